@@ -1,0 +1,1 @@
+"""Workflows (warehouse, counter, inspector): Qt-free decisions committed through the writer."""

@@ -1,0 +1,1 @@
+"""The reference central server (FastAPI; SQLite for one machine, PostgreSQL for deployments)."""
