@@ -1,0 +1,137 @@
+"""The single writer thread: the only connection that changes the station database.
+
+One thread owns all writes so that actions never contend for SQLite's lock and
+their order is the order they were submitted. Each action runs in its own
+savepoint; actions that queue up while a commit is in flight share the next
+commit (group commit), which keeps a burst of scans cheap without ever
+acknowledging anything before it is durable: a future resolves only after the
+COMMIT that contains its action has returned.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TypeVar
+
+from app.domain.store.database import connect
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+MAX_ACTIONS_PER_COMMIT = 64
+_STOP = object()
+
+
+class WriterStopped(RuntimeError):
+    """The writer is not running, so the action was not saved."""
+
+
+class Writer:
+    def __init__(self, path: str | Path) -> None:
+        self._path = Path(path)
+        self._queue: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._accepting = False
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        ready: Future[None] = Future()
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name="store-writer", daemon=True
+        )
+        self._thread.start()
+        ready.result(timeout=30)
+        self._accepting = True
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish every action already submitted, then close the connection."""
+        with self._lock:
+            if not self._accepting:
+                return
+            self._accepting = False
+            self._queue.put(_STOP)
+        if self._thread:
+            self._thread.join(timeout)
+
+    def submit(self, action: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        """Queue ``action(conn)``; its future resolves with the result once committed."""
+        future: Future[T] = Future()
+        with self._lock:
+            if not self._accepting:
+                future.set_exception(WriterStopped("the station database is closed"))
+                return future
+            self._queue.put((action, future))
+        return future
+
+    def call(self, action: Callable[[sqlite3.Connection], T], timeout: float = 10.0) -> T:
+        """Submit and wait: for the CLI, tests and other threads that may block."""
+        return self.submit(action).result(timeout)
+
+    def _run(self, ready: Future[None]) -> None:
+        try:
+            conn = connect(self._path)
+        except Exception as exc:  # surfaced to start(), which re-raises it to the caller
+            ready.set_exception(exc)
+            return
+        ready.set_result(None)
+        try:
+            while True:
+                item = self._queue.get()
+                if item is _STOP:
+                    return
+                batch = [item]
+                stop_after = False
+                while len(batch) < MAX_ACTIONS_PER_COMMIT:
+                    try:
+                        more = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is _STOP:
+                        stop_after = True
+                        break
+                    batch.append(more)
+                self._commit_batch(conn, batch)
+                if stop_after:
+                    return
+        finally:
+            conn.close()
+
+    def _commit_batch(self, conn: sqlite3.Connection, batch: list) -> None:
+        done: list[tuple[Future, object]] = []
+        failed: list[tuple[Future, BaseException]] = []
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for action, future in batch:
+                if not future.set_running_or_notify_cancel():
+                    continue
+                conn.execute("SAVEPOINT action")
+                try:
+                    result = action(conn)
+                except BaseException as exc:  # the action's own failure: undo just that action
+                    conn.execute("ROLLBACK TO action")
+                    conn.execute("RELEASE action")
+                    failed.append((future, exc))
+                else:
+                    conn.execute("RELEASE action")
+                    done.append((future, result))
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # The commit itself failed (disk full, I/O error): nothing in this batch was saved.
+            log.exception("commit failed; %d actions not saved", len(done))
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            for future, _ in done:
+                future.set_exception(exc)
+            for future, err in failed:
+                future.set_exception(err)
+            return
+        for future, result in done:
+            future.set_result(result)
+        for future, err in failed:
+            future.set_exception(err)
