@@ -1,0 +1,92 @@
+"""Journal append-and-commit latency (synchronous=FULL) and code lookups at 1 M and 10 M codes."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from app.domain.store import journal
+from app.domain.store.database import connect, open_database
+from app.domain.store.writer import Writer
+from tests.bench import Row, Scale, percentile
+from tests.bench.datasets import item_key, station_with_codes
+
+LOOKUP_SQL = "SELECT level, product_id, parent_key, status, dealer_id FROM codes WHERE key = ?"
+
+
+def _append_latency(n: int, tmp: Path) -> list[float]:
+    path = tmp / "append.sqlite3"
+    open_database(path)
+    writer = Writer(path)
+    writer.start()
+    payload = {"action": "OBSERVE", "bizStep": "receiving", "epcList": ["sgtin:06950123450017.000000000001"]}
+    samples = []
+    try:
+        for _ in range(n):
+            started = time.perf_counter()
+            writer.call(lambda conn: journal.append(conn, "ObjectEvent", payload, operator="op", station="ST"))
+            samples.append((time.perf_counter() - started) * 1000)
+    finally:
+        writer.stop()
+    return samples
+
+
+def _bare_commit_latency(n: int, tmp: Path) -> list[float]:
+    """The floor: one INSERT and a durable COMMIT on a bare table, no journal or thread hop."""
+    conn = sqlite3.connect(tmp / "bare.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+    samples = []
+    for i in range(n):
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t (body) VALUES (?)", (f"event {i}",))
+        conn.execute("COMMIT")
+        samples.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    return samples
+
+
+def _lookup_rows(n_items: int, label: str, lookups: int) -> list[Row]:
+    path = station_with_codes(n_items)
+    conn = connect(path, readonly=True)
+    rng = random.Random(7)
+    keys = [item_key(rng.randrange(n_items)) for _ in range(lookups)]
+    for key in keys[:200]:  # warm the page cache the way a running station would be
+        conn.execute(LOOKUP_SQL, (key,)).fetchone()
+    samples = []
+    for key in keys:
+        started = time.perf_counter()
+        row = conn.execute(LOOKUP_SQL, (key,)).fetchone()
+        samples.append((time.perf_counter() - started) * 1000)
+        assert row is not None
+    conn.close()
+    size_mb = path.stat().st_size / 1e6
+    return [
+        Row("store", f"code lookup p50 ({label} codes)", percentile(samples, 50), "ms"),
+        Row("store", f"code lookup p99 ({label} codes)", percentile(samples, 99), "ms", "≤ 1 ms"),
+        Row("store", f"database size ({label} codes)", size_mb, "MB"),
+    ]
+
+
+def run(scale: Scale) -> list[Row]:
+    rows: list[Row] = []
+    n = scale.pick(200, 2000)
+    with tempfile.TemporaryDirectory() as tmp:
+        appended = _append_latency(n, Path(tmp))
+        bare = _bare_commit_latency(n, Path(tmp))
+    rows += [
+        Row("store", "journal append+commit p50", percentile(appended, 50), "ms"),
+        Row("store", "journal append+commit p99", percentile(appended, 99), "ms", "≤ 20 ms",
+            f"bare INSERT+COMMIT p99 {percentile(bare, 99):.2f} ms "
+            f"(×{percentile(appended, 99) / percentile(bare, 99):.1f})"),
+    ]
+    lookups = scale.pick(2000, 20000)
+    for n_items, label in ((scale.pick(10_000, 1_000_000), scale.pick("10k", "1M")),
+                           (scale.pick(100_000, 10_000_000), scale.pick("100k", "10M"))):
+        rows += _lookup_rows(n_items, label, lookups)
+    return rows
