@@ -52,6 +52,11 @@ class Code:
     fields: dict[str, str] = field(default_factory=dict)  # every AI / named group found
     reason: str | None = None  # machine reason code when invalid, e.g. "gs1.check_digit"
     message: str | None = None  # English operator text (translatable template), when invalid
+    notes: tuple[str, ...] = ()  # non-fatal observations, e.g. "case_swapped", "gs_substitute"
+    detail: str | None = (
+        None  # technical detail for IT (the library's own words), never for operators
+    )
+    text: str = ""  # the normalised text the grammar read (AIM id and ECI prefix removed)
 
     @property
     def valid(self) -> bool:
@@ -61,3 +66,27 @@ class Code:
     def serialized(self) -> bool:
         """True when the code names one physical thing (item, case or pallet)."""
         return self.valid and self.level in (Level.ITEM, Level.CASE, Level.PALLET)
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-able view, for ``code --json``, logs and sync issue reports."""
+        return {
+            "raw": self.raw,
+            "valid": self.valid,
+            "scheme": self.scheme.value,
+            "key": self.key,
+            "level": self.level.value if self.level else None,
+            "gtin": self.gtin,
+            "serial": self.serial,
+            "batch": self.batch,
+            "expiry": self.expiry.isoformat() if self.expiry else None,
+            "production_date": self.production_date.isoformat() if self.production_date else None,
+            "sscc": self.sscc,
+            "profile": self.profile,
+            "symbology": self.symbology,
+            "fields": dict(self.fields),
+            "notes": list(self.notes),
+            "reason": self.reason,
+            "message": self.message,
+            "detail": self.detail,
+            "text": self.text,
+        }
