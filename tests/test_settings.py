@@ -1,0 +1,102 @@
+"""Station settings: defaults, typed values, atomic saves, and a damaged file never stops a station."""
+
+import json
+
+import pytest
+
+from app.settings import SETTINGS_FILENAME, Settings
+
+
+def test_defaults_without_a_file(tmp_path):
+    settings = Settings.in_data_dir(tmp_path)
+    assert settings.language is None
+    assert settings.station_name == ""
+    assert settings.strict_mode is False
+    assert settings.sound_volume == 80
+    assert settings.sound_muted is False
+    assert settings.flash_enabled is True
+    assert settings.scanner_sources == []
+    assert settings.server_url == ""
+    assert settings.last_operator_id is None
+    assert settings.scan_log_length == 500
+    assert not (tmp_path / SETTINGS_FILENAME).exists()  # reading never writes
+
+
+def test_values_survive_a_restart(tmp_path):
+    settings = Settings.in_data_dir(tmp_path)
+    settings.language = "zh_CN"
+    settings.station_name = "  仓库 2 号门 "
+    settings.strict_mode = True
+    settings.sound_volume = 35
+    settings.sound_muted = True
+    settings.flash_enabled = False
+    settings.scanner_sources = ["serial:COM3?baud=9600", "camera:0"]
+    settings.server_url = "https://sync.example.cn/"
+    settings.last_operator_id = "abc"
+    settings.set("scanner.wedge", {"min_length": 6})
+    again = Settings.in_data_dir(tmp_path)
+    assert again.language == "zh_CN"
+    assert again.station_name == "仓库 2 号门"
+    assert again.strict_mode is True
+    assert again.sound_volume == 35
+    assert again.sound_muted is True
+    assert again.flash_enabled is False
+    assert again.scanner_sources == ["serial:COM3?baud=9600", "camera:0"]
+    assert again.server_url == "https://sync.example.cn"
+    assert again.last_operator_id == "abc"
+    assert again.get("scanner.wedge") == {"min_length": 6}
+    assert "仓库" in (tmp_path / SETTINGS_FILENAME).read_text(encoding="utf-8")
+
+
+def test_out_of_range_and_wrong_types_fall_back(tmp_path):
+    (tmp_path / SETTINGS_FILENAME).write_text(
+        json.dumps(
+            {
+                "language": "fr",
+                "sound_volume": "loud",
+                "strict_mode": "yes",
+                "scanner_sources": ["camera:0", 5],
+                "scan_log_length": 10**9,
+                "future_option": [1, 2],
+            }
+        ),
+        encoding="utf-8",
+    )
+    settings = Settings.in_data_dir(tmp_path)
+    assert settings.language is None
+    assert settings.sound_volume == 80
+    assert settings.strict_mode is False
+    assert settings.scanner_sources == ["camera:0"]
+    assert settings.scan_log_length == 10_000
+    settings.sound_volume = 250
+    assert settings.sound_volume == 100
+    reread = json.loads((tmp_path / SETTINGS_FILENAME).read_text(encoding="utf-8"))
+    assert reread["future_option"] == [1, 2]  # a newer version's option is kept
+
+
+def test_refuses_what_it_cannot_store(tmp_path):
+    settings = Settings.in_data_dir(tmp_path)
+    with pytest.raises(ValueError):
+        settings.language = "fr"
+    with pytest.raises(TypeError):
+        settings.set("x", object())
+    assert not (tmp_path / SETTINGS_FILENAME).exists()
+
+
+def test_save_is_atomic_and_leaves_no_temp_files(tmp_path):
+    settings = Settings.in_data_dir(tmp_path)
+    for volume in range(0, 100, 7):
+        settings.sound_volume = volume
+    assert sorted(p.name for p in tmp_path.iterdir()) == [SETTINGS_FILENAME]
+    assert (
+        json.loads((tmp_path / SETTINGS_FILENAME).read_text(encoding="utf-8"))["sound_volume"] == 98
+    )
+
+
+def test_a_damaged_file_is_kept_aside_and_defaults_used(tmp_path):
+    (tmp_path / SETTINGS_FILENAME).write_bytes(b'{"sound_volume": 3')  # cut off by a power loss
+    settings = Settings.in_data_dir(tmp_path)
+    assert settings.sound_volume == 80
+    assert (tmp_path / (SETTINGS_FILENAME + ".damaged")).read_bytes() == b'{"sound_volume": 3'
+    settings.sound_volume = 10
+    assert Settings.in_data_dir(tmp_path).sound_volume == 10
