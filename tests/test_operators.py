@@ -59,15 +59,15 @@ def test_bad_input_is_refused_with_a_reason(conn, name, pin, reason):
 
 def test_names_are_unique_ignoring_case(conn):
     operators.create_operator(conn, "Zhao", "1357", Role.COUNTER)
-    with pytest.raises(OperatorError, match="operator.name_taken"):
+    with pytest.raises(OperatorError, match=r"operator\.name_taken"):
         operators.create_operator(conn, "zhao", "2468", Role.COUNTER)
 
 
 def test_the_last_administrator_stays(conn):
     admin = operators.create_operator(conn, "Boss", "2468", Role.ADMIN)
-    with pytest.raises(OperatorError, match="operator.last_admin"):
+    with pytest.raises(OperatorError, match=r"operator\.last_admin"):
         operators.update_operator(conn, admin.id, role=Role.COUNTER)
-    with pytest.raises(OperatorError, match="operator.last_admin"):
+    with pytest.raises(OperatorError, match=r"operator\.last_admin"):
         operators.remove_operator(conn, admin.id)
     second = operators.create_operator(conn, "Deputy", "1111", Role.ADMIN)
     operators.remove_operator(conn, admin.id)
