@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from biip.symbology import GS1Symbology, SymbologyIdentifier
+from biip.symbology import GS1Symbology
 
 GS = "\x1d"
 MAX_LENGTH = 4096  # characters; the longest real code (GS1 DataMatrix) carries ~2,300
@@ -50,6 +50,9 @@ RETAIL_SYMBOLOGIES: frozenset[str] = frozenset("]" + s.value for s in GS1Symbolo
 
 _WHITESPACE = " \t\r\n\x0b\x0c\u3000\ufeff"
 _IME_PUNCTUATION = str.maketrans({"。": "."})  # Chinese full stop typed for "." with the IME on
+# ISO/IEC 15424: "]", a code character (a letter; biip's table lacks some, e.g. J = DotCode)
+# and one modifier character.
+_AIM = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 _ECI = re.compile(r"\\(\d{6})")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # C0/C1 controls except GS, zero-width and bidi-override characters: nothing a barcode carries.
@@ -158,16 +161,12 @@ def normalize(
 
 
 def _strip_symbology(text: str, out: Normalized) -> str:
-    """Remove a leading AIM identifier (``]Q1``, ``]d2``, ``]E0``...) and remember it."""
-    try:
-        identifier = SymbologyIdentifier.extract(text)
-    except Exception:  # biip raises ParseError, or ValueError/IndexError on a malformed ]Y
+    """Remove a leading AIM identifier (``]Q1``, ``]d2``, ``]E0``, ``]J1``...) and remember it."""
+    found = _AIM.match(text)
+    if found is None:
         return text
-    value = identifier.value
-    if len(value) < 3 or not value[2:].isalnum() or not text.startswith(value):
-        return text
-    out.symbology = value
-    return text[len(value) :]
+    out.symbology = found.group()
+    return text[3:]
 
 
 def substitutes_tuple(extra: Sequence[str] | None) -> tuple[str, ...]:
