@@ -513,3 +513,20 @@ def test_any_gtin_and_serial_keys_alike_in_every_form(payload, serial):
         code = parse(raw)
         assert code.key == expected, (raw, code.reason, code.detail)
         assert code.level is (Level.CASE if gtin[0] in "12345678" else Level.ITEM)
+
+
+# --- translation -------------------------------------------------------------------------
+
+
+def test_every_operator_message_has_a_shipped_chinese_translation():
+    from PySide6.QtCore import QTranslator
+
+    from app.paths import resources_dir
+
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "i18n" / "codes_zh_CN.qm"))
+    for reason in REASONS:
+        english = reason_message(reason)
+        chinese = translator.translate("Codes", english)
+        assert chinese and chinese != english, reason
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese), reason
