@@ -80,8 +80,9 @@ def _inputs(values: list[str]) -> list[bytes]:
 
 
 def _describe(code: Any) -> str:
-    rows: list[tuple[str, object]] = [("raw", _visible(code.raw))]
-    if code.text and code.text != code.raw:
+    raw = _visible(code.raw)
+    rows: list[tuple[str, object]] = [("raw", raw)]
+    if code.text and _visible(code.text) != raw:
         rows.append(("read as", _visible(code.text)))
     if code.valid:
         rows += [("scheme", code.scheme.value), ("level", code.level.value if code.level else None)]
