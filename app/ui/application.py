@@ -1,0 +1,208 @@
+"""Starting and stopping the station: one window per data folder, refusals that say what to do.
+
+Start-up order matters: the lock comes before anything touches the folder (two
+stations on one database would interleave their journals), logging before the
+database (so a refusal is in the log), and the database check before any
+window (a damaged file is refused, never opened). On quit every thread is
+stopped and joined with a timeout, so the window never hangs on the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import sys
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import __version__
+from app.domain.store.database import DatabaseDamaged, open_database
+from app.domain.store.writer import Writer
+from app.logging_setup import setup_logging, teardown_logging
+from app.paths import database_path, resolve_data_dir
+from app.settings import Settings
+from app.ui.context import ShellContext
+from app.ui.main_window import MainWindow
+from app.ui.sounds import FeedbackSounds
+from app.ui.store_gateway import StoreGateway
+from app.ui.translations import choose_language, install_translations
+
+log = logging.getLogger(__name__)
+
+LOCK_FILENAME = "yima-scan.lock"
+EXIT_ALREADY_RUNNING = 3
+EXIT_DATABASE_DAMAGED = 4
+EXIT_DATABASE_UNAVAILABLE = 5
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def acquire_instance_lock(data_dir: Path) -> QLockFile | None:
+    """The folder's lock, or None when another running Yima Scan holds it.
+
+    A lock left by a crashed process is taken over (Qt checks whether its
+    process still lives), so a power cut never locks a station out.
+    """
+    lock = QLockFile(str(Path(data_dir) / LOCK_FILENAME))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(500) else None
+
+
+def already_running_text(data_dir: Path) -> str:
+    return (
+        tr("Yima Scan is already running for this data folder:")
+        + f"\n{data_dir}\n\n"
+        + tr(
+            "Switch to the window that is already open (look in the taskbar). "
+            "Only one Yima Scan may use a data folder at a time."
+        )
+    )
+
+
+def damaged_database_text(error: DatabaseDamaged) -> str:
+    return (
+        tr("The station database is damaged, so Yima Scan did not open it.")
+        + "\n\n"
+        + tr("File: %1").replace("%1", str(error.path))
+        + "\n"
+        + tr("Problem: %1").replace("%1", error.detail)
+        + "\n\n"
+        + tr(
+            "The file has been left exactly as it was; nothing was deleted. "
+            "Do not delete or move it. Ask IT to restore the latest backup or to recover it "
+            "(the events it holds may not have reached the server yet)."
+        )
+    )
+
+
+def unavailable_database_text(path: Path, error: Exception) -> str:
+    return (
+        tr("Yima Scan could not open the station database.")
+        + "\n\n"
+        + tr("File: %1").replace("%1", str(path))
+        + "\n"
+        + tr("Problem: %1").replace("%1", str(error))
+        + "\n\n"
+        + tr(
+            "Check that the disk is not full and that you may write to this folder, "
+            "then start Yima Scan again."
+        )
+    )
+
+
+def refuse(title: str, text: str, parent: QWidget | None = None) -> None:
+    """Tell the operator why the station will not start (one place, so tests can watch it)."""
+    log.error("%s: %s", title, text.replace("\n", " "))
+    QMessageBox.critical(parent, title, text)
+
+
+def _prepare_demo(data_dir: Path) -> None:
+    if importlib.util.find_spec("app.demo") is None:
+        log.warning("demo data module not installed; the demo starts empty")
+        return
+    importlib.import_module("app.demo").prepare(data_dir)
+
+
+def _forward_qt_messages():
+    """Qt's own warnings go to the log file too; the previous handler still sees them."""
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qt_log = logging.getLogger("qt")
+    previous = None
+
+    def handler(mode, context, message):
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+        if previous is not None:
+            previous(mode, context, message)
+
+    previous = qInstallMessageHandler(handler)
+    return previous
+
+
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException, trace: TracebackType | None
+) -> None:
+    log.critical("unexpected error", exc_info=(kind, value, trace))
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the station window until it is closed; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Yima Scan")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Yima")
+
+    demo_dir = tempfile.TemporaryDirectory(prefix="yima-demo-") if args.demo else None
+    data_dir = resolve_data_dir(demo_dir.name if demo_dir else args.data_dir)
+    settings = Settings.in_data_dir(data_dir)
+    language = choose_language(getattr(args, "lang", None), settings.language)
+    translators = install_translations(app, language)
+
+    lock = acquire_instance_lock(data_dir)
+    if lock is None:
+        refuse(tr("Yima Scan is already running"), already_running_text(data_dir))
+        _remove_translators(app, translators)
+        return EXIT_ALREADY_RUNNING
+
+    previous_qt_handler = _forward_qt_messages()
+    previous_excepthook = sys.excepthook
+    sys.excepthook = _log_uncaught
+    writer: Writer | None = None
+    gateway: StoreGateway | None = None
+    try:
+        log_file = setup_logging(data_dir)
+        log.info("Yima Scan %s starting; data folder %s; log %s", __version__, data_dir, log_file)
+        if demo_dir:
+            _prepare_demo(data_dir)
+        db_path = database_path(data_dir)
+        try:
+            open_database(db_path)
+        except DatabaseDamaged as exc:
+            refuse(tr("Station database damaged"), damaged_database_text(exc))
+            return EXIT_DATABASE_DAMAGED
+        except OSError as exc:
+            refuse(tr("Station database not available"), unavailable_database_text(db_path, exc))
+            return EXIT_DATABASE_UNAVAILABLE
+        writer = Writer(db_path)
+        writer.start()
+        gateway = StoreGateway(db_path, writer)
+        sounds = FeedbackSounds(settings.sound_volume, settings.sound_muted)
+        context = ShellContext(data_dir, db_path, settings, gateway, sounds, language)
+        window = MainWindow(context)
+        window.show()
+        window.start()
+        code = app.exec()
+        window.status.stop()
+        log.info("Yima Scan closing (exit code %s)", code)
+        return int(code)
+    finally:
+        if gateway is not None:
+            gateway.close(timeout=5)
+        if writer is not None:
+            writer.stop(timeout=10)
+        sys.excepthook = previous_excepthook
+        qInstallMessageHandler(previous_qt_handler)
+        lock.unlock()
+        _remove_translators(app, translators)
+        teardown_logging()
+        if demo_dir:
+            demo_dir.cleanup()
+
+
+def _remove_translators(app: QApplication, translators: list) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

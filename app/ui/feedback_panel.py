@@ -1,0 +1,120 @@
+"""The big result panel: what the last scan did, readable from two metres away.
+
+Colour and a one-word headline carry the outcome for someone glancing up from
+a carton; the message below says what happened and what to do. Each scan
+flashes the panel briefly, so even a repeat of the same result is noticed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app.domain.workflows.base import Decision, Outcome
+from app.ui.translations import translate_template
+
+# background, text: contrast checked for reading at a distance; amber carries dark text.
+COLOURS: dict[Outcome | None, tuple[str, str]] = {
+    None: ("#37474f", "#eceff1"),
+    Outcome.OK: ("#1e8e3e", "#ffffff"),
+    Outcome.WARNING: ("#f9ab00", "#202124"),
+    Outcome.ERROR: ("#c5221f", "#ffffff"),
+    Outcome.DONE: ("#0b5d2a", "#ffffff"),
+}
+FLASH_COLOUR = "#ffffff"
+FLASH_MS = 120
+
+
+class FeedbackPanel(QFrame):
+    """Shows one Decision in big type and colour; ``flash()`` marks a new scan."""
+
+    shown = Signal(object)  # the Decision just shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FeedbackPanel")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(120)
+        self.headline = QLabel(self)
+        self.headline.setObjectName("FeedbackHeadline")
+        self.message = QLabel(self)
+        self.message.setObjectName("FeedbackMessage")
+        self.message.setWordWrap(True)
+        for label in (self.headline, self.message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(4)
+        layout.addStretch(1)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.outcome: Outcome | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._flashing = False
+        self.clear()
+
+    def headline_for(self, outcome: Outcome | None) -> str:
+        return {
+            None: self.tr("Ready to scan"),
+            Outcome.OK: self.tr("✔ OK"),
+            Outcome.WARNING: self.tr("⚠ Check"),
+            Outcome.ERROR: self.tr("✖ Refused"),
+            Outcome.DONE: self.tr("✔✔ Done"),
+        }[outcome]
+
+    def clear(self, hint: str = "") -> None:
+        """Back to the neutral state, e.g. after login or switching pages."""
+        self.outcome = None
+        self.headline.setText(self.headline_for(None))
+        self.message.setText(hint)
+        self._apply_style()
+
+    def show_decision(self, decision: Decision) -> None:
+        self.outcome = decision.outcome
+        self.headline.setText(self.headline_for(decision.outcome))
+        self.message.setText(translate_template(decision.message, decision.args))
+        self._apply_style()
+        self.shown.emit(decision)
+
+    def flash(self) -> None:
+        """A short white blink: the eye catches a new result even when it repeats the last."""
+        self._flashing = True
+        self._apply_style()
+        self._flash_timer.start(FLASH_MS)
+
+    @property
+    def background(self) -> str:
+        """The colour the panel shows now (the flash colour while flashing)."""
+        return FLASH_COLOUR if self._flashing else COLOURS[self.outcome][0]
+
+    def _end_flash(self) -> None:
+        self._flashing = False
+        self._apply_style()
+
+    def _apply_style(self) -> None:
+        background, text = COLOURS[self.outcome]
+        if self._flashing:
+            background, text = FLASH_COLOUR, COLOURS[self.outcome][0]
+        border = "6px solid #ffd54f" if self.outcome is Outcome.DONE else "0px"
+        self.setStyleSheet(
+            f"#FeedbackPanel {{ background: {background}; border: {border}; border-radius: 8px; }}"
+            f"#FeedbackPanel QLabel {{ color: {text}; background: transparent; }}"
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Type grows with the panel, so a 1280×800 station reads as well as an 800×600 handheld."""
+        super().resizeEvent(event)
+        height = max(event.size().height(), 120)
+        width = max(event.size().width(), 300)
+        headline = QFont(self.font())
+        headline.setPixelSize(max(28, min(int(height * 0.32), int(width / 12))))
+        headline.setBold(True)
+        self.headline.setFont(headline)
+        message = QFont(self.font())
+        message.setPixelSize(max(18, min(int(height * 0.15), int(width / 28))))
+        self.message.setFont(message)

@@ -1,0 +1,400 @@
+"""The station window: login, then the work pages with the feedback panel, scan log and status bar.
+
+Pages belong to their areas (warehouse, counter, inspector); the shell only
+hosts them. It decides who sees which page (by role), switches pages from the
+keyboard (F1…, Ctrl+1…), hands each scan to the page in front, and shows,
+sounds and logs whatever Decision a page reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.operators import ROLE_TITLES, Operator, Role
+from app.domain.workflows.base import Decision, Outcome
+from app.ui.context import ShellContext
+from app.ui.feedback_panel import FeedbackPanel
+from app.ui.login import LoginScreen
+from app.ui.page_registry import PAGE_MODULES
+from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
+from app.ui.status_bar import StationStatusBar
+from app.ui.translations import translate_template
+from hardware.scan import Scan
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES_WITH_SHORTCUTS = 9
+
+
+@runtime_checkable
+class ScanPage(Protocol):
+    """A page that takes scans. It decides (through the writer) and then calls
+    ``window.show_decision(decision, code=...)`` on the GUI thread."""
+
+    def handle_scan(self, scan: Scan) -> None: ...
+
+
+@dataclass
+class PageEntry:
+    key: str
+    title: str
+    widget: QWidget
+    roles: frozenset[Role]
+    button: QPushButton
+    shortcuts: list[QShortcut] = field(default_factory=list)
+
+
+class PlaceholderPage(QWidget):
+    """An area whose work is not installed on this station: says so plainly, takes no scans."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title, self)
+        font = QFont(self.font())
+        font.setPixelSize(26)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QLabel(text, self)
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body_font = QFont(self.font())
+        body_font.setPixelSize(17)
+        body.setFont(body_font)
+        body.setStyleSheet("color: #5f6368;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+        self.heading, self.body = heading, body
+
+
+class MainWindow(QMainWindow):
+    """The shell. Later areas use ``add_page``, ``show_decision`` and ``add_settings_page``."""
+
+    page_changed = Signal(str)  # key of the page now in front
+    operator_changed = Signal(object)  # Operator, or None after logout
+    decision_shown = Signal(object)  # Decision
+
+    def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.operator: Operator | None = None
+        self._pages: dict[str, PageEntry] = {}
+        self._settings_pages: list[tuple[str, Callable[[QWidget], QWidget]]] = []
+        self.setWindowTitle(self.tr("Yima Scan"))
+        self.setMinimumSize(780, 560)
+        self.resize(1280, 800)
+
+        self.root = QStackedWidget(self)
+        self.setCentralWidget(self.root)
+        self.login = LoginScreen(
+            context.gateway, last_operator_id=context.settings.last_operator_id, parent=self
+        )
+        self.login.logged_in.connect(self._logged_in)
+        self.root.addWidget(self.login)
+        self.root.addWidget(self._build_workspace())
+
+        self.status = StationStatusBar(context.gateway, context.settings.station_name, self)
+        self.setStatusBar(self.status)
+
+        self._add_placeholders()
+        for module_name in PAGE_MODULES:
+            importlib.import_module(module_name).register(self)
+        self._shortcut(QKeySequence("Ctrl+L"), self.logout)
+        self._shortcut(QKeySequence("Ctrl+,"), self.open_settings)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        workspace = QWidget(self)
+        self.page_bar = QHBoxLayout()
+        self.page_bar.setSpacing(6)
+        self.page_buttons = QButtonGroup(self)
+        self.page_buttons.setExclusive(True)
+        self.operator_label = QLabel(workspace)
+        self.operator_label.setObjectName("OperatorLabel")
+        self.settings_button = QPushButton(self.tr("Settings"), workspace)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.logout_button = QPushButton(self.tr("Log out"), workspace)
+        self.logout_button.clicked.connect(self.logout)
+        for button in (self.settings_button, self.logout_button):
+            button.setMinimumHeight(40)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.settings_button.setToolTip(self.tr("Station settings (Ctrl+,)"))
+        self.logout_button.setToolTip(self.tr("Log out (Ctrl+L)"))
+        top = QHBoxLayout()
+        top.addLayout(self.page_bar)
+        top.addStretch(1)
+        top.addWidget(self.operator_label)
+        top.addWidget(self.settings_button)
+        top.addWidget(self.logout_button)
+
+        self.pages = QStackedWidget(workspace)
+        self.feedback = FeedbackPanel(workspace)
+        self.scan_log_model = ScanLogModel(self.context.settings.scan_log_length, self)
+        self.scan_log = ScanLogView(self.scan_log_model, workspace)
+        self.scan_log.setMinimumHeight(90)
+        self.split = QSplitter(Qt.Orientation.Vertical, workspace)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.feedback)
+        self.split.addWidget(self.pages)
+        self.split.addWidget(self.scan_log)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setStretchFactor(2, 2)
+
+        layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.split, 1)
+        return workspace
+
+    def _shortcut(self, sequence: QKeySequence, slot: Callable[[], Any]) -> QShortcut:
+        shortcut = QShortcut(sequence, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def _add_placeholders(self) -> None:
+        text = self.tr("This work is not installed on this station.")
+        self.add_page(
+            "warehouse",
+            self.tr("Warehouse"),
+            PlaceholderPage(self.tr("Warehouse"), text, self),
+            {Role.WAREHOUSE},
+        )
+        self.add_page(
+            "counter",
+            self.tr("Counter"),
+            PlaceholderPage(self.tr("Counter"), text, self),
+            {Role.COUNTER, Role.SUPERVISOR},
+        )
+        self.add_page(
+            "inspector",
+            self.tr("Inspector"),
+            PlaceholderPage(self.tr("Inspector"), text, self),
+            {Role.INSPECTOR},
+        )
+
+    # --- pages -------------------------------------------------------------------------
+
+    def add_page(self, key: str, title: str, widget: QWidget, roles: Iterable[Role | str]) -> None:
+        """Host ``widget`` as a work page for ``roles`` (administrators see every page).
+
+        Registering an existing key replaces that page in place (its button and
+        shortcut stay), which is how an area swaps out its placeholder.
+        """
+        allowed = frozenset(Role(role) for role in roles)
+        if key in self._pages:
+            entry = self._pages[key]
+            index = self.pages.indexOf(entry.widget)
+            self.pages.removeWidget(entry.widget)
+            entry.widget.deleteLater()
+            self.pages.insertWidget(index, widget)
+            entry.title, entry.widget, entry.roles = title, widget, allowed
+            self._label_button(entry)
+        else:
+            position = len(self._pages)
+            button = QPushButton(self)
+            button.setCheckable(True)
+            button.setMinimumHeight(40)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, k=key: self.set_current_page(k))
+            self.page_buttons.addButton(button)
+            self.page_bar.addWidget(button)
+            entry = PageEntry(key, title, widget, allowed, button)
+            if position < MAX_PAGES_WITH_SHORTCUTS:
+                for sequence in (f"F{position + 1}", f"Ctrl+{position + 1}"):
+                    entry.shortcuts.append(
+                        self._shortcut(
+                            QKeySequence(sequence), lambda k=key: self.set_current_page(k)
+                        )
+                    )
+            self._pages[key] = entry
+            self.pages.addWidget(widget)
+            self._label_button(entry)
+        self._apply_roles()
+
+    def _label_button(self, entry: PageEntry) -> None:
+        position = list(self._pages).index(entry.key)
+        hint = f"  F{position + 1}" if position < MAX_PAGES_WITH_SHORTCUTS else ""
+        entry.button.setText(entry.title + hint)
+
+    def page_keys(self, *, visible_only: bool = True) -> list[str]:
+        return [k for k, e in self._pages.items() if not visible_only or self._may_see(e)]
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key].widget
+
+    def current_page_key(self) -> str | None:
+        for key, entry in self._pages.items():
+            if entry.widget is self.pages.currentWidget():
+                return key
+        return None
+
+    def set_current_page(self, key: str) -> bool:
+        """Bring a page to the front; False (and nothing changes) if this operator may not see it."""
+        entry = self._pages.get(key)
+        if entry is None or self.operator is None or not self._may_see(entry):
+            return False
+        if self.pages.currentWidget() is not entry.widget:
+            self.pages.setCurrentWidget(entry.widget)
+            self.feedback.clear()
+            self.page_changed.emit(key)
+        entry.button.setChecked(True)
+        return True
+
+    def _may_see(self, entry: PageEntry) -> bool:
+        if self.operator is None:
+            return False
+        return self.operator.role is Role.ADMIN or self.operator.role in entry.roles
+
+    def _apply_roles(self) -> None:
+        for entry in self._pages.values():
+            visible = self._may_see(entry)
+            entry.button.setVisible(visible)
+            for shortcut in entry.shortcuts:
+                shortcut.setEnabled(visible)
+        self.settings_button.setVisible(self.is_admin)
+        current = self.current_page_key()
+        if self.operator is not None and (
+            current is None or not self._may_see(self._pages[current])
+        ):
+            visible = self.page_keys()
+            if visible:
+                self.set_current_page(visible[0])
+
+    @property
+    def is_admin(self) -> bool:
+        return self.operator is not None and self.operator.role is Role.ADMIN
+
+    # --- login -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the login screen and start the status poll."""
+        self.root.setCurrentWidget(self.login)
+        self.login.start()
+        self.status.start()
+
+    def _logged_in(self, operator: Operator) -> None:
+        self.operator = operator
+        self.context.settings.last_operator_id = operator.id
+        self.operator_label.setText(
+            f"{operator.name} · {translate_template(ROLE_TITLES[operator.role])}"
+        )
+        self.status.set_operator(operator.name)
+        self.root.setCurrentIndex(1)
+        self.feedback.clear(self.tr("Scan a code."))
+        self._apply_roles()
+        self.operator_changed.emit(operator)
+
+    def logout(self) -> None:
+        if self.operator is None:
+            return
+        log.info("operator %s logged out", self.operator.name)
+        self.operator = None
+        self.scan_log_model.clear()
+        self.feedback.clear()
+        self.status.set_operator(None)
+        self._apply_roles()
+        self.operator_changed.emit(None)
+        self.root.setCurrentWidget(self.login)
+        self.login.start()
+
+    # --- scans and feedback ------------------------------------------------------------
+
+    def deliver_scan(self, scan: Scan) -> None:
+        """Route one scan to the page in front (connect the scan dispatcher here)."""
+        if self.operator is None:
+            log.info("scan ignored: nobody logged in")
+            return
+        self.feedback.flash()
+        key = self.current_page_key()
+        page = self._pages[key].widget if key else None
+        if isinstance(page, ScanPage):
+            page.handle_scan(scan)
+            return
+        self.show_decision(
+            Decision(
+                Outcome.WARNING,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Nothing was recorded: this page does not take scans. "
+                    "Switch to a work page first.",
+                ),
+                reason="shell.page_takes_no_scans",
+            ),
+            code=scan.text,
+        )
+
+    def show_decision(self, decision: Decision, *, code: str = "") -> None:
+        """Show, sound and log a decision (call after the writer committed it)."""
+        self.feedback.show_decision(decision)
+        if self.context.settings.flash_enabled:
+            self.feedback.flash()
+        self.context.sounds.play(decision.outcome)
+        self.scan_log_model.append(
+            ScanLogRow(
+                time=dt.datetime.now(),
+                code=_printable(code),
+                outcome=decision.outcome,
+                message=self.feedback.message.text(),
+            )
+        )
+        self.scan_log.scrollToTop()
+        log.info(
+            "decision %s %s code=%r seq=%s",
+            decision.outcome.value,
+            decision.reason,
+            code[:80],
+            decision.event_seq,
+        )
+        self.decision_shown.emit(decision)
+
+    # --- settings ----------------------------------------------------------------------
+
+    def add_settings_page(self, title: str, factory: Callable[[QWidget], QWidget]) -> None:
+        """Add a page to the settings dialog; ``factory(parent)`` builds it each time it opens."""
+        self._settings_pages.append((title, factory))
+
+    def open_settings(self) -> None:
+        if not self.is_admin:
+            return
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, operator=self.operator, parent=self)
+        for title, factory in self._settings_pages:
+            dialog.add_page(title, factory(dialog))
+        dialog.station_name_changed.connect(self.status.set_station_name)
+        dialog.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.status.stop()
+        super().closeEvent(event)
+
+
+def _printable(text: str) -> str:
+    """GS and other control characters made visible, so the log row shows what the gun sent."""
+    return "".join(ch if ch.isprintable() else f"<{ord(ch):02X}>" for ch in text)[:200]

@@ -1,0 +1,12 @@
+"""The work pages the main window loads at start-up.
+
+Each module listed here defines ``register(window: MainWindow) -> None`` and
+calls ``window.add_page(key, title, widget, roles)`` (and, if it has options,
+``window.add_settings_page(title, factory)``). A page registered under
+``"warehouse"``, ``"counter"`` or ``"inspector"`` replaces that placeholder.
+Add one line per area, like ``COMMAND_MODULES`` in ``app/cli.py``.
+"""
+
+from __future__ import annotations
+
+PAGE_MODULES: tuple[str, ...] = ()

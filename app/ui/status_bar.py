@@ -1,0 +1,141 @@
+"""The bottom line of the window: which station, who is working, and whether work is still to send.
+
+The counts come from the database, read every two seconds on a reader thread
+(never on the GUI thread). "Events waiting" is what tells a dealer it is not yet
+safe to wipe a PC; "last sync" tells them how stale the server's picture is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from app.domain.store import journal
+from app.domain.store.database import station_id
+from app.ui.store_gateway import StoreGateway
+
+POLL_MS = 2000
+LAST_SYNC_KEY = "sync.last_success_at"  # ISO-8601 UTC, written by the sync client
+
+
+@dataclass(frozen=True, slots=True)
+class StationStatus:
+    station_id: str
+    pending: int
+    last_sync: dt.datetime | None
+
+
+def read_station_status(conn: sqlite3.Connection) -> StationStatus:
+    """Runs on a reader thread."""
+    row = conn.execute(
+        "SELECT json_extract(value, '$') FROM settings WHERE key = ?", (LAST_SYNC_KEY,)
+    ).fetchone()
+    last_sync = None
+    if row and isinstance(row[0], str):
+        try:
+            last_sync = dt.datetime.fromisoformat(row[0])
+        except ValueError:
+            last_sync = None
+    return StationStatus(station_id(conn), journal.count_pending(conn), last_sync)
+
+
+class StationStatusBar(QStatusBar):
+    def __init__(
+        self, gateway: StoreGateway, station_name: str = "", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self._gateway = gateway
+        self.station_name = station_name
+        self.status: StationStatus | None = None
+        self.online: bool | None = None
+        self.station_label = QLabel(self)
+        self.operator_label = QLabel(self)
+        self.connection_label = QLabel(self)
+        self.pending_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        for label in (
+            self.station_label,
+            self.operator_label,
+            self.connection_label,
+            self.pending_label,
+            self.sync_label,
+        ):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(label)
+        self._in_flight = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.set_operator(None)
+        self._render()
+
+    def start(self) -> None:
+        self.refresh()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def refresh(self) -> None:
+        """Ask a reader thread for fresh figures; skipped while the previous read still runs."""
+        if self._in_flight:
+            return
+        self._in_flight = True
+        self._gateway.read(read_station_status, self._received, self._failed)
+
+    def set_operator(self, name: str | None) -> None:
+        self.operator_label.setText(
+            self.tr("Operator: %1").replace("%1", name) if name else self.tr("Not logged in")
+        )
+
+    def set_station_name(self, name: str) -> None:
+        self.station_name = name
+        self._render()
+
+    def set_online(self, online: bool | None) -> None:
+        """Called by the sync client's adapter: True reachable, False unreachable, None not set up."""
+        self.online = online
+        self._render()
+
+    def _received(self, status: StationStatus) -> None:
+        self._in_flight = False
+        self.status = status
+        self._render()
+
+    def _failed(self, error: BaseException) -> None:
+        self._in_flight = False
+        self.pending_label.setText(self.tr("Waiting to send: unknown"))
+
+    def _render(self) -> None:
+        status = self.status
+        ident = status.station_id if status else "…"
+        self.station_label.setText(
+            self.tr("Station: %1").replace("%1", f"{self.station_name} ({ident})")
+            if self.station_name
+            else self.tr("Station: %1").replace("%1", ident)
+        )
+        if self.online is True:
+            self.connection_label.setText(self.tr("● Online"))
+            self.connection_label.setStyleSheet("color: #1e8e3e;")
+        else:
+            self.connection_label.setText(self.tr("● Offline"))
+            self.connection_label.setStyleSheet("color: #b06000;")
+        self.connection_label.setToolTip(
+            self.tr("Scans are saved on this computer and sent when the server can be reached.")
+        )
+        if status is None:
+            self.pending_label.setText(self.tr("Waiting to send: …"))
+        else:
+            self.pending_label.setText(self.tr("Waiting to send: %n", "", status.pending))
+        if status is None or status.last_sync is None:
+            self.sync_label.setText(self.tr("Last sync: never"))
+        else:
+            local = status.last_sync.astimezone()
+            self.sync_label.setText(
+                self.tr("Last sync: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M"))
+            )

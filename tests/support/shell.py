@@ -1,0 +1,56 @@
+"""A real station for UI tests: a migrated SQLite file, a running Writer, the gateway and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.domain import operators
+from app.domain.operators import Operator, Role
+from app.domain.store.database import open_database
+from app.domain.store.writer import Writer
+from app.paths import database_path
+from app.settings import Settings
+from app.ui.context import ShellContext
+from app.ui.sounds import FeedbackSounds
+from app.ui.store_gateway import StoreGateway
+
+
+@contextmanager
+def station(data_dir: Path) -> Iterator[ShellContext]:
+    db = database_path(data_dir)
+    open_database(db)
+    writer = Writer(db)
+    writer.start()
+    gateway = StoreGateway(db, writer)
+    settings = Settings.in_data_dir(data_dir)
+    sounds = FeedbackSounds(settings.sound_volume, settings.sound_muted)
+    try:
+        yield ShellContext(data_dir, db, settings, gateway, sounds)
+    finally:
+        gateway.close()
+        writer.stop()
+        gateway.deleteLater()
+        sounds.deleteLater()
+
+
+def add_operator(context: ShellContext, name: str, pin: str, role: Role | str) -> Operator:
+    return context.gateway.writer.call(
+        lambda conn: operators.create_operator(conn, name, pin, role)
+    )
+
+
+def log_in(qtbot, window, name: str, pin: str) -> None:
+    """Type like an operator: arrows to the name, the PIN, Enter; wait until the work area shows."""
+    login = window.login
+    qtbot.waitUntil(lambda: login.forms.currentIndex() == 0 and login.pin.isEnabled())
+    names = [login.operator_list.item(i).text() for i in range(login.operator_list.count())]
+    while login.selected_operator().name != name:
+        assert name in names
+        qtbot.keyClick(login.pin, Qt.Key.Key_Down)
+    qtbot.keyClicks(login.pin, pin)
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.operator is not None and window.operator.name == name)

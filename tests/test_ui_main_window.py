@@ -1,0 +1,187 @@
+"""The station window: roles decide the pages, shortcuts switch them, scans reach the page in front."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.domain.operators import Role
+from app.domain.store import journal
+from app.domain.workflows.base import Decision, Outcome
+from app.ui.feedback_panel import COLOURS
+from app.ui.main_window import MainWindow, PlaceholderPage
+from app.ui.scan_log import ScanLogModel
+from hardware.scan import Scan
+from tests.support.shell import add_operator, log_in, station
+
+
+@pytest.fixture
+def context(tmp_path):
+    with station(tmp_path) as ctx:
+        add_operator(ctx, "Boss", "2468", Role.ADMIN)
+        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
+        add_operator(ctx, "Chen", "2222", Role.COUNTER)
+        add_operator(ctx, "Liu", "3333", Role.INSPECTOR)
+        add_operator(ctx, "Sun", "4444", Role.SUPERVISOR)
+        yield ctx
+
+
+@pytest.fixture
+def window(qtbot, context):
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(800, 600)
+    win.show()
+    win.start()
+    yield win
+    win.close()
+
+
+def _visible_pages(window):
+    return [k for k in ("warehouse", "counter", "inspector") if window._pages[k].button.isVisible()]
+
+
+@pytest.mark.parametrize(
+    ("name", "pin", "pages", "settings"),
+    [
+        ("Boss", "2468", ["warehouse", "counter", "inspector"], True),
+        ("Wu", "1111", ["warehouse"], False),
+        ("Chen", "2222", ["counter"], False),
+        ("Liu", "3333", ["inspector"], False),
+        ("Sun", "4444", ["counter"], False),
+    ],
+)
+def test_roles_decide_which_pages_show(qtbot, window, name, pin, pages, settings):
+    log_in(qtbot, window, name, pin)
+    assert _visible_pages(window) == pages
+    assert window.page_keys() == pages
+    assert window.current_page_key() == pages[0]
+    assert window.settings_button.isVisible() is settings
+    assert name in window.operator_label.text()
+    assert name in window.status.operator_label.text()
+
+
+def test_a_page_outside_the_role_cannot_be_reached(qtbot, window):
+    log_in(qtbot, window, "Wu", "1111")
+    assert window.set_current_page("counter") is False
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "warehouse"
+
+
+def test_shortcuts_switch_pages(qtbot, window):
+    log_in(qtbot, window, "Boss", "2468")
+    assert window.current_page_key() == "warehouse"
+    with qtbot.waitSignal(window.page_changed) as changed:
+        qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert changed.args == ["inspector"]
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.current_page_key() == "counter"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "warehouse"
+    assert window._pages["warehouse"].button.isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "inspector"
+    assert "F3" in window._pages["inspector"].button.text()
+
+
+def test_placeholders_are_plain_and_honest(qtbot, window):
+    log_in(qtbot, window, "Boss", "2468")
+    page = window.page("warehouse")
+    assert isinstance(page, PlaceholderPage)
+    assert page.heading.text() == "Warehouse"
+    assert "not installed on this station" in page.body.text()
+    assert "later version" not in page.body.text().lower()
+
+
+class _ScanningPage(QLabel):
+    def __init__(self, window):
+        super().__init__("Receiving")
+        self.window = window
+        self.scans = []
+
+    def handle_scan(self, scan):
+        self.scans.append(scan)
+        self.window.show_decision(
+            Decision(Outcome.OK, "Received {count} items.", {"count": 24}, reason="ok"),
+            code=scan.text,
+        )
+
+
+def test_add_page_replaces_a_placeholder_and_receives_scans(qtbot, window):
+    page = _ScanningPage(window)
+    window.add_page("warehouse", "Receive", page, {Role.WAREHOUSE})
+    log_in(qtbot, window, "Wu", "1111")
+    assert window.page("warehouse") is page
+    assert window._pages["warehouse"].button.text().startswith("Receive")
+    assert window.current_page_key() == "warehouse"
+    window.deliver_scan(Scan("]d2\x1d0106901234567892\x1d21ABC", source="sim"))
+    assert [s.source for s in page.scans] == ["sim"]
+    assert window.feedback.outcome is Outcome.OK
+    assert window.feedback.message.text() == "Received 24 items."
+    row = window.scan_log_model.row(0)
+    assert row.code == "]d2<1D>0106901234567892<1D>21ABC"  # GS made visible
+    assert window.context.sounds.last_played is Outcome.OK
+
+
+def test_new_pages_get_the_next_shortcut_and_roles(qtbot, window):
+    window.add_page("reports", "Reports", QWidget(), {Role.SUPERVISOR})
+    log_in(qtbot, window, "Sun", "4444")
+    assert window.page_keys() == ["counter", "reports"]
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert window.current_page_key() == "reports"
+
+
+def test_a_scan_on_a_placeholder_warns_and_records_nothing(qtbot, window):
+    log_in(qtbot, window, "Chen", "2222")
+    window.deliver_scan(Scan("12345678901234567890", source="wedge"))
+    assert window.feedback.outcome is Outcome.WARNING
+    assert "Nothing was recorded" in window.feedback.message.text()
+    assert window.scan_log_model.rowCount() == 1
+
+
+def test_scans_before_login_are_ignored(qtbot, window):
+    window.deliver_scan(Scan("12345678901234567890", source="wedge"))
+    assert window.scan_log_model.rowCount() == 0
+    assert window.root.currentWidget() is window.login
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_feedback_shows_each_outcome_in_its_colour(qtbot, window, outcome):
+    log_in(qtbot, window, "Boss", "2468")
+    window.context.settings.flash_enabled = False
+    window.show_decision(Decision(outcome, "Case {case} is full.", {"case": "C-7"}), code="x")
+    assert window.feedback.background == COLOURS[outcome][0]
+    assert window.feedback.message.text() == "Case C-7 is full."
+    assert window.scan_log_model.data(
+        window.scan_log_model.index(0, ScanLogModel.COL_RESULT)
+    ) == window.scan_log_model.result_text(outcome)
+
+
+def test_logout_returns_to_login_and_forgets_the_session(qtbot, window):
+    log_in(qtbot, window, "Boss", "2468")
+    window.show_decision(Decision(Outcome.ERROR, "Refused."), code="x")
+    with qtbot.waitSignal(window.operator_changed) as signal:
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert signal.args == [None]
+    assert window.root.currentWidget() is window.login
+    assert window.scan_log_model.rowCount() == 0
+    assert window.context.settings.last_operator_id == window.login.selected_operator().id
+    log_in(qtbot, window, "Wu", "1111")
+    assert window.page_keys() == ["warehouse"]
+
+
+def test_status_bar_counts_events_waiting_to_sync(qtbot, window, context):
+    qtbot.waitUntil(lambda: window.status.status is not None)
+    assert window.status.pending_label.text() == "Waiting to send: 0"
+    assert window.status.status.station_id in window.status.station_label.text()
+    assert "Offline" in window.status.connection_label.text()
+    for n in range(3):
+        context.gateway.writer.call(
+            lambda conn, n=n: journal.append(
+                conn, "ObjectEvent", {"n": n}, operator="Boss", station="ST"
+            )
+        )
+    window.status.refresh()
+    qtbot.waitUntil(lambda: window.status.pending_label.text() == "Waiting to send: 3")
+    window.status.set_online(True)
+    assert "Online" in window.status.connection_label.text()

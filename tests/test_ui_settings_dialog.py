@@ -1,0 +1,98 @@
+"""Settings: saved the moment they change; operators managed by the administrator; area pages hosted."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.domain.operators import Role
+from app.domain.workflows.base import Outcome
+from app.settings import Settings
+from app.ui.settings_dialog import SettingsDialog
+from tests.support.shell import add_operator, station
+
+
+@pytest.fixture
+def context(tmp_path):
+    with station(tmp_path) as ctx:
+        yield ctx
+
+
+@pytest.fixture
+def dialog(qtbot, context):
+    boss = add_operator(context, "Boss", "2468", Role.ADMIN)
+    widget = SettingsDialog(context, operator=boss)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.operators.people.count() == 1)
+    return widget
+
+
+def test_general_options_are_saved_at_once(qtbot, dialog, context):
+    dialog.general.language.setCurrentIndex(dialog.general.language.findData("zh_CN"))
+    dialog.general.strict.setChecked(True)
+    with qtbot.waitSignal(dialog.station_name_changed) as renamed:
+        dialog.general.station_name.setText("Gate B")
+        dialog.reject()  # Esc: the name typed last is still kept
+    assert renamed.args == ["Gate B"]
+    saved = Settings.in_data_dir(context.data_dir)
+    assert saved.language == "zh_CN"
+    assert saved.strict_mode is True
+    assert saved.station_name == "Gate B"
+
+
+def test_sound_page_sets_volume_mute_and_plays_tests(qtbot, dialog, context):
+    page = dialog.sound
+    page.volume.setValue(35)
+    assert page.volume_label.text() == "35 %"
+    assert context.sounds.volume == 35
+    qtbot.mouseClick(page.test_buttons[Outcome.WARNING], Qt.MouseButton.LeftButton)
+    assert context.sounds.last_played is Outcome.WARNING
+    page.mute.setChecked(True)
+    qtbot.mouseClick(page.test_buttons[Outcome.OK], Qt.MouseButton.LeftButton)
+    assert context.sounds.last_played is None
+    page.flash.setChecked(False)
+    saved = Settings.in_data_dir(context.data_dir)
+    assert (saved.sound_volume, saved.sound_muted, saved.flash_enabled) == (35, True, False)
+    assert "No speaker" in page.device_note.text()  # this test machine has no audio output
+
+
+def test_admin_adds_changes_and_removes_an_operator(qtbot, dialog):
+    page = dialog.operators
+    page.people.setCurrentRow(-1)
+    page.name.setText("Zhao")
+    page.role.setCurrentIndex(page.role.findData(Role.COUNTER.value))
+    page.pin.setText("1357")
+    page.add_operator()
+    qtbot.waitUntil(lambda: page.people.count() == 2)
+    assert "Zhao was added" in page.notice.text()
+    assert page.selected().name == "Zhao"
+    page.role.setCurrentIndex(page.role.findData(Role.SUPERVISOR.value))
+    page.save_operator()
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().role is Role.SUPERVISOR)
+    page.remove_operator()
+    qtbot.waitUntil(lambda: page.people.count() == 1)
+    assert "can no longer log in" in page.notice.text()
+
+
+def test_refusals_are_explained(qtbot, dialog):
+    page = dialog.operators
+    page.people.setCurrentRow(0)  # Boss, the only administrator, is myself
+    assert not page.remove_button.isEnabled()
+    page.role.setCurrentIndex(page.role.findData(Role.COUNTER.value))
+    page.save_operator()
+    qtbot.waitUntil(lambda: "at least one administrator" in page.notice.text())
+    page.name.setText("boss")
+    page.pin.setText("1234")
+    page.add_operator()
+    qtbot.waitUntil(lambda: "already an operator with this name" in page.notice.text())
+    page.name.setText("Li")
+    page.pin.setText("12")
+    page.add_operator()
+    qtbot.waitUntil(lambda: "4 to 12 digits" in page.notice.text())
+
+
+def test_other_areas_add_their_own_page(dialog):
+    dialog.add_page("Scanners", QLabel("scanner list"))
+    assert dialog.nav.item(dialog.nav.count() - 1).text() == "Scanners"
+    dialog.nav.setCurrentRow(dialog.nav.count() - 1)
+    assert dialog.stack.currentWidget().text() == "scanner list"
