@@ -530,3 +530,18 @@ def test_every_operator_message_has_a_shipped_chinese_translation():
         chinese = translator.translate("Codes", english)
         assert chinese and chinese != english, reason
         assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese), reason
+
+
+def test_station_settings_build_the_grammar_and_bad_ones_fall_back_to_defaults():
+    from app.domain.codes import parser_from_settings
+
+    parser, problem = parser_from_settings(
+        [{"name": "case", "pattern": "https://c.brand.cn/{code}", "level": "case"}], ["<GS>", "|"]
+    )
+    assert problem is None
+    assert parser.parse("https://c.brand.cn/AB12").level is Level.CASE
+    assert parser.parse(f"01{GTIN}10L|21{SERIAL}").key == ITEM_KEY
+    parser, problem = parser_from_settings([{"name": "x", "pattern": "{id}", "level": "item"}], "|")
+    assert "code profile #1" in problem
+    assert parser.parse(BRAND).key == f"brand:{BRAND}"
+    assert parser_from_settings(None, "|")[1].startswith("GS substitutes ignored")

@@ -41,7 +41,7 @@ from app.domain.codes.normalize import (
     normalize,
     substitutes_tuple,
 )
-from app.domain.codes.profiles import Profile, default_profiles
+from app.domain.codes.profiles import Profile, default_profiles, profiles_from_settings
 
 log = logging.getLogger(__name__)
 
@@ -229,3 +229,29 @@ def parse(
         log.exception("bad code grammar configuration")
         return _invalid(Normalized(raw=str(raw)[:200]), "internal_error", str(exc))
     return parser.parse(raw, symbology)
+
+
+def parser_from_settings(
+    profiles: object = None, gs_substitutes: object = None
+) -> tuple[CodeParser, str | None]:
+    """The station's grammar from its settings values (e.g. ``code_profiles``, ``gs_substitutes``).
+
+    A bad setting must not stop a station from scanning: it falls back to the defaults and
+    returns the problem as text for the settings dialog or the log.
+    """
+    problem = None
+    chosen: list[Profile] | None = None
+    if profiles is not None:
+        try:
+            chosen = profiles_from_settings(profiles)  # type: ignore[arg-type]
+        except ValueError as exc:
+            problem = f"code profiles ignored, using the built-in ones: {exc}"
+    substitutes: tuple[str, ...] | None = None
+    if gs_substitutes is not None:
+        if isinstance(gs_substitutes, list | tuple) and all(
+            isinstance(s, str) for s in gs_substitutes
+        ):
+            substitutes = tuple(gs_substitutes)
+        else:
+            problem = problem or "GS substitutes ignored: they must be a list of strings"
+    return CodeParser(chosen, substitutes), problem
