@@ -18,7 +18,11 @@ class Scan:
     ``text`` keeps GS (0x1D) separators as they arrived; ``raw`` holds the
     bytes for sources that have them (serial, TCP) so an encoding problem can
     be diagnosed. ``mono_ns`` is ``time.monotonic_ns()`` at receipt: latency
-    figures and de-duplication use it, never the wall clock.
+    figures and de-duplication use it, never the wall clock. ``symbology`` is
+    the AIM identifier (``]d2``, ``]Q1``, ``]C1``...) when the source knows it.
+    ``terminator`` is the suffix that ended the read (``"\\r"``, ``"\\t"``...) or
+    ``None`` when the source recognised the end by a pause or has no suffixes
+    (cameras): the scanner self-test uses it to spot a gun sending no suffix.
     """
 
     text: str
@@ -27,3 +31,4 @@ class Scan:
     symbology: str | None = None
     wall_time: dt.datetime = field(default_factory=_now)
     mono_ns: int = field(default_factory=time.monotonic_ns)
+    terminator: str | None = None

@@ -1,0 +1,96 @@
+"""The one place scans go: the active workflow's handler, and the scan log's listeners.
+
+Sources never know which workflow is open; the UI sets the handler when a
+page becomes active. Called on the GUI thread only (the Qt bridge re-posts
+scans from reader threads), so no locking is needed. A scan that arrives while
+a handler is still running (a modal dialog spins the event loop) is queued and
+handled after it, in arrival order: scans are never lost and never reordered.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+
+from hardware.scan import Scan
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Scan], object]
+Listener = Callable[[Scan], None]
+
+
+class Dispatcher:
+    def __init__(self) -> None:
+        self._handler: Handler | None = None
+        self._listeners: list[Listener] = []
+        self._unhandled: list[Listener] = []
+        self._errors: list[Callable[[Scan, Exception], None]] = []
+        self._queue: deque[Scan] = deque()
+        self._busy = False
+        self.last_scan: Scan | None = None
+        self.count = 0
+
+    @property
+    def handler(self) -> Handler | None:
+        return self._handler
+
+    def set_handler(self, handler: Handler | None) -> Handler | None:
+        """Route scans to ``handler`` (None: nobody); returns the previous one so a wizard can restore it."""
+        previous, self._handler = self._handler, handler
+        return previous
+
+    def add_listener(self, listener: Listener) -> None:
+        """Every scan, before the handler (the scan log, the settings page's "last scan")."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def on_unhandled(self, listener: Listener) -> None:
+        """Scans that arrive while no workflow is active: the UI tells the operator to open one."""
+        self._unhandled.append(listener)
+
+    def on_error(self, callback: Callable[[Scan, Exception], None]) -> None:
+        """A handler raised: the UI shows an error instead of losing the scan silently."""
+        self._errors.append(callback)
+
+    def dispatch(self, scan: Scan) -> None:
+        self._queue.append(scan)
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            while self._queue:
+                self._deliver(self._queue.popleft())
+        finally:
+            self._busy = False
+
+    def _deliver(self, scan: Scan) -> None:
+        self.last_scan = scan
+        self.count += 1
+        for listener in list(self._listeners):
+            self._call(listener, scan)
+        handler = self._handler
+        if handler is None:
+            for listener in list(self._unhandled):
+                self._call(listener, scan)
+            return
+        try:
+            handler(scan)
+        except Exception as exc:
+            log.exception("the scan handler failed on %r", scan.text)
+            for callback in list(self._errors):
+                try:
+                    callback(scan, exc)
+                except Exception:
+                    log.exception("the scan error callback failed")
+
+    @staticmethod
+    def _call(listener: Listener, scan: Scan) -> None:
+        try:
+            listener(scan)
+        except Exception:
+            log.exception("a scan listener failed")

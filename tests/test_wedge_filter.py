@@ -1,0 +1,261 @@
+"""The application-wide wedge filter: a gun burst is one scan wherever focus is; people type normally.
+
+Keys go through ``QTest.keyClick(window, ...)``, i.e. through Qt's system key
+path (QWindow → focus widget, shortcut override), as a real keyboard's do.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import (
+    QInputMethodEvent,
+    QInputMethodQueryEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.scan_bridge import ScanBridge
+from app.ui.wedge_filter import ALLOW_IME_PROPERTY, WedgeFilter
+from hardware.dispatch import Dispatcher
+from hardware.wedge import WedgeConfig, WedgeSource
+
+
+class Station(QWidget):
+    """A window with every kind of focusable widget a workflow page has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.line = QLineEdit()
+        self.text = QPlainTextEdit()
+        self.spin = QSpinBox()
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.button = QPushButton("OK")
+        self.clicks = 0
+        self.button.clicked.connect(self._clicked)
+        for widget in (self.line, self.text, self.spin, self.combo, self.button):
+            layout.addWidget(widget)
+        self.shortcut_hits = 0
+        shortcut = QShortcut(QKeySequence("R"), self)
+        shortcut.activated.connect(self._shortcut)
+
+    def _clicked(self) -> None:
+        self.clicks += 1
+
+    def _shortcut(self) -> None:
+        self.shortcut_hits += 1
+
+
+@pytest.fixture
+def station(qtbot):
+    window = Station()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def wedge(qtbot):
+    dispatcher = Dispatcher()
+    scans = []
+    dispatcher.set_handler(scans.append)
+    bridge = ScanBridge(dispatcher)
+    bridge.set_wedge_config(WedgeConfig(max_gap_ms=35, min_length=4))
+    bridge.add("wedge")
+    yield bridge, scans
+    bridge.shutdown()
+
+
+def type_keys(window: QWidget, text: str, gap_s: float, enter: bool = True, wait=None) -> None:
+    """Type like a device: gap_s between key presses, Shift for capitals, Ctrl+] for GS."""
+    handle = window.windowHandle()
+    for char in text:
+        if char == "\x1d":
+            QTest.keyClick(handle, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+        else:
+            shift = (
+                Qt.KeyboardModifier.ShiftModifier
+                if char.isupper()
+                else Qt.KeyboardModifier.NoModifier
+            )
+            QTest.keyClick(handle, char, shift)
+        if wait is None:
+            time.sleep(gap_s)
+        else:
+            wait(int(gap_s * 1000))
+    if enter:
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+
+
+CODE = "0109501101020917\x1d10AbC-12"
+
+
+@pytest.mark.parametrize("target", ["line", "text", "spin", "combo", "button", None])
+@pytest.mark.parametrize("gap_ms", [1, 5])
+def test_a_burst_is_exactly_one_scan_wherever_focus_is_and_nothing_leaks(
+    qtbot, station, wedge, target, gap_ms
+):
+    _bridge, scans = wedge
+    if target is None:
+        station.setFocus()
+    else:
+        getattr(station, target).setFocus()
+    qtbot.wait(10)
+    type_keys(station, CODE, gap_ms / 1000)
+    qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
+    qtbot.wait(80)
+    assert [s.text for s in scans] == [CODE]
+    assert scans[0].terminator == "\r"
+    assert station.line.text() == ""
+    assert station.text.toPlainText() == ""
+    assert station.spin.value() == 0
+    assert station.combo.currentText() == ""
+    assert station.clicks == 0
+    assert station.shortcut_hits == 0
+
+
+def test_a_person_typing_at_80_ms_types_normally_and_no_scan_is_emitted(qtbot, station, wedge):
+    _, scans = wedge
+    station.line.setFocus()
+    type_keys(station, "Hello R2", 0.080, enter=False, wait=qtbot.wait)
+    qtbot.wait(80)
+    assert station.line.text() == "Hello R2"
+    assert scans == []
+
+
+def test_enter_typed_by_a_person_still_presses_the_button(qtbot, station, wedge):
+    station.button.setFocus()
+    qtbot.wait(10)
+    QTest.keyClick(station.windowHandle(), Qt.Key.Key_Space)
+    qtbot.wait(80)
+    assert station.clicks == 1
+
+
+def test_scans_back_to_back_and_typing_in_between(qtbot, station, wedge):
+    _, scans = wedge
+    station.line.setFocus()
+    type_keys(station, "FIRST-001", 0.002)
+    qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
+    qtbot.wait(60)
+    type_keys(station, "ab", 0.080, enter=False, wait=qtbot.wait)
+    qtbot.wait(60)
+    type_keys(station, "SECOND-002", 0.002)
+    qtbot.waitUntil(lambda: len(scans) == 2, timeout=2000)
+    assert [s.text for s in scans] == ["FIRST-001", "SECOND-002"]
+    assert station.line.text() == "ab"
+
+
+def test_a_gun_without_suffix_ends_by_the_pause(qtbot, station, wedge):
+    bridge, scans = wedge
+    bridge.set_wedge_config(WedgeConfig(terminators="none"))
+    station.line.setFocus()
+    type_keys(station, "NOSUFFIX42", 0.002, enter=False)
+    qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
+    assert (scans[0].text, scans[0].terminator) == ("NOSUFFIX42", None)
+    assert station.line.text() == ""
+
+
+def test_caps_lock_from_native_modifiers_is_corrected(qtbot, station):
+    """With Caps Lock on (X11 LockMask in the native modifiers), Shift+a types "a": the scan says "A"."""
+    scans = []
+    source = WedgeSource(WedgeConfig())
+    source.start(scans.append)
+    flt = WedgeFilter(source, caps_lock_mask=0x2)
+    flt.install()
+    try:
+        station.line.setFocus()
+        for text, key, shift in [
+            ("a", Qt.Key.Key_A, True),
+            ("B", Qt.Key.Key_B, False),
+            ("c", Qt.Key.Key_C, True),
+        ]:
+            modifiers = (
+                Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+            )
+            event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, 0, 0, 0x2, text)
+            QApplication.sendEvent(station.line, event)
+            time.sleep(0.002)
+        QTest.keyClick(station.windowHandle(), "1")
+        QTest.keyClick(station.windowHandle(), Qt.Key.Key_Return)
+        assert [s.text for s in scans] == ["AbC1"]
+        assert station.line.text() == ""
+    finally:
+        flt.uninstall()
+
+
+def test_input_method_is_off_in_plain_fields_and_on_where_a_field_asks(qtbot, station, wedge):
+    station.line.setFocus()
+    query = QInputMethodQueryEvent(
+        Qt.InputMethodQuery.ImEnabled | Qt.InputMethodQuery.ImCursorPosition
+    )
+    QApplication.sendEvent(station.line, query)
+    assert query.value(Qt.InputMethodQuery.ImEnabled) is False
+    assert (
+        query.value(Qt.InputMethodQuery.ImCursorPosition) == 0
+    )  # the widget still answers the rest
+    station.text.setProperty(ALLOW_IME_PROPERTY, True)
+    query = QInputMethodQueryEvent(Qt.InputMethodQuery.ImEnabled)
+    QApplication.sendEvent(station.text, query)
+    assert query.value(Qt.InputMethodQuery.ImEnabled) is True
+
+
+def test_input_method_query_is_left_alone_without_the_filter(qtbot, station):
+    query = QInputMethodQueryEvent(Qt.InputMethodQuery.ImEnabled)
+    QApplication.sendEvent(station.line, query)
+    assert query.value(Qt.InputMethodQuery.ImEnabled) is True
+
+
+def _ime(commit: str, preedit: str = "") -> QInputMethodEvent:
+    event = QInputMethodEvent(preedit, [])
+    event.setCommitString(commit)
+    return event
+
+
+def test_a_gun_burst_through_a_chinese_ime_is_swallowed_and_reported(qtbot, station, wedge):
+    bridge, _ = wedge
+    station.line.setProperty(ALLOW_IME_PROPERTY, True)
+    station.line.setFocus()
+    reports = []
+    bridge.imeInterference.connect(lambda: reports.append(True))
+    for preedit in ["a", "ab", "abc", "abc1", "abc12"]:
+        QApplication.sendEvent(station.line, _ime("", preedit))
+        time.sleep(0.002)
+    QApplication.sendEvent(station.line, _ime("阿布"))
+    qtbot.waitUntil(lambda: reports == [True], timeout=2000)
+    assert station.line.text() == ""
+
+
+def test_a_person_composing_chinese_in_an_ime_field_is_not_disturbed(qtbot, station, wedge):
+    station.line.setProperty(ALLOW_IME_PROPERTY, True)
+    station.line.setFocus()
+    for event in [_ime("", "ni"), _ime("", "nihao"), _ime("你好")]:
+        QApplication.sendEvent(station.line, event)
+        qtbot.wait(80)
+    assert station.line.text() == "你好"
+
+
+def test_removing_the_wedge_gives_the_keyboard_back(qtbot, station, wedge):
+    bridge, scans = wedge
+    bridge.remove("wedge")
+    station.line.setFocus()
+    type_keys(station, "ABCD1234", 0.002)
+    assert station.line.text() == "ABCD1234"
+    assert scans == []
