@@ -1,0 +1,392 @@
+"""The sync protocol's request and response shapes, shared by the station client and the server.
+
+The server publishes these models in its OpenAPI document (``/openapi.json``); the client
+validates the answers it gets against the same models, so the two sides cannot drift.
+
+Reason codes are stable machine strings: the server answers them, the station stores them
+in its sync issues list and shows ``REASONS[code]`` (an English template marked for
+translation) with what the operator can do next.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from app.domain.i18n import QT_TRANSLATE_NOOP
+
+API_PREFIX = "/v1"
+API_VERSION = 1
+
+# Event types the server understands (EPCIS 2.0 plus the brand's own).
+EVENT_TYPES = (
+    "ObjectEvent",
+    "AggregationEvent",
+    "RedemptionEvent",
+    "RebateClaimEvent",
+    "DiversionCaseEvent",
+)
+
+# Change streams a station pulls. "ref" is everything a station keeps in its own tables;
+# "shipments" brings an inspector's snapshot (code -> dealer/region) up to date.
+STREAM_REF = "ref"
+STREAM_SHIPMENTS = "shipments"
+STREAMS = (STREAM_REF, STREAM_SHIPMENTS)
+
+
+class Status(StrEnum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+class Reason(StrEnum):
+    """Why the server rejected an event. The value is what travels on the wire."""
+
+    CODE_UNKNOWN = "code.unknown"
+    CODE_ALREADY_SHIPPED = "code.already_shipped"
+    CODE_NOT_SHIPPED = "code.not_shipped"
+    CODE_VOID = "code.void"
+    DEALER_UNKNOWN = "dealer.unknown"
+    REGION_NOT_AUTHORISED = "dealer.region_not_authorised"
+    ORDER_UNKNOWN = "order.unknown"
+    ORDER_WRONG_DEALER = "order.wrong_dealer"
+    ORDER_CLOSED = "order.closed"
+    AGG_LEVEL_MISMATCH = "aggregation.level_mismatch"
+    AGG_IN_OTHER_PARENT = "aggregation.child_in_other_parent"
+    AGG_PARENT_SHIPPED = "aggregation.parent_shipped"
+    AGG_NOT_CHILD = "aggregation.not_child"
+    VOUCHER_FORGED = "voucher.forged"
+    VOUCHER_EXPIRED = "voucher.expired"
+    VOUCHER_DENIED = "voucher.denied"
+    VOUCHER_WRONG_DEALER = "voucher.wrong_dealer"
+    VOUCHER_ALREADY_REDEEMED = "voucher.already_redeemed"
+    VOUCHER_NOT_REDEEMED_HERE = "voucher.not_redeemed_here"
+    CARD_FORGED = "card.forged"
+    CARD_EXPIRED = "card.expired"
+    CARD_DENIED = "card.denied"
+    CLAIM_CODE_CLAIMED = "claim.code_already_claimed"
+    CLAIM_CODE_REPEATED = "claim.code_repeated"
+    CLAIM_CODE_NOT_SOLD = "claim.code_not_sold"
+    CASE_NOT_DIVERTED = "case.not_diverted"
+    NOT_OWN_EVENT = "auth.not_own_event"
+    NOT_AUTHORISED = "auth.not_authorised"
+    EVENT_ID_REUSED = "event.id_reused"
+    EVENT_INVALID = "event.invalid"
+    SERVER_ERROR = "server.error"
+
+
+# Operator text per reason: what happened, then what to do. Placeholders come from the
+# rejection's ``detail`` (missing ones are left out by the UI's formatter).
+REASONS: dict[str, tuple[str, str]] = {
+    Reason.CODE_UNKNOWN: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The brand does not know code {code}."),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Set the item aside and check its label; it may be a copy."
+        ),
+    ),
+    Reason.CODE_ALREADY_SHIPPED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Code {code} was already shipped to {dealer} by station {station} on {at}.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Find the goods: if they are still here, take the code out of the shipment.",
+        ),
+    ),
+    Reason.CODE_NOT_SHIPPED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Code {code} was never shipped, so it cannot be returned."
+        ),
+        QT_TRANSLATE_NOOP("SyncReasons", "Check the code and receive it as stock instead."),
+    ),
+    Reason.CODE_VOID: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Code {code} was replaced or destroyed."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Use the new label's code."),
+    ),
+    Reason.DEALER_UNKNOWN: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The brand does not know dealer {dealer}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Sync to get the current dealer list, then ship again."),
+    ),
+    Reason.REGION_NOT_AUTHORISED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Dealer {dealer} may not sell in region {region}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Ask the sales office which region this order is for."),
+    ),
+    Reason.ORDER_UNKNOWN: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The brand does not know order {order}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Ask the sales office to create the order, then sync."),
+    ),
+    Reason.ORDER_WRONG_DEALER: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Order {order} belongs to another dealer."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Ship against the right order."),
+    ),
+    Reason.ORDER_CLOSED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Order {order} is closed."),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Ask the sales office to reopen it or create a new order."
+        ),
+    ),
+    Reason.AGG_LEVEL_MISMATCH: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Code {code} cannot go into {parent}: the levels do not fit."
+        ),
+        QT_TRANSLATE_NOOP("SyncReasons", "Unpack and pack again into the right case or pallet."),
+    ),
+    Reason.AGG_IN_OTHER_PARENT: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Code {code} is already packed in {other}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Unpack it from {other} first, or move it deliberately."),
+    ),
+    Reason.AGG_PARENT_SHIPPED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "{parent} was already shipped; nothing can be packed into it."
+        ),
+        QT_TRANSLATE_NOOP("SyncReasons", "Pack into another case or pallet."),
+    ),
+    Reason.AGG_NOT_CHILD: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Code {code} is not packed in {parent}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Check which case or pallet it is in."),
+    ),
+    Reason.VOUCHER_FORGED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The voucher's signature is not the brand's."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Do not hand out the prize; keep the customer's details."),
+    ),
+    Reason.VOUCHER_EXPIRED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Voucher {voucher} expired on {expires}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Tell the customer it has expired."),
+    ),
+    Reason.VOUCHER_DENIED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Voucher {voucher} was cancelled by the brand."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Do not hand out the prize; call the brand's hotline."),
+    ),
+    Reason.VOUCHER_WRONG_DEALER: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Voucher {voucher} is for another dealer."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Send the customer to the dealer named on the voucher."),
+    ),
+    Reason.VOUCHER_ALREADY_REDEEMED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Voucher {voucher} was already redeemed at station {station} on {at}."
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "The other counter was first. Settle the prize you handed out with the brand.",
+        ),
+    ),
+    Reason.VOUCHER_NOT_REDEEMED_HERE: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Voucher {voucher} was not redeemed at this counter."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Only the counter that redeemed it can undo it."),
+    ),
+    Reason.CARD_FORGED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The installer card's signature is not the brand's."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Do not pay a rebate on this card; call the brand."),
+    ),
+    Reason.CARD_EXPIRED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Installer card {card} expired on {expires}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Ask the installer to renew the card."),
+    ),
+    Reason.CARD_DENIED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Installer card {card} was blocked by the brand."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Do not pay a rebate on this card; call the brand."),
+    ),
+    Reason.CLAIM_CODE_CLAIMED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Code {code} was already claimed on {at} (claim {claim})."
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Each product earns a rebate once; take it off the claim."
+        ),
+    ),
+    Reason.CLAIM_CODE_REPEATED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Code {code} appears twice in the claim."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Register the claim again with each code once."),
+    ),
+    Reason.CLAIM_CODE_NOT_SOLD: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Code {code} was never shipped to a dealer."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Only products sold through a dealer earn a rebate."),
+    ),
+    Reason.CASE_NOT_DIVERTED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Code {code} was sold into this region by {dealer}; no case opened."
+        ),
+        QT_TRANSLATE_NOOP("SyncReasons", "Download a fresh snapshot before the next inspection."),
+    ),
+    Reason.NOT_OWN_EVENT: (
+        QT_TRANSLATE_NOOP("SyncReasons", "This event was recorded by another station."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Call IT: the station's database may have been copied."),
+    ),
+    Reason.NOT_AUTHORISED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "This station may not do this."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Call IT to check the station's enrollment."),
+    ),
+    Reason.EVENT_ID_REUSED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "The server already holds a different event with this id."
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Call IT: the station's database may have been restored or copied."
+        ),
+    ),
+    Reason.EVENT_INVALID: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The server could not read this event: {error}."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Call IT and give them the event number."),
+    ),
+    Reason.SERVER_ERROR: (
+        QT_TRANSLATE_NOOP("SyncReasons", "The server failed while handling this event."),
+        QT_TRANSLATE_NOOP("SyncReasons", "Call IT and give them the event number."),
+    ),
+}
+
+
+# --- enrollment ---------------------------------------------------------------------------
+
+
+class EnrollRequest(BaseModel):
+    enrollment_code: str = Field(min_length=4, max_length=200)
+    station_id: str = Field(min_length=1, max_length=100, description="the station's own id")
+    station_name: str = Field(default="", max_length=200)
+    app_version: str = Field(default="", max_length=50)
+
+
+class EnrollResponse(BaseModel):
+    station_id: str
+    credential: str = Field(description="bearer token; keep it in the OS credential store")
+    server_id: str
+    tags: list[str]
+
+
+class ServerInfo(BaseModel):
+    server_id: str
+    api_version: int
+    push_batch_limit: int
+    pull_page_limit: int
+    server_time: str
+
+
+class Whoami(BaseModel):
+    station_id: str
+    name: str
+    tags: list[str]
+    dealer_id: str | None = None
+    site: str | None = None
+    region_id: str | None = None
+
+
+# --- push -----------------------------------------------------------------------------------
+
+
+class EventIn(BaseModel):
+    event_id: str = Field(min_length=1, max_length=100)
+    seq: int = Field(ge=0, description="the station's journal sequence number")
+    type: str
+    payload: dict[str, Any]
+    occurred_at: str
+    operator: str = ""
+    station: str
+
+
+class PushRequest(BaseModel):
+    events: list[EventIn]
+
+
+class EventResult(BaseModel):
+    event_id: str
+    status: Status
+    reason: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+    original_status: Status | None = Field(
+        default=None, description="for a duplicate: what the first delivery was answered"
+    )
+
+
+class PushResponse(BaseModel):
+    results: list[EventResult]
+
+
+# --- pull -----------------------------------------------------------------------------------
+
+
+class Change(BaseModel):
+    seq: int
+    kind: str
+    key: str
+    op: Literal["upsert", "delete"]
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PullResponse(BaseModel):
+    stream: str
+    changes: list[Change]
+    next_cursor: int
+    more: bool
+
+
+# --- snapshots ------------------------------------------------------------------------------
+
+
+class SnapshotInfo(BaseModel):
+    snapshot_id: str
+    scope: str
+    as_of: int = Field(description="cursor of the shipments stream the snapshot includes")
+    rows: int
+    size: int
+    sha256: str
+    created_at: str
+    url: str
+
+
+# --- trace and lookups ----------------------------------------------------------------------
+
+
+class TraceStep(BaseModel):
+    at: str
+    what: str
+    station: str | None = None
+    event_id: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class Trace(BaseModel):
+    key: str
+    known: bool
+    product_id: str | None = None
+    product_name: str | None = None
+    level: str | None = None
+    batch_id: str | None = None
+    issued_at: str | None = None
+    parent_key: str | None = None
+    ancestors: list[str] = Field(default_factory=list)
+    children: int = 0
+    status: str | None = None
+    dealer_id: str | None = None
+    region_id: str | None = None
+    order_id: str | None = None
+    shipped_at: str | None = None
+    scan_count: int = 0
+    steps: list[TraceStep] = Field(default_factory=list)
+    anomalies: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class VoucherStatus(BaseModel):
+    voucher_id: str
+    known: bool
+    status: str
+    redeemed_by: str | None = None
+    redeemed_at: str | None = None
+
+
+class RebateStatement(BaseModel):
+    card_id: str
+    month: str
+    units: int
+    tier: str
+    base_cents: int
+    bonus_cents: int
+    total_cents: int
+    claims: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class ErrorBody(BaseModel):
+    error: str
+    message: str

@@ -1,0 +1,208 @@
+"""The HTTP face of the server: FastAPI routes over ``Server``, with the OpenAPI document at
+``/openapi.json`` (and a browsable one at ``/docs``).
+
+Error answers carry ``{"error": code, "message": text}``: 401 when the credential is missing or
+unknown, 403 when the station is revoked, 413 when a batch is over the advertised limit,
+503 with ``Retry-After`` when the database is unreachable.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app import __version__
+from sync.protocol import (
+    API_PREFIX,
+    STREAM_REF,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RebateStatement,
+    ServerInfo,
+    SnapshotInfo,
+    Trace,
+    VoucherStatus,
+    Whoami,
+)
+from sync.server.service import Busy, Server, is_database_down
+from sync.server.stations import AccessError
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 16 * 1024 * 1024
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "credential missing or unknown: enroll again"},
+    403: {"model": ErrorBody, "description": "station revoked"},
+    503: {
+        "model": ErrorBody,
+        "description": "database unreachable: retry after Retry-After seconds",
+    },
+}
+
+
+def _error(
+    status: int, error: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        status_code=status, content={"error": error, "message": message}, headers=headers
+    )
+
+
+_bearer = HTTPBearer(auto_error=False, description="the station's credential from /v1/enroll")
+
+
+def current_station(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> dict[str, Any]:
+    """The authenticated station, for every route but info and enroll."""
+    header = f"Bearer {credentials.credentials}" if credentials else None
+    return request.app.state.server.authenticate(header)
+
+
+Station = Annotated[dict[str, Any], Depends(current_station)]
+
+
+def create_app(server: Server) -> FastAPI:
+    api = FastAPI(
+        title="Yima Scan central server",
+        version=__version__,
+        description="Enrollment, event push, reference pull and snapshots for Yima Scan stations.",
+    )
+    api.state.server = server
+
+    @api.exception_handler(AccessError)
+    async def _access(_: Request, exc: AccessError) -> JSONResponse:
+        return _error(exc.status, exc.error, exc.message)
+
+    @api.exception_handler(Busy)
+    async def _busy(_: Request, exc: Busy) -> JSONResponse:
+        return _error(503, "server.busy", str(exc), {"Retry-After": str(exc.retry_after)})
+
+    @api.exception_handler(Exception)
+    async def _failure(_: Request, exc: Exception) -> JSONResponse:
+        if is_database_down(exc):
+            log.warning("database unreachable: %s", exc)
+            return _error(
+                503, "server.unavailable", "The database is unreachable.", {"Retry-After": "2"}
+            )
+        log.exception("request failed")
+        return _error(500, "server.error", "The server failed; the request can be retried.")
+
+    @api.middleware("http")
+    async def _limit_body(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return _error(413, "request.too_large", "Send fewer events per request.")
+        return await call_next(request)
+
+    @api.get(f"{API_PREFIX}/info", response_model=ServerInfo, tags=["station"])
+    def info() -> ServerInfo:
+        """What a station needs before it talks: the server's id and its batch and page limits."""
+        return server.info()
+
+    @api.post(
+        f"{API_PREFIX}/enroll",
+        response_model=EnrollResponse,
+        tags=["station"],
+        responses={
+            403: {"model": ErrorBody, "description": "code unknown, used, expired or revoked"}
+        },
+    )
+    def enroll(request: EnrollRequest) -> EnrollResponse:
+        """Exchange a one-time enrollment code for the station's credential."""
+        return server.enroll(request)
+
+    @api.get(f"{API_PREFIX}/whoami", response_model=Whoami, tags=["station"], responses=ERRORS)
+    def whoami(me: Station) -> Whoami:
+        return server.whoami(me)
+
+    @api.post(
+        f"{API_PREFIX}/events",
+        response_model=PushResponse,
+        tags=["sync"],
+        responses={
+            **ERRORS,
+            413: {"model": ErrorBody, "description": "batch over the limit: send half"},
+        },
+    )
+    def push(body: PushRequest, me: Station) -> PushResponse | JSONResponse:
+        """Push a batch of the station's journal events; each is answered accepted, duplicate or
+        rejected with a reason. Safe to repeat: an event id is judged once, forever."""
+        limit = server.info().push_batch_limit
+        if len(body.events) > limit:
+            return _error(413, "batch.too_large", f"At most {limit} events per request.")
+        return PushResponse(results=server.push(me["id"], body.events))
+
+    @api.get(f"{API_PREFIX}/changes", response_model=PullResponse, tags=["sync"], responses=ERRORS)
+    def changes(
+        me: Station,
+        stream: Annotated[str, Query(pattern="^(ref|shipments)$")] = STREAM_REF,
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
+    ) -> PullResponse:
+        """Changes after ``cursor`` that this station may see, oldest first."""
+        return server.pull(me, stream, cursor, min(limit, server.info().pull_page_limit))
+
+    @api.get(
+        f"{API_PREFIX}/snapshots/latest",
+        response_model=SnapshotInfo,
+        tags=["sync"],
+        responses=ERRORS,
+    )
+    def latest_snapshot(me: Station, scope: str = "all") -> SnapshotInfo:
+        """The newest code -> dealer/region snapshot (built when missing or too old)."""
+        return server.latest_snapshot(scope)
+
+    @api.get(
+        f"{API_PREFIX}/snapshots/{{snapshot_id}}",
+        tags=["sync"],
+        responses={**ERRORS, 404: {"model": ErrorBody}, 206: {"description": "partial content"}},
+        response_class=FileResponse,
+    )
+    def snapshot_file(snapshot_id: str, me: Station) -> Any:
+        """The snapshot file (gzip TSV); honours ``Range`` so a cut download resumes."""
+        path = server.snapshot_path(snapshot_id)
+        if path is None:
+            return _error(404, "snapshot.unknown", "No such snapshot; ask for the latest one.")
+        return FileResponse(path, media_type="application/gzip", filename=f"{snapshot_id}.tsv.gz")
+
+    @api.get(
+        f"{API_PREFIX}/trace/{{key:path}}", response_model=Trace, tags=["lookup"], responses=ERRORS
+    )
+    def trace(key: str, me: Station) -> Trace:
+        """Everything the brand knows about a code: issued, packed into, shipped to, scanned, claimed."""
+        return server.trace(key)
+
+    @api.get(
+        f"{API_PREFIX}/vouchers/{{voucher_id}}",
+        response_model=VoucherStatus,
+        tags=["lookup"],
+        responses=ERRORS,
+    )
+    def voucher(voucher_id: str, me: Station) -> VoucherStatus:
+        return server.voucher_status(voucher_id)
+
+    @api.get(
+        f"{API_PREFIX}/rebates/{{card_id}}/{{month}}",
+        response_model=RebateStatement,
+        tags=["lookup"],
+        responses=ERRORS,
+    )
+    def rebate(
+        card_id: str, month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")], me: Station
+    ) -> RebateStatement:
+        return server.rebate_statement(card_id, month)
+
+    @api.get("/health", tags=["ops"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "server_id": server.server_id}
+
+    return api

@@ -1,0 +1,75 @@
+"""Run the reference server inside this process, on loopback: for the demo and the tests.
+
+``start(db_path)`` returns the base URL and a ``stop()`` function; uvicorn runs on its own
+thread on a free port. The demo seeds sample data first (``seed=True``).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import uvicorn
+
+from sync.server.app import create_app
+from sync.server.db import open_database
+from sync.server.service import Server
+
+
+class ServerThread:
+    """A uvicorn server for ``server`` on ``host``:``port`` (0 = a free port) in a thread."""
+
+    def __init__(self, server: Server, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.server = server
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
+        self.host, self.port = self.sock.getsockname()[:2]
+        config = uvicorn.Config(
+            create_app(server), log_level="warning", access_log=False, timeout_keep_alive=30
+        )
+        self.uvicorn = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self._run, name=f"server-{self.port}", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def _run(self) -> None:
+        self.uvicorn.run(sockets=[self.sock])
+
+    def start(self, timeout: float = 15) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.uvicorn.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the embedded server did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self, timeout: float = 10) -> None:
+        self.uvicorn.should_exit = True
+        self.thread.join(timeout)
+        self.sock.close()
+
+
+def start(
+    db_path: str | Path, *, seed: bool = True, port: int = 0
+) -> tuple[str, Callable[[], None]]:
+    """Start a server on loopback with a SQLite database at ``db_path``; returns (url, stop)."""
+    db = open_database(str(db_path))
+    server = Server(db)
+    if seed:
+        from sync.server.seed import seed_demo
+
+        seed_demo(server)
+    thread = ServerThread(server, port=port).start()
+
+    def stop() -> None:
+        thread.stop()
+        db.close()
+
+    return thread.url, stop

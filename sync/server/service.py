@@ -1,0 +1,340 @@
+"""The server's operations, independent of HTTP: the FastAPI app and the admin CLI both call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sync.protocol import (
+    API_VERSION,
+    STREAM_REF,
+    STREAMS,
+    EnrollRequest,
+    EnrollResponse,
+    EventIn,
+    EventResult,
+    PullResponse,
+    Reason,
+    RebateStatement,
+    ServerInfo,
+    SnapshotInfo,
+    Status,
+    Trace,
+    TraceStep,
+    VoucherStatus,
+    Whoami,
+)
+from sync.server import keys, rebates, snapshots, stations
+from sync.server.changes import all_settings, get_setting
+from sync.server.db import Database, Retryable
+from sync.server.push import Push, event_hash
+from sync.server.util import Clock, dumps, iso, loads, parse_time, utc_now
+
+log = logging.getLogger(__name__)
+
+
+def is_database_down(exc: BaseException) -> bool:
+    """Errors that say "the database is not reachable right now", not "this data is bad"."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    return isinstance(exc, psycopg.OperationalError)
+
+
+class Busy(Exception):
+    """Not ready yet (a snapshot being built): the client should come back after ``retry_after`` s."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Server:
+    def __init__(
+        self, db: Database, *, clock: Clock = utc_now, snapshot_dir: Path | None = None
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        if snapshot_dir is None:
+            base = (
+                Path(db.url)
+                if db.dialect == "sqlite" and db.url != ":memory:"
+                else Path.cwd() / "yima-server"
+            )
+            snapshot_dir = base.with_name(base.name + "-snapshots")
+        self.snapshot_dir = snapshot_dir
+        self._building: set[str] = set()
+        self._building_lock = threading.Lock()
+        with db.read() as tx:
+            self.server_id = tx.scalar("SELECT value FROM meta WHERE key = 'server_id'")
+
+    # --- enrollment and identity -------------------------------------------------------------
+
+    def info(self) -> ServerInfo:
+        with self.db.read() as tx:
+            settings = all_settings(tx)
+        return ServerInfo(
+            server_id=self.server_id,
+            api_version=API_VERSION,
+            push_batch_limit=int(settings["server.push_batch_limit"]),
+            pull_page_limit=int(settings["server.pull_page_limit"]),
+            server_time=iso(self.clock()),
+        )
+
+    def enroll(self, request: EnrollRequest) -> EnrollResponse:
+        with self.db.transaction() as tx:
+            tx.lock("enroll")
+            response = stations.enroll(tx, request, self.server_id, self.clock())
+        log.info("station %s enrolled", response.station_id)
+        return response
+
+    def authenticate(self, authorization: str | None) -> dict[str, Any]:
+        with self.db.read() as tx:
+            return stations.authenticate(tx, authorization)
+
+    def whoami(self, station: dict[str, Any]) -> Whoami:
+        return Whoami(
+            station_id=station["id"],
+            name=station["name"],
+            tags=stations.station_tags(station),
+            dealer_id=station["dealer_id"],
+            site=station["site"],
+            region_id=station["region_id"],
+        )
+
+    # --- push ----------------------------------------------------------------------------------
+
+    def push(self, station_id: str, events: list[EventIn]) -> list[EventResult]:
+        """Judge a batch in one transaction; if that fails for a reason other than a lost race
+        or a database outage, judge event by event so one bad event cannot block the queue."""
+        for attempt in range(6):
+            try:
+                return self._push_batch(station_id, events)
+            except Retryable:
+                time.sleep(random.uniform(0, 0.05 * 2**attempt))
+            except Exception as exc:
+                if is_database_down(exc):
+                    raise
+                log.exception("batch of %d events failed; judging them one by one", len(events))
+                break
+        else:
+            raise Retryable("push kept losing races")
+        results = []
+        for event in events:
+            try:
+                results.extend(self._push_batch(station_id, [event]))
+            except Exception as exc:
+                if is_database_down(exc) or isinstance(exc, Retryable):
+                    raise
+                log.exception("event %s failed", event.event_id)
+                results.append(self._record_failure(station_id, event))
+        return results
+
+    def _push_batch(self, station_id: str, events: list[EventIn]) -> list[EventResult]:
+        with self.db.transaction() as tx:
+            tx.lock(f"station:{station_id}")  # one station's pushes never interleave
+            station = tx.one("SELECT * FROM stations WHERE id = ?", (station_id,))
+            assert station is not None
+            push = Push(tx, station, all_settings(tx), self.clock(), keys.verifying_keys)
+            return push.run(events)
+
+    def _record_failure(self, station_id: str, event: EventIn) -> EventResult:
+        with self.db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO events (event_id, station_id, device_seq, type, payload, payload_hash,"
+                " occurred_at, operator, received_at, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (event_id) DO NOTHING",
+                (
+                    event.event_id,
+                    station_id,
+                    event.seq,
+                    event.type,
+                    dumps(event.payload),
+                    event_hash(event),
+                    event.occurred_at,
+                    event.operator,
+                    iso(self.clock()),
+                    Status.REJECTED.value,
+                    Reason.SERVER_ERROR.value,
+                ),
+            )
+        return EventResult(
+            event_id=event.event_id, status=Status.REJECTED, reason=Reason.SERVER_ERROR
+        )
+
+    # --- pull ----------------------------------------------------------------------------------
+
+    def pull(self, station: dict[str, Any], stream: str, cursor: int, limit: int) -> PullResponse:
+        if stream not in STREAMS:
+            raise ValueError(f"unknown stream {stream!r}")
+        tags = stations.station_tags(station) if stream == STREAM_REF else ["*"]
+        parts, params = [], []
+        for n, tag in enumerate(tags):
+            parts.append(
+                "SELECT * FROM (SELECT seq, kind, key, op, data FROM changes WHERE stream = ?"
+                f" AND audience = ? AND seq > ? ORDER BY seq LIMIT ?) AS p{n}"
+            )
+            params += [stream, tag, cursor, limit]
+        sql = f"SELECT seq, kind, key, op, data FROM ({' UNION ALL '.join(parts)}) AS u ORDER BY seq LIMIT ?"
+        with self.db.read() as tx:
+            rows = tx.rows(sql, [*params, limit])
+        changes = [
+            {"seq": seq, "kind": kind, "key": key, "op": op, "data": loads(data, {})}
+            for seq, kind, key, op, data in rows
+        ]
+        return PullResponse.model_validate(
+            {
+                "stream": stream,
+                "changes": changes,
+                "next_cursor": rows[-1][0] if rows else cursor,
+                "more": len(rows) == limit,
+            }
+        )
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def trace(self, key: str) -> Trace:
+        with self.db.read() as tx:
+            code = tx.one("SELECT * FROM codes WHERE key = ?", (key,))
+            steps: list[TraceStep] = []
+            anomalies = [
+                dict(row, detail=loads(row["detail"], {}))
+                for row in tx.all(
+                    "SELECT kind, station_id, event_id, detail, created_at FROM anomalies WHERE code_key = ?"
+                    " ORDER BY id",
+                    (key,),
+                )
+            ]
+            ancestors: list[str] = []
+            parent = code["parent_key"] if code else None
+            while parent and parent not in ancestors and len(ancestors) < 10:
+                ancestors.append(parent)
+                parent = tx.scalar("SELECT parent_key FROM codes WHERE key = ?", (parent,))
+            for row in tx.all(
+                "SELECT code_key, event_id, station_id, what, occurred_at FROM code_events WHERE code_key = ?",
+                (key,),
+            ):
+                steps.append(TraceStep(at=row["occurred_at"], what=row["what"], station=row["station_id"],
+                                       event_id=row["event_id"]))  # fmt: skip
+            if code is None:
+                return Trace(
+                    key=key,
+                    known=False,
+                    steps=sorted(steps, key=lambda s: s.at),
+                    anomalies=anomalies,
+                )
+            product = tx.one("SELECT name FROM products WHERE id = ?", (code["product_id"],))
+            steps.append(
+                TraceStep(at=code["issued_at"], what="issued", detail={"batch": code["batch_id"]})
+            )
+            for row in tx.all("SELECT * FROM shipments WHERE code_key = ? ORDER BY id", (key,)):
+                detail = {k: row[k] for k in ("dealer_id", "region_id", "order_id", "ship_date")}
+                detail["standing"] = bool(row["standing"])
+                steps.append(TraceStep(at=row["created_at"], what="shipped", station=row["station_id"],
+                                       event_id=row["event_id"], detail=detail))  # fmt: skip
+            claim = tx.one(
+                "SELECT c.claim_id, c.card_id, c.claimed_at, c.station_id FROM rebate_claim_items i"
+                " JOIN rebate_claims c ON c.claim_id = i.claim_id WHERE i.code_key = ?",
+                (key,),
+            )
+            if claim:
+                steps.append(TraceStep(at=claim["claimed_at"], what="rebate_claimed", station=claim["station_id"],
+                                       detail={"claim": claim["claim_id"], "card": claim["card_id"]}))  # fmt: skip
+            for row in tx.all("SELECT * FROM diversion_cases WHERE code_key = ?", (key,)):
+                steps.append(TraceStep(at=row["opened_at"], what="diversion_case", station=row["station_id"],
+                                       detail={"case": row["case_id"], "verdict": row["verdict"],
+                                               "status": row["status"]}))  # fmt: skip
+            children = tx.scalar("SELECT COUNT(*) FROM codes WHERE parent_key = ?", (key,))
+        return Trace(
+            key=key,
+            known=True,
+            product_id=code["product_id"],
+            product_name=product["name"] if product else None,
+            level=code["level"],
+            batch_id=code["batch_id"],
+            issued_at=code["issued_at"],
+            parent_key=code["parent_key"],
+            ancestors=ancestors,
+            children=int(children or 0),
+            status=code["status"],
+            dealer_id=code["dealer_id"],
+            region_id=code["region_id"],
+            order_id=code["order_id"],
+            shipped_at=code["shipped_at"],
+            scan_count=code["scan_count"],
+            steps=sorted(steps, key=lambda s: s.at),
+            anomalies=anomalies,
+        )
+
+    def voucher_status(self, voucher_id: str) -> VoucherStatus:
+        with self.db.read() as tx:
+            voucher = tx.one("SELECT id, status FROM vouchers WHERE id = ?", (voucher_id,))
+            redemption = tx.one("SELECT * FROM redemptions WHERE voucher_id = ?", (voucher_id,))
+            denied = tx.scalar(
+                "SELECT 1 FROM deny_list WHERE kind = 'voucher' AND value = ?", (voucher_id,)
+            )
+        if voucher is None:
+            return VoucherStatus(voucher_id=voucher_id, known=False, status="unknown")
+        status = (
+            "redeemed"
+            if redemption
+            else ("void" if denied or voucher["status"] == "void" else "open")
+        )
+        return VoucherStatus(
+            voucher_id=voucher_id,
+            known=True,
+            status=status,
+            redeemed_by=redemption["station_id"] if redemption else None,
+            redeemed_at=redemption["redeemed_at"] if redemption else None,
+        )
+
+    def rebate_statement(self, card_id: str, month: str) -> RebateStatement:
+        with self.db.read() as tx:
+            return rebates.statement(tx, card_id, month)
+
+    # --- snapshots -----------------------------------------------------------------------------
+
+    def build_snapshot(self, scope: str = "all") -> SnapshotInfo:
+        return snapshots.build(self.db, self.snapshot_dir, self.clock(), scope)
+
+    def latest_snapshot(self, scope: str = "all") -> SnapshotInfo:
+        """The newest snapshot; a stale or missing one is rebuilt in the background."""
+        info = snapshots.latest(self.db, scope)
+        with self.db.read() as tx:
+            max_age = dt.timedelta(
+                minutes=float(get_setting(tx, "server.snapshot.max_age_minutes"))
+            )
+        if info is None or self.clock() - parse_time(info.created_at) > max_age:
+            self._build_in_background(scope)
+        if info is None:
+            raise Busy("The snapshot is being built.", 5)
+        return info
+
+    def _build_in_background(self, scope: str) -> None:
+        with self._building_lock:
+            if scope in self._building:
+                return
+            self._building.add(scope)
+
+        def build() -> None:
+            try:
+                self.build_snapshot(scope)
+            except Exception:
+                log.exception("building the %s snapshot failed", scope)
+            finally:
+                with self._building_lock:
+                    self._building.discard(scope)
+
+        threading.Thread(target=build, name=f"snapshot-{scope}", daemon=True).start()
+
+    def snapshot_path(self, snapshot_id: str) -> Path | None:
+        return snapshots.path_of(self.db, snapshot_id)

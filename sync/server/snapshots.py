@@ -1,0 +1,129 @@
+"""Snapshots: the whole code -> dealer/region/date/order table as one file for inspectors.
+
+A snapshot is a gzip'd TSV read from one consistent view of the database, together with the
+cursor of the ``shipments`` stream at that moment (``as_of``): the station imports the file and
+then pulls that stream from ``as_of`` to catch up. The file's SHA-256 is published so a
+resumed (HTTP ``Range``) download can be verified before it is imported.
+
+Format: a header ``#yima-snapshot<TAB>1<TAB>as_of<TAB>scope``, one line per code
+``key<TAB>dealer<TAB>region<TAB>ship_date<TAB>order`` (empty when not shipped), sorted by key,
+and a trailer ``#end<TAB>rows`` so a truncated file can never pass as complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from sync.protocol import API_PREFIX, SnapshotInfo
+from sync.server.db import Database
+from sync.server.util import iso
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = "1"
+KEEP = 3
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _info(row: dict) -> SnapshotInfo:
+    return SnapshotInfo(
+        snapshot_id=row["id"],
+        scope=row["scope"],
+        as_of=row["as_of"],
+        rows=row["rows"],
+        size=row["size"],
+        sha256=row["sha256"],
+        created_at=row["created_at"],
+        url=f"{API_PREFIX}/snapshots/{row['id']}",
+    )
+
+
+def write_file(path: Path, rows, as_of: int, scope: str = "all") -> int:
+    """Write rows ``(key, dealer, region, date, order)`` in the snapshot format; return the count."""
+    count = 0
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1, newline="\n") as out:
+        out.write(f"#yima-snapshot\t{FORMAT_VERSION}\t{as_of}\t{scope}\n")
+        lines = []
+        for key, dealer, region, date, order in rows:
+            if "\t" in key or "\n" in key:
+                continue
+            lines.append(f"{key}\t{dealer or ''}\t{region or ''}\t{date or ''}\t{order or ''}\n")
+            count += 1
+            if len(lines) >= 10000:
+                out.write("".join(lines))
+                lines.clear()
+        out.write("".join(lines))
+        out.write(f"#end\t{count}\n")
+    return count
+
+
+def build(db: Database, directory: Path, now: dt.datetime, scope: str = "all") -> SnapshotInfo:
+    """Write a new snapshot from one consistent read and record it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with db.read() as tx:
+        as_of = int(
+            tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE stream = 'shipments'")
+        )
+        snapshot_id = f"snap-{now:%Y%m%d%H%M%S}-{as_of}"
+        partial = directory / f"{snapshot_id}.tsv.gz.part"
+        rows = write_file(
+            partial,
+            tx.stream(
+                "SELECT key, dealer_id, region_id, shipped_at, order_id FROM codes"
+                " WHERE status <> 'void' ORDER BY key"
+            ),
+            as_of,
+            scope,
+        )
+    final = directory / f"{snapshot_id}.tsv.gz"
+    os.replace(partial, final)
+    row = {
+        "id": snapshot_id,
+        "scope": scope,
+        "as_of": as_of,
+        "rows": rows,
+        "size": final.stat().st_size,
+        "sha256": file_sha256(final),
+        "path": str(final),
+        "created_at": iso(now),
+    }
+    with db.transaction() as tx:
+        tx.execute(
+            "INSERT INTO snapshots (id, scope, as_of, rows, size, sha256, path, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            tuple(row.values()),
+        )
+        old = tx.rows(
+            "SELECT id, path FROM snapshots WHERE scope = ? ORDER BY created_at DESC", (scope,)
+        )[KEEP:]
+        for old_id, old_path in old:
+            tx.execute("DELETE FROM snapshots WHERE id = ?", (old_id,))
+            Path(old_path).unlink(missing_ok=True)
+    log.info("snapshot %s: %d rows, %d bytes", snapshot_id, rows, row["size"])
+    return _info(row)
+
+
+def latest(db: Database, scope: str = "all") -> SnapshotInfo | None:
+    with db.read() as tx:
+        row = tx.one(
+            "SELECT * FROM snapshots WHERE scope = ? ORDER BY created_at DESC LIMIT 1", (scope,)
+        )
+    return _info(row) if row else None
+
+
+def path_of(db: Database, snapshot_id: str) -> Path | None:
+    with db.read() as tx:
+        text = tx.scalar("SELECT path FROM snapshots WHERE id = ?", (snapshot_id,))
+    return Path(text) if text and Path(text).exists() else None
