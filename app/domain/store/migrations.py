@@ -12,7 +12,12 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SETS = ("app.domain.store.schema:CORE",)
+MIGRATION_SETS = (
+    "app.domain.store.schema:CORE",
+    "app.domain.workflows.warehouse.schema:WAREHOUSE",
+    "app.domain.workflows.counter.schema:COUNTER",
+    "app.domain.workflows.inspector.schema:INSPECTOR",
+)
 
 
 def migration_sets() -> list[Migrations]:

@@ -1,0 +1,32 @@
+"""Warehouse flows with a gun alone: receive, ship, pack, unpack, relabel, stocktake, returns.
+
+Qt-free. ``Warehouse(actor)`` gives writer actions (``fn(conn) -> Result``);
+each one decides, appends its EPCIS-shaped event(s) and updates the local state
+in one transaction. Read-only views for lists and paperwork are in ``reports``.
+"""
+
+from app.domain.workflows.warehouse.desk import Actor, label
+from app.domain.workflows.warehouse.model import (
+    FLOW_TITLES,
+    RETURN_REASONS,
+    Flow,
+    JobView,
+    Line,
+    Result,
+    Status,
+)
+from app.domain.workflows.warehouse.station import PROMPTS, Warehouse
+
+__all__ = [
+    "FLOW_TITLES",
+    "PROMPTS",
+    "RETURN_REASONS",
+    "Actor",
+    "Flow",
+    "JobView",
+    "Line",
+    "Result",
+    "Status",
+    "Warehouse",
+    "label",
+]

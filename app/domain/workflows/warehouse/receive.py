@@ -1,0 +1,318 @@
+"""Receiving (入库): against an expected delivery or as a free receipt.
+
+A pallet or case brings in everything packed in it (from the local
+aggregation), counted per product against what the delivery should hold, so
+over, short and unexpected products show as they happen, not at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from app.domain.codes.model import Code
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.journal import Event
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse.desk import Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
+from app.domain.workflows.warehouse.objects import object_event
+from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM
+
+BLOCKING = (Status.IN_STOCK, Status.ALLOCATED, Status.SHIPPED, Status.QUARANTINE)
+
+
+def check_location(desk: Desk, location_id: str | None) -> str:
+    location_id = location_id or DEFAULT_LOCATION
+    if (
+        desk.conn.execute("SELECT 1 FROM wh_locations WHERE id = ?", (location_id,)).fetchone()
+        is None
+    ):
+        raise refuse(
+            "wh.unknown_location",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "There is no location {location} at this station. Choose another one."
+            ),
+            location=location_id,
+        )
+    return location_id
+
+
+class ReceiveFlow:
+    flow = Flow.RECEIVE
+    cancel_reverts = True
+
+    def start(
+        self, desk: Desk, inbound_id: str | None = None, location_id: str | None = None
+    ) -> Decision:
+        location_id = check_location(desk, location_id)
+        if inbound_id:
+            inbound = desk.conn.execute(
+                "SELECT id, reference, status FROM wh_inbound WHERE id = ?", (inbound_id,)
+            ).fetchone()
+            if inbound is None:
+                raise refuse(
+                    "receive.unknown_inbound",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "There is no expected delivery {inbound}. Check the paper or sync.",
+                    ),
+                    inbound=inbound_id,
+                )
+            if inbound["status"] != "open":
+                raise refuse(
+                    "receive.inbound_closed",
+                    QT_TRANSLATE_NOOP("Decisions", "Delivery {inbound} was already received."),
+                    inbound=inbound_id,
+                )
+            resumed = desk.conn.execute(
+                "SELECT id FROM wh_jobs WHERE flow = 'receive' AND status = 'open' AND inbound_id = ?",
+                (inbound_id,),
+            ).fetchone()
+            if resumed:
+                desk.session.job_id = resumed[0]
+                desk.touched = desk.job(resumed[0])
+            else:
+                job = desk.create_job(Flow.RECEIVE, inbound_id=inbound_id, location_id=location_id)
+                for product_id, qty in desk.conn.execute(
+                    "SELECT product_id, qty FROM wh_inbound_lines WHERE inbound_id = ?",
+                    (inbound_id,),
+                ):
+                    desk.set_line(job, product_id, qty)
+                desk.touched = job
+            return decide(
+                Outcome.OK,
+                "receive.started",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Receiving delivery {inbound} into {location}: scan pallets, cases or items.",
+                ),
+                inbound=inbound["reference"] or inbound_id,
+                location=desk.location_name(location_id),
+            )
+        desk.touched = desk.create_job(Flow.RECEIVE, location_id=location_id)
+        return decide(
+            Outcome.OK,
+            "receive.started_free",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Free receipt into {location}: scan pallets, cases or items."
+            ),
+            location=desk.location_name(location_id),
+        )
+
+    def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
+        if job is None:
+            self.start(desk)
+            job = desk.touched
+        desk.touched = job
+        row = desk.resolve(code)
+        args = {"code": label(row.key)}
+        if row.known:
+            if row.status == Status.SHIPPED:
+                raise refuse(
+                    "receive.shipped",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} was shipped to {dealer}. If it came back from the dealer, "
+                        "take it in under Returns.",
+                    ),
+                    dealer=desk.dealer_name(row.dealer_id) or "?",
+                    **args,
+                )
+            if row.status == Status.ALLOCATED:
+                raise refuse(
+                    "wh.held",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} is already scanned into open order {order}. Take it out of that order "
+                        "first (undo or cancel its line).",
+                    ),
+                    order=row.order_id or "?",
+                    **args,
+                )
+            if row.status in BLOCKING:
+                if desk.scanned_in_job(job, [row.key, *desk.ancestors(row)]):
+                    raise refuse(
+                        "receive.duplicate",
+                        QT_TRANSLATE_NOOP(
+                            "Decisions", "{code} is already received in this receipt: counted once."
+                        ),
+                        **args,
+                    )
+                raise refuse(
+                    "receive.in_stock",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} is already in stock here (received earlier), so it is not counted "
+                        "again. Set it aside if it should not be here.",
+                    ),
+                    **args,
+                )
+            desk.expand(row.key)
+            blocked = sum(n for (status, _), n in desk.tree_states().items() if status in BLOCKING)
+            if blocked:
+                raise refuse(
+                    "receive.partly",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{count} of the things packed in {code} are already in stock or shipped. "
+                        "Scan its cases or items one by one.",
+                    ),
+                    count=blocked,
+                    **args,
+                )
+            counts = desk.tree_items(row)
+            desk.update_tree(status=Status.IN_STOCK.value)
+            prev = {"status": row.status}
+        else:
+            row = desk.insert_code(row, Status.IN_STOCK)
+            counts = {row.product_id or "": desk.nominal_items(row.level, row.product_id)}
+            prev = {"status": None}
+        items = sum(counts.values())
+        event = object_event(
+            desk,
+            job,
+            "receiving",
+            "sellable_not_accessible",
+            [row.key],
+            items=items,
+            **{"yima:inbound": job.inbound_id, "yima:unverified": not row.verified},
+        )
+        desk.conn.execute(
+            "INSERT OR REPLACE INTO wh_code_locations (key, location_id) VALUES (?, ?)",
+            (row.key, job.location_id or DEFAULT_LOCATION),
+        )
+        desk.record_scan(job, "receive", row, event, counts=counts, prev=prev)
+        desk.add_to_lines(job, counts)
+        return self._verdict(desk, job, row.verified, counts, event.seq, args)
+
+    def _verdict(
+        self, desk: Desk, job: Job, verified: int, counts: dict[str, int], seq: int, args: dict
+    ) -> Decision:
+        lines = desk.lines(job)
+        product_id = max(counts, key=counts.get)
+        expected, scanned = lines[product_id]
+        args = {
+            **args,
+            "items": sum(counts.values()),
+            "product": desk.product_name(product_id),
+            "scanned": scanned,
+            "expected": expected if expected is not None else "-",
+        }
+        if not verified:
+            return decide(
+                Outcome.WARNING,
+                "receive.unverified",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} is not known to this station: received as unverified, to be checked at "
+                    "sync. {product}: {scanned}.",
+                ),
+                seq,
+                **args,
+            )
+        if job.inbound_id and expected is None:
+            return decide(
+                Outcome.WARNING,
+                "receive.unexpected",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{product} is not on this delivery: {items} received and shown as unexpected.",
+                ),
+                seq,
+                **args,
+            )
+        if expected is not None and scanned > expected:
+            return decide(
+                Outcome.WARNING,
+                "receive.over",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{product}: {scanned} received, {over} more than the {expected} expected.",
+                ),
+                seq,
+                over=scanned - expected,
+                **args,
+            )
+        if expected is not None:
+            return decide(
+                Outcome.OK,
+                "receive.ok",
+                QT_TRANSLATE_NOOP(
+                    "Decisions", "{items} × {product} received: {scanned} of {expected}."
+                ),
+                seq,
+                **args,
+            )
+        return decide(
+            Outcome.OK,
+            "receive.ok_free",
+            QT_TRANSLATE_NOOP("Decisions", "{items} × {product} received ({scanned} so far)."),
+            seq,
+            **args,
+        )
+
+    def confirm(self, desk: Desk, job: Job | None) -> Decision:
+        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
+
+    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
+        key = scan["key"]
+        counts = json.loads(scan["lines"])
+        desk.expand(key)
+        desk.update_tree(status=json.loads(scan["prev"]).get("status") or Status.KNOWN.value)
+        desk.conn.execute("DELETE FROM wh_code_locations WHERE key = ?", (key,))
+        desk.add_to_lines(job, counts, -1)
+        event = object_event(
+            desk,
+            job,
+            "receiving",
+            "sellable_not_accessible",
+            [key],
+            items=sum(counts.values()),
+            compensates=scan["event_id"],
+        )
+        return event, decide(
+            Outcome.OK,
+            "receive.undone",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Undone: {code} ({items} items) is not received. Put it aside."
+            ),
+            event.seq,
+            code=label(key),
+            items=sum(counts.values()),
+        )
+
+    def finish(self, desk: Desk, job: Job) -> Decision:
+        lines = desk.lines(job).values()
+        items = sum(s for _, s in lines)
+        short = sum(max(0, e - s) for e, s in lines if e is not None)
+        over = sum(max(0, s - e) for e, s in lines if e is not None)
+        unexpected = sum(s for e, s in lines if e is None) if job.inbound_id else 0
+        desk.close_job(job, "finish")
+        if job.inbound_id:
+            desk.conn.execute(
+                "UPDATE wh_inbound SET status = 'received' WHERE id = ?", (job.inbound_id,)
+            )
+        if short or over or unexpected:
+            return decide(
+                Outcome.WARNING,
+                "receive.finished_diff",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Receipt closed: {items} items received; {short} short, {over} over, "
+                    "{unexpected} not on the delivery. Report the differences.",
+                ),
+                items=items,
+                short=short,
+                over=over,
+                unexpected=unexpected,
+            )
+        return decide(
+            Outcome.DONE,
+            "receive.finished",
+            QT_TRANSLATE_NOOP("Decisions", "Receipt closed: {items} items received."),
+            items=items,
+        )
+
+    def reopenable(self, desk: Desk) -> Job | None:
+        return None

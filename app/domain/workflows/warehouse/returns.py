@@ -1,0 +1,227 @@
+"""Returns (退货): take goods back from the dealer they were shipped to, with a reason.
+
+Each scan is a ``returning`` ObjectEvent naming the dealer it comes from and
+the reason. Resaleable goods (unsold, wrong delivery) go back in stock; damaged
+or expired goods are held in quarantine so they are never shipped again. One
+return job is one dealer: a package shipped to another dealer is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from app.domain.codes.model import Code
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.journal import Event
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse.desk import Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.model import (
+    DEFAULT_LOCATION,
+    QUARANTINE_REASONS,
+    RETURN_REASONS,
+    Flow,
+    Status,
+)
+from app.domain.workflows.warehouse.objects import dealer_parties, object_event
+from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM, detach, reattach
+
+DEFAULT_REASON = "unsold"
+
+
+class ReturnFlow:
+    flow = Flow.RETURN
+    cancel_reverts = True
+
+    def start(self, desk: Desk, reason: str | None = None) -> Decision:
+        reason = (reason or DEFAULT_REASON).lower()
+        if reason not in RETURN_REASONS:
+            raise refuse(
+                "return.unknown_reason",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{reason} is not a return reason. Use unsold, damaged, expired or wrong_delivery.",
+                ),
+                reason=reason,
+            )
+        desk.touched = desk.create_job(Flow.RETURN, reason=reason, location_id=DEFAULT_LOCATION)
+        return decide(
+            Outcome.OK,
+            "return.started",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Returns ({reason}): scan the returned pallets, cases or items."
+            ),
+            reason=RETURN_REASONS[reason],
+        )
+
+    def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
+        if job is None:
+            self.start(desk)
+            job = desk.touched
+        desk.touched = job
+        row = desk.resolve(code)
+        args = {"code": label(row.key)}
+        if desk.scanned_in_job(job, [row.key, *desk.ancestors(row)] if row.known else [row.key]):
+            raise refuse(
+                "return.duplicate",
+                QT_TRANSLATE_NOOP(
+                    "Decisions", "{code} is already taken back in this return: counted once."
+                ),
+                **args,
+            )
+        if row.known and row.status != Status.SHIPPED:
+            raise refuse(
+                "return.not_shipped",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} was never shipped from here (or is already back), so it cannot be "
+                    "returned. Set it aside and tell the supervisor.",
+                ),
+                **args,
+            )
+        if row.known and job.dealer_id and row.dealer_id != job.dealer_id:
+            raise refuse(
+                "return.other_dealer",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} was shipped to {other}, but this return is from {dealer}. "
+                    "Scan FINISH, then take it back in a return of its own.",
+                ),
+                other=desk.dealer_name(row.dealer_id) or "?",
+                dealer=desk.dealer_name(job.dealer_id),
+                **args,
+            )
+        status = Status.QUARANTINE if job.reason in QUARANTINE_REASONS else Status.IN_STOCK
+        if row.known:
+            desk.expand(row.key)
+            counts = desk.tree_items(row)
+            desk.update_tree(status=status.value, dealer_id=None, order_id=None)
+            old_parent = detach(desk, job, row)
+            if job.dealer_id is None and row.dealer_id:
+                job = desk.update_job(job, dealer_id=row.dealer_id)
+                desk.touched = job
+        else:
+            old_parent = None
+            row = desk.insert_code(row, status)
+            counts = {row.product_id or "": desk.nominal_items(row.level, row.product_id)}
+        items = sum(counts.values())
+        extra = {"yima:reason": job.reason, "yima:unverified": not row.verified}
+        if row.dealer_id:
+            extra["sourceList"] = dealer_parties(desk, row.dealer_id, "source")
+        event = object_event(
+            desk,
+            job,
+            "returning",
+            "returned" if status == Status.IN_STOCK else "damaged",
+            [row.key],
+            items=items,
+            **extra,
+        )
+        desk.conn.execute(
+            "INSERT OR REPLACE INTO wh_code_locations (key, location_id) VALUES (?, ?)",
+            (row.key, job.location_id or DEFAULT_LOCATION),
+        )
+        desk.record_scan(
+            job,
+            "return",
+            row,
+            event,
+            counts=counts,
+            prev={
+                "status": row.status,
+                "dealer": row.dealer_id,
+                "order": row.order_id,
+                "parent": old_parent,
+            }
+            if row.known and row.status == Status.SHIPPED
+            else {"status": None},
+        )
+        desk.add_to_lines(job, counts)
+        product_id = max(counts, key=counts.get)
+        args.update(
+            items=items,
+            product=desk.product_name(product_id),
+            dealer=desk.dealer_name(row.dealer_id) or "?",
+        )
+        if not row.verified:
+            return decide(
+                Outcome.WARNING,
+                "return.unverified",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} is not known to this station: taken back as unverified, to be checked at sync.",
+                ),
+                event.seq,
+                **args,
+            )
+        if status == Status.QUARANTINE:
+            return decide(
+                Outcome.OK,
+                "return.quarantine",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{items} × {product} taken back from {dealer}. Put it on the quarantine shelf.",
+                ),
+                event.seq,
+                **args,
+            )
+        return decide(
+            Outcome.OK,
+            "return.ok",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "{items} × {product} taken back from {dealer} into stock."
+            ),
+            event.seq,
+            **args,
+        )
+
+    def confirm(self, desk: Desk, job: Job | None) -> Decision:
+        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
+
+    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
+        key = scan["key"]
+        counts = json.loads(scan["lines"])
+        prev = json.loads(scan["prev"])
+        desk.expand(key)
+        if prev.get("status"):
+            desk.update_tree(
+                status=prev["status"], dealer_id=prev.get("dealer"), order_id=prev.get("order")
+            )
+        else:
+            desk.update_tree(status=Status.KNOWN.value)
+        desk.conn.execute("DELETE FROM wh_code_locations WHERE key = ?", (key,))
+        desk.add_to_lines(job, counts, -1)
+        reattach(desk, job, key, prev.get("parent"), scan["event_id"])
+        event = object_event(
+            desk,
+            job,
+            "returning",
+            "in_transit",
+            [key],
+            items=sum(counts.values()),
+            compensates=scan["event_id"],
+        )
+        return event, decide(
+            Outcome.OK,
+            "return.undone",
+            QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not taken back."),
+            event.seq,
+            code=label(key),
+            items=sum(counts.values()),
+        )
+
+    def finish(self, desk: Desk, job: Job) -> Decision:
+        items = sum(s for _, s in desk.lines(job).values())
+        desk.close_job(job, "finish")
+        return decide(
+            Outcome.DONE,
+            "return.finished",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Return closed: {items} items taken back from {dealer}."
+            ),
+            items=items,
+            dealer=desk.dealer_name(job.dealer_id) or "-",
+        )
+
+    def reopenable(self, desk: Desk) -> Job | None:
+        return None

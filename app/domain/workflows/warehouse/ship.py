@@ -1,0 +1,434 @@
+"""Shipping (出库): scan pallets, cases or items against a dealer's order, then finish.
+
+Each scan stages a whole package for the order (ObjectEvent ``staging_outbound``):
+its codes are held for that order, so another open order cannot take them.
+Refused: a product the order does not have, more than a line still needs, a
+code already shipped or held by another order. FINISH records the shipment
+(ObjectEvent ``shipping`` with the dealer, its regions and the order) for
+everything staged; what the order still lacks stays open for a later,
+partial shipment. A shipment is final: after FINISH, goods come back as Returns.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from app.domain.codes.model import Code
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.journal import Event
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse.desk import Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.model import Flow, Status
+from app.domain.workflows.warehouse.objects import dealer_parties, object_event
+from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM, detach, reattach
+
+SHIPPABLE = (Status.KNOWN, Status.IN_STOCK)
+
+
+def shipped_before(desk: Desk, order_id: str) -> dict[str, int]:
+    """Items per product already shipped on this order by earlier (partial) shipments."""
+    return {
+        p: n
+        for p, n in desk.conn.execute(
+            "SELECT l.product_id, sum(l.scanned) FROM wh_job_lines l JOIN wh_jobs j ON j.id = l.job_id"
+            " WHERE j.order_id = ? AND j.flow = 'ship' AND j.status = 'done' GROUP BY l.product_id",
+            (order_id,),
+        )
+    }
+
+
+class ShipFlow:
+    flow = Flow.SHIP
+    cancel_reverts = True
+
+    def start(self, desk: Desk, order_id: str) -> Decision:
+        order = desk.conn.execute(
+            "SELECT id, dealer_id, status FROM orders WHERE id = ?", (order_id,)
+        ).fetchone()
+        if order is None:
+            raise refuse(
+                "ship.unknown_order",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "There is no order {order} at this station. Check the paper or sync.",
+                ),
+                order=order_id,
+            )
+        args = {"order": order_id, "dealer": desk.dealer_name(order["dealer_id"])}
+        open_job = desk.conn.execute(
+            "SELECT id FROM wh_jobs WHERE flow = 'ship' AND status = 'open' AND order_id = ?",
+            (order_id,),
+        ).fetchone()
+        if open_job:
+            desk.session.job_id = open_job[0]
+            desk.touched = desk.job(open_job[0])
+            return decide(
+                Outcome.OK,
+                "ship.resumed",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Order {order} for {dealer} continued: scan pallets, cases or items.",
+                ),
+                **args,
+            )
+        if order["status"] not in ("open", "partial"):
+            raise refuse(
+                "ship.order_closed",
+                QT_TRANSLATE_NOOP(
+                    "Decisions", "Order {order} for {dealer} is already shipped or closed."
+                ),
+                **args,
+            )
+        done = shipped_before(desk, order_id)
+        lines = [
+            (p, q - done.get(p, 0))
+            for p, q in desk.conn.execute(
+                "SELECT product_id, qty FROM order_lines WHERE order_id = ?", (order_id,)
+            )
+        ]
+        if not any(q > 0 for _, q in lines):
+            raise refuse(
+                "ship.order_complete",
+                QT_TRANSLATE_NOOP(
+                    "Decisions", "Order {order} for {dealer} has nothing left to ship."
+                ),
+                **args,
+            )
+        job = desk.create_job(Flow.SHIP, order_id=order_id, dealer_id=order["dealer_id"])
+        for product_id, remaining in lines:
+            if remaining > 0:
+                desk.set_line(job, product_id, remaining)
+        desk.touched = job
+        return decide(
+            Outcome.OK,
+            "ship.started",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Order {order} for {dealer}: scan pallets, cases or items."
+            ),
+            **args,
+        )
+
+    def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
+        if job is None:
+            raise refuse(
+                "ship.no_order",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Choose an order first: scan the barcode on its picking list, or pick it on "
+                    "the screen. Then scan the goods.",
+                ),
+            )
+        desk.touched = job
+        row = desk.resolve(code)
+        args = {"code": label(row.key), "order": job.order_id or ""}
+        if row.status == Status.SHIPPED:
+            raise refuse(
+                "ship.already_shipped",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} was already shipped to {dealer} (order {other}). It cannot ship twice: "
+                    "set it aside and tell the supervisor.",
+                ),
+                dealer=desk.dealer_name(row.dealer_id) or "?",
+                other=row.order_id or "?",
+                **args,
+            )
+        if row.status == Status.ALLOCATED:
+            if row.order_id == job.order_id:
+                raise refuse(
+                    "ship.duplicate",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions", "{code} is already scanned for this order: counted once."
+                    ),
+                    **args,
+                )
+            raise refuse(
+                "ship.held",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} is held by open order {other}. Take it out of that order first, "
+                    "or take other goods.",
+                ),
+                other=row.order_id or "?",
+                **args,
+            )
+        if row.status == Status.QUARANTINE:
+            raise refuse(
+                "ship.quarantine",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} came back damaged or expired and must not be shipped. Set it aside.",
+                ),
+                **args,
+            )
+        if row.known:
+            desk.expand(row.key)
+            self._check_contents(desk, job, args)
+            counts = desk.tree_items(row)
+        else:
+            if not row.product_id:
+                raise refuse(
+                    "ship.unknown_product",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} is not known to this station and its product cannot be told, "
+                        "so it cannot go on this order. Set it aside.",
+                    ),
+                    **args,
+                )
+            counts = {row.product_id: desk.nominal_items(row.level, row.product_id)}
+        lines = desk.lines(job)
+        for product_id, n in counts.items():
+            if product_id not in lines:
+                raise refuse(
+                    "ship.wrong_product",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} is {product}, which is not on order {order}. Set it aside.",
+                    ),
+                    product=desk.product_name(product_id),
+                    **args,
+                )
+            expected, scanned = lines[product_id]
+            if expected is not None and scanned + n > expected:
+                raise refuse(
+                    "ship.over",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} holds {items} × {product}, but only {remaining} more are needed. "
+                        "Scan a smaller package or single items.",
+                    ),
+                    items=n,
+                    product=desk.product_name(product_id),
+                    remaining=expected - scanned,
+                    **args,
+                )
+        old_parent = None
+        if row.known:
+            desk.update_tree(status=Status.ALLOCATED.value, order_id=job.order_id)
+            old_parent = detach(desk, job, row)
+        else:
+            row = desk.insert_code(row, Status.ALLOCATED, order_id=job.order_id)
+        items = sum(counts.values())
+        event = object_event(
+            desk,
+            job,
+            "staging_outbound",
+            "in_progress",
+            [row.key],
+            items=items,
+            destinationList=dealer_parties(desk, job.dealer_id or "", "destination"),
+            bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
+            **{"yima:unverified": not row.verified},
+        )
+        desk.record_scan(job, "stage", row, event, counts=counts, prev={"parent": old_parent})
+        desk.add_to_lines(job, counts)
+        lines = desk.lines(job)
+        product_id = max(counts, key=counts.get)
+        expected, scanned = lines[product_id]
+        args.update(
+            items=items,
+            product=desk.product_name(product_id),
+            scanned=scanned,
+            expected=expected if expected is not None else "-",
+        )
+        if all(e is not None and s >= e for e, s in lines.values()):
+            return decide(
+                Outcome.DONE,
+                "ship.complete",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Order {order} is complete. Scan FINISH to record the shipment and print the "
+                    "delivery note.",
+                ),
+                event.seq,
+                **args,
+            )
+        if not row.verified:
+            return decide(
+                Outcome.WARNING,
+                "ship.unverified",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} is not known to this station: added as unverified, to be checked at "
+                    "sync. {product}: {scanned} of {expected}.",
+                ),
+                event.seq,
+                **args,
+            )
+        return decide(
+            Outcome.OK,
+            "ship.ok",
+            QT_TRANSLATE_NOOP("Decisions", "{items} × {product}: {scanned} of {expected}."),
+            event.seq,
+            **args,
+        )
+
+    @staticmethod
+    def _check_contents(desk: Desk, job: Job, args: dict) -> None:
+        for (status, order_id), n in desk.tree_states().items():
+            if status == Status.SHIPPED:
+                raise refuse(
+                    "ship.partly_shipped",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} was opened: {count} of the things in it were already shipped. "
+                        "Scan what is still in it one by one.",
+                    ),
+                    count=n,
+                    **args,
+                )
+            if status == Status.ALLOCATED:
+                if order_id == job.order_id:
+                    raise refuse(
+                        "ship.partly_scanned",
+                        QT_TRANSLATE_NOOP(
+                            "Decisions",
+                            "{count} of the things in {code} are already scanned for this order. "
+                            "Undo those, or keep scanning single items.",
+                        ),
+                        count=n,
+                        **args,
+                    )
+                raise refuse(
+                    "ship.held",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} is held by open order {other}. Take it out of that order first, "
+                        "or take other goods.",
+                    ),
+                    other=order_id or "?",
+                    **args,
+                )
+            if status == Status.QUARANTINE:
+                raise refuse(
+                    "ship.quarantine",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} came back damaged or expired and must not be shipped. Set it aside.",
+                    ),
+                    **args,
+                )
+
+    def confirm(self, desk: Desk, job: Job | None) -> Decision:
+        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
+
+    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
+        key = scan["key"]
+        counts = json.loads(scan["lines"])
+        desk.expand(key)
+        desk.update_tree(status=Status.IN_STOCK.value, order_id=None)
+        desk.add_to_lines(job, counts, -1)
+        reattach(desk, job, key, json.loads(scan["prev"]).get("parent"), scan["event_id"])
+        event = object_event(
+            desk,
+            job,
+            "staging_outbound",
+            "sellable_accessible",
+            [key],
+            items=sum(counts.values()),
+            compensates=scan["event_id"],
+            bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
+        )
+        return event, decide(
+            Outcome.OK,
+            "ship.undone",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "Undone: {code} ({items} items) is off order {order}. Put it back in stock.",
+            ),
+            event.seq,
+            code=label(key),
+            items=sum(counts.values()),
+            order=job.order_id or "",
+        )
+
+    def cancel_line(self, desk: Desk, job: Job, product_id: str) -> tuple[list[Event], int]:
+        """Take every scan holding ``product_id`` off the order (a mixed pallet comes off whole)."""
+        events, items = [], 0
+        for scan in desk.live_scans(job):
+            if product_id in json.loads(scan["lines"]):
+                event, _ = self.revert(desk, job, scan)
+                desk.mark_undone(scan["id"], event)
+                events.append(event)
+                items += scan["qty"]
+        return events, items
+
+    def finish(self, desk: Desk, job: Job) -> Decision:
+        scans = desk.live_scans(job)
+        args = {"order": job.order_id or "", "dealer": desk.dealer_name(job.dealer_id)}
+        if not scans:
+            desk.close_job(job, "finish", status="cancelled")
+            return decide(
+                Outcome.WARNING,
+                "ship.nothing",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Nothing was scanned, so nothing was shipped. Order {order} stays open.",
+                ),
+                **args,
+            )
+        keys = [s["key"] for s in reversed(scans)]
+        items = sum(s["qty"] for s in scans)
+        desk.conn.execute(
+            "WITH RECURSIVE t(key, depth) AS ("
+            " SELECT key, 0 FROM wh_job_scans WHERE job_id = ? AND undone_seq IS NULL"
+            " UNION ALL SELECT c.key, t.depth + 1 FROM codes c JOIN t ON c.parent_key = t.key"
+            " WHERE t.depth < 4)"
+            " UPDATE codes SET status = ?, dealer_id = ?, updated_at = ? WHERE key IN (SELECT key FROM t)",
+            (job.id, Status.SHIPPED.value, job.dealer_id, desk.now),
+        )
+        desk.conn.execute(
+            "DELETE FROM wh_code_locations WHERE key IN"
+            " (SELECT key FROM wh_job_scans WHERE job_id = ? AND undone_seq IS NULL)",
+            (job.id,),
+        )
+        event = object_event(
+            desk,
+            job,
+            "shipping",
+            "in_transit",
+            keys,
+            items=items,
+            destinationList=dealer_parties(desk, job.dealer_id or "", "destination"),
+            bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
+            **{"yima:dealer": job.dealer_id, "yima:order": job.order_id},
+        )
+        desk.close_job(job, "finish")
+        total = desk.conn.execute(
+            "SELECT coalesce(sum(qty), 0) FROM order_lines WHERE order_id = ?", (job.order_id,)
+        ).fetchone()[0]
+        shipped = sum(shipped_before(desk, job.order_id or "").values())
+        remaining = max(0, total - shipped)
+        desk.conn.execute(
+            "UPDATE orders SET status = ? WHERE id = ?",
+            ("shipped" if remaining == 0 else "partial", job.order_id),
+        )
+        if remaining:
+            return decide(
+                Outcome.DONE,
+                "ship.shipped_partial",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Shipped {items} items to {dealer} (order {order}). {remaining} items stay open "
+                    "for a later shipment.",
+                ),
+                event.seq,
+                items=items,
+                remaining=remaining,
+                **args,
+            )
+        return decide(
+            Outcome.DONE,
+            "ship.shipped",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Shipped {items} items to {dealer}: order {order} is complete."
+            ),
+            event.seq,
+            items=items,
+            **args,
+        )
+
+    def reopenable(self, desk: Desk) -> Job | None:
+        return None

@@ -1,0 +1,383 @@
+"""The warehouse as the page and the commands see it: one entry point per operator action.
+
+Every public method of ``Warehouse`` is a writer action: ``fn(conn) -> Result``
+to pass to ``Writer.submit`` (or ``StoreGateway.write``). It reads the station's
+session row (flow, active job, what awaits a confirmation), lets the flow decide,
+appends the event(s) and updates state in the same transaction, and answers with
+the Decision and a fresh view of the job, so the page redraws without another
+query. A refusal changes nothing but the session's pending confirmation.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from functools import partial
+
+from app.domain.codes.model import Code, Scheme
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse.desk import Actor, Desk, Job, Refusal, decide, label
+from app.domain.workflows.warehouse.model import FLOW_TITLES, Flow, Result
+from app.domain.workflows.warehouse.pack import PackFlow
+from app.domain.workflows.warehouse.receive import ReceiveFlow
+from app.domain.workflows.warehouse.relabel import RelabelFlow
+from app.domain.workflows.warehouse.returns import ReturnFlow
+from app.domain.workflows.warehouse.ship import ShipFlow
+from app.domain.workflows.warehouse.stocktake import StocktakeFlow
+from app.domain.workflows.warehouse.unpack import UnpackFlow
+
+FLOWS = {
+    Flow.PACK: PackFlow(),
+    Flow.UNPACK: UnpackFlow(),
+    Flow.RELABEL: RelabelFlow(),
+    Flow.RECEIVE: ReceiveFlow(),
+    Flow.SHIP: ShipFlow(),
+    Flow.STOCKTAKE: StocktakeFlow(),
+    Flow.RETURN: ReturnFlow(),
+}
+
+PROMPTS: dict[Flow, str] = {
+    Flow.PACK: QT_TRANSLATE_NOOP(
+        "Decisions", "Packing: scan a case or pallet label, then what goes into it."
+    ),
+    Flow.UNPACK: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Unpacking: scan something to take it out of its package, or a package to empty it.",
+    ),
+    Flow.RELABEL: QT_TRANSLATE_NOOP(
+        "Decisions", "Relabelling: scan the damaged label (or type its code), then the new label."
+    ),
+    Flow.RECEIVE: QT_TRANSLATE_NOOP(
+        "Decisions", "Receiving: choose a delivery or just scan pallets, cases or items."
+    ),
+    Flow.SHIP: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Shipping: choose an order (scan its picking list or pick it on the screen), then scan the goods.",
+    ),
+    Flow.STOCKTAKE: QT_TRANSLATE_NOOP(
+        "Decisions", "Stocktake: choose the location, then scan everything there."
+    ),
+    Flow.RETURN: QT_TRANSLATE_NOOP(
+        "Decisions", "Returns: choose the reason, then scan the returned goods."
+    ),
+}
+
+SHORTCUT_FLOWS = {"unpack": Flow.UNPACK, "relabel": Flow.RELABEL}
+
+
+class Warehouse:
+    """Entry points for the page, the CLI and tests; each returns a writer action."""
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+
+    # --- actions (each returns fn(conn) -> Result for the writer) ----------------------------
+
+    def scan_action(self, code: Code) -> Callable[[sqlite3.Connection], Result]:
+        return partial(self.scan, code=code)
+
+    def scan(self, conn: sqlite3.Connection, code: Code) -> Result:
+        """One scan: a command barcode or a code for the active flow."""
+        if code.scheme is Scheme.COMMAND:
+            return self.command(conn, code.key.removeprefix("cmd:"), code.fields.get("arg", ""))
+        return self._run(conn, lambda desk: self._scan(desk, code), key=code.key)
+
+    def command(self, conn: sqlite3.Connection, name: str, arg: str = "") -> Result:
+        """A command from a command barcode, a keyboard shortcut or a button."""
+        return self._run(conn, lambda desk: self._command(desk, name.lower(), arg))
+
+    def switch(self, conn: sqlite3.Connection, flow: Flow | str, arg: str = "") -> Result:
+        return self._run(conn, lambda desk: self._switch(desk, Flow(flow), arg))
+
+    def open_ship(self, conn: sqlite3.Connection, order_id: str) -> Result:
+        return self.switch(conn, Flow.SHIP, order_id)
+
+    def open_receive(
+        self,
+        conn: sqlite3.Connection,
+        inbound_id: str | None = None,
+        location_id: str | None = None,
+    ) -> Result:
+        def act(desk: Desk) -> Decision:
+            self._enter(desk, Flow.RECEIVE)
+            return FLOWS[Flow.RECEIVE].start(desk, inbound_id, location_id)
+
+        return self._run(conn, act)
+
+    def open_stocktake(self, conn: sqlite3.Connection, location_id: str | None = None) -> Result:
+        return self.switch(conn, Flow.STOCKTAKE, location_id or "")
+
+    def open_return(self, conn: sqlite3.Connection, reason: str | None = None) -> Result:
+        return self.switch(conn, Flow.RETURN, reason or "")
+
+    def resume(self, conn: sqlite3.Connection, job_id: str) -> Result:
+        """Bring an open job (from the job list) to the front."""
+
+        def act(desk: Desk) -> Decision:
+            job = desk.job(job_id)
+            if job is None or job.status != "open":
+                return decide(
+                    Outcome.WARNING,
+                    "wh.job_closed",
+                    QT_TRANSLATE_NOOP("Decisions", "Job {job} is already closed."),
+                    job=job_id,
+                )
+            self._enter(desk, job.flow)
+            desk.session.job_id = job.id
+            desk.touched = job
+            return decide(
+                Outcome.OK,
+                "wh.resumed",
+                QT_TRANSLATE_NOOP("Decisions", "Job {job} continued. Scan the next code."),
+                job=job_id,
+            )
+
+        return self._run(conn, act)
+
+    def cancel_line(self, conn: sqlite3.Connection, job_id: str, product_id: str) -> Result:
+        """Take one product's scans off an open shipment (everything scanned for that line)."""
+
+        def act(desk: Desk) -> Decision:
+            job = desk.job(job_id)
+            if job is None or job.status != "open" or job.flow != Flow.SHIP:
+                return decide(
+                    Outcome.WARNING,
+                    "wh.job_closed",
+                    QT_TRANSLATE_NOOP("Decisions", "Job {job} is already closed."),
+                    job=job_id,
+                )
+            desk.touched = job
+            events, items = FLOWS[Flow.SHIP].cancel_line(desk, job, product_id)
+            return decide(
+                Outcome.OK,
+                "ship.line_cancelled",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Line {product} cancelled: {items} items are off the order. Put them back in stock.",
+                ),
+                events[-1].seq if events else None,
+                product=desk.product_name(product_id),
+                items=items,
+            )
+
+        return self._run(conn, act)
+
+    def state(self, conn: sqlite3.Connection) -> Result:
+        """Where the station is (read-only): for the page at start-up and after a restart."""
+        desk = Desk(conn, self.actor)
+        job = desk.active_job()
+        flow = desk.session.flow
+        return Result(
+            decide(Outcome.OK, "wh.ready", PROMPTS[flow]),
+            flow,
+            desk.view(job),
+            desk.session.pending,
+        )
+
+    # --- the machinery -------------------------------------------------------------------------
+
+    def _run(
+        self, conn: sqlite3.Connection, act: Callable[[Desk], Decision], key: str = ""
+    ) -> Result:
+        desk = Desk(conn, self.actor)
+        try:
+            decision = act(desk)
+        except Refusal as refusal:
+            decision = refusal.decision
+        desk.save_session()
+        job = desk.touched if desk.touched is not None else desk.active_job()
+        return Result(decision, desk.session.flow, desk.view(job), desk.session.pending, key)
+
+    def _scan(self, desk: Desk, code: Code) -> Decision:
+        session = desk.session
+        flow = FLOWS[session.flow]
+        job = desk.active_job()
+        if (
+            session.pending in ("move", "unpack_all")
+            and code.key
+            and code.key == session.pending_key
+        ):
+            return flow.confirm(desk, job)
+        if session.pending in ("move", "cancel"):
+            desk.set_pending(None)  # any other scan means "no": it goes on as a normal scan
+        return flow.scan(desk, job, code)
+
+    def _command(self, desk: Desk, name: str, arg: str) -> Decision:
+        session = desk.session
+        if name in SHORTCUT_FLOWS:
+            return self._switch(desk, SHORTCUT_FLOWS[name], arg)
+        if name == "switch":
+            target, _, rest = arg.partition(":")
+            try:
+                flow = Flow(target.strip().lower())
+            except ValueError:
+                return decide(
+                    Outcome.ERROR,
+                    "wh.unknown_flow",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "This command sheet names a task ({flow}) this station does not have. "
+                        "Print a new command sheet.",
+                    ),
+                    flow=target,
+                )
+            return self._switch(desk, flow, rest.strip())
+        job = desk.active_job()
+        flow = FLOWS[session.flow]
+        if name == "confirm" or (name == "move" and session.pending == "move"):
+            if session.pending == "cancel":
+                return self._cancel(desk, job)
+            if session.pending in ("move", "unpack_all"):
+                return flow.confirm(desk, job)
+            return decide(
+                Outcome.WARNING,
+                "wh.nothing_to_confirm",
+                QT_TRANSLATE_NOOP(
+                    "Decisions", "There is nothing waiting for a confirmation. Scan the next code."
+                ),
+            )
+        if name == "cancel":
+            if session.pending == "cancel":
+                return self._cancel(desk, job)
+            if job is None:
+                desk.set_pending(None)
+                return _no_job()
+            desk.set_pending("cancel", job.id)
+            desk.touched = job
+            return decide(
+                Outcome.WARNING,
+                "wh.cancel_asked",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Cancel job {job}? Everything scanned in it ({scans}) will be taken back. "
+                    "Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.",
+                ),
+                job=job.id,
+                scans=len(desk.live_scans(job)),
+            )
+        desk.set_pending(None)
+        if name == "move":
+            if session.flow != Flow.PACK or job is None:
+                return decide(
+                    Outcome.WARNING,
+                    "wh.move_needs_pack",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "MOVE works while packing: scan the case or pallet first, then MOVE, "
+                        "then what moves into it.",
+                    ),
+                )
+            desk.set_pending("move_armed")
+            desk.touched = job
+            return decide(
+                Outcome.OK,
+                "pack.move_armed",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Scan what moves into {parent}: it is taken out of its old package.",
+                ),
+                parent=label(job.parent_key or ""),
+            )
+        if name == "finish":
+            if job is None:
+                return _no_job()
+            desk.touched = job
+            return flow.finish(desk, job)
+        if name == "undo":
+            return self._undo(desk, job)
+        return decide(
+            Outcome.WARNING,
+            "wh.command_not_here",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "This command is not used on the warehouse page. Warehouse commands: finish, "
+                "undo, cancel, confirm, switch task, move.",
+            ),
+        )
+
+    def _undo(self, desk: Desk, job: Job | None) -> Decision:
+        flow = FLOWS[desk.session.flow]
+        if job is None:
+            job = flow.reopenable(desk)
+            if job is not None:
+                job = desk.update_job(job, status="open", closed_by=None, finished_at=None)
+                desk.session.job_id = job.id
+        scan = desk.last_scan(job) if job is not None else None
+        if job is None or scan is None:
+            return decide(
+                Outcome.WARNING,
+                "wh.nothing_to_undo",
+                QT_TRANSLATE_NOOP("Decisions", "There is no scan to undo in the current job."),
+            )
+        desk.touched = job
+        desk.set_pending(None)
+        event, decision = flow.revert(desk, job, scan)
+        desk.mark_undone(scan["id"], event)
+        return decision
+
+    def _cancel(self, desk: Desk, job: Job | None) -> Decision:
+        desk.set_pending(None)
+        if job is None:
+            return _no_job()
+        flow = FLOWS[job.flow]
+        taken_back = 0
+        last_seq = None
+        if flow.cancel_reverts:
+            for scan in desk.live_scans(job):
+                event, _ = flow.revert(desk, job, scan)
+                desk.mark_undone(scan["id"], event)
+                taken_back += 1
+                last_seq = event.seq
+        desk.close_job(job, "cancel", status="cancelled")
+        desk.touched = job
+        return decide(
+            Outcome.DONE,
+            "wh.cancelled",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Job {job} cancelled: {count} scans taken back. Put those goods back."
+            ),
+            last_seq,
+            job=job.id,
+            count=taken_back,
+        )
+
+    def _enter(self, desk: Desk, flow: Flow) -> None:
+        session = desk.session
+        if session.flow != flow:
+            session.flow = flow
+            session.job_id = None
+        desk.set_pending(None)
+
+    def _switch(self, desk: Desk, flow: Flow, arg: str) -> Decision:
+        self._enter(desk, flow)
+        handler = FLOWS[flow]
+        if arg:
+            if flow == Flow.SHIP:
+                return handler.start(desk, arg)
+            if flow == Flow.RECEIVE:
+                return handler.start(desk, inbound_id=arg)
+            if flow == Flow.STOCKTAKE:
+                return handler.start(desk, arg)
+            if flow == Flow.RETURN:
+                return handler.start(desk, arg)
+        resumed = desk.conn.execute(
+            "SELECT id FROM wh_jobs WHERE flow = ? AND status = 'open' AND station = ?"
+            " ORDER BY created_at DESC LIMIT 1",
+            (flow.value, desk.actor.station),
+        ).fetchone()
+        desk.session.job_id = resumed[0] if resumed else None
+        if resumed:
+            desk.touched = desk.job(resumed[0])
+        return decide(Outcome.OK, f"wh.switch.{flow.value}", PROMPTS[flow], title=FLOW_TITLES[flow])
+
+
+def _no_job() -> Decision:
+    return decide(
+        Outcome.WARNING,
+        "wh.no_job",
+        QT_TRANSLATE_NOOP("Decisions", "There is no open job. Scan a code to start one."),
+    )
+
+
+__all__ = ["FLOWS", "PROMPTS", "Warehouse"]

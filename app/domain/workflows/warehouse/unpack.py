@@ -1,0 +1,158 @@
+"""Unpacking (拆箱): take one thing out of its package, or empty a whole case or pallet.
+
+Scanning an item (or anything packed) takes it out of its parent at once: one
+AggregationEvent DELETE. Scanning a package that holds things opens it: the
+next scan of something inside takes that out of it, and a second scan of the
+package label (or CONFIRM) empties it in one event. Undo puts back what the
+last scan took out, with an ADD.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from app.domain.codes.model import Code
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.journal import Event
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse.desk import CodeRow, Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.model import Flow
+from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM, aggregation, check_not_held
+
+
+class UnpackFlow:
+    flow = Flow.UNPACK
+    cancel_reverts = False  # what was taken out is physically out; cancel only ends the job
+
+    def _job(self, desk: Desk, job: Job | None) -> Job:
+        job = job or desk.create_job(Flow.UNPACK, unit="item")
+        desk.touched = job
+        return job
+
+    def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
+        row = desk.resolve(code, allow_unknown=False)
+        check_not_held(row)
+        opened = desk.session.pending_key if desk.session.pending == "unpack_all" else None
+        if opened and row.parent_key == opened:
+            return self._take_out(desk, self._job(desk, job), row)  # the package stays open
+        desk.set_pending(None)
+        count = desk.children_count(row.key)
+        if count:
+            job = self._job(desk, job)
+            desk.set_pending("unpack_all", row.key)
+            desk.update_job(job, parent_key=row.key)
+            return decide(
+                Outcome.OK,
+                "unpack.opened",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} holds {count}. Scan its label again (or CONFIRM) to empty it, "
+                    "or scan single things to take them out.",
+                ),
+                code=label(row.key),
+                count=count,
+            )
+        if row.parent_key:
+            return self._take_out(desk, self._job(desk, job), row)
+        raise refuse(
+            "unpack.not_packed",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "{code} is not packed in anything and holds nothing: nothing to unpack.",
+            ),
+            code=label(row.key),
+        )
+
+    def _take_out(self, desk: Desk, job: Job, row: CodeRow) -> Decision:
+        parent = row.parent_key or ""
+        event = aggregation(desk, job, "DELETE", parent, [row.key])
+        desk.set_parent(row.key, None)
+        desk.record_scan(
+            job,
+            "remove",
+            row,
+            event,
+            counts={row.product_id or "": 1},
+            prev={"parent": parent, "children": [row.key]},
+        )
+        desk.add_to_lines(job, {row.product_id or "": 1})
+        left = desk.children_count(parent)
+        return decide(
+            Outcome.OK,
+            "unpack.taken_out",
+            QT_TRANSLATE_NOOP("Decisions", "{code} taken out of {parent}; {left} left in it."),
+            event.seq,
+            code=label(row.key),
+            parent=label(parent),
+            left=left,
+        )
+
+    def confirm(self, desk: Desk, job: Job | None) -> Decision:
+        key = desk.session.pending_key
+        desk.set_pending(None)
+        row = desk.lookup(key) if key else None
+        if row is None:
+            return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
+        job = self._job(desk, job)
+        children = desk.children(row.key)
+        if not children:
+            return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
+        event = aggregation(desk, job, "DELETE", row.key, children)
+        desk.conn.execute(
+            "UPDATE codes SET parent_key = NULL, updated_at = ? WHERE parent_key = ?",
+            (desk.now, row.key),
+        )
+        desk.record_scan(
+            job,
+            "unpack_all",
+            row,
+            event,
+            counts={row.product_id or "": len(children)},
+            prev={"parent": row.key, "children": children},
+        )
+        desk.add_to_lines(job, {row.product_id or "": len(children)})
+        return decide(
+            Outcome.DONE,
+            "unpack.emptied",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "{code} is empty: {count} taken out. Scan the next one."
+            ),
+            event.seq,
+            code=label(row.key),
+            count=len(children),
+        )
+
+    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
+        prev = json.loads(scan["prev"])
+        parent, children = prev["parent"], prev["children"]
+        event = aggregation(
+            desk, job, "ADD", parent, children, **{"yima:compensates": scan["event_id"]}
+        )
+        desk.conn.executemany(
+            "UPDATE codes SET parent_key = ?, updated_at = ? WHERE key = ?",
+            [(parent, desk.now, child) for child in children],
+        )
+        desk.add_to_lines(job, json.loads(scan["lines"]), -1)
+        return event, decide(
+            Outcome.OK,
+            "unpack.undone",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Undone: {count} back in {parent}. Put them back in the package."
+            ),
+            event.seq,
+            parent=label(parent),
+            count=len(children),
+        )
+
+    def finish(self, desk: Desk, job: Job) -> Decision:
+        desk.close_job(job, "finish")
+        return decide(
+            Outcome.DONE,
+            "unpack.finished",
+            QT_TRANSLATE_NOOP("Decisions", "Unpacking finished: {count} taken out."),
+            count=sum(s for _, s in desk.lines(job).values()),
+        )
+
+    def reopenable(self, desk: Desk) -> Job | None:
+        return None
