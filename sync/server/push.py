@@ -47,9 +47,21 @@ CODE_COLUMNS = (
     "scan_count",
 )
 _MUTABLE = CODE_COLUMNS[4:13] + CODE_COLUMNS[15:]
+_SHIPMENT_FIELDS = (
+    "dealer_id",
+    "region_id",
+    "order_id",
+    "shipped_at",
+    "shipped_by",
+    "ship_event_id",
+)
+_CARRIED = ("status", *_SHIPMENT_FIELDS, "holder")
 LEVEL_RANK = {"item": 0, "case": 1, "pallet": 2}
 SHIPPED = ("shipped", "received")
-OBSERVING = ("inspecting", "cycle_counting", "stock_taking", "other", "retail_selling", "sampling")
+# Scans by consumers' and inspectors' side (counted, checked for copy patterns); warehouse
+# steps such as cycle counting are recorded and traced but not counted as "seen by the public".
+OBSERVING = ("inspecting", "retail_selling", "sampling")
+RELABELLING = ("replacing", "relabelling", "relabeling")
 
 
 class Rejected(Exception):
@@ -72,6 +84,30 @@ def _first(payload: dict[str, Any], *names: str) -> Any:
         if payload.get(name) not in (None, ""):
             return payload[name]
     return None
+
+
+def dealer_of(payload: dict[str, Any]) -> Any:
+    """The destination dealer: a plain field, or EPCIS ``destinationList``'s owning party."""
+    found = _first(payload, "dealer_id", "yima:dealer", "destination", "dealer")
+    if found is None:
+        for party in payload.get("destinationList") or ():
+            if isinstance(party, dict) and party.get("type", "").endswith("owning_party"):
+                return party.get("destination")
+    return found
+
+
+def order_of(payload: dict[str, Any]) -> Any:
+    """The order: a plain field, or the first EPCIS ``bizTransactionList`` entry."""
+    found = _first(payload, "order_id", "yima:order", "order")
+    if found is None:
+        for tx in payload.get("bizTransactionList") or ():
+            if isinstance(tx, dict) and tx.get("bizTransaction"):
+                return tx["bizTransaction"]
+    return found
+
+
+def replaced_of(payload: dict[str, Any]) -> Any:
+    return _first(payload, "replaces", "yima:replaces")
 
 
 def _keys(value: Any) -> list[str]:
@@ -100,9 +136,8 @@ def referenced_codes(event: EventIn) -> list[str]:
     p = event.payload
     try:
         if event.type == "ObjectEvent":
-            return _keys(p.get("epcList")) + (
-                [p["replaces"]] if isinstance(p.get("replaces"), str) else []
-            )
+            old = replaced_of(p)
+            return _keys(p.get("epcList")) + ([old] if isinstance(old, str) else [])
         if event.type == "AggregationEvent":
             parent = p.get("parentID")
             return ([parent] if isinstance(parent, str) else []) + _keys(p.get("childEPCs"))
@@ -149,6 +184,8 @@ class Push:
         self.rows: dict[str, list[tuple]] = defaultdict(list)
         self.deleted_redemptions: list[tuple] = []
         self.voided_shipments: list[tuple] = []
+        self.restored_shipments: list[tuple] = []
+        self.voided_by: dict[str, list[dict[str, Any]]] = {}
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -159,7 +196,7 @@ class Push:
         devices: set[str] = set()
         for event in events:
             keys.update(referenced_codes(event))
-            order = _first(event.payload, "order_id", "order")
+            order = order_of(event.payload)
             if isinstance(order, str):
                 orders.add(order)
             token = _first(event.payload, "voucher", "card")
@@ -169,21 +206,8 @@ class Push:
             if isinstance(device, str):
                 devices.add(device)
         tx = self.tx
+        self._load_keys(sorted(keys))
         if keys:
-            cond, params = tx.in_list("key", sorted(keys))
-            cols = ", ".join(CODE_COLUMNS)
-            rows = tx.rows(
-                f"WITH RECURSIVE t(k) AS (SELECT key FROM codes WHERE {cond}"
-                " UNION SELECT c.key FROM codes c JOIN t ON c.parent_key = t.k)"
-                f" SELECT {cols} FROM codes WHERE key IN (SELECT k FROM t) ORDER BY key{tx.for_update()}",
-                params,
-            )
-            for row in rows:
-                code = dict(zip(CODE_COLUMNS, row, strict=True))
-                self.codes[code["key"]] = code
-            for code in self.codes.values():
-                if code["parent_key"]:
-                    self.children[code["parent_key"]].add(code["key"])
             cond, params = tx.in_list("i.code_key", sorted(keys))
             for row in tx.all(
                 "SELECT i.code_key, i.claim_id, c.claimed_at FROM rebate_claim_items i"
@@ -218,6 +242,27 @@ class Push:
             cond, params = tx.in_list("voucher_id", sorted(ids))
             for row in tx.all(f"SELECT * FROM redemptions WHERE {cond}", params):
                 self.redemptions[row["voucher_id"]] = row
+
+    def _load_keys(self, keys: list[str]) -> None:
+        """Read and lock these codes and everything packed inside them."""
+        if not keys:
+            return
+        tx = self.tx
+        cond, params = tx.in_list("key", keys)
+        rows = tx.rows(
+            f"WITH RECURSIVE t(k) AS (SELECT key FROM codes WHERE {cond}"
+            " UNION SELECT c.key FROM codes c JOIN t ON c.parent_key = t.k)"
+            f" SELECT {', '.join(CODE_COLUMNS)} FROM codes WHERE key IN (SELECT k FROM t)"
+            f" ORDER BY key{tx.for_update()}",
+            params,
+        )
+        for row in rows:
+            code = dict(zip(CODE_COLUMNS, row, strict=True))
+            if code["key"] in self.codes:
+                continue  # already loaded: the in-memory state is newer
+            self.codes[code["key"]] = code
+            if code["parent_key"]:
+                self.children[code["parent_key"]].add(code["key"])
 
     def _dealer(self, dealer_id: str) -> dict[str, Any] | None:
         if self.dealers is None:
@@ -388,28 +433,34 @@ class Push:
             raise Rejected(Reason.EVENT_INVALID, error="epcList is empty")
         step = biz_step(p)
         disposition = str(p.get("disposition") or "").rsplit(":", 1)[-1].rsplit("-", 1)[-1].lower()
+        undoes = _first(p, "yima:compensates", "compensates")
+        undoes = undoes if isinstance(undoes, str) else None
         if step == "shipping":
             self._ship(event, when, keys)
-        elif step in ("returning", "void_shipping") or (
-            step == "receiving" and disposition == "returned"
-        ):
+        elif step == "void_shipping":
+            self._void_shipping(event, keys, undoes)
+        elif step == "returning" and undoes:
+            self._undo_return(undoes)
+        elif step == "returning" or (step == "receiving" and disposition == "returned"):
             self._return(event, keys)
         elif step == "receiving":
             self._receive(event, keys)
-        elif step == "replacing":
+        elif step in RELABELLING:
             self._replace(event, keys)
+        elif step.startswith("void_") and step[5:] in RELABELLING:
+            self._undo_replace(event, keys)
         elif step in ("decommissioning", "destroying"):
             for code in [self._code(k) for k in keys]:
                 self._set_parent(code, None)
                 self._touch(code, status="void")
                 self._changed(code, snapshot=True)
-        else:
+        elif step in OBSERVING:
             self.anomaly.observation(event, when)
             for key in keys:
                 code = self.codes.get(key)
                 if code is None:
                     self.anomaly.flag("unknown_code", key, event, {})
-                elif step in OBSERVING:
+                else:
                     self._touch(code, scan_count=(code["scan_count"] or 0) + 1)
             self.anomaly.runs(keys, event)
         self._trace(event, keys, step or "observe")
@@ -417,13 +468,13 @@ class Push:
 
     def _ship(self, event: EventIn, when: dt.datetime, keys: list[str]) -> None:
         p = event.payload
-        dealer_id = _first(p, "dealer_id", "destination", "dealer")
+        dealer_id = dealer_of(p)
         if not isinstance(dealer_id, str):
             raise Rejected(Reason.EVENT_INVALID, error="shipping without a destination dealer")
         dealer = self._dealer(dealer_id)
         if dealer is None:
             raise Rejected(Reason.DEALER_UNKNOWN, dealer=dealer_id)
-        order_id = _first(p, "order_id", "order")
+        order_id = order_of(p)
         order = None
         if order_id is not None:
             order = self.orders.get(order_id)
@@ -502,11 +553,17 @@ class Push:
         for code in codes:
             if code["status"] not in SHIPPED:
                 raise Rejected(Reason.CODE_NOT_SHIPPED, code=code["key"])
+        self._unship(event, codes, "returned")
+
+    def _unship(self, event: EventIn, codes: list[dict[str, Any]], status: str) -> None:
+        """Void the standing shipment of each code (kept for the trace, and for an undo)."""
+        undo = self.voided_by.setdefault(event.event_id, [])
         for code in codes:
-            self.voided_shipments.append((event.event_id, code["key"]))
+            self.voided_shipments.append((event.event_id, code["key"], code["ship_event_id"]))
+            undo.append({k: code[k] for k in _SHIPMENT_FIELDS} | {"key": code["key"]})
             self._touch(
                 code,
-                status="returned",
+                status=status,
                 dealer_id=None,
                 region_id=None,
                 order_id=None,
@@ -517,8 +574,68 @@ class Push:
             )
             self._changed(code, snapshot=True)
 
+    def _void_shipping(self, event: EventIn, keys: list[str], undoes: str | None) -> None:
+        """Undo of a shipment: the codes that shipment (or any, without an id) shipped are back in stock.
+        Codes it never shipped - its shipping may have been rejected - are left alone."""
+        codes = [
+            c
+            for c in self._expand([k for k in keys if k in self.codes])
+            if c["status"] in SHIPPED and (undoes is None or c["ship_event_id"] == undoes)
+        ]
+        self._unship(event, codes, "in_stock")
+
+    def _undo_return(self, undoes: str) -> None:
+        """Undo of a return: the shipments that return voided stand again."""
+        voided = self.voided_by.get(undoes)
+        if voided is None:
+            voided = self.tx.all(
+                "SELECT code_key AS key, dealer_id, region_id, order_id, ship_date AS shipped_at,"
+                " station_id AS shipped_by, event_id AS ship_event_id FROM shipments"
+                " WHERE voided_event_id = ? AND standing = 0",
+                (undoes,),
+            )
+        self._load_keys([v["key"] for v in voided if v["key"] not in self.codes])
+        for row in voided:
+            code = self.codes.get(row["key"])
+            if code is not None and code["status"] in SHIPPED:
+                raise Rejected(
+                    Reason.CODE_ALREADY_SHIPPED,
+                    code=code["key"],
+                    dealer=code["dealer_id"],
+                    station=code["shipped_by"],
+                    at=code["shipped_at"],
+                )
+        for row in voided:
+            code = self.codes.get(row["key"])
+            if code is None:
+                continue
+            self._touch(
+                code, status="shipped", holder=None, **{k: row[k] for k in _SHIPMENT_FIELDS}
+            )
+            self.restored_shipments.append((undoes, row["key"]))
+            self._changed(code, snapshot=True)
+
+    def _undo_replace(self, event: EventIn, keys: list[str]) -> None:
+        """Undo of a relabel: the old code takes back its place; a relabel the server refused is a no-op."""
+        old_key = replaced_of(event.payload)
+        old = self.codes.get(old_key) if isinstance(old_key, str) else None
+        new = self.codes.get(keys[0]) if len(keys) == 1 else None
+        if old is None or new is None or old["status"] != "void":
+            return
+        carried = {k: new[k] for k in _CARRIED}
+        self._touch(old, **carried)
+        self._set_parent(old, new["parent_key"])
+        for child in list(self.children.get(new["key"], ())):
+            self._set_parent(self.codes[child], old["key"])
+            self._changed(self.codes[child])
+        self._set_parent(new, None)
+        self._touch(new, status="issued", dealer_id=None, region_id=None, order_id=None, shipped_at=None,
+                    shipped_by=None, ship_event_id=None, holder=None)  # fmt: skip
+        self._changed(old, snapshot=True)
+        self._changed(new, snapshot=True)
+
     def _replace(self, event: EventIn, keys: list[str]) -> None:
-        old_key = event.payload.get("replaces")
+        old_key = replaced_of(event.payload)
         if not isinstance(old_key, str) or len(keys) != 1:
             raise Rejected(
                 Reason.EVENT_INVALID, error="replacing needs one new code and 'replaces'"
@@ -532,17 +649,7 @@ class Push:
             raise Rejected(Reason.CODE_VOID if new["status"] == "void" else Reason.CODE_ALREADY_SHIPPED,
                            code=new["key"], dealer=new["dealer_id"], station=new["shipped_by"],
                            at=new["shipped_at"])  # fmt: skip
-        carried = (
-            "status",
-            "dealer_id",
-            "region_id",
-            "order_id",
-            "shipped_at",
-            "shipped_by",
-            "ship_event_id",
-            "holder",
-        )
-        self._touch(new, **{k: old[k] for k in carried})
+        self._touch(new, **{k: old[k] for k in _CARRIED})
         self._set_parent(new, old["parent_key"])
         for child in list(self.children.get(old_key, ())):
             self._set_parent(self.codes[child], new["key"])
@@ -796,13 +903,17 @@ class Push:
             [(*(self.codes[k][c] for c in _MUTABLE), k) for k in sorted(self.dirty)],
         )
         tx.executemany(
-            "UPDATE shipments SET standing = 0, voided_event_id = ? WHERE code_key = ? AND standing = 1",
-            self.voided_shipments,
-        )
-        tx.executemany(
             "INSERT INTO shipments (code_key, dealer_id, region_id, order_id, ship_date, station_id,"
             " event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows["shipments"],
+        )
+        tx.executemany(
+            "UPDATE shipments SET standing = 0, voided_event_id = ? WHERE code_key = ? AND event_id = ?",
+            self.voided_shipments,
+        )
+        tx.executemany(
+            "UPDATE shipments SET standing = 1, voided_event_id = NULL WHERE voided_event_id = ? AND code_key = ?",
+            self.restored_shipments,
         )
         tx.executemany(
             "INSERT INTO code_events (code_key, event_id, station_id, what, occurred_at) VALUES (?, ?, ?, ?, ?)",
