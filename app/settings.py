@@ -136,8 +136,12 @@ class Settings:
 
     @property
     def scanner_sources(self) -> list[str]:
-        """Source specs such as ``serial:COM3?baud=9600``, ``tcp:10.0.0.5:2001``, ``camera:0``."""
-        value = self._get("scanner_sources", list, [])
+        """Source specs such as ``wedge``, ``serial:COM3?baud=9600``, ``camera:0``.
+
+        A new station listens to keyboard-wedge guns, which most dealers own; an
+        explicitly empty list means no scanner at all.
+        """
+        value = self._get("scanner_sources", list, ["wedge"])
         return [item for item in value if isinstance(item, str)]
 
     @scanner_sources.setter

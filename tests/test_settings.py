@@ -15,7 +15,7 @@ def test_defaults_without_a_file(tmp_path):
     assert settings.sound_volume == 80
     assert settings.sound_muted is False
     assert settings.flash_enabled is True
-    assert settings.scanner_sources == []
+    assert settings.scanner_sources == ["wedge"]
     assert settings.server_url == ""
     assert settings.last_operator_id is None
     assert settings.scan_log_length == 500

@@ -128,6 +128,7 @@ def test_the_station_starts_shows_login_and_quits_cleanly(qtbot, tmp_path, refus
         seen["login"] = window.root.currentWidget() is window.login
         seen["title"] = window.windowTitle()
         seen["status"] = window.status.station_label.text()
+        seen["sources"] = [info.name for info in window.context.scan_bridge.sources]
         window.close()
 
     QTimer.singleShot(300, look_and_close)
@@ -135,6 +136,7 @@ def test_the_station_starts_shows_login_and_quits_cleanly(qtbot, tmp_path, refus
     assert refusals == []
     assert seen["login"] and seen["title"] == "Yima Scan"
     assert "Gate B" in seen["status"]
+    assert seen["sources"] == ["wedge"]  # a new station listens to keyboard-wedge guns
     log_text = (tmp_path / "logs" / "yima-scan.log").read_text(encoding="utf-8")
     assert "starting" in log_text and "closing" in log_text
     open_database(database_path(tmp_path))  # migrated and closed cleanly

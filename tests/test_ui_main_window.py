@@ -123,6 +123,36 @@ def test_add_page_replaces_a_placeholder_and_receives_scans(qtbot, window):
     assert window.context.sounds.last_played is Outcome.OK
 
 
+class _BrokenPage(QLabel):
+    def handle_scan(self, scan):
+        raise RuntimeError("bug in a page")
+
+
+def test_the_dispatcher_follows_the_page_in_front_and_the_operator(qtbot, window):
+    receiving = _ScanningPage(window)
+    window.add_page("warehouse", "Receive", receiving, {Role.WAREHOUSE})
+    dispatcher = window.context.dispatcher
+    assert dispatcher.handler is None  # nobody logged in
+    log_in(qtbot, window, "Boss", "2468")
+    assert dispatcher.handler == receiving.handle_scan
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # a placeholder: scans only warn
+    assert dispatcher.handler is None
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dispatcher.dispatch(Scan("ABC", source="wedge"))
+    assert [s.text for s in receiving.scans] == ["ABC"]
+    window.logout()
+    assert dispatcher.handler is None
+
+
+def test_a_failing_page_shows_an_error_instead_of_losing_the_scan(qtbot, window):
+    window.add_page("counter", "Redeem", _BrokenPage("x"), {Role.COUNTER})
+    log_in(qtbot, window, "Chen", "2222")
+    window.deliver_scan(Scan("VOUCHER-1", source="wedge"))
+    assert window.feedback.outcome is Outcome.ERROR
+    assert "nothing was recorded" in window.feedback.message.text()
+    assert window.scan_log_model.row(0).code == "VOUCHER-1"
+
+
 def test_new_pages_get_the_next_shortcut_and_roles(qtbot, window):
     window.add_page("reports", "Reports", QWidget(), {Role.SUPERVISOR})
     log_in(qtbot, window, "Sun", "4444")

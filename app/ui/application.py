@@ -18,7 +18,14 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLockFile,
+    QLoggingCategory,
+    QObject,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
@@ -32,6 +39,7 @@ from app.ui.main_window import MainWindow
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
 from app.ui.translations import choose_language, install_translations
+from hardware.dispatch import Dispatcher
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +47,6 @@ LOCK_FILENAME = "yima-scan.lock"
 EXIT_ALREADY_RUNNING = 3
 EXIT_DATABASE_DAMAGED = 4
 EXIT_DATABASE_UNAVAILABLE = 5
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
 
 
 def acquire_instance_lock(data_dir: Path) -> QLockFile | None:
@@ -58,42 +62,49 @@ def acquire_instance_lock(data_dir: Path) -> QLockFile | None:
 
 def already_running_text(data_dir: Path) -> str:
     return (
-        tr("Yima Scan is already running for this data folder:")
+        QCoreApplication.translate(
+            "Application", "Yima Scan is already running for this data folder:"
+        )
         + f"\n{data_dir}\n\n"
-        + tr(
+        + QCoreApplication.translate(
+            "Application",
             "Switch to the window that is already open (look in the taskbar). "
-            "Only one Yima Scan may use a data folder at a time."
+            "Only one Yima Scan may use a data folder at a time.",
         )
     )
 
 
 def damaged_database_text(error: DatabaseDamaged) -> str:
     return (
-        tr("The station database is damaged, so Yima Scan did not open it.")
+        QCoreApplication.translate(
+            "Application", "The station database is damaged, so Yima Scan did not open it."
+        )
         + "\n\n"
-        + tr("File: %1").replace("%1", str(error.path))
+        + QCoreApplication.translate("Application", "File: %1").replace("%1", str(error.path))
         + "\n"
-        + tr("Problem: %1").replace("%1", error.detail)
+        + QCoreApplication.translate("Application", "Problem: %1").replace("%1", error.detail)
         + "\n\n"
-        + tr(
+        + QCoreApplication.translate(
+            "Application",
             "The file has been left exactly as it was; nothing was deleted. "
             "Do not delete or move it. Ask IT to restore the latest backup or to recover it "
-            "(the events it holds may not have reached the server yet)."
+            "(the events it holds may not have reached the server yet).",
         )
     )
 
 
 def unavailable_database_text(path: Path, error: Exception) -> str:
     return (
-        tr("Yima Scan could not open the station database.")
+        QCoreApplication.translate("Application", "Yima Scan could not open the station database.")
         + "\n\n"
-        + tr("File: %1").replace("%1", str(path))
+        + QCoreApplication.translate("Application", "File: %1").replace("%1", str(path))
         + "\n"
-        + tr("Problem: %1").replace("%1", str(error))
+        + QCoreApplication.translate("Application", "Problem: %1").replace("%1", str(error))
         + "\n\n"
-        + tr(
+        + QCoreApplication.translate(
+            "Application",
             "Check that the disk is not full and that you may write to this folder, "
-            "then start Yima Scan again."
+            "then start Yima Scan again.",
         )
     )
 
@@ -102,6 +113,33 @@ def refuse(title: str, text: str, parent: QWidget | None = None) -> None:
     """Tell the operator why the station will not start (one place, so tests can watch it)."""
     log.error("%s: %s", title, text.replace("\n", " "))
     QMessageBox.critical(parent, title, text)
+
+
+def start_scanners(dispatcher: Dispatcher, specs: list[str]) -> tuple[QObject, list[str]]:
+    """Start every configured scanner; one that cannot start is reported, never fatal."""
+    from app.ui.scan_bridge import ScanBridge
+
+    bridge = ScanBridge(dispatcher)
+    problems = []
+    for spec in specs:
+        try:
+            bridge.add(spec)
+        except Exception as exc:  # a bad spec or a missing port must not stop the station
+            log.warning("scanner %s not started: %s", spec, exc)
+            problems.append(
+                QCoreApplication.translate("Application", "Scanner %1 did not start: %2")
+                .replace("%1", spec)
+                .replace("%2", str(exc))
+            )
+    return bridge, problems
+
+
+def _station_font(app: QApplication) -> None:
+    """Read from arm's length at a packing table: never smaller than 11 pt."""
+    font = app.font()
+    if 0 < font.pointSizeF() < 11:
+        font.setPointSizeF(11)
+        app.setFont(font)
 
 
 def _prepare_demo(data_dir: Path) -> None:
@@ -145,6 +183,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("Yima Scan")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Yima")
+    _station_font(app)
+    # QtMultimedia probes for optional video-acceleration libraries; their absence is no fault.
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 
     demo_dir = tempfile.TemporaryDirectory(prefix="yima-demo-") if args.demo else None
     data_dir = resolve_data_dir(demo_dir.name if demo_dir else args.data_dir)
@@ -154,7 +195,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
     lock = acquire_instance_lock(data_dir)
     if lock is None:
-        refuse(tr("Yima Scan is already running"), already_running_text(data_dir))
+        refuse(
+            QCoreApplication.translate("Application", "Yima Scan is already running"),
+            already_running_text(data_dir),
+        )
         _remove_translators(app, translators)
         return EXIT_ALREADY_RUNNING
 
@@ -163,6 +207,7 @@ def run_gui(args: argparse.Namespace) -> int:
     sys.excepthook = _log_uncaught
     writer: Writer | None = None
     gateway: StoreGateway | None = None
+    bridge: QObject | None = None
     try:
         log_file = setup_logging(data_dir)
         log.info("Yima Scan %s starting; data folder %s; log %s", __version__, data_dir, log_file)
@@ -172,24 +217,38 @@ def run_gui(args: argparse.Namespace) -> int:
         try:
             open_database(db_path)
         except DatabaseDamaged as exc:
-            refuse(tr("Station database damaged"), damaged_database_text(exc))
+            refuse(
+                QCoreApplication.translate("Application", "Station database damaged"),
+                damaged_database_text(exc),
+            )
             return EXIT_DATABASE_DAMAGED
         except OSError as exc:
-            refuse(tr("Station database not available"), unavailable_database_text(db_path, exc))
+            refuse(
+                QCoreApplication.translate("Application", "Station database not available"),
+                unavailable_database_text(db_path, exc),
+            )
             return EXIT_DATABASE_UNAVAILABLE
         writer = Writer(db_path)
         writer.start()
         gateway = StoreGateway(db_path, writer)
         sounds = FeedbackSounds(settings.sound_volume, settings.sound_muted)
-        context = ShellContext(data_dir, db_path, settings, gateway, sounds, language)
+        dispatcher = Dispatcher()
+        bridge, scanner_problems = start_scanners(dispatcher, settings.scanner_sources)
+        context = ShellContext(
+            data_dir, db_path, settings, gateway, sounds, language, dispatcher, bridge
+        )
         window = MainWindow(context)
         window.show()
         window.start()
+        if scanner_problems:
+            window.status.showMessage("  ".join(scanner_problems))
         code = app.exec()
         window.status.stop()
         log.info("Yima Scan closing (exit code %s)", code)
         return int(code)
     finally:
+        if bridge is not None:
+            bridge.shutdown(timeout=2)  # type: ignore[attr-defined]
         if gateway is not None:
             gateway.close(timeout=5)
         if writer is not None:

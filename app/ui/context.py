@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from PySide6.QtCore import QObject
 
 from app.settings import Settings
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
+from hardware.dispatch import Dispatcher
 
 
 @dataclass
@@ -18,3 +21,7 @@ class ShellContext:
     gateway: StoreGateway  # reads off the GUI thread, writes through the one Writer
     sounds: FeedbackSounds
     language: str = "en"
+    # Every scan from every source arrives here on the GUI thread; the window points it at
+    # the page in front.
+    dispatcher: Dispatcher = field(default_factory=Dispatcher)
+    scan_bridge: QObject | None = None  # app.ui.scan_bridge.ScanBridge once the sources run

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.workflows.base import Decision, Outcome
+from app.ui.qt_emit import emit
 from app.ui.translations import translate_template
 
 # background, text: contrast checked for reading at a distance; amber carries dark text.
@@ -35,7 +36,7 @@ class FeedbackPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("FeedbackPanel")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(140)
         self.headline = QLabel(self)
         self.headline.setObjectName("FeedbackHeadline")
         self.message = QLabel(self)
@@ -79,7 +80,7 @@ class FeedbackPanel(QFrame):
         self.headline.setText(self.headline_for(decision.outcome))
         self.message.setText(translate_template(decision.message, decision.args))
         self._apply_style()
-        self.shown.emit(decision)
+        emit(self.shown, decision)
 
     def flash(self) -> None:
         """A short white blink: the eye catches a new result even when it repeats the last."""
@@ -112,9 +113,9 @@ class FeedbackPanel(QFrame):
         height = max(event.size().height(), 120)
         width = max(event.size().width(), 300)
         headline = QFont(self.font())
-        headline.setPixelSize(max(28, min(int(height * 0.32), int(width / 12))))
+        headline.setPixelSize(max(30, min(int(height * 0.34), int(width / 12))))
         headline.setBold(True)
         self.headline.setFont(headline)
         message = QFont(self.font())
-        message.setPixelSize(max(18, min(int(height * 0.15), int(width / 28))))
+        message.setPixelSize(max(20, min(int(height * 0.19), int(width / 30))))
         self.message.setFont(message)

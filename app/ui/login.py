@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import operators
 from app.domain.operators import LoginThrottle, Operator, OperatorError, Role
+from app.ui.qt_emit import emit
 from app.ui.store_gateway import StoreGateway
 from app.ui.translations import translate_template
 
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 PIN_PATTERN = rf"\d{{0,{operators.PIN_MAX_LENGTH}}}"
 
 
-def pin_field(parent: QWidget) -> QLineEdit:
+def pin_field(parent: QWidget, *, height: int = 44) -> QLineEdit:
     field = QLineEdit(parent)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setValidator(QRegularExpressionValidator(PIN_PATTERN, field))
@@ -42,7 +43,7 @@ def pin_field(parent: QWidget) -> QLineEdit:
     field.setInputMethodHints(
         Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
     )
-    field.setMinimumHeight(44)
+    field.setMinimumHeight(height)
     return field
 
 
@@ -118,11 +119,23 @@ class LoginScreen(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick_lockout)
-        self.big_font = QFont(self.font())
-        self.big_font.setPixelSize(22)
-        for widget in (self.operator_list, self.pin, self.setup_name, self.setup_pin):
-            widget.setFont(self.big_font)
-        self.setup_repeat.setFont(self.big_font)
+        label_font = QFont(self.font())
+        label_font.setPixelSize(17)
+        for label in (self.choose_label, self.pin_label, self.setup_intro, *self.setup_labels):
+            label.setFont(label_font)
+        for button in (self.login_button, self.setup_button):
+            button.setFont(label_font)
+        big_font = QFont(self.font())
+        big_font.setPixelSize(22)
+        for widget in (
+            self.operator_list,
+            self.pin,
+            self.setup_name,
+            self.setup_pin,
+            self.setup_repeat,
+        ):
+            widget.setFont(big_font)
+        self.operator_list.setStyleSheet("QListWidget::item { padding: 6px; }")
 
     # --- building ----------------------------------------------------------------------
 
@@ -219,7 +232,6 @@ class LoginScreen(QWidget):
         for row, person in enumerate(people):
             item = QListWidgetItem(person.name, self.operator_list)
             item.setData(Qt.ItemDataRole.UserRole, person)
-            item.setSizeHint(item.sizeHint().expandedTo(self.pin.minimumSizeHint()))
             if person.id == self._last_operator_id:
                 current = row
         self.operator_list.setCurrentRow(current)
@@ -269,7 +281,7 @@ class LoginScreen(QWidget):
         self._last_operator_id = person.id
         self.notice.clear()
         log.info("operator %s (%s) logged in", person.name, person.role.value)
-        self.logged_in.emit(person)
+        emit(self.logged_in, person)
 
     def _tick_lockout(self) -> None:
         left = self.throttle.seconds_left()
@@ -312,7 +324,7 @@ class LoginScreen(QWidget):
             field.clear()
         self._last_operator_id = person.id
         log.info("first administrator %s created", person.name)
-        self.logged_in.emit(person)
+        emit(self.logged_in, person)
 
     def _setup_failed(self, error: BaseException) -> None:
         self._busy = False

@@ -36,6 +36,7 @@ from app.ui.context import ShellContext
 from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
 from app.ui.page_registry import PAGE_MODULES
+from app.ui.qt_emit import emit
 from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
 from app.ui.status_bar import StationStatusBar
 from app.ui.translations import translate_template
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self._add_placeholders()
         for module_name in PAGE_MODULES:
             importlib.import_module(module_name).register(self)
+        context.dispatcher.on_unhandled(self._unhandled_scan)
+        context.dispatcher.on_error(self._scan_failed)
         self._shortcut(QKeySequence("Ctrl+L"), self.logout)
         self._shortcut(QKeySequence("Ctrl+,"), self.open_settings)
 
@@ -161,9 +164,9 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.feedback)
         self.split.addWidget(self.pages)
         self.split.addWidget(self.scan_log)
-        self.split.setStretchFactor(0, 2)
-        self.split.setStretchFactor(1, 3)
-        self.split.setStretchFactor(2, 2)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 4)
+        self.split.setStretchFactor(2, 3)
 
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -210,11 +213,16 @@ class MainWindow(QMainWindow):
         if key in self._pages:
             entry = self._pages[key]
             index = self.pages.indexOf(entry.widget)
+            was_current = self.pages.currentWidget() is entry.widget
             self.pages.removeWidget(entry.widget)
             entry.widget.deleteLater()
             self.pages.insertWidget(index, widget)
+            if was_current:
+                self.pages.setCurrentWidget(widget)
             entry.title, entry.widget, entry.roles = title, widget, allowed
             self._label_button(entry)
+            if self.pages.currentWidget() is widget:
+                self._route_scans()
         else:
             position = len(self._pages)
             button = QPushButton(self)
@@ -262,9 +270,18 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not entry.widget:
             self.pages.setCurrentWidget(entry.widget)
             self.feedback.clear()
-            self.page_changed.emit(key)
+            self._route_scans()
+            emit(self.page_changed, key)
         entry.button.setChecked(True)
         return True
+
+    def _route_scans(self) -> None:
+        """Point the dispatcher at the page in front, or at nobody (scans then only warn)."""
+        key = self.current_page_key()
+        page = self._pages[key].widget if key and self.operator is not None else None
+        self.context.dispatcher.set_handler(
+            page.handle_scan if isinstance(page, ScanPage) else None
+        )
 
     def _may_see(self, entry: PageEntry) -> bool:
         if self.operator is None:
@@ -302,13 +319,14 @@ class MainWindow(QMainWindow):
         self.operator = operator
         self.context.settings.last_operator_id = operator.id
         self.operator_label.setText(
-            f"{operator.name} · {translate_template(ROLE_TITLES[operator.role])}"
+            f"{operator.name} · {translate_template(ROLE_TITLES[operator.role], context='Roles')}"
         )
         self.status.set_operator(operator.name)
         self.root.setCurrentIndex(1)
         self.feedback.clear(self.tr("Scan a code."))
         self._apply_roles()
-        self.operator_changed.emit(operator)
+        self._route_scans()
+        emit(self.operator_changed, operator)
 
     def logout(self) -> None:
         if self.operator is None:
@@ -319,22 +337,20 @@ class MainWindow(QMainWindow):
         self.feedback.clear()
         self.status.set_operator(None)
         self._apply_roles()
-        self.operator_changed.emit(None)
+        self._route_scans()
+        emit(self.operator_changed, None)
         self.root.setCurrentWidget(self.login)
         self.login.start()
 
     # --- scans and feedback ------------------------------------------------------------
 
     def deliver_scan(self, scan: Scan) -> None:
-        """Route one scan to the page in front (connect the scan dispatcher here)."""
+        """Hand a scan to the dispatcher, as a scanner would (simulators, tests, command sheets)."""
+        self.context.dispatcher.dispatch(scan)
+
+    def _unhandled_scan(self, scan: Scan) -> None:
         if self.operator is None:
             log.info("scan ignored: nobody logged in")
-            return
-        self.feedback.flash()
-        key = self.current_page_key()
-        page = self._pages[key].widget if key else None
-        if isinstance(page, ScanPage):
-            page.handle_scan(scan)
             return
         self.show_decision(
             Decision(
@@ -345,6 +361,21 @@ class MainWindow(QMainWindow):
                     "Switch to a work page first.",
                 ),
                 reason="shell.page_takes_no_scans",
+            ),
+            code=scan.text,
+        )
+
+    def _scan_failed(self, scan: Scan, error: Exception) -> None:
+        """A page raised instead of deciding: say so loudly rather than lose the scan quietly."""
+        self.show_decision(
+            Decision(
+                Outcome.ERROR,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "This scan could not be processed and nothing was recorded. "
+                    "Scan it again; if this keeps happening, tell IT.",
+                ),
+                reason="shell.page_failed",
             ),
             code=scan.text,
         )
@@ -371,7 +402,7 @@ class MainWindow(QMainWindow):
             code[:80],
             decision.event_seq,
         )
-        self.decision_shown.emit(decision)
+        emit(self.decision_shown, decision)
 
     # --- settings ----------------------------------------------------------------------
 

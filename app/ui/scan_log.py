@@ -133,11 +133,26 @@ class ScanLogView(QTableView):
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(ScanLogModel.COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ScanLogModel.COL_CODE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(
-            ScanLogModel.COL_RESULT, QHeaderView.ResizeMode.ResizeToContents
-        )
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ScanLogModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(ScanLogModel.COL_CODE, 260)
+        self._size_columns(model)
+
+    def _size_columns(self, model: ScanLogModel) -> None:
+        """Widths from the font, not the rows: the columns never jump while scans arrive."""
+        metrics = self.fontMetrics()
+        pad = 24
+        results = [model.result_text(outcome) for outcome in Outcome]
+        titles = [
+            str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.COLUMN_COUNT)
+        ]
+        self.setColumnWidth(
+            ScanLogModel.COL_TIME,
+            max(metrics.horizontalAdvance("88:88:88"), metrics.horizontalAdvance(titles[0])) + pad,
+        )
+        self.setColumnWidth(
+            ScanLogModel.COL_RESULT,
+            max(metrics.horizontalAdvance(t) for t in [*results, titles[2]]) + pad,
+        )
+        self.setColumnWidth(ScanLogModel.COL_CODE, metrics.horizontalAdvance("8" * 24) + pad)

@@ -31,6 +31,7 @@ from app.domain.operators import ROLE_TITLES, Operator, OperatorError, Role
 from app.domain.workflows.base import Outcome
 from app.ui.context import ShellContext
 from app.ui.login import pin_field
+from app.ui.qt_emit import emit
 from app.ui.translations import translate_template
 
 
@@ -82,7 +83,7 @@ class GeneralPage(QWidget):
         name = self.station_name.text().strip()
         if name != self._settings.station_name:
             self._settings.station_name = name
-            self.station_name_changed.emit(name)
+            emit(self.station_name_changed, name)
 
     def _strict_changed(self, on: bool) -> None:
         self._settings.strict_mode = on
@@ -166,8 +167,8 @@ class OperatorsPage(QWidget):
         self.name.setMaxLength(40)
         self.role = QComboBox(self)
         for role in Role:
-            self.role.addItem(translate_template(ROLE_TITLES[role]), role.value)
-        self.pin = pin_field(self)
+            self.role.addItem(translate_template(ROLE_TITLES[role], context="Roles"), role.value)
+        self.pin = pin_field(self, height=0)
         self.pin.setPlaceholderText(self.tr("leave empty to keep the PIN"))
         self.add_button = QPushButton(self.tr("Add as new operator"), self)
         self.save_button = QPushButton(self.tr("Save changes"), self)
@@ -205,7 +206,8 @@ class OperatorsPage(QWidget):
         self.people.clear()
         for person in people:
             item = QListWidgetItem(
-                f"{person.name}  ·  {translate_template(ROLE_TITLES[person.role])}", self.people
+                f"{person.name}  ·  {translate_template(ROLE_TITLES[person.role], context='Roles')}",
+                self.people,
             )
             item.setData(Qt.ItemDataRole.UserRole, person)
             if person.id == select:
@@ -282,6 +284,7 @@ class SettingsDialog(QDialog):
         self.resize(760, 480)
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(180)
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget(self)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.general = GeneralPage(context, self)

@@ -65,7 +65,7 @@ class StationStatusBar(QStatusBar):
             self.pending_label,
             self.sync_label,
         ):
-            label.setContentsMargins(8, 0, 8, 0)
+            label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
         self._in_flight = False
         self._timer = QTimer(self)
@@ -114,11 +114,8 @@ class StationStatusBar(QStatusBar):
     def _render(self) -> None:
         status = self.status
         ident = status.station_id if status else "…"
-        self.station_label.setText(
-            self.tr("Station: %1").replace("%1", f"{self.station_name} ({ident})")
-            if self.station_name
-            else self.tr("Station: %1").replace("%1", ident)
-        )
+        self.station_label.setText(self.tr("Station: %1").replace("%1", self.station_name or ident))
+        self.station_label.setToolTip(ident)
         if self.online is True:
             self.connection_label.setText(self.tr("● Online"))
             self.connection_label.setStyleSheet("color: #1e8e3e;")
@@ -131,7 +128,9 @@ class StationStatusBar(QStatusBar):
         if status is None:
             self.pending_label.setText(self.tr("Waiting to send: …"))
         else:
-            self.pending_label.setText(self.tr("Waiting to send: %n", "", status.pending))
+            self.pending_label.setText(
+                self.tr("Waiting to send: %1").replace("%1", str(status.pending))
+            )
         if status is None or status.last_sync is None:
             self.sync_label.setText(self.tr("Last sync: never"))
         else:

@@ -55,15 +55,18 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     return installed
 
 
-def translate_template(template: str, args: dict[str, str | int] | None = None) -> str:
+def translate_template(
+    template: str, args: dict[str, str | int] | None = None, *, context: str | None = None
+) -> str:
     """Translate an English template from the domain, then fill in its ``{placeholders}``.
 
     Decisions mark their text in the "Decisions" context and the code grammar in
     "Codes"; a template found in neither is shown in English rather than not at all.
     """
     text = template
-    for context in ("Decisions", "Codes", "Store", "Operators"):
-        translated = QCoreApplication.translate(context, template)
+    contexts = (context,) if context else ("Decisions", "Codes", "Store", "Operators", "Roles")
+    for name in contexts:
+        translated = QCoreApplication.translate(name, template)
         if translated != template:
             text = translated
             break
