@@ -73,8 +73,8 @@ class Difference:
 @dataclass(frozen=True, slots=True)
 class StocktakeReport:
     location_id: str
-    missing: list[Difference]  # expected here, not counted
-    extra: list[Difference]  # counted here, not expected here
+    missing: list[Difference]  # expected here, not counted (items, or sealed packages)
+    extra: list[Difference]  # packages counted here that the station had elsewhere or not in stock
 
 
 def stocktake_report(
@@ -95,8 +95,9 @@ def stocktake_report(
         params,
     ).fetchall()
     extra = conn.execute(
-        head + f" JOIN n ON n.key = c.key WHERE {leaf}"
-        " AND c.key NOT IN (SELECT key FROM e) ORDER BY c.key LIMIT :limit",
+        "SELECT s.key, coalesce(s.product_id, ''), s.level, coalesce(c.status, '') FROM wh_job_scans s"
+        " LEFT JOIN codes c ON c.key = s.key WHERE s.job_id = :job AND s.undone_seq IS NULL"
+        " AND coalesce(json_extract(s.prev, '$.believed'), '') != :loc ORDER BY s.key LIMIT :limit",
         params,
     ).fetchall()
     return StocktakeReport(

@@ -99,7 +99,10 @@ class StocktakeFlow:
             row,
             event,
             counts=counts,
-            prev={"location": located[0] if located else None},
+            prev={
+                "location": located[0] if located else None,
+                "believed": believed if row.status == Status.IN_STOCK and row.verified else None,
+            },
         )
         desk.add_to_lines(job, counts)
         product_id = max(counts, key=counts.get)
