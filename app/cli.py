@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yima-scan",
         description="Yima Scan (一码扫) scanning station. Without a subcommand, opens the station window.",
+        epilog="--self-test is accepted as another spelling of the self-test command.",
     )
     parser.add_argument("--version", action="version", version=f"Yima Scan {__version__}")
     parser.add_argument("--data-dir", help="folder for this station's database, logs and settings")
@@ -48,7 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # the installed app's spelling: YimaScan --self-test
+        argv[argv.index("--self-test")] = "self-test"
+    args = build_parser().parse_args(argv)
     if args.command:
         return int(args.handler(args) or 0)
     from app.ui.application import run_gui

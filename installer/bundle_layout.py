@@ -80,6 +80,12 @@ EXCLUDED_PY_MODULES = (
     "PyInstaller",
     "setuptools",
     "pip",
+    # PostgreSQL is the central server's deployment backend; a station (and the embedded
+    # demo server, on SQLite) never loads it, and sync/server imports it lazily.
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "psycopg_pool",
 )
 
 # Qt's own translations: keep only the languages the station offers.

@@ -42,7 +42,16 @@ def test_json_output_and_the_station_database(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     results = json.loads(done.stdout)
     names = [r["name"] for r in results]
-    assert names == ["database", "station database", "decoders", "qt", "sounds", "translations"]
+    assert names == [
+        "database",
+        "station database",
+        "decoders",
+        "sample photos",
+        "serial",
+        "qt",
+        "sounds",
+        "translations",
+    ]
     assert all(r["ok"] for r in results)
     assert "not created yet" in results[1]["detail"]
 
@@ -90,3 +99,22 @@ def test_each_failure_is_reported_and_the_table_says_which(monkeypatch, capsys):
     assert "FAILED  " in out and "OSError: disk full" in out
     assert "missing library: pyzbar" in out
     assert out.strip().endswith("FAILED: database, decoders")
+
+
+def test_a_sample_photo_that_does_not_decode_fails_by_name(tmp_path, monkeypatch):
+    fake = tmp_path / "resources"
+    shutil.copytree(resources_dir() / "samples", fake / "samples")
+    shutil.copy(fake / "samples" / "brand-qr.png", fake / "samples" / "ean13.png")
+    monkeypatch.setattr("app.paths.resources_dir", lambda: fake)
+    with pytest.raises(RuntimeError, match=r"read ean13\.png as 'brand:SAMPLE0002'"):
+        self_test.check_samples()
+    (fake / "samples" / "ean13.png").write_bytes(b"not a png")
+    with pytest.raises(RuntimeError, match="OpenCV could not read"):
+        self_test.check_samples()
+    (fake / "samples" / "ean13.png").unlink()
+    with pytest.raises(RuntimeError, match="ean13.png is missing"):
+        self_test.check_samples()
+
+
+def test_the_serial_check_round_trips_through_loop():
+    assert "loop:// echoed" in self_test.check_serial_loop()
