@@ -135,8 +135,10 @@ def test_the_dispatcher_follows_the_page_in_front_and_the_operator(qtbot, window
     assert dispatcher.handler is None  # nobody logged in
     log_in(qtbot, window, "Boss", "2468")
     assert dispatcher.handler == receiving.handle_scan
+    assert window.feedback.headline.text() == "Ready to scan"
     qtbot.keyClick(window, Qt.Key.Key_F2)  # a placeholder: scans only warn
     assert dispatcher.handler is None
+    assert window.feedback.headline.text() == "No scanning on this page"
     qtbot.keyClick(window, Qt.Key.Key_F1)
     dispatcher.dispatch(Scan("ABC", source="wedge"))
     assert [s.text for s in receiving.scans] == ["ABC"]

@@ -58,7 +58,11 @@ def test_sound_page_sets_volume_mute_and_plays_tests(qtbot, dialog, context):
 
 def test_admin_adds_changes_and_removes_an_operator(qtbot, dialog):
     page = dialog.operators
-    page.people.setCurrentRow(-1)
+    page.people.setCurrentRow(0)
+    assert page.name.text() == "Boss"
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.name.text() == "" and page.selected() is None
+    assert page.role.currentData() == Role.WAREHOUSE.value  # never admin by accident
     page.name.setText("Zhao")
     page.role.setCurrentIndex(page.role.findData(Role.COUNTER.value))
     page.pin.setText("1357")

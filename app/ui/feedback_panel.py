@@ -68,10 +68,10 @@ class FeedbackPanel(QFrame):
             Outcome.DONE: self.tr("✔✔ Done"),
         }[outcome]
 
-    def clear(self, hint: str = "") -> None:
+    def clear(self, hint: str = "", *, headline: str | None = None) -> None:
         """Back to the neutral state, e.g. after login or switching pages."""
         self.outcome = None
-        self.headline.setText(self.headline_for(None))
+        self.headline.setText(headline or self.headline_for(None))
         self.message.setText(hint)
         self._apply_style()
 

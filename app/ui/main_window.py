@@ -45,6 +45,12 @@ from hardware.scan import Scan
 log = logging.getLogger(__name__)
 
 MAX_PAGES_WITH_SHORTCUTS = 9
+# The page in front must be obvious at a glance: filled, not merely pressed.
+PAGE_BUTTON_STYLE = (
+    "QPushButton { padding: 4px 14px; }"
+    "QPushButton:checked { background: #1a73e8; color: white; font-weight: bold;"
+    " border: 1px solid #1557b0; border-radius: 4px; }"
+)
 
 
 @runtime_checkable
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
             button = QPushButton(self)
             button.setCheckable(True)
             button.setMinimumHeight(40)
+            button.setStyleSheet(PAGE_BUTTON_STYLE)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, k=key: self.set_current_page(k))
             self.page_buttons.addButton(button)
@@ -269,11 +276,18 @@ class MainWindow(QMainWindow):
             return False
         if self.pages.currentWidget() is not entry.widget:
             self.pages.setCurrentWidget(entry.widget)
-            self.feedback.clear()
             self._route_scans()
+            self._idle_feedback()
             emit(self.page_changed, key)
         entry.button.setChecked(True)
         return True
+
+    def _idle_feedback(self, hint: str = "") -> None:
+        """The neutral panel says whether scanning here does anything."""
+        if self.context.dispatcher.handler is None:
+            self.feedback.clear(hint, headline=self.tr("No scanning on this page"))
+        else:
+            self.feedback.clear(hint)
 
     def _route_scans(self) -> None:
         """Point the dispatcher at the page in front, or at nobody (scans then only warn)."""
@@ -312,6 +326,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show the login screen and start the status poll."""
         self.root.setCurrentWidget(self.login)
+        self.raise_()
+        self.activateWindow()  # keys (PIN, F1…) must reach this window without a click first
         self.login.start()
         self.status.start()
 
@@ -323,9 +339,9 @@ class MainWindow(QMainWindow):
         )
         self.status.set_operator(operator.name)
         self.root.setCurrentIndex(1)
-        self.feedback.clear(self.tr("Scan a code."))
         self._apply_roles()
         self._route_scans()
+        self._idle_feedback()
         emit(self.operator_changed, operator)
 
     def logout(self) -> None:

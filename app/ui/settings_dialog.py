@@ -162,6 +162,7 @@ class OperatorsPage(QWidget):
         self._gateway = context.gateway
         self._me = me
         self.people = QListWidget(self)
+        self.people.setStyleSheet("QListWidget::item { padding: 6px; }")
         self.people.currentItemChanged.connect(self._selected)
         self.name = QLineEdit(self)
         self.name.setMaxLength(40)
@@ -169,7 +170,9 @@ class OperatorsPage(QWidget):
         for role in Role:
             self.role.addItem(translate_template(ROLE_TITLES[role], context="Roles"), role.value)
         self.pin = pin_field(self, height=0)
-        self.pin.setPlaceholderText(self.tr("leave empty to keep the PIN"))
+        self.pin.setPlaceholderText(self.tr("required for a new operator; empty keeps the PIN"))
+        self.new_button = QPushButton(self.tr("New operator"), self)
+        self.new_button.clicked.connect(self.start_new)
         self.add_button = QPushButton(self.tr("Add as new operator"), self)
         self.save_button = QPushButton(self.tr("Save changes"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
@@ -188,6 +191,7 @@ class OperatorsPage(QWidget):
             buttons.addWidget(button)
         box = QGroupBox(self.tr("Operator"), self)
         inner = QVBoxLayout(box)
+        inner.addWidget(self.new_button)
         inner.addLayout(form)
         inner.addLayout(buttons)
         inner.addWidget(self.notice)
@@ -195,7 +199,17 @@ class OperatorsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.people, 2)
         layout.addWidget(box, 3)
+        self.start_new()
         self.reload()
+
+    def start_new(self) -> None:
+        """Empty form for a new operator; warehouse is the usual role, never admin by accident."""
+        self.people.setCurrentRow(-1)
+        self.people.clearSelection()
+        self.name.clear()
+        self.pin.clear()
+        self.role.setCurrentIndex(self.role.findData(Role.WAREHOUSE.value))
+        self.name.setFocus()
 
     def reload(self, select: str | None = None) -> None:
         self._gateway.read(

@@ -49,6 +49,7 @@ class StationStatusBar(QStatusBar):
     ):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
+        self.setContentsMargins(0, 0, 10, 0)
         self._gateway = gateway
         self.station_name = station_name
         self.status: StationStatus | None = None

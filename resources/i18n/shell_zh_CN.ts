@@ -69,12 +69,12 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Nothing was recorded: this page does not take scans. Switch to a work page first.</source>
         <translation>没有记录：当前页面不接收扫码。请先切换到作业页面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373" />
+        <location filename="../../app/ui/main_window.py" line="389" />
         <source>This scan could not be processed and nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫码没有处理成功，也没有记录。请再扫一次；如果一直这样，请联系 IT。</translation>
     </message>
@@ -232,57 +232,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Yima Scan</source>
         <translation>一码扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="147" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="149" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>Station settings (Ctrl+,)</source>
         <translation>工作站设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>This work is not installed on this station.</source>
         <translation>这台工作站没有安装这项作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="193" />
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="199" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>Inspector</source>
         <translation>稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326" />
-        <source>Scan a code.</source>
-        <translation>请扫码。</translation>
+        <location filename="../../app/ui/main_window.py" line="288" />
+        <source>No scanning on this page</source>
+        <translation>此页面不用扫码</translation>
     </message>
 </context>
 <context>
@@ -327,62 +327,67 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="172" />
-        <source>leave empty to keep the PIN</source>
-        <translation>留空则不修改密码</translation>
+        <location filename="../../app/ui/settings_dialog.py" line="173" />
+        <source>required for a new operator; empty keeps the PIN</source>
+        <translation>新操作员必填；修改时留空则不变</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="173" />
+        <location filename="../../app/ui/settings_dialog.py" line="174" />
+        <source>New operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="176" />
         <source>Add as new operator</source>
         <translation>添加为新操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="174" />
+        <location filename="../../app/ui/settings_dialog.py" line="177" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="175" />
+        <location filename="../../app/ui/settings_dialog.py" line="178" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="182" />
+        <location filename="../../app/ui/settings_dialog.py" line="185" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="183" />
+        <location filename="../../app/ui/settings_dialog.py" line="186" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="184" />
+        <location filename="../../app/ui/settings_dialog.py" line="187" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="189" />
+        <location filename="../../app/ui/settings_dialog.py" line="192" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="234" />
+        <location filename="../../app/ui/settings_dialog.py" line="248" />
         <source>%1 was added.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="245" />
+        <location filename="../../app/ui/settings_dialog.py" line="259" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="256" />
+        <location filename="../../app/ui/settings_dialog.py" line="270" />
         <source>%1 can no longer log in.</source>
         <translation>%1 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="272" />
+        <location filename="../../app/ui/settings_dialog.py" line="286" />
         <source>The change was not saved: the station database did not accept it.</source>
         <translation>修改没有保存：本机数据库未能写入。</translation>
     </message>
@@ -461,22 +466,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="283" />
+        <location filename="../../app/ui/settings_dialog.py" line="297" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="294" />
+        <location filename="../../app/ui/settings_dialog.py" line="308" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="295" />
+        <location filename="../../app/ui/settings_dialog.py" line="309" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="296" />
+        <location filename="../../app/ui/settings_dialog.py" line="310" />
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -532,57 +537,57 @@
 <context>
     <name>StationStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="93" />
+        <location filename="../../app/ui/status_bar.py" line="94" />
         <source>Operator: %1</source>
         <translation>操作员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="93" />
+        <location filename="../../app/ui/status_bar.py" line="94" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="112" />
+        <location filename="../../app/ui/status_bar.py" line="113" />
         <source>Waiting to send: unknown</source>
         <translation>待上传：未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117" />
+        <location filename="../../app/ui/status_bar.py" line="118" />
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="120" />
+        <location filename="../../app/ui/status_bar.py" line="121" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="123" />
+        <location filename="../../app/ui/status_bar.py" line="124" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="126" />
+        <location filename="../../app/ui/status_bar.py" line="127" />
         <source>Scans are saved on this computer and sent when the server can be reached.</source>
         <translation>扫码记录保存在本机，连上服务器后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="129" />
+        <location filename="../../app/ui/status_bar.py" line="130" />
         <source>Waiting to send: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="132" />
+        <location filename="../../app/ui/status_bar.py" line="133" />
         <source>Waiting to send: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="135" />
+        <location filename="../../app/ui/status_bar.py" line="136" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="139" />
+        <location filename="../../app/ui/status_bar.py" line="140" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
