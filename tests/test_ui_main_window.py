@@ -55,6 +55,7 @@ def test_roles_decide_which_pages_show(qtbot, window, name, pin, pages, settings
     assert _visible_pages(window) == pages
     assert window.page_keys() == pages
     assert window.current_page_key() == pages[0]
+    assert window._pages[pages[0]].button.isChecked()
     assert window.settings_button.isVisible() is settings
     assert name in window.operator_label.text()
     assert name in window.status.operator_label.text()

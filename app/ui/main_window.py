@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
             visible = self.page_keys()
             if visible:
                 self.set_current_page(visible[0])
+        current = self.current_page_key()
+        if current is not None:
+            self._pages[current].button.setChecked(True)
 
     @property
     def is_admin(self) -> bool:
