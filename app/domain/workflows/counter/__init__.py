@@ -1,0 +1,1 @@
+"""The dealer counter: redeem vouchers, verify products, installer rebate claims, day close."""

@@ -1,0 +1,282 @@
+"""The counter's modes, alert reason codes and operator words.
+
+Reason codes are stable machine strings (tests, logs, the day's report); the words are English
+templates in the ``Decisions`` context, translated by the UI and then filled with ``args``.
+Each says what happened and what the clerk does next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.domain.i18n import QT_TRANSLATE_NOOP
+
+
+class Mode(StrEnum):
+    """What the gun is doing at the counter; switched with ``YIMA:CMD:SWITCH:<mode>``."""
+
+    REDEEM = "redeem"
+    VERIFY = "verify"
+    REBATE = "rebate"
+
+
+MODE_TITLES: dict[Mode, str] = {
+    Mode.REDEEM: QT_TRANSLATE_NOOP("Counter", "Redeem voucher"),
+    Mode.VERIFY: QT_TRANSLATE_NOOP("Counter", "Verify product"),
+    Mode.REBATE: QT_TRANSLATE_NOOP("Counter", "Installer rebate"),
+}
+
+
+class Alert(StrEnum):
+    """Why a voucher or card was refused (or needs a look). The value is the reason code."""
+
+    DAMAGED = "voucher.damaged"
+    FORGED = "voucher.forged"
+    UNKNOWN_KEY = "voucher.unknown_key"
+    KEY_REVOKED = "voucher.key_revoked"
+    EXPIRED = "voucher.expired"
+    DENIED = "voucher.denied"
+    WRONG_DEALER = "voucher.wrong_dealer"
+    REDEEMED_HERE = "voucher.already_redeemed_here"
+    REDEEMED_ELSEWHERE = "voucher.already_redeemed_elsewhere"
+    OFFLINE_COUNT = "voucher.offline_cap_count"
+    OFFLINE_VALUE = "voucher.offline_cap_value"
+    OFFLINE_HOURS = "voucher.offline_cap_hours"
+    NOT_A_VOUCHER = "voucher.is_card"
+    CARD_DAMAGED = "card.damaged"
+    CARD_FORGED = "card.forged"
+    CARD_UNKNOWN_KEY = "card.unknown_key"
+    CARD_KEY_REVOKED = "card.key_revoked"
+    CARD_EXPIRED = "card.expired"
+    CARD_DENIED = "card.denied"
+    CARD_WRONG_DEALER = "card.wrong_dealer"
+    NOT_A_CARD = "card.is_voucher"
+
+
+ALERT_WORDS: dict[Alert, str] = {
+    Alert.DAMAGED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "FORGED OR DAMAGED: this voucher cannot be read. Do not hand out the prize; ask the "
+        "customer to open the voucher again and scan it once more.",
+    ),
+    Alert.FORGED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "FORGED: voucher {voucher} does not carry the brand's signature. Do not hand out the "
+        "prize; note the customer's phone number.",
+    ),
+    Alert.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Cannot check voucher {voucher}: it is signed with key {kid}, which this station does "
+        "not have yet. Sync, then scan it again.",
+    ),
+    Alert.KEY_REVOKED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "FORGED: voucher {voucher} is signed with key {kid}, which the brand withdrew. Do not "
+        "hand out the prize; call the brand's hotline.",
+    ),
+    Alert.EXPIRED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "EXPIRED: voucher {voucher} was valid until {expires}. Tell the customer it has expired.",
+    ),
+    Alert.DENIED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "CANCELLED: the brand cancelled voucher {voucher}. Do not hand out the prize; the "
+        "customer can call the brand's hotline.",
+    ),
+    Alert.WRONG_DEALER: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "NOT FOR THIS DEALER: voucher {voucher} is for {dealer}. Send the customer there.",
+    ),
+    Alert.REDEEMED_HERE: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "ALREADY REDEEMED HERE on {at} by {operator}. Do not hand out the prize again.",
+    ),
+    Alert.REDEEMED_ELSEWHERE: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "ALREADY REDEEMED at counter {station} on {at}. Do not hand out the prize.",
+    ),
+    Alert.OFFLINE_COUNT: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Offline limit reached: {count} vouchers redeemed since the last sync (the brand allows "
+        "{limit}). Connect to the network and sync, then scan again.",
+    ),
+    Alert.OFFLINE_VALUE: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Offline limit reached: this voucher would bring unsynced prizes to {value} (the brand "
+        "allows {limit}). Connect to the network and sync, then scan again.",
+    ),
+    Alert.OFFLINE_HOURS: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Offline too long: the last sync was {hours} hours ago (the brand allows {limit}). "
+        "Connect to the network and sync before redeeming.",
+    ),
+    Alert.NOT_A_VOUCHER: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "This is an installer card, not a voucher. Switch to Installer rebate to register a claim.",
+    ),
+    Alert.CARD_DAMAGED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "FORGED OR DAMAGED: this installer card cannot be read. Ask the installer to show it "
+        "again.",
+    ),
+    Alert.CARD_FORGED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "FORGED: installer card {card} does not carry the brand's signature. Do not register "
+        "a rebate.",
+    ),
+    Alert.CARD_UNKNOWN_KEY: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Cannot check installer card {card}: signed with key {kid}, which this station does not "
+        "have yet. Sync, then scan it again.",
+    ),
+    Alert.CARD_KEY_REVOKED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "FORGED: installer card {card} is signed with a key the brand withdrew. Do not register "
+        "a rebate.",
+    ),
+    Alert.CARD_EXPIRED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "EXPIRED: installer card {card} was valid until {expires}. Ask the installer to renew it.",
+    ),
+    Alert.CARD_DENIED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "BLOCKED: the brand blocked installer card {card}. Do not register a rebate.",
+    ),
+    Alert.CARD_WRONG_DEALER: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "NOT FOR THIS DEALER: installer card {card} belongs to {dealer}'s installers.",
+    ),
+    Alert.NOT_A_CARD: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "This is a prize voucher, not an installer card. Switch to Redeem voucher to redeem it.",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OfflineCaps:
+    """How far the brand lets a counter go without the server (setting ``counter.offline_caps``)."""
+
+    vouchers: int = 20
+    value_cents: int = 200_000
+    hours: float = 24.0
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherFacts:
+    """What a checked voucher says, shown to the clerk before the confirming scan."""
+
+    voucher_id: str
+    kid: str
+    prize: str
+    value_cents: int
+    campaign: str
+    dealer_id: str | None
+    dealer_name: str | None
+    expires: dt.date | None
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class CardFacts:
+    card_id: str
+    kid: str
+    installer: str
+    phone: str
+    dealer_id: str | None
+    expires: dt.date | None
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLine:
+    code_key: str
+    product_id: str | None
+    product: str
+    amount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    """An installer claim being scanned: the card and the product codes so far."""
+
+    card: CardFacts
+    lines: tuple[ClaimLine, ...] = ()
+
+    @property
+    def estimate_cents(self) -> int:
+        return sum(line.amount_cents for line in self.lines)
+
+    def has(self, key: str) -> bool:
+        return any(line.code_key == key for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class RedemptionRow:
+    """One redemption at this counter, with the server's answer as far as it is known."""
+
+    voucher_id: str
+    event_id: str
+    prize: str
+    value_cents: int
+    redeemed_at: str
+    operator_name: str
+    provisional: bool
+    status: str  # redeemed | undone
+    sync_state: str  # pending | accepted | duplicate | rejected
+    reason: str | None = None
+    undone_at: str | None = None
+    first_station: str | None = None  # when refused: the counter that was first, and when
+    first_at: str | None = None
+
+    @property
+    def standing(self) -> str:
+        """``undone``, ``refused``, ``confirmed`` or ``provisional`` (not yet answered)."""
+        if self.status == "undone":
+            return "undone"
+        if self.sync_state == "rejected":
+            return "refused"
+        if self.sync_state in ("accepted", "duplicate"):
+            return "confirmed"
+        return "provisional"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    claim_id: str
+    event_id: str
+    card_id: str
+    installer: str
+    claimed_at: str
+    operator_name: str
+    units: int
+    estimate_cents: int
+    provisional: bool
+    sync_state: str
+    reason: str | None = None
+    codes: tuple[str, ...] = field(default=())
+
+    @property
+    def standing(self) -> str:
+        if self.sync_state == "rejected":
+            return "refused"
+        if self.sync_state in ("accepted", "duplicate"):
+            return "confirmed"
+        return "provisional"
+
+
+STANDING_WORDS: dict[str, str] = {
+    "provisional": QT_TRANSLATE_NOOP("Counter", "provisional"),
+    "confirmed": QT_TRANSLATE_NOOP("Counter", "confirmed"),
+    "refused": QT_TRANSLATE_NOOP("Counter", "refused by the server"),
+    "undone": QT_TRANSLATE_NOOP("Counter", "undone"),
+}
+
+
+def money(cents: int) -> str:
+    """``¥12.50``: yuan with two decimals, the way receipts print it."""
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    return f"{sign}¥{cents // 100}.{cents % 100:02d}"

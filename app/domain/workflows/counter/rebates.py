@@ -1,0 +1,252 @@
+"""Installer rebate claims (小工返利): the card, then the product codes, then one claim event.
+
+Each product code earns a rebate once: the counter refuses a code repeated in the claim or
+already in a standing claim made here at once, and the server refuses one claimed at another
+counter when the claim syncs. The estimate uses the rules the server publishes (setting
+``rebate.rules``) with the server's own ``RuleBook``, so the counter and the server's ledger
+compute per-unit amounts the same way; the server's monthly statement is what pays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from dataclasses import dataclass, replace
+
+from app.domain.codes import Code, Level
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store import journal
+from app.domain.workflows.counter import knowledge
+from app.domain.workflows.counter.model import CardFacts, ClaimDraft, ClaimLine, ClaimRow
+from app.domain.workflows.counter.redeem import Actor, local_day, station_id
+from app.domain.workflows.counter.tokens import Refusal, check_card
+from sync.server.rebates import RuleBook
+
+
+@dataclass(frozen=True, slots=True)
+class LineRefused:
+    reason: str
+    message: str
+    args: dict[str, str]
+
+
+def start(conn: sqlite3.Connection, text: str, today: dt.date) -> ClaimDraft | Refusal:
+    card = check_card(conn, text, today)
+    if isinstance(card, Refusal):
+        return card
+    return ClaimDraft(card=card)
+
+
+def rule_book(conn: sqlite3.Connection) -> RuleBook:
+    raw = knowledge.rebate_rules(conn)
+    rules = [r for r in raw.get("rules", []) if isinstance(r, dict) and "amount_cents" in r]
+    for rule in rules:
+        rule.setdefault("product_id", None)
+        rule.setdefault("valid_from", None)
+        rule.setdefault("valid_to", None)
+    tiers = [t for t in raw.get("tiers", []) if isinstance(t, dict)]
+    return RuleBook(rules, tiers)
+
+
+def product_of(conn: sqlite3.Connection, code: Code) -> tuple[str | None, str]:
+    """The product id and name the station knows for a code (registry first, then the GTIN)."""
+    row = conn.execute(
+        "SELECT p.id, p.name FROM codes c JOIN products p ON p.id = c.product_id WHERE c.key = ?",
+        (code.key,),
+    ).fetchone()
+    if row is None and code.gtin:
+        row = conn.execute("SELECT id, name FROM products WHERE gtin = ?", (code.gtin,)).fetchone()
+    return (row[0], row[1]) if row else (None, "")
+
+
+def _claimed_here(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT c.claim_id, c.claimed_at, c.installer FROM counter_claim_items i"
+        " JOIN counter_claims c ON c.claim_id = i.claim_id"
+        " JOIN journal j ON j.event_id = c.event_id"
+        " WHERE i.code_key = ? AND j.sync_state <> 'rejected'",
+        (key,),
+    ).fetchone()
+
+
+def add_code(
+    conn: sqlite3.Connection, draft: ClaimDraft, code: Code, today: dt.date
+) -> tuple[ClaimDraft, ClaimLine] | LineRefused:
+    if not code.serialized:
+        return LineRefused(
+            "claim.not_product_code",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "This is not one product's own code. Scan the code printed on the product itself.",
+            ),
+            {},
+        )
+    if code.level is not Level.ITEM:
+        return LineRefused(
+            "claim.not_item",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "{code} is a carton or pallet code. A rebate is claimed per product: scan each "
+                "product's own code.",
+            ),
+            {"code": code.key},
+        )
+    if draft.has(code.key):
+        return LineRefused(
+            "claim.code_repeated",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "REPEATED: {code} is already in this claim. Each product counts once; scan the "
+                "next product.",
+            ),
+            {"code": code.key},
+        )
+    prior = _claimed_here(conn, code.key)
+    if prior is not None:
+        return LineRefused(
+            "claim.code_already_claimed",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this product "
+                "aside; it cannot be claimed again.",
+            ),
+            {
+                "code": code.key,
+                "at": prior["claimed_at"][:16].replace("T", " "),
+                "claim": prior["claim_id"],
+            },
+        )
+    product_id, product = product_of(conn, code)
+    amount = rule_book(conn).amount(product_id, today)
+    line = ClaimLine(code.key, product_id, product, amount)
+    return replace(draft, lines=(*draft.lines, line)), line
+
+
+def drop_last(draft: ClaimDraft) -> tuple[ClaimDraft, ClaimLine | None]:
+    """Take the last scanned code off a claim that is not registered yet."""
+    if not draft.lines:
+        return draft, None
+    return replace(draft, lines=draft.lines[:-1]), draft.lines[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    claim_id: str
+    event: journal.Event
+    units: int
+    estimate_cents: int
+
+
+def register(
+    conn: sqlite3.Connection, draft: ClaimDraft, actor: Actor, now: dt.datetime, *, online: bool
+) -> Registered | LineRefused:
+    """One claim event and its rows; each code is checked again inside the transaction."""
+    if not draft.lines:
+        return LineRefused(
+            "claim.empty",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "The claim has no products yet. Scan the products' codes first."
+            ),
+            {},
+        )
+    for line in draft.lines:
+        prior = _claimed_here(conn, line.code_key)
+        if prior is not None:
+            return LineRefused(
+                "claim.code_already_claimed",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this "
+                    "product aside; it cannot be claimed again.",
+                ),
+                {"code": line.code_key, "at": prior["claimed_at"][:16], "claim": prior["claim_id"]},
+            )
+    claim_id = f"cl-{uuid.uuid4().hex[:16]}"
+    keys = [line.code_key for line in draft.lines]
+    event = journal.append(
+        conn,
+        "RebateClaimEvent",
+        {
+            "action": "OBSERVE",
+            "bizStep": "rebate_claiming",
+            "claim_id": claim_id,
+            "card": draft.card.token,
+            "card_id": draft.card.card_id,
+            "epcList": keys,
+            "estimate_cents": draft.estimate_cents,
+            "provisional": not online,
+        },
+        operator=actor.operator_id,
+        station=station_id(conn),
+    )
+    conn.execute(
+        "INSERT INTO counter_claims (claim_id, event_id, card_id, installer, claimed_at, day,"
+        " operator_id, operator_name, units, estimate_cents, provisional)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            claim_id,
+            event.event_id,
+            draft.card.card_id,
+            draft.card.installer,
+            now.astimezone(dt.UTC).isoformat(timespec="seconds"),
+            local_day(now),
+            actor.operator_id,
+            actor.operator_name,
+            len(keys),
+            draft.estimate_cents,
+            0 if online else 1,
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO counter_claim_items (claim_id, code_key, product_id, amount_cents)"
+        " VALUES (?, ?, ?, ?)",
+        [(claim_id, line.code_key, line.product_id, line.amount_cents) for line in draft.lines],
+    )
+    return Registered(claim_id, event, len(keys), draft.estimate_cents)
+
+
+def claims(
+    conn: sqlite3.Connection, day: str | None = None, *, event_id: str | None = None
+) -> list[ClaimRow]:
+    sql = (
+        "SELECT c.*, j.sync_state, j.reason FROM counter_claims c"
+        " JOIN journal j ON j.event_id = c.event_id WHERE 1"
+    )
+    params: list[str] = []
+    if day is not None:
+        sql += " AND c.day = ?"
+        params.append(day)
+    if event_id is not None:
+        sql += " AND c.event_id = ?"
+        params.append(event_id)
+    out = []
+    for r in conn.execute(sql + " ORDER BY c.claimed_at, c.claim_id", params).fetchall():
+        codes = tuple(
+            k
+            for (k,) in conn.execute(
+                "SELECT code_key FROM counter_claim_items WHERE claim_id = ? ORDER BY code_key",
+                (r["claim_id"],),
+            )
+        )
+        out.append(
+            ClaimRow(
+                claim_id=r["claim_id"],
+                event_id=r["event_id"],
+                card_id=r["card_id"],
+                installer=r["installer"],
+                claimed_at=r["claimed_at"],
+                operator_name=r["operator_name"],
+                units=r["units"],
+                estimate_cents=r["estimate_cents"],
+                provisional=bool(r["provisional"]),
+                sync_state=r["sync_state"],
+                reason=r["reason"],
+                codes=codes,
+            )
+        )
+    return out
+
+
+def card_summary(card: CardFacts) -> dict[str, str]:
+    return {"card": card.card_id, "installer": card.installer or card.card_id}

@@ -1,0 +1,487 @@
+"""The counter driven by the gun alone: every scan or command barcode becomes one Reply.
+
+The session runs inside writer actions (so scans are handled one at a time, in order) and
+hands back immutable replies for the page to show. What the scan is decides the work: a
+voucher QR redeems, an installer card starts a rebate claim, a product code is verified (or,
+with a claim open, added to it). Command barcodes confirm, cancel, undo, switch and sync.
+Nothing is acknowledged before its transaction commits; a voucher waiting for its confirming
+scan is only shown, never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.domain.codes import Code, CodeParser, Scheme
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.counter import rebates, redeem, verify
+from app.domain.workflows.counter.model import (
+    ALERT_WORDS,
+    ClaimDraft,
+    Mode,
+    VoucherFacts,
+    money,
+)
+from app.domain.workflows.counter.redeem import Actor, UndoRefused, UndoTarget
+from app.domain.workflows.counter.tokens import Refusal, looks_like_token
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the page shows after one scan; ``decision`` is None when there is nothing to say."""
+
+    decision: Decision | None
+    mode: Mode
+    pending: VoucherFacts | None = None
+    draft: ClaimDraft | None = None
+    verification: verify.LocalFacts | None = None
+    undo: UndoTarget | None = None  # ask a supervisor to approve undoing this
+    wants_sync: bool = False
+    changed: bool = False  # redemptions or claims changed: refresh the lists
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _refusal(refusal: Refusal) -> Decision:
+    return Decision(
+        Outcome.ERROR, ALERT_WORDS[refusal.alert], dict(refusal.args), refusal.alert.value
+    )
+
+
+class CounterSession:
+    """State between scans: the mode, a voucher waiting to be confirmed, an open claim."""
+
+    def __init__(self, parser: CodeParser | None = None, clock: Clock = utc_now) -> None:
+        self.parser = parser or CodeParser()
+        self.clock = clock
+        self.mode = Mode.REDEEM
+        self.pending: VoucherFacts | None = None
+        self.draft: ClaimDraft | None = None
+
+    # --- entry point ---------------------------------------------------------------------
+
+    def handle(self, conn: sqlite3.Connection, text: str, actor: Actor, *, online: bool) -> Reply:
+        """One scan, inside a writer action."""
+        now = self.clock()
+        if looks_like_token(text):
+            if text.strip()[:3].upper() == "YC1":
+                return self._card(conn, text.strip(), now)
+            return self._voucher(conn, text.strip(), actor, now, online)
+        code = self.parser.parse(text)
+        if code.scheme is Scheme.COMMAND:
+            return self._command(conn, code, actor, now, online)
+        if not code.valid:
+            return self._reply(
+                Decision(Outcome.ERROR, code.message or "", {}, code.reason or "code.invalid")
+            )
+        if self.mode is Mode.REBATE and self.draft is not None:
+            return self._claim_code(conn, code, now)
+        return self._verify(conn, code, actor, now)
+
+    def switch(self, mode: Mode) -> Reply:
+        self.mode = mode
+        self.pending = None
+        if mode is not Mode.REBATE:
+            self.draft = None
+        return self._reply(None)
+
+    def _reply(self, decision: Decision | None, **extra: object) -> Reply:
+        return Reply(decision, self.mode, self.pending, self.draft, **extra)  # type: ignore[arg-type]
+
+    # --- vouchers --------------------------------------------------------------------------
+
+    def _voucher(
+        self, conn: sqlite3.Connection, text: str, actor: Actor, now: dt.datetime, online: bool
+    ) -> Reply:
+        if self.draft is not None and self.draft.lines:
+            return self._reply(
+                Decision(
+                    Outcome.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "An installer claim is still open. Scan CONFIRM to register it or CANCEL "
+                        "to drop it, then scan the voucher again.",
+                    ),
+                    {},
+                    "counter.claim_open",
+                )
+            )
+        self.mode, self.draft = Mode.REDEEM, None
+        if self.pending is not None and self.pending.token == text:
+            return self._confirm(conn, actor, now, online)
+        self.pending = None
+        result = redeem.assess(conn, text, now, online=online)
+        if isinstance(result, Refusal):
+            return self._reply(_refusal(result))
+        self.pending = result
+        return self._reply(
+            Decision(
+                Outcome.OK,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Valid voucher: {prize} ({value}). Scan CONFIRM (or the voucher again) to "
+                    "redeem it; CANCEL to stop.",
+                ),
+                {"prize": result.prize or result.voucher_id, "value": money(result.value_cents)},
+                "voucher.valid",
+            )
+        )
+
+    def _confirm(
+        self, conn: sqlite3.Connection, actor: Actor, now: dt.datetime, online: bool
+    ) -> Reply:
+        facts = self.pending
+        assert facts is not None
+        self.pending = None
+        result = redeem.redeem(conn, facts.token, actor, now, online=online)
+        if isinstance(result, Refusal):
+            return self._reply(_refusal(result))
+        args: dict[str, str | int] = {
+            "prize": facts.prize or facts.voucher_id,
+            "value": money(facts.value_cents),
+            "voucher": facts.voucher_id,
+        }
+        if result.provisional:
+            decision = Decision(
+                Outcome.DONE,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "REDEEMED (offline, provisional): hand out {prize}. The brand confirms it at "
+                    "the next sync.",
+                ),
+                args,
+                "voucher.redeemed_provisional",
+                result.event.seq,
+            )
+        else:
+            decision = Decision(
+                Outcome.DONE,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "REDEEMED: {prize}. Waiting for the brand's confirmation; it shows here in a "
+                    "moment.",
+                ),
+                args,
+                "voucher.redeemed",
+                result.event.seq,
+            )
+        return self._reply(
+            decision, wants_sync=online, changed=True, extra={"event_id": result.event.event_id}
+        )
+
+    # --- installer claims -------------------------------------------------------------------
+
+    def _card(self, conn: sqlite3.Connection, text: str, now: dt.datetime) -> Reply:
+        if self.draft is not None and self.draft.lines and self.draft.card.token != text:
+            return self._reply(
+                Decision(
+                    Outcome.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "The claim for {installer} is still open. Scan CONFIRM to register it or "
+                        "CANCEL to drop it before the next installer's card.",
+                    ),
+                    {"installer": self.draft.card.installer or self.draft.card.card_id},
+                    "counter.claim_open",
+                )
+            )
+        self.mode, self.pending = Mode.REBATE, None
+        if self.draft is not None and self.draft.card.token == text:
+            return self._reply(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions", "Card of {installer} is open. Scan the products' codes."
+                    ),
+                    {"installer": self.draft.card.installer or self.draft.card.card_id},
+                    "card.valid",
+                )
+            )
+        result = rebates.start(conn, text, now.astimezone().date())
+        if isinstance(result, Refusal):
+            self.draft = None
+            return self._reply(_refusal(result))
+        self.draft = result
+        return self._reply(
+            Decision(
+                Outcome.OK,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Installer {installer}: scan each product's code, then CONFIRM to register the "
+                    "claim.",
+                ),
+                {"installer": result.card.installer or result.card.card_id},
+                "card.valid",
+            )
+        )
+
+    def _claim_code(self, conn: sqlite3.Connection, code: Code, now: dt.datetime) -> Reply:
+        assert self.draft is not None
+        result = rebates.add_code(conn, self.draft, code, now.astimezone().date())
+        if isinstance(result, rebates.LineRefused):
+            return self._reply(
+                Decision(Outcome.ERROR, result.message, dict(result.args), result.reason)
+            )
+        self.draft, line = result
+        return self._reply(
+            Decision(
+                Outcome.OK,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Added {product}: rebate about {amount}. {count} products, about {total} so far.",
+                ),
+                {
+                    "product": line.product or line.code_key,
+                    "amount": money(line.amount_cents),
+                    "count": len(self.draft.lines),
+                    "total": money(self.draft.estimate_cents),
+                },
+                "claim.code_added",
+            )
+        )
+
+    def _register(
+        self, conn: sqlite3.Connection, actor: Actor, now: dt.datetime, online: bool
+    ) -> Reply:
+        assert self.draft is not None
+        result = rebates.register(conn, self.draft, actor, now, online=online)
+        if isinstance(result, rebates.LineRefused):
+            return self._reply(
+                Decision(Outcome.ERROR, result.message, dict(result.args), result.reason)
+            )
+        installer = self.draft.card.installer or self.draft.card.card_id
+        self.draft = None
+        return self._reply(
+            Decision(
+                Outcome.DONE,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "CLAIM REGISTERED for {installer}: {count} products, rebate about {total}. "
+                    "The brand confirms it at sync.",
+                ),
+                {
+                    "installer": installer,
+                    "count": result.units,
+                    "total": money(result.estimate_cents),
+                },
+                "claim.registered",
+                result.event.seq,
+            ),
+            wants_sync=online,
+            changed=True,
+            extra={"event_id": result.event.event_id},
+        )
+
+    # --- verification ----------------------------------------------------------------------
+
+    def _verify(
+        self, conn: sqlite3.Connection, code: Code, actor: Actor, now: dt.datetime
+    ) -> Reply:
+        if self.mode is not Mode.VERIFY:
+            self.mode, self.pending = Mode.VERIFY, None
+            if self.draft is not None and not self.draft.lines:
+                self.draft = None
+        if not code.serialized:
+            return self._reply(
+                Decision(
+                    Outcome.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} names a product, not one item: it cannot be traced. Scan the "
+                        "item's own QR or DataMatrix code.",
+                    ),
+                    {"code": code.key or code.raw},
+                    "verify.not_serialized",
+                )
+            )
+        facts = verify.check(conn, code, actor, now)
+        return self._reply(verify.local_decision(facts), verification=facts)
+
+    # --- commands --------------------------------------------------------------------------
+
+    def _command(
+        self, conn: sqlite3.Connection, code: Code, actor: Actor, now: dt.datetime, online: bool
+    ) -> Reply:
+        name = code.key.removeprefix("cmd:")
+        if name in ("confirm", "finish"):
+            if self.pending is not None:
+                return self._confirm(conn, actor, now, online)
+            if self.draft is not None:
+                return self._register(conn, actor, now, online)
+            return self._reply(
+                Decision(
+                    Outcome.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "Nothing to confirm. Scan a voucher or an installer card first.",
+                    ),
+                    {},
+                    "counter.nothing_to_confirm",
+                )
+            )
+        if name == "cancel":
+            had = self.pending is not None or self.draft is not None
+            self.pending, self.draft = None, None
+            return self._reply(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP("Decisions", "Cancelled. Nothing was recorded.")
+                    if had
+                    else QT_TRANSLATE_NOOP("Decisions", "Nothing to cancel."),
+                    {},
+                    "counter.cancelled",
+                )
+            )
+        if name == "undo":
+            return self._undo(conn, now)
+        if name == "switch":
+            arg = code.fields.get("arg", "").lower()
+            try:
+                mode = Mode(arg)
+            except ValueError:
+                return self._reply(
+                    Decision(
+                        Outcome.ERROR,
+                        QT_TRANSLATE_NOOP(
+                            "Decisions",
+                            "This switch sheet is for another page ({arg}). Use the counter's "
+                            "sheet: redeem, verify or rebate.",
+                        ),
+                        {"arg": arg},
+                        "counter.unknown_switch",
+                    )
+                )
+            self.switch(mode)
+            return self._reply(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP("Decisions", "Switched. Scan the next code."),
+                    {},
+                    "counter.switched",
+                )
+            )
+        if name == "sync":
+            return self._reply(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP("Decisions", "Syncing with the brand's server now."),
+                    {},
+                    "counter.sync",
+                ),
+                wants_sync=True,
+            )
+        return self._reply(
+            Decision(
+                Outcome.WARNING,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "The counter does not use this command. Use CONFIRM, CANCEL, UNDO or SWITCH.",
+                ),
+                {},
+                "counter.command_unused",
+            )
+        )
+
+    def _undo(self, conn: sqlite3.Connection, now: dt.datetime) -> Reply:
+        if self.pending is not None:
+            self.pending = None
+            return self._reply(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP("Decisions", "Voucher put back; nothing was redeemed."),
+                    {},
+                    "counter.cancelled",
+                )
+            )
+        if self.draft is not None:
+            self.draft, line = rebates.drop_last(self.draft)
+            if line is None:
+                self.draft = None
+                return self._reply(
+                    Decision(
+                        Outcome.OK,
+                        QT_TRANSLATE_NOOP("Decisions", "Claim closed; nothing was registered."),
+                        {},
+                        "counter.cancelled",
+                    )
+                )
+            return self._reply(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions", "Took {product} off the claim. {count} products left."
+                    ),
+                    {"product": line.product or line.code_key, "count": len(self.draft.lines)},
+                    "claim.code_removed",
+                )
+            )
+        target = redeem.last_undoable(conn, now)
+        if target is None:
+            window = int(redeem.undo_window(conn).total_seconds() // 60)
+            return self._reply(
+                Decision(
+                    Outcome.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "Nothing to undo: only this counter's last redemption can be undone, "
+                        "within {minutes} minutes of redeeming it.",
+                    ),
+                    {"minutes": window},
+                    "counter.undo_window_passed",
+                )
+            )
+        return self._reply(
+            Decision(
+                Outcome.WARNING,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Undo the redemption of {prize}? A supervisor must approve with their PIN.",
+                ),
+                {"prize": target.prize or target.voucher_id},
+                "counter.undo_needs_supervisor",
+            ),
+            undo=target,
+        )
+
+    def undo_redemption(
+        self,
+        conn: sqlite3.Connection,
+        target: UndoTarget,
+        actor: Actor,
+        supervisor: Actor,
+        reason: str,
+        *,
+        online: bool,
+    ) -> Reply:
+        """Undo after the supervisor's PIN was checked (by the page, through ``operators``)."""
+        try:
+            event = redeem.undo(conn, target.voucher_id, actor, supervisor, reason, self.clock())
+        except UndoRefused as exc:
+            return self._reply(Decision(Outcome.ERROR, exc.message, dict(exc.args_), exc.reason))
+        return self._reply(
+            Decision(
+                Outcome.DONE,
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "UNDONE: the redemption of {prize} is cancelled (approved by {supervisor}). "
+                    "Take the prize back.",
+                ),
+                {
+                    "prize": target.prize or target.voucher_id,
+                    "supervisor": supervisor.operator_name,
+                },
+                "voucher.undone",
+                event.seq,
+            ),
+            wants_sync=online,
+            changed=True,
+        )

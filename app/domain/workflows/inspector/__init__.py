@@ -1,0 +1,1 @@
+"""The field inspector: snapshot verdicts on site, evidence and diversion cases."""

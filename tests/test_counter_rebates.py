@@ -1,0 +1,169 @@
+"""Installer rebate claims at the counter: card, product codes once each, estimate, registration."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.codes import command_text
+from app.domain.store import journal
+from app.domain.store.writer import Writer
+from app.domain.workflows.base import Outcome
+from app.domain.workflows.counter import knowledge, rebates
+from app.domain.workflows.counter.model import Mode
+from app.domain.workflows.counter.redeem import Actor
+from app.domain.workflows.counter.session import CounterSession
+from sync.server.admin import case_gtin
+from tests.support.counter_station import NOW, Brand, deny, give_keys, new_station, synced_at
+
+CLERK = Actor("op-1", "小张")
+CONFIRM = command_text("confirm")
+
+
+def item(serial: str, gtin: str = "06901234567892") -> str:
+    return f"01{gtin}21{serial}"
+
+
+@pytest.fixture
+def brand() -> Brand:
+    b = Brand()
+    b.rotate("k1")
+    return b
+
+
+@pytest.fixture
+def station(tmp_path, brand):
+    path = new_station(tmp_path / "s.sqlite3")
+    writer = Writer(path)
+    writer.start()
+
+    def setup(c):
+        give_keys(c, brand)
+        synced_at(c, NOW)
+        knowledge.put_setting(
+            c,
+            "rebate.rules",
+            {
+                "rules": [
+                    {"id": "R-ALL", "product_id": None, "amount_cents": 300},
+                    {"id": "R-P2", "product_id": "P002", "amount_cents": 1500},
+                    {
+                        "id": "R-OLD",
+                        "product_id": "P001",
+                        "amount_cents": 9999,
+                        "valid_to": "2024-12-31",
+                    },
+                ],
+                "tiers": [],
+            },
+        )
+
+    writer.call(setup)
+    yield writer
+    writer.stop()
+
+
+@pytest.fixture
+def session() -> CounterSession:
+    return CounterSession(clock=lambda: NOW)
+
+
+def scan(writer, session, text):
+    return writer.call(lambda c: session.handle(c, text, CLERK, online=False))
+
+
+def test_a_claim_estimates_at_once_and_registers_one_event(station, session, brand):
+    card = scan(station, session, brand.card("C1", name="王师傅"))
+    assert card.decision.reason == "card.valid" and card.mode is Mode.REBATE
+    first = scan(station, session, item("A1"))
+    assert first.decision.reason == "claim.code_added"
+    assert first.decision.args["amount"] == "¥3.00"  # general rule (the P001 rule had expired)
+    second = scan(station, session, item("B1", "06901234567908"))
+    assert second.decision.args["total"] == "¥18.00"  # P002's own rule beats the general one
+    assert [line.product for line in second.draft.lines] == ["净水器滤芯", "前置过滤器"]
+    done = scan(station, session, CONFIRM)
+    assert done.decision.outcome is Outcome.DONE and done.decision.reason == "claim.registered"
+    rows = station.call(lambda c: rebates.claims(c))
+    assert len(rows) == 1
+    assert (rows[0].units, rows[0].estimate_cents, rows[0].installer) == (2, 1800, "王师傅")
+    event = station.call(lambda c: journal.get(c, rows[0].event_id))
+    assert event.type == "RebateClaimEvent"
+    assert event.payload["epcList"] == ["sgtin:06901234567892.A1", "sgtin:06901234567908.B1"]
+    assert event.payload["card"].startswith("YC1.")
+
+
+def test_a_repeated_code_is_refused_in_the_claim_and_in_a_later_claim(station, session, brand):
+    scan(station, session, brand.card("C1"))
+    scan(station, session, item("A1"))
+    repeated = scan(station, session, item("A1"))
+    assert repeated.decision.outcome is Outcome.ERROR
+    assert repeated.decision.reason == "claim.code_repeated"
+    assert len(repeated.draft.lines) == 1
+    scan(station, session, CONFIRM)
+    scan(station, session, brand.card("C2", name="李师傅"))
+    again = scan(station, session, item("A1"))
+    assert again.decision.reason == "claim.code_already_claimed"
+    # The same code written differently (Digital Link) is the same product.
+    link = scan(station, session, "https://d.yima.cn/01/06901234567892/21/A1")
+    assert link.decision.reason == "claim.code_already_claimed"
+
+
+def test_a_code_from_a_refused_claim_may_be_claimed_again(station, session, brand):
+    scan(station, session, brand.card("C1"))
+    scan(station, session, item("R1"))
+    done = scan(station, session, CONFIRM)
+    station.call(
+        lambda c: journal.mark(c, done.extra["event_id"], "rejected", "claim.code_already_claimed")
+    )
+    scan(station, session, brand.card("C1"))
+    assert scan(station, session, item("R1")).decision.reason == "claim.code_added"
+
+
+def test_carton_codes_and_product_barcodes_are_not_claimable(station, session, brand):
+    scan(station, session, brand.card("C1"))
+    assert (
+        scan(station, session, item("K1", case_gtin("06901234567892"))).decision.reason
+        == "claim.not_item"
+    )
+    assert scan(station, session, "6901234567892").decision.reason == "claim.not_product_code"
+
+
+def test_card_refusals(station, session, brand):
+    assert (
+        scan(station, session, brand.card("C9", expires="2025-01-01")).decision.reason
+        == "card.expired"
+    )
+    assert (
+        scan(station, session, brand.card("C8", dealer="D003")).decision.reason
+        == "card.wrong_dealer"
+    )
+    station.call(lambda c: deny(c, "card", "C7"))
+    assert scan(station, session, brand.card("C7")).decision.reason == "card.denied"
+    forger = Brand()
+    forger.rotate("k1")
+    assert scan(station, session, forger.card("C6")).decision.reason == "card.forged"
+
+
+def test_undo_takes_the_last_code_off_and_cancel_drops_the_claim(station, session, brand):
+    scan(station, session, brand.card("C1"))
+    scan(station, session, item("A1"))
+    scan(station, session, item("A2"))
+    removed = scan(station, session, command_text("undo"))
+    assert removed.decision.reason == "claim.code_removed"
+    assert [line.code_key for line in removed.draft.lines] == ["sgtin:06901234567892.A1"]
+    assert scan(station, session, command_text("cancel")).draft is None
+    assert station.call(lambda c: journal.count_pending(c)) == 0
+
+
+def test_an_open_claim_blocks_a_voucher_until_confirmed_or_cancelled(station, session, brand):
+    scan(station, session, brand.card("C1"))
+    scan(station, session, item("A1"))
+    blocked = scan(station, session, brand.voucher("V1"))
+    assert blocked.decision.reason == "counter.claim_open"
+    assert scan(station, session, brand.card("C2")).decision.reason == "counter.claim_open"
+    scan(station, session, CONFIRM)
+    assert scan(station, session, brand.voucher("V1")).decision.reason == "voucher.valid"
+
+
+def test_confirm_on_an_empty_claim_says_what_to_do(station, session, brand):
+    scan(station, session, brand.card("C1"))
+    assert scan(station, session, CONFIRM).decision.reason == "claim.empty"
