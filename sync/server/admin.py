@@ -165,7 +165,8 @@ def issue_batch(
             )
             for (key,) in new:
                 log.add("code", key, {"level": level, "product_id": product_id, "parent_key": None,
-                                      "status": "issued", "dealer_id": None, "order_id": None},
+                                      "status": "issued", "dealer_id": None, "order_id": None,
+                                      "holder": None, "by": "admin"},
                         audience=audience)  # fmt: skip
                 log.add("ship", key, {"dealer_id": None, "region_id": None, "ship_date": None,
                                       "order_id": None, "void": False}, stream="shipments")  # fmt: skip

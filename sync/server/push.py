@@ -670,6 +670,8 @@ class Push:
                 "status": code["status"],
                 "dealer_id": code["dealer_id"],
                 "order_id": code["order_id"],
+                "holder": code["holder"],
+                "by": self.station["id"],
             },
             audience=code["audience"],
         )

@@ -17,6 +17,7 @@ MIGRATION_SETS = (
     "app.domain.workflows.warehouse.schema:WAREHOUSE",
     "app.domain.workflows.counter.schema:COUNTER",
     "app.domain.workflows.inspector.schema:INSPECTOR",
+    "sync.client.state:SYNC",
 )
 
 

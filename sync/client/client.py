@@ -1,0 +1,388 @@
+"""The station's sync client: enroll, push the journal, pull reference data, fetch snapshots.
+
+One ``SyncClient`` per station database. It reads with its own read-only connection and
+writes only through the store's ``Writer`` (each page or batch result is one transaction),
+so it can run on the sync thread while the operator keeps scanning. ``sync_once`` does a
+whole round: push everything pending, then pull; it raises ``Offline`` when the server
+cannot be reached and ``AuthRequired`` when the station must be enrolled again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store import journal
+from app.domain.store.database import connect, station_id
+from app.domain.store.writer import Writer
+from sync.client import credentials, state
+from sync.client.apply import StaleCursor, apply_page, record_results
+from sync.client.transport import (
+    AuthRequired,
+    Offline,
+    RetryPolicy,
+    SyncError,
+    TooLarge,
+    Transport,
+)
+from sync.protocol import (
+    API_PREFIX,
+    STREAM_REF,
+    STREAM_SHIPMENTS,
+    EnrollResponse,
+    PullResponse,
+    PushResponse,
+    ServerInfo,
+    Whoami,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]
+
+
+class NotEnrolled(SyncError):
+    code = "sync.not_enrolled"
+    text = QT_TRANSLATE_NOOP(
+        "Sync", "This station is not enrolled with a server yet. Ask IT for an enrollment code."
+    )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass
+class SyncReport:
+    accepted: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    pulled_pages: int = 0
+    pulled_changes: int = 0
+    snapshot_rows: int = 0
+    seconds: float = 0.0
+
+    @property
+    def pushed(self) -> int:
+        return self.accepted + self.duplicate + self.rejected
+
+
+@dataclass
+class SyncStatus:
+    """What the status bar shows."""
+
+    enrolled: bool
+    server_url: str | None
+    pending: int
+    open_issues: int
+    last_success_at: str | None
+    last_attempt_at: str | None
+    last_error: dict[str, Any] | None
+    needs_enrollment: bool
+    online: bool | None = None  # None: not tried yet
+    snapshot: dict[str, Any] = field(default_factory=dict)
+
+
+class SyncClient:
+    def __init__(
+        self,
+        db_path: str | Path,
+        writer: Writer,
+        *,
+        ca_bundle: str | None = None,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 30.0,
+        policy: RetryPolicy | None = None,
+        stop: threading.Event | None = None,
+        progress: Progress | None = None,
+        push_batch: int | None = None,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.writer = writer
+        self.ca_bundle = ca_bundle
+        self.timeouts = (connect_timeout, read_timeout)
+        self.policy = policy or RetryPolicy()
+        self.stop = stop or threading.Event()
+        self.progress = progress or (lambda phase, done, total: None)
+        self.push_batch = push_batch
+        self._reader: sqlite3.Connection | None = None
+        self._transport: Transport | None = None
+        self._info: ServerInfo | None = None
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> sqlite3.Connection:
+        if self._reader is None:
+            self._reader = connect(self.db_path, readonly=True)
+        return self._reader
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return state.get(self.reader, key, default)
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _make_transport(self, url: str, credential: str | None) -> Transport:
+        return Transport(
+            url,
+            credential,
+            ca_bundle=self.ca_bundle or self.setting("sync.ca_bundle"),
+            connect_timeout=self.timeouts[0],
+            read_timeout=self.timeouts[1],
+            policy=self.policy,
+            stop=self.stop,
+        )
+
+    def transport(self) -> Transport:
+        if self._transport is None:
+            url, server_id, me = (
+                self.setting("sync.server_url"),
+                self.setting("sync.server_id"),
+                self.setting("sync.station_id"),
+            )
+            if not (url and server_id and me):
+                raise NotEnrolled()
+            credential = credentials.load(server_id, me)
+            if not credential:
+                raise NotEnrolled("no credential in the system credential store")
+            self._transport = self._make_transport(url, credential)
+        return self._transport
+
+    def info(self) -> ServerInfo:
+        if self._info is None:
+            self._info = ServerInfo.model_validate(self.transport().get_json(f"{API_PREFIX}/info"))
+        return self._info
+
+    def _write(self, action: Callable[[sqlite3.Connection], Any], timeout: float = 60) -> Any:
+        return self.writer.call(action, timeout=timeout)
+
+    # --- enrollment -----------------------------------------------------------------------------
+
+    def enroll(
+        self, server_url: str, code: str, *, station_name: str = "", ca_bundle: str | None = None
+    ) -> Whoami:
+        """Exchange a one-time code for this station's credential (kept in the OS keyring)."""
+        if ca_bundle:
+            self.ca_bundle = ca_bundle
+        anonymous = self._make_transport(server_url, None)
+        try:
+            info = ServerInfo.model_validate(anonymous.get_json(f"{API_PREFIX}/info"))
+            me = station_id(self.reader)
+            answer = EnrollResponse.model_validate(
+                anonymous.post_json(
+                    f"{API_PREFIX}/enroll",
+                    {
+                        "enrollment_code": code,
+                        "station_id": me,
+                        "station_name": station_name,
+                        "app_version": __version__,
+                    },
+                    attempts=1,
+                )
+            )
+        finally:
+            anonymous.close()
+        credentials.save(answer.server_id, answer.station_id, answer.credential)
+        previous = self.setting("sync.server_id")
+        self.close()
+
+        def save(conn: sqlite3.Connection) -> None:
+            if previous and previous != answer.server_id:
+                # another server's cursors mean nothing here: start over
+                conn.execute("DELETE FROM sync_cursors")
+                conn.execute("DELETE FROM sync_snapshot")
+                state.put(conn, "sync.snapshot", None)
+            state.put(conn, "sync.server_url", server_url.rstrip("/"))
+            state.put(conn, "sync.server_id", answer.server_id)
+            state.put(conn, "sync.station_id", answer.station_id)
+            state.put(conn, "sync.ca_bundle", self.ca_bundle)
+            state.put(conn, "sync.needs_enrollment", False)
+            state.put(conn, "sync.last_error", None)
+
+        self._write(save)
+        log.info("enrolled with server %s as %s", info.server_id, answer.station_id)
+        return self.refresh_identity()
+
+    def refresh_identity(self) -> Whoami:
+        me = Whoami.model_validate(self.transport().get_json(f"{API_PREFIX}/whoami"))
+        self._write(lambda conn: state.put(conn, "sync.whoami", me.model_dump()))
+        return me
+
+    # --- push -----------------------------------------------------------------------------------
+
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        """Send every pending event, oldest first, batch by batch; record each answer."""
+        report = report or SyncReport()
+        batch = self.push_batch or self.info().push_batch_limit
+        total = journal.count_pending(self.reader)
+        done, after = 0, 0
+        self.progress("push", 0, total)
+        while True:
+            events = journal.pending(self.reader, batch, after_seq=after)
+            if not events:
+                break
+            body = {"events": [self._wire(e) for e in events]}
+            try:
+                answer = PushResponse.model_validate(
+                    self.transport().post_json(f"{API_PREFIX}/events", body)
+                )
+            except TooLarge:
+                if batch == 1:
+                    raise
+                batch = max(1, batch // 2)
+                log.info("server said the batch was too large; sending %d at a time", batch)
+                continue
+            now = _now()
+            counts = self._write(
+                lambda conn, ev=events, res=answer.results, t=now: record_results(conn, ev, res, t)
+            )
+            report.accepted += counts["accepted"]
+            report.duplicate += counts["duplicate"]
+            report.rejected += counts["rejected"]
+            after = events[-1].seq
+            done += len(events)
+            self.progress("push", done, max(total, done))
+        return report
+
+    @staticmethod
+    def _wire(event: journal.Event) -> dict[str, Any]:
+        return {
+            "event_id": event.event_id,
+            "seq": event.seq,
+            "type": event.type,
+            "payload": event.payload,
+            "occurred_at": event.occurred_at,
+            "operator": event.operator,
+            "station": event.station,
+        }
+
+    # --- pull -----------------------------------------------------------------------------------
+
+    def pull(
+        self,
+        stream: str = STREAM_REF,
+        report: SyncReport | None = None,
+        *,
+        max_pages: int | None = None,
+    ) -> SyncReport:
+        """Fetch and apply pages from the stored cursor until the server has no more."""
+        report = report or SyncReport()
+        me = self.setting("sync.station_id") or station_id(self.reader)
+        limit = self.info().pull_page_limit
+        pages = 0
+        phase = "pull" if stream == STREAM_REF else "snapshot.catchup"
+        while max_pages is None or pages < max_pages:
+            cursor = state.cursor(self.reader, stream) or 0
+            page = PullResponse.model_validate(
+                self.transport().get_json(
+                    f"{API_PREFIX}/changes",
+                    params={"stream": stream, "cursor": cursor, "limit": limit},
+                )
+            )
+            now = _now()
+            try:
+                applied = self._write(
+                    lambda conn, p=page, c=cursor, t=now: apply_page(
+                        conn, stream, c, p.changes, p.next_cursor, me=me, now=t
+                    )
+                )
+            except StaleCursor:
+                continue
+            pages += 1
+            report.pulled_pages += 1
+            report.pulled_changes += applied
+            self.progress(phase, pages, None)
+            if not page.more:
+                break
+        return report
+
+    # --- a whole round --------------------------------------------------------------------------
+
+    def sync_once(self, *, snapshot: bool = False) -> SyncReport:
+        """Push everything, pull everything (and, if asked or already held, the snapshot stream)."""
+        started = time.perf_counter()
+        report = SyncReport()
+        self._write(lambda conn: state.put(conn, "sync.last_attempt_at", _now()))
+        try:
+            self._info = None
+            self.push(report)
+            self.refresh_identity()
+            self.pull(STREAM_REF, report)
+            if snapshot:
+                from sync.client.snapshot import refresh_snapshot
+
+                report.snapshot_rows = refresh_snapshot(self)
+            elif state.cursor(self.reader, STREAM_SHIPMENTS) is not None:
+                self.pull(STREAM_SHIPMENTS, report)
+                self._write(lambda conn: _touch_snapshot(conn))
+        except AuthRequired as exc:
+            self._failed(exc, needs_enrollment=True)
+            self.close()
+            raise
+        except SyncError as exc:
+            self._failed(exc)
+            raise
+        report.seconds = time.perf_counter() - started
+
+        def done(conn: sqlite3.Connection) -> None:
+            state.put(conn, "sync.last_success_at", _now())
+            state.put(conn, "sync.last_error", None)
+
+        self._write(done)
+        return report
+
+    def _failed(self, exc: SyncError, *, needs_enrollment: bool = False) -> None:
+        error = {"code": exc.code, "detail": exc.detail, "at": _now()}
+
+        def save(conn: sqlite3.Connection) -> None:
+            state.put(conn, "sync.last_error", error)
+            if needs_enrollment:
+                state.put(conn, "sync.needs_enrollment", True)
+
+        try:
+            self._write(save)
+        except Exception:  # the writer may be stopping; the error is still raised to the caller
+            log.exception("could not record the sync error")
+
+    def status(self, *, online: bool | None = None) -> SyncStatus:
+        conn = self.reader
+        return SyncStatus(
+            enrolled=bool(self.setting("sync.station_id")),
+            server_url=self.setting("sync.server_url"),
+            pending=journal.count_pending(conn),
+            open_issues=conn.execute(
+                "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL"
+            ).fetchone()[0],
+            last_success_at=self.setting("sync.last_success_at"),
+            last_attempt_at=self.setting("sync.last_attempt_at"),
+            last_error=self.setting("sync.last_error"),
+            needs_enrollment=bool(self.setting("sync.needs_enrollment")),
+            online=online,
+            snapshot=self.setting("sync.snapshot") or {},
+        )
+
+
+def _touch_snapshot(conn: sqlite3.Connection) -> None:
+    """The snapshot is as fresh as the last catch-up of its stream."""
+    info = state.get(conn, "sync.snapshot") or {}
+    if info:
+        info["synced_at"] = _now()
+        state.put(conn, "sync.snapshot", info)
+
+
+__all__ = ["AuthRequired", "NotEnrolled", "Offline", "SyncClient", "SyncReport", "SyncStatus"]
