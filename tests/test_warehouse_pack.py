@@ -208,6 +208,7 @@ def test_relabel_keeps_contents_and_history(st):
     assert st.scan(case("P1", 1)).decision.reason == "relabel.same"
     assert st.scan(item("P1", 500)).decision.reason == "relabel.level_mismatch"
     assert st.scan(case("P1", 2)).decision.reason == "relabel.new_in_use"
+    assert st.scan(case("P2", 90)).decision.reason == "relabel.product_mismatch"  # by its GTIN
     done = st.scan(case("P1", 90))  # an unused label from the registry
     assert done.decision.reason == "relabel.done"
     new = st.code(case("P1", 90))

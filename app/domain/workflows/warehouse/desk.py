@@ -16,6 +16,8 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
+from biip.checksums import gs1_standard_check_digit
+
 from app.domain.codes.model import Code, Level, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
@@ -226,6 +228,13 @@ class Desk:
         if not gtin:
             return None
         row = self.conn.execute("SELECT id FROM products WHERE gtin = ?", (gtin,)).fetchone()
+        if row is None and len(gtin) == 14 and gtin[0] in "12345678":
+            # a case GTIN (indicator 1-8) names the same product as its item GTIN
+            base = "0" + gtin[1:13]
+            item_gtin = base + str(gs1_standard_check_digit(base))
+            row = self.conn.execute(
+                "SELECT id FROM products WHERE gtin = ?", (item_gtin,)
+            ).fetchone()
         return row[0] if row else None
 
     def insert_code(self, row: CodeRow, status: str, **changes: Any) -> CodeRow:

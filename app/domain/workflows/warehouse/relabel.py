@@ -98,6 +98,19 @@ class RelabelFlow:
                 code=label(new.key),
                 old=label(old_key),
             )
+        if new.product_id and old.product_id and new.product_id != old.product_id:
+            raise refuse(
+                "relabel.product_mismatch",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "The new label {code} is for {product}, but {old} is {expected}. "
+                    "Take a label of the same product.",
+                ),
+                code=label(new.key),
+                old=label(old_key),
+                product=desk.product_name(new.product_id),
+                expected=desk.product_name(old.product_id),
+            )
         desk.set_pending(None)
         prev = {"old": _fields(old), "new": _fields(new) if new.known else None}
         values = _fields(old)
