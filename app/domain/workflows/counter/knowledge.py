@@ -190,12 +190,14 @@ def snapshot_state(conn: sqlite3.Connection) -> SnapshotState:
     info = setting(conn, "sync.snapshot") or {}
     if not isinstance(info, dict):
         info = {}
-    imported = _time(info.get("imported_at") or info.get("synced_at"))
-    if imported is None:
-        return SnapshotState(0, None, None)
+    times = [_time(info.get(k)) for k in ("imported_at", "synced_at")]
     row = conn.execute("SELECT updated_at FROM sync_cursors WHERE stream = 'shipments'").fetchone()
-    pulled = _time(row[0]) if row else None
-    synced = max(imported, pulled) if pulled else imported
+    if row is not None and any(times):
+        times.append(_time(row[0]))
+    known = [t for t in times if t is not None]
+    if not known:
+        return SnapshotState(0, None, None)
+    synced = max(known)
     return SnapshotState(int(info.get("rows") or 0), synced, info.get("snapshot_id"))
 
 

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.store import journal
+from app.domain.store import database, journal
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import Alert, RedemptionRow, VoucherFacts, money
 from app.domain.workflows.counter.tokens import Refusal, check_voucher
@@ -30,7 +30,8 @@ class Actor:
 
 
 def station_id(conn: sqlite3.Connection) -> str:
-    return knowledge.identity(conn).station_id or "unenrolled"
+    """The enrolled id the server knows this station by (the database's own id before that)."""
+    return knowledge.identity(conn).station_id or database.station_id(conn)
 
 
 def local_day(moment: dt.datetime) -> str:
