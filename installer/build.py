@@ -3,6 +3,7 @@
     python installer/build.py                      # bundle + NSIS script (+ installer if makensis exists)
     python installer/build.py --no-installer       # only the bundle
     python installer/build.py --installer-only     # installer from the bundle already in dist/
+    python installer/build.py --check              # does dist/ carry zbar, its runtime, resources?
     python installer/build.py --installer-only --payload DIR --version 9.9.9 --outfile X.exe
                                                    # installer around any folder (installer tests)
 
@@ -94,8 +95,49 @@ def write_sha256_manifest(folder: Path, target: Path) -> Path:
     return target
 
 
+PE_MACHINE_AMD64 = 0x8664
+
+
+def pe_machine(path: Path) -> int:
+    """The CPU a Windows DLL is built for (IMAGE_FILE_HEADER.Machine)."""
+    data = path.read_bytes()[:4096]
+    offset = int.from_bytes(data[0x3C:0x40], "little")
+    if data[:2] != b"MZ" or data[offset : offset + 4] != b"PE\0\0":
+        return 0
+    return int.from_bytes(data[offset + 4 : offset + 6], "little")
+
+
+def check_bundle(folder: Path, *, windows: bool = sys.platform == "win32") -> list[str]:
+    """What is wrong with a built bundle: the parts PyInstaller cannot see for itself."""
+    problems = []
+    internal = folder / "_internal"
+    exes = (
+        [f"{layout.BUNDLE_NAME}.exe", f"{layout.CLI_NAME}.exe"] if windows else [layout.BUNDLE_NAME]
+    )
+    problems += [f"{name} missing" for name in exes if not (folder / name).is_file()]
+    if windows:
+        for dll in ("libzbar-64.dll", "libiconv.dll", "msvcr120.dll"):
+            path = internal / "pyzbar" / dll
+            if not path.is_file():
+                problems.append(f"_internal/pyzbar/{dll} missing (zbar cannot load)")
+            elif pe_machine(path) != PE_MACHINE_AMD64:
+                problems.append(f"_internal/pyzbar/{dll} is not a 64-bit DLL")
+    elif not (internal / "libzbar.so.0").is_file():
+        problems.append("_internal/libzbar.so.0 missing (zbar cannot load)")
+    resources = internal / "resources"
+    for pattern in ("samples/*.png", "sounds/*.wav", "i18n/*.qm"):
+        if not list(resources.glob(pattern)):
+            problems.append(f"no resources/{pattern} in the bundle")
+    if list(resources.glob("i18n/*.ts")):
+        problems.append("translation sources (.ts) were bundled")
+    for module in ("QtWebEngineCore", "Qt3DCore", "QtCharts", "QtDataVisualization"):
+        if list((internal / "PySide6").glob(f"{module}.*")):
+            problems.append(f"excluded Qt module {module} is in the bundle")
+    return problems
+
+
 def nsis_path(path: Path | str) -> str:
-    """A path inside an NSIS string: ``$`` must be doubled, quotes cannot occur."""
+    """A path inside an NSIS run-time string: ``$`` must be doubled, quotes cannot occur."""
     text = str(path)
     if '"' in text:
         raise ValueError(f"cannot put a quote into an NSIS path: {text}")
@@ -126,7 +168,10 @@ def write_nsis_inputs(payload: Path) -> tuple[Path, Path]:
             inside = "" if folder == Path(".") else "\\" + nsis_path(str(folder).replace("/", "\\"))
             lines.append(f'  SetOutPath "$INSTDIR{inside}"')
             current = folder
-        lines.append(f'  File "{nsis_path((payload / rel).resolve())}"')
+        source = str((payload / rel).resolve())  # read at compile time: no $ expansion
+        if '"' in source:
+            raise ValueError(f"cannot pack a file whose path holds a quote: {source}")
+        lines.append(f'  File "{source}"')
     lines.append('  SetOutPath "$INSTDIR"')
     lines.append("!macroend")
     files_nsh = NSIS_BUILD_DIR / "files.nsh"
@@ -215,6 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument(
         "--installer-only", action="store_true", help="pack the bundle already built"
     )
+    which.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the built bundle (zbar, runtime, resources)",
+    )
     parser.add_argument(
         "--payload", type=Path, help="pack this folder instead of the bundle (tests)"
     )
@@ -228,8 +278,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.payload and not args.installer_only:
             parser.error("--payload needs --installer-only")
         payload = args.payload.resolve() if args.payload else layout.bundle_dir()
+        if args.check:
+            problems = check_bundle(layout.bundle_dir())
+            for problem in problems:
+                print(f"bundle check: {problem}", file=sys.stderr)
+            print(
+                "bundle check: ok" if not problems else f"bundle check: {len(problems)} problem(s)"
+            )
+            return 1 if problems else 0
         if not args.installer_only:
             build_bundle()
+            problems = check_bundle(layout.bundle_dir())
+            if problems:
+                raise SystemExit("bundle check failed: " + "; ".join(problems))
         if args.no_installer:
             write_nsi()
             return 0
