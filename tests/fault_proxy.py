@@ -7,7 +7,8 @@ Each request is read whole from the station, then handled by the action the ``pl
 - ``cut_after_commit``: forward, let the server answer (it has committed), drop the answer;
 - ``error``: answer 503 with ``Retry-After: 0`` (or 500) without forwarding;
 - ``stall``: forward, then hold the answer past the client's read timeout, then drop it;
-- ``repeat``: forward the same request several times at once, answer with one of them.
+- ``repeat``: forward the same request several times at once, answer with one of them;
+- ``truncate``: forward, send half the answer, drop the connection.
 
 Upstream connections are one per request (``Connection: close``); so are downstream ones.
 """
@@ -91,6 +92,7 @@ class FaultProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self.count = 0
         self.actions: Counter[str] = Counter()
+        self.heads: list[bytes] = []
         self._lock = threading.Lock()
         self._stop = False
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -128,6 +130,7 @@ class FaultProxy:
                 with self._lock:
                     self.count += 1
                     number = self.count
+                    self.heads.append(head)
                 action = self.plan(number, head)
                 with self._lock:
                     self.actions[action] += 1
@@ -160,6 +163,9 @@ class FaultProxy:
                     return
                 answer = _forward(self.upstream, request)
                 if action == "cut_after_commit":
+                    return
+                if action == "truncate":
+                    conn.sendall(answer[: len(answer) // 2])
                     return
                 if action == "stall":
                     time.sleep(self.stall_seconds)

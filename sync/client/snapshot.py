@@ -131,6 +131,7 @@ def import_file(
         conn.execute(f"CREATE TABLE sync_snapshot_next ({SNAPSHOT_COLUMNS}) WITHOUT ROWID")
 
     client.writer.call(prepare)
+    chunk_rows = chunk_rows or CHUNK_ROWS
     imported = 0
     in_flight: Future | None = None
     chunk: list[tuple] = []
