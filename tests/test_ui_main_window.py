@@ -87,9 +87,10 @@ def test_shortcuts_switch_pages(qtbot, window):
 
 def test_placeholders_are_plain_and_honest(qtbot, window):
     log_in(qtbot, window, "Boss", "2468")
-    page = window.page("warehouse")
-    assert isinstance(page, PlaceholderPage)
-    assert page.heading.text() == "Warehouse"
+    # areas replace their placeholder as they land (warehouse did); check one still standing
+    key = next(k for k in window.page_keys() if isinstance(window.page(k), PlaceholderPage))
+    page = window.page(key)
+    assert page.heading.text() == window._pages[key].title
     assert "not installed on this station" in page.body.text()
     assert "later version" not in page.body.text().lower()
 

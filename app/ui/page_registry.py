@@ -9,4 +9,6 @@ Add one line per area, like ``COMMAND_MODULES`` in ``app/cli.py``.
 
 from __future__ import annotations
 
-PAGE_MODULES: tuple[str, ...] = ()
+PAGE_MODULES: tuple[str, ...] = (
+    "app.ui.warehouse",  # receive, ship, pack, unpack, relabel, stocktake, returns
+)

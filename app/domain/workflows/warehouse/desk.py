@@ -21,6 +21,7 @@ from biip.checksums import gs1_standard_check_digit
 from app.domain.codes.model import Code, Level, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
+from app.domain.store.database import station_id
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.model import (
     SETTING_ALLOW_MIX,
@@ -39,7 +40,7 @@ class Actor:
     """Who acts and where: copied into every event."""
 
     operator: str
-    station: str
+    station: str = ""  # empty: this database's own station id
     language: str = "zh_CN"
     strict: bool = False  # the station-wide setting; the DB setting can also switch it on
 
@@ -120,7 +121,7 @@ class Desk:
 
     def __init__(self, conn: sqlite3.Connection, actor: Actor) -> None:
         self.conn = conn
-        self.actor = actor
+        self.actor = actor if actor.station else replace(actor, station=station_id(conn))
         self.now = now_iso()
         self._session: Session | None = None
         self._session_saved: tuple | None = None

@@ -1,0 +1,722 @@
+"""The warehouse page: one gun, seven tasks, no dialogs between scans.
+
+Every scan (and every command, from a command barcode, a key or a button)
+becomes one writer action through the store gateway; the page redraws from the
+Result that comes back after the commit, and the shell's feedback panel shows,
+sounds and logs the decision. Lists (the job's scans, open jobs, history,
+orders to choose from) are read on a reader thread after each result, so the
+GUI thread never runs SQL and never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.codes import CodeParser, profiles_from_settings
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
+from app.domain.workflows.warehouse import (
+    FLOW_TITLES,
+    PROMPTS,
+    RETURN_REASONS,
+    Actor,
+    Flow,
+    JobView,
+    Result,
+    Warehouse,
+    label,
+    reports,
+)
+from app.ui.context import ShellContext
+from app.ui.qt_emit import emit
+from app.ui.warehouse.models import JobsModel, KeyRole, LinesModel, ScansModel
+from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
+from hardware.scan import Scan
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FLOW_ORDER = (
+    Flow.RECEIVE,
+    Flow.SHIP,
+    Flow.PACK,
+    Flow.UNPACK,
+    Flow.RELABEL,
+    Flow.STOCKTAKE,
+    Flow.RETURN,
+)
+REFRESH_DELAY_MS = 120  # a burst of scans refreshes the lists once, after it
+FAILED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "This scan could not be saved, so nothing was recorded. Scan it again; "
+    "if this keeps happening, tell IT.",
+)
+
+
+def translate_any(text: str) -> str:
+    """Paperwork labels come from several contexts; the first that knows the text wins."""
+    for context in ("Paperwork", "Warehouse", "Decisions"):
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
+def make_parser(settings: Any) -> CodeParser:
+    """The station's code grammar, with its configured brand profiles when they are valid."""
+    try:
+        entries = settings.get("code_profiles")
+        return CodeParser(profiles_from_settings(entries) if entries else None)
+    except (ValueError, TypeError):
+        log.warning("code profiles in the settings are not valid; using the default profiles")
+        return CodeParser()
+
+
+class WarehousePage(QWidget):
+    """The page the shell hosts under "warehouse"; ``handle_scan`` makes it a scan page."""
+
+    result_shown = Signal(object)  # Result, after its decision was shown
+    lists_refreshed = Signal()
+    file_written = Signal(object)  # Path of a PDF/CSV/XLSX just written
+
+    def __init__(
+        self, context: ShellContext, window: MainWindow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("WarehousePage")
+        self.context = context
+        self.shell = window
+        self.gateway = context.gateway
+        self.open_files = True  # open a written PDF in the system viewer (tests switch it off)
+        self.parser = make_parser(context.settings)
+        self.result: Result | None = None
+        self._selected_history: str | None = None
+        self._shortcuts: list[QShortcut] = []
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh_lists)
+        self._build()
+        self._bind_keys()
+        if window is not None:
+            window.operator_changed.connect(self._operator_changed)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        base = QFont(self.font())
+        base.setPixelSize(16)
+        self.setFont(base)
+
+        self.flow_buttons = QButtonGroup(self)
+        self.flow_buttons.setExclusive(True)
+        flow_bar = QHBoxLayout()
+        flow_bar.setSpacing(4)
+        for number, flow in enumerate(FLOW_ORDER, start=1):
+            button = QPushButton(self)
+            button.setCheckable(True)
+            button.setMinimumHeight(46)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("flow", flow.value)
+            button.setText(f"{self._flow_title(flow)}  Alt+{number}")
+            button.setStyleSheet(
+                "QPushButton { font-size: 17px; font-weight: bold; padding: 4px 10px; }"
+                "QPushButton:checked { background: #1a73e8; color: white; border-radius: 4px; }"
+            )
+            button.clicked.connect(partial(self.switch_flow, flow))
+            self.flow_buttons.addButton(button)
+            flow_bar.addWidget(button)
+        flow_bar.addStretch(1)
+
+        self.context_bar = QStackedWidget(self)
+        self.context_bar.setMaximumHeight(56)
+        self._context_pages: dict[Flow, QWidget] = {}
+        self.inbound_combo = QComboBox(self)
+        self.receive_location = QComboBox(self)
+        self.order_combo = QComboBox(self)
+        self.order_combo.setMinimumWidth(420)
+        self.stocktake_location = QComboBox(self)
+        self.reason_combo = QComboBox(self)
+        for rid, text in RETURN_REASONS.items():
+            self.reason_combo.addItem(QCoreApplication.translate("Warehouse", text), rid)
+        self.start_receive = self._button(self.tr("Start receiving"), self._start_receive)
+        self.start_ship = self._button(self.tr("Start shipping"), self._start_ship)
+        self.start_stocktake = self._button(self.tr("Start stocktake"), self._start_stocktake)
+        self.start_return = self._button(self.tr("Start returns"), self._start_return)
+        self._context(
+            Flow.RECEIVE,
+            [
+                self.tr("Delivery:"),
+                self.inbound_combo,
+                self.tr("Into:"),
+                self.receive_location,
+                self.start_receive,
+            ],
+        )
+        self._context(Flow.SHIP, [self.tr("Order:"), self.order_combo, self.start_ship])
+        self._context(
+            Flow.PACK,
+            [
+                self.tr(
+                    "Scan an empty case or pallet label, then what goes in. A full case closes itself."
+                )
+            ],
+        )
+        self._context(
+            Flow.UNPACK,
+            [
+                self.tr(
+                    "Scan something to take it out of its package; scan a package twice to empty it."
+                )
+            ],
+        )
+        self._context(
+            Flow.RELABEL,
+            [
+                self.tr(
+                    "Scan the damaged label (or type its code), then stick on and scan the new label."
+                )
+            ],
+        )
+        self._context(
+            Flow.STOCKTAKE, [self.tr("Location:"), self.stocktake_location, self.start_stocktake]
+        )
+        self._context(Flow.RETURN, [self.tr("Reason:"), self.reason_combo, self.start_return])
+
+        # the current job
+        self.job_title = QLabel(self)
+        self.job_title.setObjectName("JobTitle")
+        title_font = QFont(base)
+        title_font.setPixelSize(22)
+        title_font.setBold(True)
+        self.job_title.setFont(title_font)
+        self.job_title.setWordWrap(True)
+        self.job_detail = QLabel(self)
+        self.job_detail.setWordWrap(True)
+        self.job_detail.setStyleSheet("color: #3c4043;")
+        self.progress = QProgressBar(self)
+        self.progress.setMinimumHeight(30)
+        self.progress.setFormat("%v / %m")
+        self.progress.setStyleSheet("QProgressBar { font-size: 18px; font-weight: bold; }")
+        self.pending = QLabel(self)
+        self.pending.setObjectName("PendingBanner")
+        self.pending.setWordWrap(True)
+        self.pending.setStyleSheet(
+            "#PendingBanner { background: #fef7e0; border: 2px solid #f9ab00; border-radius: 4px;"
+            " padding: 6px; font-size: 18px; font-weight: bold; color: #202124; }"
+        )
+        self.pending.hide()
+        self.lines_model = LinesModel(self)
+        self.lines_view = self._table(self.lines_model)
+        self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        line_font = QFont(base)
+        line_font.setPixelSize(18)
+        self.lines_view.setFont(line_font)
+        self.lines_view.verticalHeader().setDefaultSectionSize(34)
+        job_box = QFrame(self)
+        job_layout = QVBoxLayout(job_box)
+        job_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.job_title, self.job_detail, self.progress, self.pending):
+            job_layout.addWidget(widget)
+        job_layout.addWidget(self.lines_view, 1)
+
+        # lists
+        self.scans_model = ScansModel(self)
+        self.scans_view = self._table(self.scans_model)
+        self.scans_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.open_model = JobsModel(self)
+        self.open_view = self._table(self.open_model)
+        self.open_view.activated.connect(self._resume_selected)
+        self.history_model = JobsModel(self)
+        self.history_view = self._table(self.history_model)
+        self.history_view.selectionModel().currentRowChanged.connect(self._history_selected)
+        self.tabs = QTabWidget(self)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(self.scans_view, self.tr("Scans in this job"))
+        self.tabs.addTab(self.open_view, self.tr("Open jobs"))
+        self.tabs.addTab(self.history_view, self.tr("Finished jobs"))
+        self.demo_list = QListWidget(self)
+        self.demo_list.itemActivated.connect(self._demo_scan)
+        self.demo_button = self._button(self.tr("Scan with the demo gun"), self._demo_scan_current)
+        self.demo_box = QWidget(self)
+        demo_layout = QVBoxLayout(self.demo_box)
+        demo_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(self.tr("No scanner? Double-click a code to scan it as the gun would."), self)
+        hint.setWordWrap(True)
+        demo_layout.addWidget(hint)
+        demo_layout.addWidget(self.demo_list, 1)
+        demo_layout.addWidget(self.demo_button)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(job_box)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        # actions
+        self.finish_button = self._button(
+            self.tr("Finish  Ctrl+Enter"), partial(self.command, "finish")
+        )
+        self.undo_button = self._button(self.tr("Undo last  Ctrl+Z"), partial(self.command, "undo"))
+        self.cancel_button = self._button(
+            self.tr("Cancel job  Ctrl+Del"), partial(self.command, "cancel")
+        )
+        self.confirm_button = self._button(
+            self.tr("Confirm  Ctrl+Y"), partial(self.command, "confirm")
+        )
+        self.cancel_line_button = self._button(self.tr("Cancel line"), self._cancel_line)
+        self.pdf_button = self._button(self.tr("Print PDF  Ctrl+P"), partial(self.export, "pdf"))
+        self.csv_button = self._button(self.tr("CSV"), partial(self.export, "csv"))
+        self.xlsx_button = self._button(self.tr("Excel"), partial(self.export, "xlsx"))
+        self.sheet_button = self._button(self.tr("Command sheet"), self.print_command_sheet)
+        actions = QHBoxLayout()
+        for button in (
+            self.finish_button,
+            self.undo_button,
+            self.cancel_button,
+            self.confirm_button,
+            self.cancel_line_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.pdf_button, self.csv_button, self.xlsx_button, self.sheet_button):
+            actions.addWidget(button)
+        self.finish_button.setStyleSheet("font-weight: bold;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(flow_bar)
+        layout.addWidget(self.context_bar)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+        self._show_flow(Flow.PACK)
+
+    def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setMinimumHeight(40)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _table(self, model: Any) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setAlternatingRowColors(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _context(self, flow: Flow, parts: list[Any]) -> None:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            if isinstance(part, str):
+                text = QLabel(part, box)
+                text.setWordWrap(True)
+                row.addWidget(text, 1 if len(parts) == 1 else 0)
+            else:
+                row.addWidget(part)
+        if len(parts) > 1:
+            row.addStretch(1)
+        self.context_bar.addWidget(box)
+        self._context_pages[flow] = box
+
+    def _bind_keys(self) -> None:
+        keys: list[tuple[str, Callable[[], Any]]] = [
+            (f"Alt+{n}", partial(self.switch_flow, flow))
+            for n, flow in enumerate(FLOW_ORDER, start=1)
+        ]
+        keys += [
+            ("Ctrl+Return", partial(self.command, "finish")),
+            ("Ctrl+Enter", partial(self.command, "finish")),
+            ("Ctrl+Z", partial(self.command, "undo")),
+            ("Ctrl+Del", partial(self.command, "cancel")),
+            ("Ctrl+Y", partial(self.command, "confirm")),
+            ("Ctrl+M", partial(self.command, "move")),
+            ("Ctrl+P", partial(self.export, "pdf")),
+        ]
+        for sequence, slot in keys:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setEnabled(False)  # only while this page is in front (see showEvent)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(True)
+        self.load_state()
+
+    def hideEvent(self, event: Any) -> None:
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+        super().hideEvent(event)
+
+    # --- acting --------------------------------------------------------------------------
+
+    def _actor(self) -> Actor:
+        operator = self.shell.operator if self.shell is not None else None
+        return Actor(
+            operator.name if operator is not None else "-",
+            language=self.context.language,
+            strict=self.context.settings.strict_mode,
+        )
+
+    def _submit(
+        self, make: Callable[[Warehouse], Callable[[sqlite3.Connection], Result]], code: str = ""
+    ) -> None:
+        action = make(Warehouse(self._actor()))
+        self.gateway.write(
+            action,
+            on_done=lambda result: self._apply(result, code, show=True),
+            on_error=lambda error: self._failed(error, code),
+        )
+
+    def handle_scan(self, scan: Scan) -> None:
+        """The dispatcher's handler while this page is in front: parse and decide on the writer."""
+        parser, text, symbology = self.parser, scan.text, scan.symbology
+        self._submit(lambda wh: lambda conn: wh.scan(conn, parser.parse(text, symbology)), text)
+
+    def command(self, name: str, arg: str = "") -> None:
+        """A command from a key or button: the same path as its barcode."""
+        self._submit(lambda wh: partial(wh.command, name=name, arg=arg), f"[{name}]")
+
+    def switch_flow(self, flow: Flow) -> None:
+        self._show_flow(flow)
+        self._submit(lambda wh: partial(wh.switch, flow=flow), f"[{flow.value}]")
+
+    def _start_receive(self) -> None:
+        inbound, location = self.inbound_combo.currentData(), self.receive_location.currentData()
+        self._submit(
+            lambda wh: partial(wh.open_receive, inbound_id=inbound, location_id=location),
+            "[receive]",
+        )
+
+    def _start_ship(self) -> None:
+        order = self.order_combo.currentData()
+        if order:
+            self._submit(lambda wh: partial(wh.open_ship, order_id=order), f"[{order}]")
+
+    def _start_stocktake(self) -> None:
+        location = self.stocktake_location.currentData()
+        self._submit(lambda wh: partial(wh.open_stocktake, location_id=location), "[stocktake]")
+
+    def _start_return(self) -> None:
+        reason = self.reason_combo.currentData()
+        self._submit(lambda wh: partial(wh.open_return, reason=reason), "[return]")
+
+    def _resume_selected(self) -> None:
+        index = self.open_view.currentIndex()
+        if index.isValid():
+            job_id = self.open_model.job(index.row()).id
+            self._submit(lambda wh: partial(wh.resume, job_id=job_id), f"[{job_id}]")
+
+    def _cancel_line(self) -> None:
+        index = self.lines_view.currentIndex()
+        job = self.result.job if self.result else None
+        if not index.isValid() or job is None or job.flow != Flow.SHIP or job.status != "open":
+            return
+        product = self.lines_model.line(index.row()).product_id
+        job_id = job.id
+        self._submit(
+            lambda wh: partial(wh.cancel_line, job_id=job_id, product_id=product), "[line]"
+        )
+
+    @Slot(object)
+    def _operator_changed(self, _operator: object) -> None:
+        self.load_state()
+
+    def load_state(self) -> None:
+        """Show where the station is (after start-up, login, or coming back to the page)."""
+        wh = Warehouse(self._actor())
+        self.gateway.read(wh.state, on_done=lambda result: self._apply(result, "", show=False))
+
+    # --- showing results -------------------------------------------------------------------
+
+    def _apply(self, result: Result, code: str, *, show: bool) -> None:
+        if not shiboken6.isValid(self):  # the page was replaced while the store worked
+            return
+        self.result = result
+        if show and self.shell is not None:
+            self.shell.show_decision(result.decision, code=code)
+        self._show_flow(result.flow)
+        self._show_job(result.flow, result.job)
+        self._show_pending(result)
+        self.cancel_line_button.setEnabled(
+            result.flow == Flow.SHIP and result.job is not None and result.job.status == "open"
+        )
+        self._refresh_timer.start()
+        emit(self.result_shown, result)
+
+    def _failed(self, error: BaseException, code: str) -> None:
+        log.error("warehouse action failed", exc_info=error)
+        if self.shell is not None:
+            self.shell.show_decision(Decision(Outcome.ERROR, FAILED, reason="wh.failed"), code=code)
+
+    def _flow_title(self, flow: Flow) -> str:
+        return QCoreApplication.translate("Warehouse", FLOW_TITLES[flow])
+
+    def _show_flow(self, flow: Flow) -> None:
+        for button in self.flow_buttons.buttons():
+            if button.property("flow") == flow.value:
+                button.setChecked(True)
+        self.context_bar.setCurrentWidget(self._context_pages[flow])
+
+    def _show_job(self, flow: Flow, job: JobView | None) -> None:
+        title = self._flow_title(flow)
+        if job is None:
+            self.job_title.setText(title)
+            self.job_detail.setText(QCoreApplication.translate("Decisions", PROMPTS[flow]))
+            self.progress.hide()
+            self.lines_model.set_lines([])
+            return
+        self.job_title.setText(f"{title} · {self._job_subject(job)}")
+        state = {
+            "open": self.tr("in progress"),
+            "done": self.tr("finished"),
+            "cancelled": self.tr("cancelled"),
+        }[job.status]
+        self.job_detail.setText(
+            self.tr("Job {job} · {state} · {scans} scans").format(
+                job=job.id, state=state, scans=job.scans
+            )
+        )
+        expected = job.expected
+        if expected:
+            self.progress.setMaximum(expected)
+            self.progress.setValue(min(job.scanned, expected))
+            self.progress.setFormat(f"{job.scanned} / {expected}")
+            self.progress.show()
+        else:
+            self.progress.hide()
+        self.lines_model.set_lines(job.lines)
+
+    def _job_subject(self, job: JobView) -> str:
+        if job.flow == Flow.SHIP:
+            return self.tr("order {order} → {dealer}").format(order=job.order_id, dealer=job.dealer)
+        if job.flow == Flow.PACK:
+            return self.tr("into {code} ({count} of {capacity})").format(
+                code=label(job.parent_key or ""), count=job.scanned, capacity=job.capacity or "?"
+            )
+        if job.flow == Flow.RECEIVE:
+            what = job.inbound_id or self.tr("free receipt")
+            return self.tr("{what} → {location}").format(what=what, location=job.location_id or "")
+        if job.flow == Flow.STOCKTAKE:
+            return job.location_id or ""
+        if job.flow == Flow.RETURN:
+            reason = QCoreApplication.translate(
+                "Warehouse", RETURN_REASONS.get(job.reason or "", "")
+            )
+            return f"{reason} · {job.dealer}" if job.dealer else reason
+        return job.id
+
+    def _show_pending(self, result: Result) -> None:
+        texts = {
+            "move": self.tr("To move it here: scan the same code again, or scan CONFIRM."),
+            "move_armed": self.tr("MOVE: scan what goes into this package."),
+            "cancel": self.tr(
+                "Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on."
+            ),
+            "relabel_new": self.tr("Now scan the NEW label."),
+            "unpack_all": self.tr(
+                "Scan the package label again (or CONFIRM) to empty it, or scan single things."
+            ),
+        }
+        text = texts.get(result.pending or "")
+        self.pending.setText(text or "")
+        self.pending.setVisible(bool(text))
+
+    # --- lists -------------------------------------------------------------------------------
+
+    def refresh_lists(self) -> None:
+        job_id = self.result.job.id if self.result and self.result.job else None
+        language = self.context.language
+        data_dir = self.context.data_dir
+
+        def read(conn: sqlite3.Connection) -> dict[str, Any]:
+            from app.demo import demo_codes
+
+            zh = language.startswith("zh")
+            return {
+                "scans": reports.job_scans(conn, job_id) if job_id else [],
+                "products": {
+                    r[0]: (r[1] if zh or not r[2] else r[2])
+                    for r in conn.execute("SELECT id, name, name_en FROM products")
+                },
+                "open": reports.job_summaries(conn, open_jobs=True, language=language),
+                "history": reports.job_summaries(conn, open_jobs=False, language=language),
+                "orders": reports.open_orders(conn, language),
+                "inbounds": reports.open_inbounds(conn),
+                "locations": reports.locations(conn, language),
+                "demo": demo_codes(data_dir),
+            }
+
+        self.gateway.read(read, on_done=self._lists_read)
+
+    def _lists_read(self, data: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self):  # the page was replaced while the store worked
+            return
+        self.scans_model.set_rows(data["scans"], data["products"])
+        self.open_model.set_jobs(data["open"])
+        self.history_model.set_jobs(data["history"])
+        self._fill_combo(
+            self.order_combo,
+            [
+                (
+                    o.id,
+                    self.tr("{order} · {dealer} · {remaining} to ship").format(
+                        order=o.id, dealer=o.dealer, remaining=o.remaining
+                    ),
+                )
+                for o in data["orders"]
+            ],
+        )
+        self._fill_combo(
+            self.inbound_combo,
+            [(None, self.tr("Free receipt (no delivery paper)"))]
+            + [(i, f"{ref} · {supplier}") for i, ref, supplier in data["inbounds"]],
+        )
+        locations = [(lid, f"{name} ({lid})") for lid, name in data["locations"]]
+        self._fill_combo(self.receive_location, locations)
+        self._fill_combo(self.stocktake_location, locations)
+        self._fill_demo(data["demo"])
+        emit(self.lists_refreshed)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, entries: list[tuple[Any, str]]) -> None:
+        current = combo.currentData()
+        if [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] == entries:
+            return
+        combo.clear()
+        for data, text in entries:
+            combo.addItem(text, data)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+
+    def _fill_demo(self, codes: list[dict[str, str]]) -> None:
+        if not codes or self.demo_list.count():
+            return
+        english = not self.context.language.startswith("zh")
+        for entry in codes:
+            item = QListWidgetItem(entry["label_en"] if english else entry["label"])
+            item.setData(KeyRole, entry["text"])
+            item.setToolTip(entry["text"])
+            self.demo_list.addItem(item)
+        self.tabs.addTab(self.demo_box, self.tr("Demo gun"))
+
+    def _demo_scan(self, item: QListWidgetItem) -> None:
+        self.context.dispatcher.dispatch(Scan(text=item.data(KeyRole), source="demo"))
+
+    def _demo_scan_current(self) -> None:
+        item = self.demo_list.currentItem()
+        if item is not None:
+            self._demo_scan(item)
+
+    def _history_selected(self, current: Any, _previous: Any) -> None:
+        self._selected_history = (
+            self.history_model.job(current.row()).id if current.isValid() else None
+        )
+
+    # --- paperwork ---------------------------------------------------------------------------
+
+    def _paper_job(self) -> str | None:
+        """The finished job picked in the history tab (when it is showing), else the current job."""
+        if self.tabs.currentWidget() is self.history_view and self._selected_history:
+            return self._selected_history
+        return self.result.job.id if self.result and self.result.job else self._selected_history
+
+    def export(self, kind: str) -> None:
+        """Write the job's paper as PDF, CSV or XLSX under ``<data>/paperwork`` (off the GUI thread)."""
+        job_id = self._paper_job()
+        if job_id is None:
+            return
+        folder, language = self.context.data_dir / "paperwork", self.context.language
+
+        def work(conn: sqlite3.Connection) -> Path:
+            document = build_document(conn, job_id, language)
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{document.filename}.{kind}"
+            writer = {"pdf": write_document_pdf, "csv": write_csv, "xlsx": write_xlsx}[kind]
+            return writer(document, path, translate_any)
+
+        self.gateway.read(work, on_done=self._written, on_error=self._write_failed)
+
+    def print_command_sheet(self) -> None:
+        folder, language = self.context.data_dir / "paperwork", self.context.language
+        title = self.tr("Yima Scan warehouse commands: scan instead of touching the PC")
+
+        def work(conn: sqlite3.Connection) -> Path:
+            orders = [(o.id, o.dealer) for o in reports.open_orders(conn, language)]
+            inbounds = [(i, ref, supplier) for i, ref, supplier in reports.open_inbounds(conn)]
+            reasons = [
+                (rid, QCoreApplication.translate("Warehouse", text))
+                for rid, text in RETURN_REASONS.items()
+            ]
+            sections = command_entries(orders, inbounds, reports.locations(conn, language), reasons)
+            folder.mkdir(parents=True, exist_ok=True)
+            return write_command_sheet(folder / "command-sheet.pdf", sections, title)
+
+        self.gateway.read(work, on_done=self._written, on_error=self._write_failed)
+
+    def _written(self, path: Path) -> None:
+        if not shiboken6.isValid(self):  # the page was replaced while the store worked
+            return
+        if self.shell is not None:
+            self.shell.status.showMessage(self.tr("Saved {path}").format(path=path), 10_000)
+        if self.open_files and path.suffix == ".pdf":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        emit(self.file_written, path)
+
+    def _write_failed(self, error: BaseException) -> None:
+        log.error("paperwork could not be written", exc_info=error)
+        if self.shell is not None:
+            self.shell.status.showMessage(
+                self.tr("The file could not be written: {error}").format(error=error), 15_000
+            )
+
+
+def register(window: MainWindow) -> None:
+    """Mount the page in the shell (listed in ``app/ui/page_registry.py``)."""
+    from app.domain.operators import Role
+
+    page = WarehousePage(window.context, window)
+    window.add_page(
+        "warehouse", QCoreApplication.translate("Warehouse", "Warehouse"), page, {Role.WAREHOUSE}
+    )

@@ -1,0 +1,258 @@
+"""PDF output for the warehouse: the command sheet a worker scans instead of touching the PC,
+and packing lists / delivery notes.
+
+Barcodes are drawn as vector rectangles (Code 128 from python-barcode's module
+pattern, QR from segno's matrix) so they print crisp at any printer resolution.
+Each command carries both: Code 128 for 1D laser guns, QR for 2D imagers.
+Rendering uses only QPdfWriter/QPainter/QTextDocument, which Qt allows off the
+GUI thread, so pages run it on a worker and the window never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import barcode
+import segno
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from app.domain.codes import command_text
+from app.domain.workflows.paperwork import Document
+
+Translate = Callable[[str], str]
+MM = 1.0  # painter units are millimetres (see _painter)
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    caption: str  # already translated
+    hint: str  # shortcut key or detail, already translated
+    text: str  # what the barcode carries
+
+    @classmethod
+    def command(cls, caption: str, hint: str, name: str, arg: str | None = None) -> SheetEntry:
+        return cls(caption, hint, command_text(name, arg))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WarehousePrint", text)
+
+
+def command_entries(
+    orders: list[tuple[str, str]],
+    inbounds: list[tuple[str, str]],
+    locations: list[tuple[str, str]],
+    reasons: list[tuple[str, str]],
+) -> list[tuple[str, list[SheetEntry]]]:
+    """Sections of the sheet: commands, tasks, then one barcode per open order, delivery, location."""
+    commands = [
+        SheetEntry.command(_tr("Finish job"), "Ctrl+Enter", "finish"),
+        SheetEntry.command(_tr("Undo last scan"), "Ctrl+Z", "undo"),
+        SheetEntry.command(_tr("Cancel job (scan twice)"), "Ctrl+Del", "cancel"),
+        SheetEntry.command(_tr("Confirm"), "Ctrl+Y", "confirm"),
+        SheetEntry.command(_tr("Move into this package"), "Ctrl+M", "move"),
+    ]
+    tasks = [
+        SheetEntry.command(_tr("Receive"), "Alt+1", "switch", "receive"),
+        SheetEntry.command(_tr("Ship"), "Alt+2", "switch", "ship"),
+        SheetEntry.command(_tr("Pack"), "Alt+3", "switch", "pack"),
+        SheetEntry.command(_tr("Unpack"), "Alt+4", "unpack"),
+        SheetEntry.command(_tr("Relabel"), "Alt+5", "relabel"),
+        SheetEntry.command(_tr("Stocktake"), "Alt+6", "switch", "stocktake"),
+        SheetEntry.command(_tr("Returns"), "Alt+7", "switch", "return"),
+    ]
+    sections = [(_tr("Commands"), commands), (_tr("Tasks"), tasks)]
+    sections.append(
+        (
+            _tr("Returns with a reason"),
+            [SheetEntry.command(name, "", "switch", f"return:{rid}") for rid, name in reasons],
+        )
+    )
+    if orders:
+        sections.append(
+            (
+                _tr("Ship an order"),
+                [
+                    SheetEntry.command(oid, detail, "switch", f"ship:{oid}")
+                    for oid, detail in orders
+                ],
+            )
+        )
+    if inbounds:
+        sections.append(
+            (
+                _tr("Receive a delivery"),
+                [
+                    SheetEntry.command(ref, detail, "switch", f"receive:{iid}")
+                    for iid, ref, detail in inbounds
+                ],
+            )
+        )
+    if locations:
+        sections.append(
+            (
+                _tr("Stocktake a location"),
+                [
+                    SheetEntry.command(name, lid, "switch", f"stocktake:{lid}")
+                    for lid, name in locations
+                ],
+            )
+        )
+    return sections
+
+
+def _writer(path: Path) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(600)
+    writer.setCreator("Yima Scan")
+    return writer
+
+
+def _painter(writer: QPdfWriter) -> QPainter:
+    painter = QPainter(writer)
+    scale = writer.resolution() / 25.4  # device pixels per millimetre
+    painter.scale(scale, scale)
+    painter.setPen(Qt.PenStyle.NoPen)
+    return painter
+
+
+def _font(size_mm: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size_mm * 72 / 25.4)
+    font.setBold(bold)
+    return font
+
+
+def draw_code128(painter: QPainter, text: str, rect: QRectF) -> float:
+    """Draw ``text`` as Code 128 inside ``rect`` (left aligned); returns the width used."""
+    modules = barcode.get_barcode_class("code128")(text).build()[0]
+    module = min(0.33, rect.width() / len(modules))
+    painter.setBrush(QColor("black"))
+    x = rect.left()
+    run_start = None
+    for i, bit in enumerate(modules + "0"):
+        if bit == "1" and run_start is None:
+            run_start = i
+        elif bit != "1" and run_start is not None:
+            painter.drawRect(
+                QRectF(x + run_start * module, rect.top(), (i - run_start) * module, rect.height())
+            )
+            run_start = None
+    return len(modules) * module
+
+
+def draw_qr(painter: QPainter, text: str, rect: QRectF) -> None:
+    matrix = segno.make(text, error="m", micro=False).matrix
+    size = min(rect.width(), rect.height())
+    module = size / len(matrix)
+    painter.setBrush(QColor("black"))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.drawRect(
+                    QRectF(rect.left() + x * module, rect.top() + y * module, module, module)
+                )
+
+
+def write_command_sheet(
+    path: Path, sections: list[tuple[str, list[SheetEntry]]], title: str
+) -> Path:
+    """A4 pages of command barcodes with captions in the operator's language."""
+    writer = _writer(path)
+    painter = _painter(writer)
+    page_w, page_h = 186.0, 273.0
+    row_h, y = 24.0, 0.0
+
+    def heading(text: str, size: float) -> None:
+        nonlocal y
+        painter.setPen(QColor("black"))
+        painter.setFont(_font(size, bold=True))
+        painter.drawText(QRectF(0, y, page_w, size * 1.6), Qt.AlignmentFlag.AlignLeft, text)
+        painter.setPen(Qt.PenStyle.NoPen)
+        y += size * 1.8
+
+    heading(title, 7)
+    for name, entries in sections:
+        if y + 10 + row_h > page_h:
+            writer.newPage()
+            y = 0.0
+        heading(name, 5)
+        for entry in entries:
+            if y + row_h > page_h:
+                writer.newPage()
+                y = 0.0
+            painter.setPen(QColor("black"))
+            painter.setFont(_font(4.2, bold=True))
+            painter.drawText(
+                QRectF(0, y + 2, 52, 9),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                entry.caption,
+            )
+            painter.setFont(_font(3))
+            painter.drawText(QRectF(0, y + 11, 52, 7), Qt.AlignmentFlag.AlignLeft, entry.hint)
+            painter.setPen(Qt.PenStyle.NoPen)
+            draw_code128(painter, entry.text, QRectF(56, y + 2, 104, 14))
+            painter.setPen(QColor("#444"))
+            painter.setFont(_font(2.4))
+            painter.drawText(QRectF(56, y + 16.5, 104, 4), Qt.AlignmentFlag.AlignLeft, entry.text)
+            painter.setPen(Qt.PenStyle.NoPen)
+            draw_qr(painter, entry.text, QRectF(166, y + 1, 20, 20))
+            painter.setBrush(QColor("#dddddd"))
+            painter.drawRect(QRectF(0, y + row_h - 1.2, page_w, 0.2))
+            y += row_h
+    painter.end()
+    return path
+
+
+def document_html(document: Document, translate: Translate) -> str:
+    """The document as simple HTML for QTextDocument: a header table, then each table."""
+    esc = html.escape
+    parts = [
+        "<html><body style='font-size:10pt'>",
+        f"<h2>{esc(translate(document.title))} &nbsp; <small>{esc(document.number)}</small></h2>",
+        "<table cellspacing='0' cellpadding='3'>",
+    ]
+    for label, value in document.fields:
+        parts.append(
+            f"<tr><td><b>{esc(translate(label))}</b></td><td>{esc(translate(str(value)))}</td></tr>"
+        )
+    parts.append("</table>")
+    for table in document.tables:
+        parts.append(f"<h3>{esc(translate(table.title))} ({len(table.rows)})</h3>")
+        parts.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>")
+        parts += [f"<th>{esc(translate(c))}</th>" for c in table.columns]
+        parts.append("</tr>")
+        for row in table.rows:
+            cells = "".join(
+                f"<td>{esc('' if c is None else translate(c) if isinstance(c, str) else str(c))}</td>"
+                for c in row
+            )
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append("</table>")
+    parts.append(
+        f"<p><br/>{esc(translate('Signature (warehouse)'))}: ____________ &nbsp;&nbsp; "
+        f"{esc(translate('Signature (receiver)'))}: ____________</p></body></html>"
+    )
+    return "".join(parts)
+
+
+def write_document_pdf(document: Document, path: Path, translate: Translate) -> Path:
+    writer = _writer(path)
+    doc = QTextDocument()
+    doc.setDefaultFont(_font(3.5))
+    doc.setHtml(document_html(document, translate))
+    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    doc.print_(writer)
+    return path

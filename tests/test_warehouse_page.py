@@ -1,0 +1,268 @@
+"""The warehouse page driven end to end by a simulated keyboard-wedge gun (QTest key bursts).
+
+A real station (SQLite file, writer, gateway), the real shell window, the
+application-wide wedge filter: each scan is typed at gun speed, becomes one Scan,
+goes through the dispatcher to the page, is decided on the writer and comes back
+to the feedback panel. Refusals and undo are checked on screen and in the journal.
+"""
+
+import re
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.domain.codes import command_text
+from app.domain.operators import Role
+from app.domain.store.database import connect, open_database
+from app.domain.workflows.base import Outcome
+from app.domain.workflows.warehouse import Flow
+from app.paths import database_path
+from app.ui.main_window import MainWindow
+from app.ui.scan_bridge import ScanBridge
+from app.ui.warehouse import WarehousePage
+from hardware.wedge import WedgeConfig
+from tests.support.shell import add_operator, log_in, station
+from tests.support.warehouse_data import case_raw, item_raw, pallet_raw, seed
+
+
+@pytest.fixture
+def context(tmp_path):
+    db = database_path(tmp_path)
+    open_database(db)
+    conn = connect(db)
+    conn.execute("BEGIN")
+    seed(conn)
+    conn.execute("COMMIT")
+    conn.close()
+    with station(tmp_path) as ctx:
+        ctx.language = "en"
+        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
+        yield ctx
+
+
+@pytest.fixture
+def window(qtbot, context):
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    win.start()
+    log_in(qtbot, win, "Wu", "1111")
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def page(qtbot, window) -> WarehousePage:
+    page = window.page("warehouse")
+    assert isinstance(page, WarehousePage)
+    assert window.current_page_key() == "warehouse"
+    page.open_files = False
+    qtbot.waitUntil(lambda: page.result is not None)
+    return page
+
+
+@pytest.fixture
+def gun(qtbot, window, page, context):
+    """Type a code as a USB gun does (2 ms between keys, Enter) and wait for its decision."""
+    bridge = ScanBridge(context.dispatcher)
+    bridge.set_wedge_config(WedgeConfig(max_gap_ms=35, min_length=4))
+    bridge.add("wedge")
+    handle = window.windowHandle()
+    window.activateWindow()
+    qtbot.wait(50)
+
+    def scan(text: str):
+        qtbot.wait(60)  # a person takes far longer than this between two scans
+        with qtbot.waitSignal(page.result_shown, timeout=5000) as shown:
+            for char in text:
+                shift = (
+                    Qt.KeyboardModifier.ShiftModifier
+                    if char.isupper()
+                    else Qt.KeyboardModifier.NoModifier
+                )
+                QTest.keyClick(handle, char, shift)
+                time.sleep(0.002)
+            QTest.keyClick(handle, Qt.Key.Key_Return)
+        return shown.args[0]
+
+    yield scan
+    bridge.shutdown()
+
+
+def cmd(name, arg=None):
+    return command_text(name, arg)
+
+
+def _events(context) -> int:
+    conn = connect(context.db_path, readonly=True)
+    try:
+        return conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_pack_a_case_by_gun_with_refusals_and_undo(qtbot, window, page, gun, context):
+    first = gun(case_raw("P1", 90))
+    assert first.flow is Flow.PACK and first.decision.outcome is Outcome.OK
+    assert window.feedback.outcome is Outcome.OK
+    assert "000090" in page.job_title.text()
+    before = _events(context)
+    refused = gun(item_raw("P2", 1))
+    assert refused.decision.reason == "pack.product_mix"
+    assert window.feedback.outcome is Outcome.ERROR
+    assert "Product P2" in window.feedback.message.text()
+    assert context.sounds.last_played in (Outcome.ERROR, None)  # None: muted or no audio device
+    assert _events(context) == before
+    for n in range(31, 36):
+        assert gun(item_raw("P1", n)).decision.outcome is Outcome.OK
+    full = gun(item_raw("P1", 36))
+    assert full.decision.outcome is Outcome.DONE and window.feedback.outcome is Outcome.DONE
+    assert page.lines_model.data(page.lines_model.index(0, 2)) == 6
+    undone = gun(cmd("undo"))
+    assert undone.decision.reason == "pack.undone" and undone.job.status == "open"
+    assert page.lines_model.data(page.lines_model.index(0, 2)) == 5
+    # the move offer: refused first, then a second scan of the same code moves it
+    offer = gun(item_raw("P1", 1))
+    assert offer.decision.reason == "pack.in_other_parent"
+    assert page.pending.isVisible()
+    assert gun(item_raw("P1", 1)).decision.reason == "pack.full"
+    assert not page.pending.isVisible()
+    qtbot.waitUntil(lambda: page.scans_model.rowCount() >= 7)
+
+
+def test_ship_an_order_chosen_by_barcode_then_print_the_delivery_note(
+    qtbot, page, gun, window, context
+):
+    assert gun(item_raw("P1", 31)).decision.reason == "pack.need_parent"
+    started = gun(cmd("switch", "ship:SO-1"))
+    assert started.flow is Flow.SHIP and started.job.order_id == "SO-1"
+    assert page.context_bar.currentIndex() == 1
+    assert gun(pallet_raw(1)).decision.reason == "ship.over"
+    assert gun(case_raw("P1", 1)).decision.outcome is Outcome.OK
+    assert gun(case_raw("P1", 1)).decision.reason == "ship.duplicate"
+    assert gun(item_raw("P2", 1)).decision.outcome is Outcome.OK
+    assert page.progress.isVisible() and page.progress.value() == 7
+    shipped = gun(cmd("finish"))
+    assert shipped.decision.reason == "ship.shipped_partial"
+    with qtbot.waitSignal(page.file_written, timeout=10000) as written:
+        page.export("pdf")
+    pdf = written.args[0]
+    assert (
+        pdf.suffix == ".pdf" and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 2000
+    )
+    for kind in ("csv", "xlsx"):
+        with qtbot.waitSignal(page.file_written, timeout=10000) as written:
+            page.export(kind)
+        assert written.args[0].stat().st_size > 200
+    assert "SO-1" in written.args[0].name or "SH-" in written.args[0].name
+
+
+def test_ship_refusals_on_screen(page, gun, window):
+    gun(cmd("switch", "ship:SO-2"))
+    gun(case_raw("P1", 1))
+    gun(cmd("switch", "ship:SO-1"))
+    held = gun(case_raw("P1", 1))
+    assert held.decision.reason == "ship.held" and window.feedback.outcome is Outcome.ERROR
+    assert "SO-2" in window.feedback.message.text()
+    gun(cmd("switch", "ship:SO-2"))
+    assert gun(item_raw("P2", 2)).decision.reason == "ship.wrong_product"
+    assert gun("junk!!").decision.outcome is Outcome.ERROR
+    gun(cmd("cancel"))
+    assert page.pending.isVisible()
+    cancelled = gun(cmd("cancel"))
+    assert cancelled.decision.reason == "wh.cancelled" and cancelled.job.status == "cancelled"
+
+
+def test_receive_from_the_chooser_with_over_and_unexpected(qtbot, page, gun):
+    page.switch_flow(Flow.RECEIVE)
+    qtbot.waitUntil(lambda: page.inbound_combo.count() == 2)
+    page.inbound_combo.setCurrentIndex(page.inbound_combo.findData("IN-1"))
+    with qtbot.waitSignal(page.result_shown):
+        page.start_receive.click()
+    assert page.result.job.inbound_id == "IN-1"
+    assert gun(pallet_raw(2)).decision.args["items"] == 24
+    assert gun(item_raw("P1", 200)).decision.reason == "receive.over"
+    assert gun(item_raw("P2", 200)).decision.reason == "receive.unexpected"
+    colours = {
+        page.lines_model.data(page.lines_model.index(r, 0)): page.lines_model.data(
+            page.lines_model.index(r, 0), Qt.ItemDataRole.BackgroundRole
+        )
+        for r in range(2)
+    }
+    assert all(colour is not None for colour in colours.values())
+    assert gun(cmd("finish")).decision.reason == "receive.finished_diff"
+
+
+def test_stocktake_returns_relabel_unpack_by_gun(page, gun):
+    assert gun(cmd("switch", "stocktake:A-01")).job.location_id == "A-01"
+    assert gun(pallet_raw(1)).decision.reason == "stocktake.ok"
+    assert gun(case_raw("P1", 1)).decision.reason == "stocktake.duplicate"
+    assert gun(cmd("finish")).decision.reason == "stocktake.finished"
+    gun(cmd("switch", "ship:SO-2"))
+    gun(case_raw("P1", 5))
+    gun(cmd("finish"))
+    gun(cmd("switch", "return:damaged"))
+    assert gun(case_raw("P1", 5)).decision.reason == "return.quarantine"
+    assert gun(cmd("undo")).decision.reason == "return.undone"
+    gun(cmd("relabel"))
+    assert gun(item_raw("P1", 31)).pending == "relabel_new"
+    assert page.pending.isVisible()
+    assert gun(item_raw("P1", 900)).decision.reason == "relabel.done_unverified"
+    gun(cmd("unpack"))
+    assert gun(pallet_raw(1)).decision.reason == "unpack.opened"
+    assert gun(pallet_raw(1)).decision.reason == "unpack.emptied"
+
+
+def test_keyboard_shortcuts(qtbot, page, gun, window):
+    gun(case_raw("P1", 90))
+    gun(item_raw("P1", 31))
+    with qtbot.waitSignal(page.result_shown) as undone:
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert undone.args[0].decision.reason == "pack.undone"
+    with qtbot.waitSignal(page.result_shown) as switched:
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert switched.args[0].flow is Flow.SHIP
+    with qtbot.waitSignal(page.result_shown) as finished:
+        QTest.keyClick(
+            window.windowHandle(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert finished.args[0].decision.reason == "wh.no_job"
+
+
+def test_open_jobs_resume_and_cancel_a_line(qtbot, page, gun):
+    gun(cmd("switch", "ship:SO-1"))
+    gun(case_raw("P1", 1))
+    gun(item_raw("P2", 1))
+    gun(cmd("switch", "pack"))
+    qtbot.waitUntil(lambda: page.open_model.rowCount() == 1)
+    page.open_view.setCurrentIndex(page.open_model.index(0, 0))
+    with qtbot.waitSignal(page.result_shown) as resumed:
+        page._resume_selected()
+    assert resumed.args[0].flow is Flow.SHIP
+    page.lines_view.setCurrentIndex(page.lines_model.index(0, 0))
+    with qtbot.waitSignal(page.result_shown) as cancelled:
+        page.cancel_line_button.click()
+    assert cancelled.args[0].decision.reason == "ship.line_cancelled"
+    assert [line.scanned for line in cancelled.args[0].job.lines] == [0, 1]
+
+
+def test_command_sheet_pdf(qtbot, page):
+    with qtbot.waitSignal(page.file_written, timeout=20000) as written:
+        page.print_command_sheet()
+    path = written.args[0]
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 10000
+    pages = re.search(rb"/Type\s*/Pages.*?/Count\s+(\d+)", data, re.S)
+    assert pages and int(pages.group(1)) >= 2  # 21 commands, orders, deliveries, locations
+
+
+def test_models_are_sound(qtmodeltester, page, gun, qtbot):
+    gun(cmd("switch", "ship:SO-1"))
+    gun(case_raw("P1", 1))
+    qtbot.waitUntil(lambda: page.scans_model.rowCount() == 1 and page.open_model.rowCount() == 1)
+    for model in (page.lines_model, page.scans_model, page.open_model, page.history_model):
+        qtmodeltester.check(model)
