@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import math
 import os
 import queue
 import socket
 import threading
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hardware.scan import Scan
 from hardware.source import Source, SourceState
@@ -228,3 +231,229 @@ class TcpGunServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# -- camera frames -------------------------------------------------------------------------
+
+CONDITIONS = (
+    "clean",
+    "rotation",
+    "perspective",
+    "blur",
+    "noise",
+    "low_contrast",
+    "glare",
+    "small_modules",
+)
+SYMBOLOGIES = ("qr", "datamatrix", "gs1-128", "ean13")
+FRAME_SIZE = (1280, 720)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnCode:
+    """A code to draw: ``content`` is what the writer takes, ``text`` what a reader must return."""
+
+    symbology: str
+    content: str
+    text: str
+
+
+def _ean13(body12: str) -> str:
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body12))
+    return body12 + str((10 - total % 10) % 10)
+
+
+def sample_code(symbology: str, n: int) -> DrawnCode:
+    """The n-th sample code of a symbology, shaped like the product's real codes."""
+    gtin = "06901234567892"
+    if symbology == "qr":
+        text = f"https://t.yima.example/q/Yk{n:05d}aZ"
+        return DrawnCode("qr", text, text)
+    if symbology == "datamatrix":
+        serial, batch = f"Sn{n:06d}", f"L{n % 97:02d}A"
+        return DrawnCode(
+            "datamatrix", f"(01){gtin}(21){serial}(10){batch}", f"01{gtin}21{serial}{GS}10{batch}"
+        )
+    if symbology == "gs1-128":
+        batch = f"B{n:04d}"
+        return DrawnCode("gs1-128", f"(01){gtin}(10){batch}", f"01{gtin}10{batch}")
+    if symbology == "ean13":
+        text = _ean13(f"690{n:09d}"[:12])
+        return DrawnCode("ean13", text, text)
+    raise ValueError(f"unknown symbology {symbology}")
+
+
+def code_modules(code: DrawnCode) -> Any:
+    """The code as a 0/255 uint8 image at one pixel per module, quiet zone included."""
+    import numpy as np
+    import zxingcpp
+
+    formats = {
+        "qr": zxingcpp.BarcodeFormat.QRCode,
+        "datamatrix": zxingcpp.BarcodeFormat.DataMatrix,
+        "gs1-128": zxingcpp.BarcodeFormat.Code128,
+        "ean13": zxingcpp.BarcodeFormat.EAN13,
+    }
+    options = {"gs1": True} if code.symbology in ("datamatrix", "gs1-128") else {}
+    barcode = zxingcpp.create_barcode(code.content, formats[code.symbology], **options)
+    image = np.array(barcode.to_image(scale=1, add_quiet_zones=True), dtype=np.uint8)
+    if code.symbology in ("gs1-128", "ean13"):
+        image = np.repeat(
+            image[:1], max(12, image.shape[1] // 5), axis=0
+        )  # bars, one module tall -> a label
+    return image
+
+
+def _label(code: DrawnCode, module_px: float) -> Any:
+    import cv2
+
+    modules = cv2.copyMakeBorder(
+        code_modules(code), 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255
+    )  # the paper
+    height, width = modules.shape
+    size = (max(1, round(width * module_px)), max(1, round(height * module_px)))
+    return cv2.resize(
+        modules, size, interpolation=cv2.INTER_AREA if module_px < 1.5 else cv2.INTER_NEAREST
+    )
+
+
+def _background(rng: Any, size: tuple[int, int]) -> Any:
+    import cv2
+    import numpy as np
+
+    width, height = size
+    coarse = rng.integers(90, 200, size=(9, 16), dtype=np.uint8)
+    return cv2.resize(coarse, (width, height), interpolation=cv2.INTER_CUBIC)
+
+
+def _place(
+    canvas: Any, label: Any, center: tuple[float, float], angle: float, tilt: float, rng: Any
+) -> None:
+    """Warp the label onto the canvas: rotated by ``angle``, with ``tilt`` of perspective."""
+    import cv2
+    import numpy as np
+
+    h, w = label.shape
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    corners = src - np.float32([w / 2, h / 2])
+    if tilt:
+        squeeze = 1 - tilt * rng.uniform(0.5, 1.0)
+        side = rng.integers(0, 4)
+        if side == 0:
+            corners[[0, 1], 0] *= squeeze  # top edge shorter: leaning away
+        elif side == 1:
+            corners[[2, 3], 0] *= squeeze
+        elif side == 2:
+            corners[[1, 2], 1] *= squeeze
+        else:
+            corners[[0, 3], 1] *= squeeze
+    theta = np.deg2rad(angle)
+    rotation = np.float32([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
+    dst = corners @ rotation.T + np.float32(center)
+    matrix = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
+    size = (canvas.shape[1], canvas.shape[0])
+    warped = cv2.warpPerspective(label, matrix, size, flags=cv2.INTER_LINEAR, borderValue=255)
+    mask = cv2.warpPerspective(np.full_like(label, 255), matrix, size, flags=cv2.INTER_NEAREST)
+    canvas[mask > 0] = warped[mask > 0]
+
+
+def frame_with_codes(
+    codes: list[DrawnCode],
+    condition: str = "clean",
+    seed: int = 0,
+    size: tuple[int, int] = FRAME_SIZE,
+) -> Any:
+    """A BGR camera frame with ``codes`` on labels, under one imaging ``condition``.
+
+    One code sits near the middle; several are laid out in a grid (a camera over
+    an open carton). Deterministic for a given seed, so decoders are compared
+    on the same frames.
+    """
+    import cv2
+    import numpy as np
+
+    if condition not in CONDITIONS:
+        raise ValueError(f"unknown condition {condition}")
+    rng = np.random.default_rng(seed)
+    width, height = size
+    canvas = _background(rng, size)
+    columns = min(6, math.ceil(math.sqrt(len(codes) * width / height))) if len(codes) > 1 else 1
+    rows = -(-len(codes) // columns)
+    cell_w, cell_h = width / columns, height / rows
+    centers: list[tuple[float, float, int]] = []
+    for index, code in enumerate(codes):
+        module_px = 2.0 if condition == "small_modules" else (4.0 if len(codes) == 1 else 3.0)
+        if code.symbology in ("gs1-128", "ean13"):
+            module_px = 1.6 if condition == "small_modules" else (3.0 if len(codes) == 1 else 2.2)
+        label = _label(code, module_px)
+        label_h, label_w = label.shape
+        fit = min(1.0, 0.86 * cell_w / label_w, 0.86 * cell_h / label_h)
+        if fit < 1.0:
+            label = cv2.resize(
+                label,
+                (max(1, int(label_w * fit)), max(1, int(label_h * fit))),
+                interpolation=cv2.INTER_AREA,
+            )
+        row, column = divmod(index, columns)
+        jitter = 0.06 * min(cell_w, cell_h)
+        half_w, half_h = label.shape[1] * 0.6, label.shape[0] * 0.6 + label.shape[1] * 0.1
+        center = (  # jittered, but never pushed over the frame's edge (that would cut the quiet zone)
+            float(
+                np.clip(
+                    (column + 0.5) * cell_w + rng.uniform(-jitter, jitter), half_w, width - half_w
+                )
+            ),
+            float(
+                np.clip(
+                    (row + 0.5) * cell_h + rng.uniform(-jitter, jitter), half_h, height - half_h
+                )
+            ),
+        )
+        angle = rng.uniform(-8, 8)
+        if condition == "rotation":
+            angle = rng.uniform(15, 345)
+        tilt = 0.35 if condition == "perspective" else 0.0
+        _place(canvas, label, center, angle, tilt, rng)
+        centers.append((center[0], center[1], max(label.shape)))
+    image = canvas.astype(np.float32)
+    if condition == "low_contrast":
+        image = 120 + (image - image.mean()) * 0.22
+    elif condition == "blur":
+        image = cv2.GaussianBlur(image, (0, 0), 1.7)
+    elif condition == "noise":
+        image = image + rng.normal(0, 32, image.shape)
+    elif condition == "glare":
+        glare = np.zeros_like(image)
+        for cx, cy, extent in centers:  # a reflection over part of every label
+            offset = rng.uniform(-0.35, 0.35, 2) * extent
+            axes = (int(extent * rng.uniform(0.3, 0.5)), int(extent * rng.uniform(0.2, 0.35)))
+            center_px = (int(cx + offset[0]), int(cy + offset[1]))
+            cv2.ellipse(glare, center_px, axes, rng.uniform(0, 180), 0, 360, 150, -1)
+        image = image + cv2.GaussianBlur(
+            glare, (0, 0), max(4.0, float(np.median([c[2] for c in centers])) / 8)
+        )
+    image = cv2.GaussianBlur(image, (0, 0), 0.6)  # every camera blurs a little
+    gray = np.clip(image, 0, 255).astype(np.uint8)
+    return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+
+
+def carton_codes(count: int = 24, symbology: str = "datamatrix", start: int = 1) -> list[DrawnCode]:
+    """The caps a camera sees over an open carton."""
+    return [sample_code(symbology, start + n) for n in range(count)]
+
+
+def write_video(
+    path: Path, frames: Iterable[Any], fps: float = 30.0, size: tuple[int, int] = FRAME_SIZE
+) -> Path:
+    """Write frames as an MJPG .avi (OpenCV can always read it back, no codec licence needed)."""
+    import cv2
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
+    if not writer.isOpened():
+        raise OSError(f"cannot write video {path}")
+    try:
+        for frame in frames:
+            writer.write(frame)
+    finally:
+        writer.release()
+    return path
