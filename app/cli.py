@@ -19,6 +19,9 @@ COMMAND_MODULES = (
     "app.commands.self_test",
     "app.commands.backup",
     "app.commands.restore",
+    "app.commands.server",
+    "app.commands.sync",
+    "app.commands.admin",
 )
 
 

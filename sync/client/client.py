@@ -181,7 +181,7 @@ class SyncClient:
             self.ca_bundle = ca_bundle
         anonymous = self._make_transport(server_url, None)
         try:
-            info = ServerInfo.model_validate(anonymous.get_json(f"{API_PREFIX}/info"))
+            info = ServerInfo.model_validate(anonymous.get_json(f"{API_PREFIX}/info", attempts=2))
             me = station_id(self.reader)
             answer = EnrollResponse.model_validate(
                 anonymous.post_json(

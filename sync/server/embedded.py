@@ -22,21 +22,35 @@ from sync.server.service import Server
 class ServerThread:
     """A uvicorn server for ``server`` on ``host``:``port`` (0 = a free port) in a thread."""
 
-    def __init__(self, server: Server, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        server: Server,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        tls_cert: str | None = None,
+        tls_key: str | None = None,
+    ) -> None:
         self.server = server
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind((host, port))
         self.host, self.port = self.sock.getsockname()[:2]
         config = uvicorn.Config(
-            create_app(server), log_level="warning", access_log=False, timeout_keep_alive=30
+            create_app(server),
+            log_level="warning",
+            access_log=False,
+            timeout_keep_alive=30,
+            ssl_certfile=tls_cert,
+            ssl_keyfile=tls_key,
         )
+        self.scheme = "https" if tls_cert else "http"
         self.uvicorn = uvicorn.Server(config)
         self.thread = threading.Thread(target=self._run, name=f"server-{self.port}", daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def _run(self) -> None:
         self.uvicorn.run(sockets=[self.sock])
