@@ -21,10 +21,12 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.domain.codes import command_text
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.paperwork import Document
 
 Translate = Callable[[str], str]
-MM = 1.0  # painter units are millimetres (see _painter)
+SIGN_WAREHOUSE = QT_TRANSLATE_NOOP("Paperwork", "Signature (warehouse)")
+SIGN_RECEIVER = QT_TRANSLATE_NOOP("Paperwork", "Signature (receiver)")
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,6 @@ class SheetEntry:
         return cls(caption, hint, command_text(name, arg))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WarehousePrint", text)
-
-
 def command_entries(
     orders: list[tuple[str, str]],
     inbounds: list[tuple[str, str]],
@@ -50,32 +48,64 @@ def command_entries(
 ) -> list[tuple[str, list[SheetEntry]]]:
     """Sections of the sheet: commands, tasks, then one barcode per open order, delivery, location."""
     commands = [
-        SheetEntry.command(_tr("Finish job"), "Ctrl+Enter", "finish"),
-        SheetEntry.command(_tr("Undo last scan"), "Ctrl+Z", "undo"),
-        SheetEntry.command(_tr("Cancel job (scan twice)"), "Ctrl+Del", "cancel"),
-        SheetEntry.command(_tr("Confirm"), "Ctrl+Y", "confirm"),
-        SheetEntry.command(_tr("Move into this package"), "Ctrl+M", "move"),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Finish job"), "Ctrl+Enter", "finish"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Undo last scan"), "Ctrl+Z", "undo"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Cancel job (scan twice)"),
+            "Ctrl+Del",
+            "cancel",
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Confirm"), "Ctrl+Y", "confirm"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Move into this package"), "Ctrl+M", "move"
+        ),
     ]
     tasks = [
-        SheetEntry.command(_tr("Receive"), "Alt+1", "switch", "receive"),
-        SheetEntry.command(_tr("Ship"), "Alt+2", "switch", "ship"),
-        SheetEntry.command(_tr("Pack"), "Alt+3", "switch", "pack"),
-        SheetEntry.command(_tr("Unpack"), "Alt+4", "unpack"),
-        SheetEntry.command(_tr("Relabel"), "Alt+5", "relabel"),
-        SheetEntry.command(_tr("Stocktake"), "Alt+6", "switch", "stocktake"),
-        SheetEntry.command(_tr("Returns"), "Alt+7", "switch", "return"),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Receive"), "Alt+1", "switch", "receive"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Ship"), "Alt+2", "switch", "ship"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Pack"), "Alt+3", "switch", "pack"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Unpack"), "Alt+4", "unpack"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Relabel"), "Alt+5", "relabel"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Stocktake"),
+            "Alt+6",
+            "switch",
+            "stocktake",
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Returns"), "Alt+7", "switch", "return"
+        ),
     ]
-    sections = [(_tr("Commands"), commands), (_tr("Tasks"), tasks)]
+    sections = [
+        (QCoreApplication.translate("WarehousePrint", "Commands"), commands),
+        (QCoreApplication.translate("WarehousePrint", "Tasks"), tasks),
+    ]
     sections.append(
         (
-            _tr("Returns with a reason"),
+            QCoreApplication.translate("WarehousePrint", "Returns with a reason"),
             [SheetEntry.command(name, "", "switch", f"return:{rid}") for rid, name in reasons],
         )
     )
     if orders:
         sections.append(
             (
-                _tr("Ship an order"),
+                QCoreApplication.translate("WarehousePrint", "Ship an order"),
                 [
                     SheetEntry.command(oid, detail, "switch", f"ship:{oid}")
                     for oid, detail in orders
@@ -85,7 +115,7 @@ def command_entries(
     if inbounds:
         sections.append(
             (
-                _tr("Receive a delivery"),
+                QCoreApplication.translate("WarehousePrint", "Receive a delivery"),
                 [
                     SheetEntry.command(ref, detail, "switch", f"receive:{iid}")
                     for iid, ref, detail in inbounds
@@ -95,7 +125,7 @@ def command_entries(
     if locations:
         sections.append(
             (
-                _tr("Stocktake a location"),
+                QCoreApplication.translate("WarehousePrint", "Stocktake a location"),
                 [
                     SheetEntry.command(name, lid, "switch", f"stocktake:{lid}")
                     for lid, name in locations
@@ -242,8 +272,8 @@ def document_html(document: Document, translate: Translate) -> str:
             parts.append(f"<tr>{cells}</tr>")
         parts.append("</table>")
     parts.append(
-        f"<p><br/>{esc(translate('Signature (warehouse)'))}: ____________ &nbsp;&nbsp; "
-        f"{esc(translate('Signature (receiver)'))}: ____________</p></body></html>"
+        f"<p><br/>{esc(translate(SIGN_WAREHOUSE))}: ____________ &nbsp;&nbsp; "
+        f"{esc(translate(SIGN_RECEIVER))}: ____________</p></body></html>"
     )
     return "".join(parts)
 

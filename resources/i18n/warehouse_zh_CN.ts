@@ -1,0 +1,1368 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="167"/>
+        <source>This code cannot be read. Scan it again.</source>
+        <translation>这个码读不出来，请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="175"/>
+        <source>A command barcode was not expected here.</source>
+        <translation>这里不需要命令条码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="180"/>
+        <source>This is the shop barcode of the product, not its unique code. Scan the QR code or the code with the serial number.</source>
+        <translation>这是商品条码，不是唯一码。请扫二维码或带序列号的码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="194"/>
+        <source>The label {code} was replaced by {new}. Scan the new label; remove the old one if it is still on the package.</source>
+        <translation>标签 {code} 已换成 {new}。请扫新标签；旧标签如果还贴着，请撕掉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="206"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="66"/>
+        <source>{code} is not known to this station, so there is nothing to change. Check the label, or sync and try again.</source>
+        <translation>本工作站没有 {code} 的记录，无法操作。请核对标签，或同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="216"/>
+        <source>{code} is not known to this station and strict mode is on, so it is refused. Set it aside and tell the supervisor, or sync and try again.</source>
+        <translation>本工作站没有 {code} 的记录，且已开启严格模式，因此拒收。请放到一边并告知主管，或同步后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="63"/>
+        <source>{code} was already shipped, so it cannot be packed or unpacked here. Set it aside and tell the supervisor.</source>
+        <translation>{code} 已经出库，不能在这里装箱或拆箱。请放到一边并告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="73"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="125"/>
+        <source>{code} is already scanned into open order {order}. Take it out of that order first (undo or cancel its line).</source>
+        <translation>{code} 已扫入未完成的订单 {order}。请先从该订单中撤出（撤销或取消该行）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="99"/>
+        <source>Scan the case or pallet label first, then what goes into it. {code} is a single item.</source>
+        <translation>请先扫箱码或托盘码，再扫要装进去的货。{code} 是单品码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="109"/>
+        <source>{code} was already shipped, so nothing can be packed into it. Take another label.</source>
+        <translation>{code} 已经出库，不能再往里装货。请换一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="122"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="243"/>
+        <source>{code} is already full ({count} of {capacity}). Scan the next empty label, or switch to Unpack to take things out.</source>
+        <translation>{code} 已装满（{count}/{capacity}）。请扫下一个空标签，或切换到拆箱取出货物。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="145"/>
+        <source>New label {code} is not known to this station yet; it will be checked at sync. Now scan what goes into it.</source>
+        <translation>新标签 {code} 本站还没有记录，同步时会核实。现在请扫要装进去的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="156"/>
+        <source>Pallet {code}: {count} of {capacity} cases. Scan the cases.</source>
+        <translation>托盘 {code}：已有 {count}/{capacity} 箱。请扫箱码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="164"/>
+        <source>Case {code}: {count} of {capacity} items. Scan the items.</source>
+        <translation>箱 {code}：已有 {count}/{capacity} 件。请扫单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="187"/>
+        <source>This is the label of {parent}, which you are packing. Scan what goes into it, or FINISH.</source>
+        <translation>这是正在装的 {parent} 的标签。请扫要装进去的货，或扫「完成」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="196"/>
+        <source>{code} is a case or pallet label: only single items go into case {parent}. Scan an item, or FINISH to close this case.</source>
+        <translation>{code} 是箱码或托盘码：箱 {parent} 里只能装单品。请扫单品，或扫「完成」封箱。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="202"/>
+        <source>{code} is not a case label: only cases go onto pallet {parent}. Scan a case, or FINISH to close this pallet.</source>
+        <translation>{code} 不是箱码：托盘 {parent} 上只能放整箱。请扫箱码，或扫「完成」结束组垛。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="212"/>
+        <source>{code} came back damaged or expired and must not be packed. Set it aside.</source>
+        <translation>{code} 是破损或过期退回的货，不能装箱。请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="221"/>
+        <source>{code} is already in {parent}: counted once. Scan the next one.</source>
+        <translation>{code} 已在 {parent} 里，只计一次。请扫下一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="230"/>
+        <source>{code} is {product}, but {parent} holds {expected}. Do not mix products: set this one aside.</source>
+        <translation>{code} 是「{product}」，但 {parent} 装的是「{expected}」。不能混装：请把它放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="258"/>
+        <source>{code} is already in {other}. To move it into {parent}, scan it again (or scan CONFIRM). Otherwise scan the next one.</source>
+        <translation>{code} 已在 {other} 里。要把它移到 {parent}，请再扫一次（或扫「确认」）；否则请扫下一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="325"/>
+        <source>{parent} is full ({count} of {capacity}). Close it and scan the next label.</source>
+        <translation>{parent} 已装满（{count}/{capacity}）。请封好，再扫下一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="336"/>
+        <source>Moved {code} from {other} into {parent}: {count} of {capacity}.</source>
+        <translation>已把 {code} 从 {other} 移到 {parent}：{count}/{capacity}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="347"/>
+        <source>{code} is not known to this station; packed as unverified, to be checked at sync. {count} of {capacity}.</source>
+        <translation>本站没有 {code} 的记录，已按「未核实」装入，同步时核实。{count}/{capacity}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="358"/>
+        <source>{count} of {capacity} in {parent}.</source>
+        <translation>{parent}：{count}/{capacity}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="393"/>
+        <source>Undone: {code} goes back into {other}. Put it back there. {parent}: {count} of {capacity}.</source>
+        <translation>已撤销：{code} 回到 {other}，请把它放回去。{parent}：{count}/{capacity}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="404"/>
+        <source>Undone: {code} is out of {parent} again. Take it out. {count} of {capacity}.</source>
+        <translation>已撤销：{code} 已从 {parent} 中移出，请把它拿出来。{count}/{capacity}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="418"/>
+        <source>{parent} closed with {count} of {capacity}. Scan the next label.</source>
+        <translation>{parent} 已结束，装了 {count}/{capacity}。请扫下一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="439"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="267"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="236"/>
+        <source>There is nothing waiting for a confirmation. Scan the next code.</source>
+        <translation>当前没有需要确认的操作。请扫下一个码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="33"/>
+        <source>There is no location {location} at this station. Choose another one.</source>
+        <translation>本站没有库位 {location}。请选择其他库位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="56"/>
+        <source>There is no expected delivery {inbound}. Check the paper or sync.</source>
+        <translation>没有到货单 {inbound}。请核对单据或同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="65"/>
+        <source>Delivery {inbound} was already received.</source>
+        <translation>到货单 {inbound} 已经入库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="86"/>
+        <source>Receiving delivery {inbound} into {location}: scan pallets, cases or items.</source>
+        <translation>按到货单 {inbound} 入库到 {location}：请扫托盘、箱或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="97"/>
+        <source>Free receipt into {location}: scan pallets, cases or items.</source>
+        <translation>无单入库到 {location}：请扫托盘、箱或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="114"/>
+        <source>{code} was shipped to {dealer}. If it came back from the dealer, take it in under Returns.</source>
+        <translation>{code} 已发往 {dealer}。如果是经销商退回的，请在「退货」中收回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="137"/>
+        <source>{code} is already received in this receipt: counted once.</source>
+        <translation>{code} 已在本次入库中扫过，只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="144"/>
+        <source>{code} is already in stock here (received earlier), so it is not counted again. Set it aside if it should not be here.</source>
+        <translation>{code} 已在库（之前入过库），不再重复计数。如果它不该在这里，请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="156"/>
+        <source>{count} of the things packed in {code} are already in stock or shipped. Scan its cases or items one by one.</source>
+        <translation>{code} 里有 {count} 件已在库或已出库。请逐箱或逐件扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="206"/>
+        <source>{code} is not known to this station: received as unverified, to be checked at sync. {product}: {scanned}.</source>
+        <translation>本站没有 {code} 的记录：已按「未核实」入库，同步时核实。「{product}」：{scanned}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="218"/>
+        <source>{product} is not on this delivery: {items} received and shown as unexpected.</source>
+        <translation>「{product}」不在本到货单上：已收 {items} 件，标为「单外」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="229"/>
+        <source>{product}: {scanned} received, {over} more than the {expected} expected.</source>
+        <translation>「{product}」：已收 {scanned} 件，比应到的 {expected} 件多 {over} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="241"/>
+        <source>{items} × {product} received: {scanned} of {expected}.</source>
+        <translation>已入库 {items} 件「{product}」：{scanned}/{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="250"/>
+        <source>{items} × {product} received ({scanned} so far).</source>
+        <translation>已入库 {items} 件「{product}」（累计 {scanned}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="277"/>
+        <source>Undone: {code} ({items} items) is not received. Put it aside.</source>
+        <translation>已撤销：{code}（{items} 件）未入库，请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="300"/>
+        <source>Receipt closed: {items} items received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
+        <translation>入库完成：共收 {items} 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="313"/>
+        <source>Receipt closed: {items} items received.</source>
+        <translation>入库完成：共收 {items} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="45"/>
+        <source>{code} is shipped or held for an order, so it cannot be relabelled here.</source>
+        <translation>{code} 已出库或已被订单占用，不能在这里换码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="55"/>
+        <source>Old label {code} ({product}). Now scan the NEW label.</source>
+        <translation>旧标签 {code}（{product}）。现在请扫「新」标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="76"/>
+        <source>That is the old label again. Scan the NEW label.</source>
+        <translation>这还是旧标签。请扫「新」标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="84"/>
+        <source>The new label {code} is already in use. Take a fresh label and scan it.</source>
+        <translation>新标签 {code} 已被使用。请换一张没用过的标签再扫。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="93"/>
+        <source>The new label {code} is for another packaging level than {old}. Take a label of the same kind (item, case or pallet).</source>
+        <translation>新标签 {code} 与 {old} 的包装级别不同。请用同一种标签（单品、箱或托盘）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="104"/>
+        <source>The new label {code} is for {product}, but {old} is {expected}. Take a label of the same product.</source>
+        <translation>新标签 {code} 属于「{product}」，而 {old} 是「{expected}」。请用同一产品的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="180"/>
+        <source>{old} is now {code}, with its contents and history. The new label is not known to this station yet and will be checked at sync.</source>
+        <translation>{old} 已换成 {code}，内装货物和历史记录都保留。新标签本站还没有记录，同步时核实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="191"/>
+        <source>{old} is now {code}, with its contents and history. Scan the next damaged label.</source>
+        <translation>{old} 已换成 {code}，内装货物和历史记录都保留。请扫下一个损坏的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="245"/>
+        <source>Undone: {old} is valid again and {code} is unused. Peel off the new label.</source>
+        <translation>已撤销：{old} 恢复有效，{code} 恢复未用。请撕下新标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="259"/>
+        <source>Relabelling finished: {count} labels replaced.</source>
+        <translation>换码完成：共换 {count} 张标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="41"/>
+        <source>{reason} is not a return reason. Use unsold, damaged, expired or wrong_delivery.</source>
+        <translation>{reason} 不是退货原因。请用 unsold（滞销）、damaged（破损）、expired（过期）或 wrong_delivery（错发）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="51"/>
+        <source>Returns ({reason}): scan the returned pallets, cases or items.</source>
+        <translation>退货（{reason}）：请扫退回的托盘、箱或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="67"/>
+        <source>{code} is already taken back in this return: counted once.</source>
+        <translation>{code} 已在本次退货中收回，只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="75"/>
+        <source>{code} was never shipped from here (or is already back), so it cannot be returned. Set it aside and tell the supervisor.</source>
+        <translation>{code} 没有从这里发出过（或已经退回），不能退货。请放到一边并告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="85"/>
+        <source>{code} was shipped to {other}, but this return is from {dealer}. Scan FINISH, then take it back in a return of its own.</source>
+        <translation>{code} 发往的是 {other}，而本次是 {dealer} 的退货。请扫「完成」，再单独为它办理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="150"/>
+        <source>{code} is not known to this station: taken back as unverified, to be checked at sync.</source>
+        <translation>本站没有 {code} 的记录：已按「未核实」收回，同步时核实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="161"/>
+        <source>{items} × {product} taken back from {dealer}. Put it on the quarantine shelf.</source>
+        <translation>已从 {dealer} 收回 {items} 件「{product}」。请放到隔离货架。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="171"/>
+        <source>{items} × {product} taken back from {dealer} into stock.</source>
+        <translation>已从 {dealer} 收回 {items} 件「{product}」，重新入库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="207"/>
+        <source>Undone: {code} ({items} items) is not taken back.</source>
+        <translation>已撤销：{code}（{items} 件）未收回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="219"/>
+        <source>Return closed: {items} items taken back from {dealer}.</source>
+        <translation>退货完成：已从 {dealer} 收回 {items} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="52"/>
+        <source>There is no order {order} at this station. Check the paper or sync.</source>
+        <translation>本站没有订单 {order}。请核对单据或同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="69"/>
+        <source>Order {order} for {dealer} continued: scan pallets, cases or items.</source>
+        <translation>继续出库订单 {order}（{dealer}）：请扫托盘、箱或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="78"/>
+        <source>Order {order} for {dealer} is already shipped or closed.</source>
+        <translation>订单 {order}（{dealer}）已发完或已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="93"/>
+        <source>Order {order} for {dealer} has nothing left to ship.</source>
+        <translation>订单 {order}（{dealer}）已没有待发的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="106"/>
+        <source>Order {order} for {dealer}: scan pallets, cases or items.</source>
+        <translation>出库订单 {order}（{dealer}）：请扫托盘、箱或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="116"/>
+        <source>Choose an order first: scan the barcode on its picking list, or pick it on the screen. Then scan the goods.</source>
+        <translation>请先选择订单：扫拣货单上的条码，或在屏幕上选择。然后再扫货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="128"/>
+        <source>{code} was already shipped to {dealer} (order {other}). It cannot ship twice: set it aside and tell the supervisor.</source>
+        <translation>{code} 已发往 {dealer}（订单 {other}），不能重复出库。请放到一边并告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="141"/>
+        <source>{code} is already scanned for this order: counted once.</source>
+        <translation>{code} 已扫入本订单，只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="148"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="296"/>
+        <source>{code} is held by open order {other}. Take it out of that order first, or take other goods.</source>
+        <translation>{code} 已被未完成的订单 {other} 占用。请先从该订单撤出，或换其他货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="159"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="307"/>
+        <source>{code} came back damaged or expired and must not be shipped. Set it aside.</source>
+        <translation>{code} 是破损或过期退回的货，不能出库。请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="173"/>
+        <source>{code} is not known to this station and its product cannot be told, so it cannot go on this order. Set it aside.</source>
+        <translation>本站没有 {code} 的记录，也无法判断是什么产品，不能发这个订单。请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="186"/>
+        <source>{code} is {product}, which is not on order {order}. Set it aside.</source>
+        <translation>{code} 是「{product}」，订单 {order} 里没有这个产品。请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="197"/>
+        <source>{code} holds {items} × {product}, but only {remaining} more are needed. Scan a smaller package or single items.</source>
+        <translation>{code} 里有 {items} 件「{product}」，但只还差 {remaining} 件。请扫小一级包装或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="240"/>
+        <source>Order {order} is complete. Scan FINISH to record the shipment and print the delivery note.</source>
+        <translation>订单 {order} 已扫齐。请扫「完成」记录出库并打印送货单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="252"/>
+        <source>{code} is not known to this station: added as unverified, to be checked at sync. {product}: {scanned} of {expected}.</source>
+        <translation>本站没有 {code} 的记录：已按「未核实」加入，同步时核实。「{product}」：{scanned}/{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="263"/>
+        <source>{items} × {product}: {scanned} of {expected}.</source>
+        <translation>{items} 件「{product}」：{scanned}/{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="274"/>
+        <source>{code} was opened: {count} of the things in it were already shipped. Scan what is still in it one by one.</source>
+        <translation>{code} 已被拆开：其中 {count} 件已出库。请逐件扫里面剩下的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="286"/>
+        <source>{count} of the things in {code} are already scanned for this order. Undo those, or keep scanning single items.</source>
+        <translation>{code} 里有 {count} 件已扫入本订单。请先撤销它们，或继续逐件扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="337"/>
+        <source>Undone: {code} ({items} items) is off order {order}. Put it back in stock.</source>
+        <translation>已撤销：{code}（{items} 件）已从订单 {order} 撤出，请放回库位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="366"/>
+        <source>Nothing was scanned, so nothing was shipped. Order {order} stays open.</source>
+        <translation>没有扫任何货，未出库。订单 {order} 保持未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="412"/>
+        <source>Shipped {items} items to {dealer} (order {order}). {remaining} items stay open for a later shipment.</source>
+        <translation>已向 {dealer} 出库 {items} 件（订单 {order}）。还有 {remaining} 件待以后发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="425"/>
+        <source>Shipped {items} items to {dealer}: order {order} is complete.</source>
+        <translation>已向 {dealer} 出库 {items} 件：订单 {order} 已发完。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="41"/>
+        <source>Packing: scan a case or pallet label, then what goes into it.</source>
+        <translation>装箱/组垛：先扫箱码或托盘码，再扫要装进去的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="44"/>
+        <source>Unpacking: scan something to take it out of its package, or a package to empty it.</source>
+        <translation>拆箱：扫货物可把它从包装中取出；扫包装可把它清空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="48"/>
+        <source>Relabelling: scan the damaged label (or type its code), then the new label.</source>
+        <translation>换码：先扫损坏的标签（或输入其编码），再扫新标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="51"/>
+        <source>Receiving: choose a delivery or just scan pallets, cases or items.</source>
+        <translation>入库：选择到货单，或直接扫托盘、箱或单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="54"/>
+        <source>Shipping: choose an order (scan its picking list or pick it on the screen), then scan the goods.</source>
+        <translation>出库：先选择订单（扫拣货单或在屏幕上选择），再扫货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="58"/>
+        <source>Stocktake: choose the location, then scan everything there.</source>
+        <translation>盘点：选择库位，然后扫该库位的所有货物。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="61"/>
+        <source>Returns: choose the reason, then scan the returned goods.</source>
+        <translation>退货：选择退货原因，然后扫退回的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="123"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="147"/>
+        <source>Job {job} is already closed.</source>
+        <translation>任务 {job} 已经结束。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="132"/>
+        <source>Job {job} continued. Scan the next code.</source>
+        <translation>继续任务 {job}。请扫下一个码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="155"/>
+        <source>Line {product} cancelled: {items} items are off the order. Put them back in stock.</source>
+        <translation>已取消「{product}」这一行：{items} 件已从订单撤出，请放回库位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="218"/>
+        <source>This command sheet names a task ({flow}) this station does not have. Print a new command sheet.</source>
+        <translation>这张命令单上的任务（{flow}）本站没有。请重新打印命令条码单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="251"/>
+        <source>Cancel job {job}? Everything scanned in it ({scans}) will be taken back. Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.</source>
+        <translation>要取消任务 {job} 吗？已扫的 {scans} 次将全部撤回。再扫一次「取消」（或「确认」）即取消；扫其他码则继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="265"/>
+        <source>MOVE works while packing: scan the case or pallet first, then MOVE, then what moves into it.</source>
+        <translation>「移入」只在装箱时使用：先扫箱或托盘，再扫「移入」，然后扫要移进来的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="276"/>
+        <source>Scan what moves into {parent}: it is taken out of its old package.</source>
+        <translation>请扫要移入 {parent} 的货：它会从原包装中移出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="292"/>
+        <source>This command is not used on the warehouse page. Warehouse commands: finish, undo, cancel, confirm, switch task, move.</source>
+        <translation>仓库页面不使用这个命令。仓库命令有：完成、撤销、取消、确认、切换任务、移入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="311"/>
+        <source>There is no scan to undo in the current job.</source>
+        <translation>当前任务中没有可撤销的扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="337"/>
+        <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
+        <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="379"/>
+        <source>There is no open job. Scan a code to start one.</source>
+        <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="40"/>
+        <source>Stocktake of {location}: scan everything there.</source>
+        <translation>盘点 {location}：请扫该处的所有货物。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="55"/>
+        <source>{code} is already counted: counted once.</source>
+        <translation>{code} 已盘过，只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="67"/>
+        <source>{count} of the things in {code} are already counted one by one. Keep counting them one by one, or undo those first.</source>
+        <translation>{code} 里有 {count} 件已逐件盘过。请继续逐件盘点，或先撤销那些。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="120"/>
+        <source>{code} is not known to this station: counted as unverified, to be checked at sync.</source>
+        <translation>本站没有 {code} 的记录：已按「未核实」计入，同步时核实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="131"/>
+        <source>{code} is counted, but the station has it as shipped or held for an order. Set it aside and tell the supervisor.</source>
+        <translation>{code} 已计入，但系统记录它已出库或被订单占用。请放到一边并告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="143"/>
+        <source>{code} is counted, but it was never received here. Tell the supervisor.</source>
+        <translation>{code} 已计入，但它从未在本站入库。请告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="154"/>
+        <source>{code} is counted here; the station had it in {other}. Its place is corrected.</source>
+        <translation>{code} 已在此处计入；系统原记录在 {other}，库位已更正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="165"/>
+        <source>{items} × {product} counted: {scanned} of {expected}.</source>
+        <translation>已盘 {items} 件「{product}」：{scanned}/{expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="208"/>
+        <source>Undone: {code} ({items} items) is not counted.</source>
+        <translation>已撤销：{code}（{items} 件）不计入盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="230"/>
+        <source>Stocktake of {location} closed: {items} counted, {missing} missing, {extra} more than expected. Print the difference list for the supervisor.</source>
+        <translation>{location} 盘点完成：共盘 {items} 件，缺 {missing} 件，多 {extra} 件。请打印差异清单交主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="240"/>
+        <source>Stocktake of {location} closed: {items} counted, no differences.</source>
+        <translation>{location} 盘点完成：共盘 {items} 件，无差异。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="48"/>
+        <source>{code} holds {count}. Scan its label again (or CONFIRM) to empty it, or scan single things to take them out.</source>
+        <translation>{code} 里有 {count} 个。再扫一次该标签（或「确认」）即全部拆出；也可逐个扫描取出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="60"/>
+        <source>{code} is not packed in anything and holds nothing: nothing to unpack.</source>
+        <translation>{code} 既不在任何包装里，里面也没有东西：无需拆箱。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="84"/>
+        <source>{code} taken out of {parent}; {left} left in it.</source>
+        <translation>{code} 已从 {parent} 取出；里面还剩 {left} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="118"/>
+        <source>{code} is empty: {count} taken out. Scan the next one.</source>
+        <translation>{code} 已清空：取出 {count} 个。请扫下一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="140"/>
+        <source>Undone: {count} back in {parent}. Put them back in the package.</source>
+        <translation>已撤销：{count} 个回到 {parent}，请放回包装。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="153"/>
+        <source>Unpacking finished: {count} taken out.</source>
+        <translation>拆箱完成：共取出 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="80"/>
+        <source>This scan could not be saved, so nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
+        <translation>这次扫描没能保存，没有记录任何内容。请重扫；如果一直这样，请联系 IT。</translation>
+    </message>
+</context>
+<context>
+    <name>Paperwork</name>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="27"/>
+        <source>Delivery note</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="28"/>
+        <source>Packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="29"/>
+        <source>Goods received note</source>
+        <translation>入库单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="30"/>
+        <source>Stocktake differences</source>
+        <translation>盘点差异表</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="31"/>
+        <source>Returns note</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="32"/>
+        <source>Unpacking record</source>
+        <translation>拆箱记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="33"/>
+        <source>Relabelling record</source>
+        <translation>换码记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="36"/>
+        <source>item</source>
+        <translation>单品</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="37"/>
+        <source>case</source>
+        <translation>箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="38"/>
+        <source>pallet</source>
+        <translation>托盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="41"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="42"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="43"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="89"/>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="90"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="91"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="92"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="93"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="94"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="95"/>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="98"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="101"/>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="104"/>
+        <source>Sales regions</source>
+        <translation>销售区域</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="107"/>
+        <source>Delivery</source>
+        <translation>到货单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="111"/>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="113"/>
+        <source>Package</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="117"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="124"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="144"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="185"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="125"/>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="126"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="127"/>
+        <source>Scanned</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="128"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="130"/>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="142"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="183"/>
+        <source>Code</source>
+        <translation>码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="143"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="184"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="145"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="146"/>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="148"/>
+        <source>Codes scanned</source>
+        <translation>扫描的码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="151"/>
+        <source>Old code</source>
+        <translation>旧码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="163"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="165"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="176"/>
+        <source>Missing (expected here, not counted)</source>
+        <translation>短缺（应在此处，未盘到）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="179"/>
+        <source>Extra (counted here, not expected)</source>
+        <translation>多出（盘到，但不应在此处）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="186"/>
+        <source>Station status</source>
+        <translation>系统状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="28"/>
+        <source>Signature (warehouse)</source>
+        <translation>仓库签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="29"/>
+        <source>Signature (receiver)</source>
+        <translation>收货人签字</translation>
+    </message>
+</context>
+<context>
+    <name>Warehouse</name>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="25"/>
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="26"/>
+        <source>Ship</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="27"/>
+        <source>Pack</source>
+        <translation>装箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="28"/>
+        <source>Unpack</source>
+        <translation>拆箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="29"/>
+        <source>Relabel</source>
+        <translation>换码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="30"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="31"/>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="47"/>
+        <source>Unsold stock</source>
+        <translation>滞销退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="48"/>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="49"/>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="50"/>
+        <source>Wrong delivery</source>
+        <translation>错发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="73"/>
+        <location filename="../../app/ui/warehouse/models.py" line="146"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="74"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="75"/>
+        <location filename="../../app/ui/warehouse/models.py" line="220"/>
+        <source>Scanned</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="76"/>
+        <source>Still to scan</source>
+        <translation>还差</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="93"/>
+        <source>not expected</source>
+        <translation>单外</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="95"/>
+        <source>{n} over</source>
+        <translation>多 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="143"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="144"/>
+        <source>Code</source>
+        <translation>码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="145"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="147"/>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="181"/>
+        <source>item</source>
+        <translation>单品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="182"/>
+        <source>case</source>
+        <translation>箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="183"/>
+        <source>pallet</source>
+        <translation>托盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="217"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="218"/>
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="219"/>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="221"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="222"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="255"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="257"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="259"/>
+        <source>full</source>
+        <translation>已装满</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/models.py" line="260"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="721"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+</context>
+<context>
+    <name>WarehousePage</name>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="173"/>
+        <source>Start receiving</source>
+        <translation>开始入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="174"/>
+        <source>Start shipping</source>
+        <translation>开始出库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="175"/>
+        <source>Start stocktake</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="176"/>
+        <source>Start returns</source>
+        <translation>开始退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="180"/>
+        <source>Delivery:</source>
+        <translation>到货单：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="182"/>
+        <source>Into:</source>
+        <translation>入库到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="187"/>
+        <source>Order:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="192"/>
+        <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
+        <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="200"/>
+        <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
+        <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="208"/>
+        <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
+        <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="213"/>
+        <source>Location:</source>
+        <translation>库位：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="215"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="266"/>
+        <source>Scans in this job</source>
+        <translation>本任务扫描记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="267"/>
+        <source>Open jobs</source>
+        <translation>未完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="268"/>
+        <source>Finished jobs</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="271"/>
+        <source>Scan with the demo gun</source>
+        <translation>用演示扫码枪扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="275"/>
+        <source>No scanner? Double-click a code to scan it as the gun would.</source>
+        <translation>没有扫码枪？双击一个码，就像用枪扫了一样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="290"/>
+        <source>Finish  Ctrl+Enter</source>
+        <translation>完成  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="292"/>
+        <source>Undo last  Ctrl+Z</source>
+        <translation>撤销上一次  Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="294"/>
+        <source>Cancel job  Ctrl+Del</source>
+        <translation>取消任务  Ctrl+Del</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="297"/>
+        <source>Confirm  Ctrl+Y</source>
+        <translation>确认  Ctrl+Y</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="299"/>
+        <source>Cancel line</source>
+        <translation>取消此行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="300"/>
+        <source>Print PDF  Ctrl+P</source>
+        <translation>打印单据  Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="301"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="302"/>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="303"/>
+        <source>Command sheet</source>
+        <translation>命令条码单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="512"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="513"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="514"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="517"/>
+        <source>Job {job} · {state} · {scans} scans</source>
+        <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="533"/>
+        <source>order {order} → {dealer}</source>
+        <translation>订单 {order} → {dealer}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="535"/>
+        <source>into {code} ({count} of {capacity})</source>
+        <translation>装入 {code}（{count}/{capacity}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="539"/>
+        <source>free receipt</source>
+        <translation>无单入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="540"/>
+        <source>{what} → {location}</source>
+        <translation>{what} → {location}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="552"/>
+        <source>To move it here: scan the same code again, or scan CONFIRM.</source>
+        <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="553"/>
+        <source>MOVE: scan what goes into this package.</source>
+        <translation>移入：请扫要移进这个包装的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="555"/>
+        <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
+        <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="557"/>
+        <source>Now scan the NEW label.</source>
+        <translation>现在请扫「新」标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="559"/>
+        <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
+        <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="604"/>
+        <source>{order} · {dealer} · {remaining} to ship</source>
+        <translation>{order} · {dealer} · 待发 {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="613"/>
+        <source>Free receipt (no delivery paper)</source>
+        <translation>无单入库（没有到货单）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="642"/>
+        <source>Demo gun</source>
+        <translation>演示扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="683"/>
+        <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
+        <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="702"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="711"/>
+        <source>The file could not be written: {error}</source>
+        <translation>文件无法写入：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>WarehousePrint</name>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="52"/>
+        <source>Finish job</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="55"/>
+        <source>Undo last scan</source>
+        <translation>撤销上一次扫描</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="58"/>
+        <source>Cancel job (scan twice)</source>
+        <translation>取消任务（扫两次）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="63"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="66"/>
+        <source>Move into this package</source>
+        <translation>移入此包装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="71"/>
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="74"/>
+        <source>Ship</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="77"/>
+        <source>Pack</source>
+        <translation>装箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="80"/>
+        <source>Unpack</source>
+        <translation>拆箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="83"/>
+        <source>Relabel</source>
+        <translation>换码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="86"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="92"/>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="96"/>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="97"/>
+        <source>Tasks</source>
+        <translation>切换任务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="101"/>
+        <source>Returns with a reason</source>
+        <translation>按原因退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="108"/>
+        <source>Ship an order</source>
+        <translation>按订单出库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="118"/>
+        <source>Receive a delivery</source>
+        <translation>按到货单入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="128"/>
+        <source>Stocktake a location</source>
+        <translation>盘点库位</translation>
+    </message>
+</context>
+</TS>
