@@ -23,6 +23,20 @@ from app.ui.main_window import MainWindow
 from app.ui.translations import choose_language, i18n_dir, install_translations
 
 
+def _close_on_error(look):
+    """Run ``look`` inside the event loop, and close the station whatever it finds (never hang)."""
+
+    def run():
+        try:
+            look()
+        finally:
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, MainWindow) and widget.isVisible():
+                    widget.close()
+
+    return run
+
+
 def _args(data_dir, lang="en"):
     return argparse.Namespace(data_dir=str(data_dir), demo=False, lang=lang, command=None)
 
@@ -123,15 +137,16 @@ def test_the_station_starts_shows_login_and_quits_cleanly(qtbot, tmp_path, refus
     seen = {}
 
     def look_and_close():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        window = windows[0]
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
         seen["login"] = window.root.currentWidget() is window.login
         seen["title"] = window.windowTitle()
         seen["status"] = window.status.station_label.text()
         seen["sources"] = [info.name for info in window.context.scan_bridge.sources]
         window.close()
 
-    QTimer.singleShot(300, look_and_close)
+    QTimer.singleShot(300, _close_on_error(look_and_close))
     assert run_gui(_args(tmp_path)) == 0
     assert refusals == []
     assert seen["login"] and seen["title"] == "Yima Scan"
@@ -143,3 +158,43 @@ def test_the_station_starts_shows_login_and_quits_cleanly(qtbot, tmp_path, refus
     lock = acquire_instance_lock(tmp_path)
     assert lock is not None
     lock.unlock()
+
+
+def test_demo_runs_in_a_throwaway_folder_seeded_by_app_demo(qtbot, monkeypatch, refusals):
+    import importlib.machinery
+    import types
+
+    from app.domain import operators
+    from app.domain.store.database import connect
+
+    seeded = []
+
+    def prepare(data_dir):
+        open_database(database_path(data_dir))
+        conn = connect(database_path(data_dir))
+        try:
+            operators.create_operator(conn, "Demo", "1234", "admin")
+        finally:
+            conn.close()
+        seeded.append(data_dir)
+
+    demo = types.ModuleType("app.demo")
+    demo.__spec__ = importlib.machinery.ModuleSpec("app.demo", None)
+    demo.prepare, demo.DEMO_PIN = prepare, "1234"
+    monkeypatch.setitem(sys.modules, "app.demo", demo)
+    seen = {}
+
+    def look_and_close():
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        seen["hint"] = window.login.hint.text()
+        seen["data_dir"] = window.context.data_dir
+        window.close()
+
+    QTimer.singleShot(300, _close_on_error(look_and_close))
+    args = argparse.Namespace(data_dir=None, demo=True, lang="en", command=None)
+    assert run_gui(args) == 0
+    assert seeded == [seen["data_dir"]]
+    assert "PIN is 1234" in seen["hint"]
+    assert not seen["data_dir"].exists()  # thrown away at quit

@@ -142,11 +142,19 @@ def _station_font(app: QApplication) -> None:
         app.setFont(font)
 
 
-def _prepare_demo(data_dir: Path) -> None:
+def _prepare_demo(data_dir: Path) -> str:
+    """Seed the throw-away folder; returns the demo's login hint (its shared PIN), if any."""
     if importlib.util.find_spec("app.demo") is None:
         log.warning("demo data module not installed; the demo starts empty")
-        return
-    importlib.import_module("app.demo").prepare(data_dir)
+        return ""
+    demo = importlib.import_module("app.demo")
+    demo.prepare(data_dir)
+    pin = getattr(demo, "DEMO_PIN", "")
+    if not pin:
+        return ""
+    return QCoreApplication.translate(
+        "Application", "Demo station with sample data: every operator's PIN is %1."
+    ).replace("%1", str(pin))
 
 
 def _forward_qt_messages():
@@ -211,8 +219,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         log_file = setup_logging(data_dir)
         log.info("Yima Scan %s starting; data folder %s; log %s", __version__, data_dir, log_file)
-        if demo_dir:
-            _prepare_demo(data_dir)
+        demo_hint = _prepare_demo(data_dir) if demo_dir else ""
         db_path = database_path(data_dir)
         try:
             open_database(db_path)
@@ -238,12 +245,14 @@ def run_gui(args: argparse.Namespace) -> int:
             data_dir, db_path, settings, gateway, sounds, language, dispatcher, bridge
         )
         window = MainWindow(context)
+        window.login.set_hint(demo_hint)
         window.show()
         window.start()
         if scanner_problems:
             window.status.showMessage("  ".join(scanner_problems))
         code = app.exec()
         window.status.stop()
+        window.deleteLater()
         log.info("Yima Scan closing (exit code %s)", code)
         return int(code)
     finally:

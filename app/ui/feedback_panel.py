@@ -75,9 +75,9 @@ class FeedbackPanel(QFrame):
         self.message.setText(hint)
         self._apply_style()
 
-    def show_decision(self, decision: Decision) -> None:
+    def show_decision(self, decision: Decision, *, headline: str | None = None) -> None:
         self.outcome = decision.outcome
-        self.headline.setText(self.headline_for(decision.outcome))
+        self.headline.setText(headline or self.headline_for(decision.outcome))
         self.message.setText(translate_template(decision.message, decision.args))
         self._apply_style()
         emit(self.shown, decision)

@@ -99,6 +99,12 @@ class LoginScreen(QWidget):
         notice_font.setPixelSize(18)
         self.notice.setFont(notice_font)
 
+        self.hint = QLabel(self)
+        self.hint.setObjectName("LoginHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #1a73e8;")
+        self.hint.hide()
         self.forms = QStackedWidget(self)
         self.forms.addWidget(self._build_login_form())
         self.forms.addWidget(self._build_setup_form())
@@ -111,6 +117,7 @@ class LoginScreen(QWidget):
         inner.addSpacing(12)
         inner.addWidget(self.forms)
         inner.addWidget(self.notice)
+        inner.addWidget(self.hint)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -238,6 +245,11 @@ class LoginScreen(QWidget):
         self.forms.setCurrentIndex(0)
         self.pin.setFocus()
         self._tick_lockout()
+
+    def set_hint(self, text: str) -> None:
+        """A standing note under the form, e.g. the demo station's PIN."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def selected_operator(self) -> Operator | None:
         item = self.operator_list.currentItem()

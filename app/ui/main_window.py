@@ -399,9 +399,12 @@ class MainWindow(QMainWindow):
             code=scan.text,
         )
 
-    def show_decision(self, decision: Decision, *, code: str = "") -> None:
-        """Show, sound and log a decision (call after the writer committed it)."""
-        self.feedback.show_decision(decision)
+    def show_decision(
+        self, decision: Decision, *, code: str = "", headline: str | None = None
+    ) -> None:
+        """Show, sound and log a decision (call after the writer committed it); ``headline``
+        (translated) replaces the outcome's word, e.g. "DIVERTED" instead of "Refused"."""
+        self.feedback.show_decision(decision, headline=headline)
         if self.context.settings.flash_enabled:
             self.feedback.flash()
         self.context.sounds.play(decision.outcome)

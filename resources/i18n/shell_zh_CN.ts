@@ -51,17 +51,22 @@
         <translation>扫码枪 %1 没有启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="199" />
+        <location filename="../../app/ui/application.py" line="155" />
+        <source>Demo station with sample data: every operator's PIN is %1.</source>
+        <translation>演示工作站（示例数据）：每位操作员的密码都是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="207" />
         <source>Yima Scan is already running</source>
         <translation>一码扫已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="221" />
+        <location filename="../../app/ui/application.py" line="228" />
         <source>Station database damaged</source>
         <translation>本机数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="227" />
+        <location filename="../../app/ui/application.py" line="234" />
         <source>Station database not available</source>
         <translation>无法打开本机数据库</translation>
     </message>
@@ -69,12 +74,12 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374" />
+        <location filename="../../app/ui/main_window.py" line="377" />
         <source>Nothing was recorded: this page does not take scans. Switch to a work page first.</source>
         <translation>没有记录：当前页面不接收扫码。请先切换到作业页面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389" />
+        <location filename="../../app/ui/main_window.py" line="392" />
         <source>This scan could not be processed and nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫码没有处理成功，也没有记录。请再扫一次；如果一直这样，请联系 IT。</translation>
     </message>
@@ -148,83 +153,83 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/ui/login.py" line="196" />
+        <location filename="../../app/ui/login.py" line="203" />
         <source>Who is working? (↑ ↓ to choose)</source>
         <translation>谁在操作？（用 ↑ ↓ 选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="197" />
+        <location filename="../../app/ui/login.py" line="204" />
         <source>PIN, then Enter</source>
         <translation>输入密码，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="198" />
+        <location filename="../../app/ui/login.py" line="205" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="199" />
-        <location filename="../../app/ui/login.py" line="230" />
+        <location filename="../../app/ui/login.py" line="206" />
+        <location filename="../../app/ui/login.py" line="237" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="202" />
+        <location filename="../../app/ui/login.py" line="209" />
         <source>This station has no operators yet. Create the administrator: the administrator adds the other operators later in Settings.</source>
         <translation>这台工作站还没有操作员。请先创建管理员，其他操作员由管理员稍后在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="207" />
+        <location filename="../../app/ui/login.py" line="214" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="208" />
+        <location filename="../../app/ui/login.py" line="215" />
         <source>PIN (4–12 digits)</source>
         <translation>密码（4–12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="209" />
+        <location filename="../../app/ui/login.py" line="216" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="210" />
+        <location filename="../../app/ui/login.py" line="217" />
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="217" />
+        <location filename="../../app/ui/login.py" line="224" />
         <source>Yima Scan</source>
         <translation>一码扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="226" />
+        <location filename="../../app/ui/login.py" line="233" />
         <source>Set up this station</source>
         <translation>设置这台工作站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="252" />
+        <location filename="../../app/ui/login.py" line="264" />
         <source>Type your PIN, then press Enter.</source>
         <translation>请输入密码，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="274" />
+        <location filename="../../app/ui/login.py" line="286" />
         <source>Wrong PIN. Attempts left: %1</source>
         <translation>密码错误。还可以尝试 %1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="293" />
+        <location filename="../../app/ui/login.py" line="305" />
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>密码错误次数过多。请 %1 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="310" />
+        <location filename="../../app/ui/login.py" line="322" />
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的密码不一致。请输入相同的密码两次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="342" />
+        <location filename="../../app/ui/login.py" line="354" />
         <source>The station database cannot be read right now. Wait a moment and try again; if it keeps happening, restart Yima Scan.</source>
         <translation>现在无法读取本机数据库。请稍等后重试；如果一直这样，请重新启动一码扫。</translation>
     </message>
