@@ -31,6 +31,7 @@ from hardware.spec import SourceSpec
 
 Preview = Callable[[np.ndarray, list[Decoded]], None]
 RECONNECT_S = 1.0
+THOROUGH_EVERY = 3  # every third frame gets decode_frame's full effort; the others its fast pass
 OPEN_TIMEOUT_MS = 5000
 READ_TIMEOUT_MS = 5000
 
@@ -236,7 +237,7 @@ class CameraSource(Source):
     def process(self, frame: np.ndarray) -> list[Decoded]:
         """Decode one frame, scan what is new, preview if it is time (the worker's step; tests call it)."""
         started = time.perf_counter()
-        codes = self.decoder(frame)
+        codes = self.decoder(frame, thorough=self.frames_decoded % THOROUGH_EVERY == 0)
         self.decode_ms.append((time.perf_counter() - started) * 1000)
         if len(self.decode_ms) > 10_000:
             del self.decode_ms[:5_000]

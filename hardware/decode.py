@@ -101,10 +101,14 @@ def gray(frame: Any) -> np.ndarray:
 
 
 def read_zxing(
-    image: np.ndarray, formats: tuple[Any, ...] = ZXING_FORMATS, offset: Any = None
+    image: np.ndarray,
+    formats: tuple[Any, ...] = ZXING_FORMATS,
+    offset: Any = None,
+    invert: bool = True,
 ) -> list[Decoded]:
+    """zxing-cpp alone; ``invert`` also looks for light-on-dark codes (laser-etched caps)."""
     results = zxingcpp.read_barcodes(
-        image, formats=list(formats), text_mode=zxingcpp.TextMode.Plain
+        image, formats=list(formats), text_mode=zxingcpp.TextMode.Plain, try_invert=invert
     )
     found = []
     for result in results:
@@ -312,10 +316,17 @@ def _merge(found: list[Decoded], more: list[Decoded]) -> None:
             found.append(code)
 
 
-def decode_frame(frame: Any) -> list[Decoded]:
-    """Every code in a BGR or grayscale frame, each once."""
+def decode_frame(frame: Any, *, thorough: bool = True) -> list[Decoded]:
+    """Every code in a BGR or grayscale frame, each once.
+
+    ``thorough=False`` is zxing-cpp's upright, dark-on-light pass alone, about half
+    the time: the camera worker uses it between thorough frames, since a code in
+    view stays there for many frames.
+    """
     image = gray(frame)
-    found = read_zxing(image)
+    found = read_zxing(image, invert=thorough)
+    if not thorough:
+        return found
     if sum(d.symbology in MATRIX for d in found) >= _MANY:
         # A carton seen from an angle: its far caps have small, foreshortened modules. Packing
         # needs every cap, so read once more at 1.5x; this costs a few ms, only on such frames.
