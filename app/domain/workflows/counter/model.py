@@ -280,3 +280,46 @@ def money(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     cents = abs(cents)
     return f"{sign}¥{cents // 100}.{cents % 100:02d}"
+
+
+# The big word above the message, by reason code (the feedback panel's headline).
+HEADLINES: dict[str, str] = {
+    "voucher.valid": QT_TRANSLATE_NOOP("Counter", "VALID VOUCHER"),
+    "voucher.redeemed": QT_TRANSLATE_NOOP("Counter", "✔ REDEEMED"),
+    "voucher.redeemed_provisional": QT_TRANSLATE_NOOP("Counter", "✔ REDEEMED (OFFLINE)"),
+    "voucher.confirmed": QT_TRANSLATE_NOOP("Counter", "✔ CONFIRMED BY THE BRAND"),
+    "voucher.server_refused": QT_TRANSLATE_NOOP("Counter", "✖ REFUSED BY THE BRAND"),
+    "voucher.undone": QT_TRANSLATE_NOOP("Counter", "UNDONE"),
+    Alert.DAMAGED.value: QT_TRANSLATE_NOOP("Counter", "✖ FORGED OR DAMAGED"),
+    Alert.FORGED.value: QT_TRANSLATE_NOOP("Counter", "✖ FORGED"),
+    Alert.KEY_REVOKED.value: QT_TRANSLATE_NOOP("Counter", "✖ FORGED"),
+    Alert.UNKNOWN_KEY.value: QT_TRANSLATE_NOOP("Counter", "⚠ CANNOT CHECK YET"),
+    Alert.EXPIRED.value: QT_TRANSLATE_NOOP("Counter", "✖ EXPIRED"),
+    Alert.DENIED.value: QT_TRANSLATE_NOOP("Counter", "✖ CANCELLED BY THE BRAND"),
+    Alert.WRONG_DEALER.value: QT_TRANSLATE_NOOP("Counter", "✖ NOT FOR THIS DEALER"),
+    Alert.REDEEMED_HERE.value: QT_TRANSLATE_NOOP("Counter", "✖ ALREADY REDEEMED"),
+    Alert.REDEEMED_ELSEWHERE.value: QT_TRANSLATE_NOOP("Counter", "✖ ALREADY REDEEMED"),
+    Alert.OFFLINE_COUNT.value: QT_TRANSLATE_NOOP("Counter", "✖ OFFLINE LIMIT"),
+    Alert.OFFLINE_VALUE.value: QT_TRANSLATE_NOOP("Counter", "✖ OFFLINE LIMIT"),
+    Alert.OFFLINE_HOURS.value: QT_TRANSLATE_NOOP("Counter", "✖ OFFLINE LIMIT"),
+    Alert.CARD_DAMAGED.value: QT_TRANSLATE_NOOP("Counter", "✖ FORGED OR DAMAGED"),
+    Alert.CARD_FORGED.value: QT_TRANSLATE_NOOP("Counter", "✖ FORGED"),
+    Alert.CARD_KEY_REVOKED.value: QT_TRANSLATE_NOOP("Counter", "✖ FORGED"),
+    Alert.CARD_UNKNOWN_KEY.value: QT_TRANSLATE_NOOP("Counter", "⚠ CANNOT CHECK YET"),
+    Alert.CARD_EXPIRED.value: QT_TRANSLATE_NOOP("Counter", "✖ EXPIRED"),
+    Alert.CARD_DENIED.value: QT_TRANSLATE_NOOP("Counter", "✖ BLOCKED"),
+    Alert.CARD_WRONG_DEALER.value: QT_TRANSLATE_NOOP("Counter", "✖ NOT FOR THIS DEALER"),
+    "card.valid": QT_TRANSLATE_NOOP("Counter", "INSTALLER CARD"),
+    "claim.code_added": QT_TRANSLATE_NOOP("Counter", "✔ ADDED"),
+    "claim.code_repeated": QT_TRANSLATE_NOOP("Counter", "✖ REPEATED"),
+    "claim.code_already_claimed": QT_TRANSLATE_NOOP("Counter", "✖ ALREADY CLAIMED"),
+    "claim.registered": QT_TRANSLATE_NOOP("Counter", "✔ CLAIM REGISTERED"),
+    "claim.server_refused": QT_TRANSLATE_NOOP("Counter", "✖ CLAIM REFUSED BY THE BRAND"),
+    "verify.genuine": QT_TRANSLATE_NOOP("Counter", "✔ GENUINE"),
+    "verify.genuine_unshipped": QT_TRANSLATE_NOOP("Counter", "✔ GENUINE"),
+    "verify.known_locally": QT_TRANSLATE_NOOP("Counter", "✔ KNOWN TO THE BRAND"),
+    "verify.unknown_offline": QT_TRANSLATE_NOOP("Counter", "⚠ NOT KNOWN HERE"),
+    "verify.never_issued": QT_TRANSLATE_NOOP("Counter", "✖ NEVER ISSUED"),
+    "verify.seen_too_often": QT_TRANSLATE_NOOP("Counter", "⚠ SEEN TOO OFTEN"),
+    "verify.void": QT_TRANSLATE_NOOP("Counter", "✖ VOID"),
+}

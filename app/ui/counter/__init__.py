@@ -1,0 +1,1 @@
+"""The dealer counter page: redeem, verify, installer rebates, day close."""

@@ -1,0 +1,724 @@
+"""The dealer counter page (门店柜台): redeem vouchers, verify products, installer rebates.
+
+The gun drives it: a voucher QR shows the prize and waits for the confirming scan, an
+installer card opens a claim that collects product codes, any other product code is
+verified. Command barcodes (or Ctrl+Enter, Esc, Ctrl+Z, the buttons) confirm, cancel and
+undo; undoing a redemption asks a supervisor for their PIN. Every scan is one writer action
+through the store gateway, one at a time in arrival order; the shell's panel shows, sounds
+and logs each decision with a headline that names it (REDEEMED, FORGED, EXPIRED ...).
+Lookups and sync run on the server link's thread; the GUI thread never runs SQL or I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.codes import command_text
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.counter import rebates, redeem, verify
+from app.domain.workflows.counter.model import (
+    HEADLINES,
+    MODE_TITLES,
+    STANDING_WORDS,
+    ClaimDraft,
+    Mode,
+    VoucherFacts,
+    money,
+)
+from app.domain.workflows.counter.redeem import Actor, UndoTarget
+from app.domain.workflows.counter.session import CounterSession, Reply
+from app.domain.workflows.counter.tokens import dealer_name
+from app.ui.context import ShellContext
+from app.ui.counter.link import ServerLink, shared_link
+from app.ui.counter.models import RowsModel
+from app.ui.qt_emit import emit
+from hardware.scan import Scan
+from sync.protocol import REASONS, Trace
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+TINT = {"confirmed": "ok", "provisional": "warn", "refused": "bad", "undone": "off"}
+FAILED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "This scan could not be saved, so nothing was recorded. Scan it again; if this keeps "
+    "happening, tell IT.",
+)
+REFUSED_BY_BRAND = QT_TRANSLATE_NOOP("Decisions", "REFUSED BY THE BRAND: {what} {todo}")
+CONFIRMED = QT_TRANSLATE_NOOP(
+    "Decisions", "CONFIRMED: the brand confirmed the redemption of {prize}."
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Counter", text)
+
+
+def local_time(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).astimezone().strftime("%H:%M")
+    except ValueError:
+        return text
+
+
+def server_words(reason: str | None, detail: dict[str, Any]) -> tuple[str, str]:
+    """The sync protocol's operator text for a rejection, translated and filled in."""
+    what, todo = REASONS.get(reason or "", ("{error}", ""))
+    args = {k: str(v) for k, v in detail.items()}
+    args.setdefault("error", reason or "")
+
+    def fill(template: str) -> str:
+        text = QCoreApplication.translate("SyncReasons", template)
+        try:
+            return text.format(**args)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+    return fill(what), fill(todo) if todo else ""
+
+
+def big_label(text: str = "", px: int = 22, bold: bool = True) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPixelSize(px)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def table(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(False)
+    return view
+
+
+class CounterPage(QWidget):
+    """Hosted by the shell under "counter"; ``handle_scan`` makes it a scan page."""
+
+    reply_shown = Signal(object)  # Reply, after its decision was shown
+    lists_refreshed = Signal()
+
+    def __init__(
+        self,
+        context: ShellContext,
+        window: MainWindow | None = None,
+        link: ServerLink | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("CounterPage")
+        self.context = context
+        self.shell = window
+        self.gateway = context.gateway
+        self.link = link or ServerLink(context, self)
+        self.session = CounterSession()
+        self._queue: deque[str] = deque()
+        self._busy = False
+        self._awaiting: dict[
+            str, str
+        ] = {}  # event id -> what (redemption | claim) for the server's answer
+        self._verifying: verify.LocalFacts | None = None
+        self._pending: VoucherFacts | None = None
+        self.supervisor_dialog = None
+        self.day_close_dialog = None
+        self._build()
+        self.link.onlineChanged.connect(self._show_online)
+        self.link.traced.connect(self._traced)
+        self.link.synced.connect(self._synced)
+        self._show_online(self.link.online)
+        self._show_mode(Mode.REDEEM)
+        self.refresh_lists()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.mode_buttons = QButtonGroup(self)
+        self.mode_buttons.setExclusive(True)
+        modes = QHBoxLayout()
+        self._mode_button: dict[Mode, QPushButton] = {}
+        for n, mode in enumerate(Mode):
+            button = QPushButton(f"{tr(MODE_TITLES[mode])}  Alt+{n + 1}", self)
+            button.setCheckable(True)
+            button.setMinimumHeight(44)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(
+                lambda _=False, m=mode: self.submit(command_text("switch", m.value))
+            )
+            self.mode_buttons.addButton(button)
+            self._mode_button[mode] = button
+            modes.addWidget(button)
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=button.click)
+        modes.addStretch(1)
+        self.online_badge = QLabel(self)
+        self.online_badge.setObjectName("OnlineBadge")
+        self.online_badge.setMinimumHeight(36)
+        self.online_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        modes.addWidget(self.online_badge)
+        self.sync_button = self._button(
+            self.tr("Sync now"), lambda: self.submit(command_text("sync"))
+        )
+        self.close_button = self._button(self.tr("Day's close…"), self.open_day_close)
+        modes.addWidget(self.sync_button)
+        modes.addWidget(self.close_button)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._redeem_panel())
+        self.stack.addWidget(self._verify_panel())
+        self.stack.addWidget(self._rebate_panel())
+
+        actions = QHBoxLayout()
+        self.confirm_button = self._button(
+            self.tr("Confirm  Ctrl+Enter"), lambda: self.submit(command_text("confirm"))
+        )
+        self.cancel_button = self._button(
+            self.tr("Cancel  Esc"), lambda: self.submit(command_text("cancel"))
+        )
+        self.undo_button = self._button(
+            self.tr("Undo  Ctrl+Z"), lambda: self.submit(command_text("undo"))
+        )
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6368;")
+        for button in (self.confirm_button, self.cancel_button, self.undo_button):
+            actions.addWidget(button)
+        actions.addWidget(self.hint, 1)
+        for keys, button in (
+            (("Ctrl+Return", "Ctrl+Enter"), self.confirm_button),
+            (("Escape",), self.cancel_button),
+            (("Ctrl+Z",), self.undo_button),
+        ):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, activated=button.click)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(modes)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+
+    def _button(self, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setMinimumHeight(40)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _card_frame(self) -> tuple[QFrame, QVBoxLayout]:
+        frame = QFrame(self)
+        frame.setObjectName("CounterCard")
+        frame.setStyleSheet(
+            "#CounterCard { background: #f8f9fa; border: 1px solid #dadce0; border-radius: 8px; }"
+        )
+        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(14, 10, 14, 10)
+        return frame, box
+
+    def _redeem_panel(self) -> QWidget:
+        panel = QWidget(self)
+        frame, box = self._card_frame()
+        self.voucher_title = QLabel(self.tr("Voucher"), frame)
+        self.voucher_prize = big_label("", 30)
+        self.voucher_value = big_label("", 22)
+        self.voucher_facts = QLabel(frame)
+        self.voucher_facts.setWordWrap(True)
+        self.voucher_facts.setTextFormat(Qt.TextFormat.PlainText)
+        box.addWidget(self.voucher_title)
+        box.addWidget(self.voucher_prize)
+        box.addWidget(self.voucher_value)
+        box.addWidget(self.voucher_facts)
+        box.addStretch(1)
+        self.redemptions = RowsModel(
+            "Counter",
+            [
+                QT_TRANSLATE_NOOP("Counter", "Time"),
+                QT_TRANSLATE_NOOP("Counter", "Prize"),
+                QT_TRANSLATE_NOOP("Counter", "Value"),
+                QT_TRANSLATE_NOOP("Counter", "Standing"),
+                QT_TRANSLATE_NOOP("Counter", "Voucher"),
+                QT_TRANSLATE_NOOP("Counter", "Operator"),
+            ],
+            self,
+        )
+        self.redemptions_view = table(self.redemptions)
+        right = QVBoxLayout()
+        self.redemptions_title = QLabel(panel)
+        right.addWidget(self.redemptions_title)
+        right.addWidget(self.redemptions_view, 1)
+        layout = QHBoxLayout(panel)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(frame, 2)
+        layout.addLayout(right, 3)
+        self._show_voucher(None)
+        return panel
+
+    def _verify_panel(self) -> QWidget:
+        panel = QWidget(self)
+        frame, box = self._card_frame()
+        self.verify_title = big_label("", 24)
+        self.verify_source = QLabel(frame)
+        self.verify_source.setStyleSheet("color: #5f6368;")
+        self.verify_form = QFormLayout()
+        self.verify_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        box.addWidget(self.verify_title)
+        box.addWidget(self.verify_source)
+        box.addLayout(self.verify_form)
+        box.addStretch(1)
+        layout = QHBoxLayout(panel)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(frame)
+        self._show_facts(None, [], "")
+        return panel
+
+    def _rebate_panel(self) -> QWidget:
+        panel = QWidget(self)
+        frame, box = self._card_frame()
+        self.installer = big_label("", 26)
+        self.card_facts = QLabel(frame)
+        self.card_facts.setWordWrap(True)
+        self.claim_total = big_label("", 30)
+        self.claims_today = QLabel(frame)
+        self.claims_today.setWordWrap(True)
+        self.claims_today.setStyleSheet("color: #5f6368;")
+        box.addWidget(self.installer)
+        box.addWidget(self.card_facts)
+        box.addWidget(self.claim_total)
+        box.addStretch(1)
+        box.addWidget(self.claims_today)
+        self.lines = RowsModel(
+            "Counter",
+            [
+                QT_TRANSLATE_NOOP("Counter", "Product"),
+                QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
+                QT_TRANSLATE_NOOP("Counter", "Code"),
+            ],
+            self,
+        )
+        self.lines_view = table(self.lines)
+        self.claims = RowsModel(
+            "Counter",
+            [
+                QT_TRANSLATE_NOOP("Counter", "Time"),
+                QT_TRANSLATE_NOOP("Counter", "Installer"),
+                QT_TRANSLATE_NOOP("Counter", "Products"),
+                QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
+                QT_TRANSLATE_NOOP("Counter", "Standing"),
+            ],
+            self,
+        )
+        self.claims_view = table(self.claims)
+        right = QGridLayout()
+        right.addWidget(QLabel(self.tr("This claim"), panel), 0, 0)
+        right.addWidget(self.lines_view, 1, 0)
+        right.addWidget(QLabel(self.tr("Today's claims"), panel), 0, 1)
+        right.addWidget(self.claims_view, 1, 1)
+        layout = QHBoxLayout(panel)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(frame, 2)
+        layout.addLayout(right, 5)
+        self._show_draft(None)
+        return panel
+
+    # --- scans ---------------------------------------------------------------------------
+
+    def handle_scan(self, scan: Scan) -> None:
+        self.submit(scan.text)
+
+    def submit(self, text: str) -> None:
+        """Queue a scan or command; they run one at a time, in order."""
+        self._queue.append(text)
+        if not self._busy:
+            self._next()
+
+    def _actor(self) -> Actor:
+        operator = self.shell.operator if self.shell is not None else None
+        if operator is None:
+            return Actor("unknown", "")
+        return Actor(operator.id, operator.name)
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._busy = False
+            return
+        self._busy = True
+        text = self._queue.popleft()
+        actor = self._actor()
+        online = self.link.online
+        session = self.session
+        self.gateway.write(
+            lambda conn: session.handle(conn, text, actor, online=online),
+            lambda reply: self._done(text, reply),
+            lambda exc: self._failed(text, exc),
+        )
+
+    def _failed(self, text: str, exc: BaseException) -> None:
+        log.error("counter scan failed", exc_info=exc)
+        self._show(Decision(Outcome.ERROR, FAILED, {}, "counter.failed"), text)
+        self._next()
+
+    def _done(self, text: str, reply: Reply) -> None:
+        self.apply(reply, text)
+        self._next()
+
+    def apply(self, reply: Reply, text: str = "") -> None:
+        self._show_mode(reply.mode)
+        self._pending = reply.pending
+        self._show_voucher(reply.pending)
+        self._show_draft(reply.draft)
+        decision = reply.decision
+        if reply.verification is not None:
+            self._verifying = reply.verification
+            online = self.link.online
+            if online:
+                self.link.trace(reply.verification.key)
+            elif decision is not None and decision.reason == "verify.known_locally":
+                decision = verify.offline_decision(reply.verification, decision.event_seq)
+            source = (
+                self.tr("Checking with the brand…")
+                if online
+                else self.tr("Offline: what this station knows")
+            )
+            self._show_facts(decision, reply.verification.facts, source)
+        if decision is not None:
+            self._show(decision, text)
+        if reply.undo is not None:
+            self.ask_supervisor(reply.undo)
+        event_id = reply.extra.get("event_id")
+        if event_id and reply.decision is not None:
+            self._awaiting[event_id] = (
+                "claim" if reply.decision.reason == "claim.registered" else "redemption"
+            )
+        if reply.wants_sync and not self.link.busy_syncing:
+            self.link.sync_now()
+        if reply.changed:
+            self.refresh_lists()
+        emit(self.reply_shown, reply)
+
+    def _show(self, decision: Decision, text: str = "") -> None:
+        if self.shell is None:
+            return
+        headline = HEADLINES.get(decision.reason or "")
+        self.shell.show_decision(decision, code=text, headline=tr(headline) if headline else None)
+
+    # --- views ---------------------------------------------------------------------------
+
+    def _show_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        self._mode_button[mode].setChecked(True)
+        self.stack.setCurrentIndex(list(Mode).index(mode))
+        hints = {
+            Mode.REDEEM: self.tr(
+                "Scan the voucher on the customer's phone, then CONFIRM (or scan it again)."
+            ),
+            Mode.VERIFY: self.tr("Scan the product's own code to check it is genuine."),
+            Mode.REBATE: self.tr(
+                "Scan the installer's card, then each product's code, then CONFIRM."
+            ),
+        }
+        self.hint.setText(hints[mode])
+
+    def _show_online(self, online: bool) -> None:
+        if online:
+            self.online_badge.setText(self.tr("● Online: the brand confirms at once"))
+            self.online_badge.setStyleSheet(
+                "color: #ffffff; background: #1e8e3e; border-radius: 6px; padding: 4px 10px;"
+            )
+        else:
+            self.online_badge.setText(self.tr("● Offline: redemptions are provisional"))
+            self.online_badge.setStyleSheet(
+                "color: #202124; background: #f9ab00; border-radius: 6px; padding: 4px 10px;"
+            )
+
+    def _show_voucher(self, facts: VoucherFacts | None) -> None:
+        if facts is None:
+            self.voucher_title.setText(self.tr("Voucher"))
+            self.voucher_prize.setText(self.tr("Scan a voucher"))
+            self.voucher_value.setText("")
+            self.voucher_facts.setText(self.tr("The customer shows the voucher QR on their phone."))
+            return
+        self.voucher_title.setText(self.tr("Valid voucher: scan CONFIRM to redeem"))
+        self.voucher_prize.setText(facts.prize or facts.voucher_id)
+        self.voucher_value.setText(money(facts.value_cents))
+        lines = [
+            self.tr("Voucher {id}").format(id=facts.voucher_id),
+            self.tr("Valid until {date}").format(
+                date=facts.expires.isoformat() if facts.expires else "—"
+            ),
+            self.tr("Dealer: {dealer}").format(dealer=facts.dealer_name or self.tr("any dealer")),
+        ]
+        if facts.campaign:
+            lines.append(facts.campaign)
+        self.voucher_facts.setText("\n".join(lines))
+
+    def _show_facts(
+        self, decision: Decision | None, facts: list[tuple[str, str]], source: str
+    ) -> None:
+        while self.verify_form.rowCount():
+            self.verify_form.removeRow(0)
+        if decision is None and not facts:
+            self.verify_title.setText(self.tr("Scan a product code"))
+            self.verify_source.setText(self.tr("What the brand knows about it shows here."))
+            return
+        if decision is not None:
+            headline = HEADLINES.get(decision.reason or "")
+            self.verify_title.setText(tr(headline) if headline else "")
+        self.verify_source.setText(source)
+        for label, value in facts:
+            name = QLabel(tr(label) + "：")
+            text = QLabel(value)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setWordWrap(True)
+            self.verify_form.addRow(name, text)
+
+    def _show_draft(self, draft: ClaimDraft | None) -> None:
+        if draft is None:
+            self.installer.setText(self.tr("Scan an installer's card"))
+            self.card_facts.setText(
+                self.tr("The installer shows the card QR; then scan each product they fitted.")
+            )
+            self.claim_total.setText("")
+            self.lines.set_rows([])
+            return
+        card = draft.card
+        self.installer.setText(card.installer or card.card_id)
+        self.card_facts.setText(
+            self.tr("Card {id} · valid until {date}").format(
+                id=card.card_id, date=card.expires.isoformat() if card.expires else "—"
+            )
+        )
+        self.claim_total.setText(
+            self.tr("{count} products · about {total}").format(
+                count=len(draft.lines), total=money(draft.estimate_cents)
+            )
+        )
+        self.lines.set_rows(
+            [
+                (
+                    line.code_key,
+                    (line.product or "—", money(line.amount_cents), line.code_key),
+                    None,
+                )
+                for line in reversed(draft.lines)
+            ]
+        )
+
+    # --- the server's answers -----------------------------------------------------------------
+
+    def _traced(self, key: str, trace: Trace | None, error: str | None) -> None:
+        facts = self._verifying
+        if facts is None or facts.key != key:
+            return
+        if trace is None:
+            self._show_facts(
+                verify.offline_decision(facts),
+                facts.facts,
+                self.tr("Offline: what this station knows"),
+            )
+            self._show(verify.offline_decision(facts), key)
+            return
+        self.gateway.read(
+            lambda c: dealer_name(c, trace.dealer_id),
+            lambda dealer: self._show_trace(facts, trace, dealer),
+        )
+
+    def _show_trace(self, facts: verify.LocalFacts, trace: Trace, dealer: str | None) -> None:
+        decision = verify.trace_decision(trace, facts, dealer)
+        lines = verify.trace_lines(trace, dealer)
+        lines.append((verify.LABELS["here"], str(facts.seen_here + 1)))
+        self._show_facts(decision, lines, self.tr("The brand's trace"))
+        self._show(decision, trace.key)
+
+    def _synced(self, _report: object, error: str | None) -> None:
+        if error is not None and self._awaiting:
+            log.info("sync after a counter action failed: %s", error)
+        self.refresh_lists()
+        if not self._awaiting:
+            return
+        awaiting, self._awaiting = self._awaiting, {}
+
+        def answers(conn):
+            out = []
+            for event_id, what in awaiting.items():
+                if what == "redemption":
+                    row = redeem.redemption_by_event(conn, event_id)
+                    detail = redeem.knowledge.issue_detail(conn, event_id)
+                    out.append((event_id, what, row, detail))
+                else:
+                    rows = rebates.claims(conn, event_id=event_id)
+                    out.append(
+                        (
+                            event_id,
+                            what,
+                            rows[0] if rows else None,
+                            redeem.knowledge.issue_detail(conn, event_id),
+                        )
+                    )
+            return out
+
+        self.gateway.read(answers, self._answered)
+
+    def _answered(self, answers: list) -> None:
+        for event_id, what, row, detail in answers:
+            if row is None or row.standing == "provisional":
+                self._awaiting[event_id] = what  # not answered yet: ask again after the next sync
+                continue
+            if row.standing == "refused":
+                what_text, todo = server_words(row.reason, detail)
+                reason = (
+                    "voucher.server_refused" if what == "redemption" else "claim.server_refused"
+                )
+                self._show(
+                    Decision(
+                        Outcome.ERROR, REFUSED_BY_BRAND, {"what": what_text, "todo": todo}, reason
+                    )
+                )
+            elif what == "redemption" and row.standing == "confirmed":
+                self._show(
+                    Decision(
+                        Outcome.DONE,
+                        CONFIRMED,
+                        {"prize": row.prize or row.voucher_id},
+                        "voucher.confirmed",
+                    )
+                )
+
+    def refresh_lists(self) -> None:
+        day = dt.date.today()
+
+        def read(conn):
+            return redeem.redemptions(conn, day.isoformat()), rebates.claims(conn, day.isoformat())
+
+        self.gateway.read(read, self._lists)
+
+    def _lists(self, data: tuple[list, list]) -> None:
+        redemptions, claims = data
+        self.redemptions.set_rows(
+            [
+                (
+                    r.event_id,
+                    (
+                        local_time(r.redeemed_at),
+                        r.prize,
+                        money(r.value_cents),
+                        tr(STANDING_WORDS[r.standing])
+                        + (
+                            f" · {r.first_station}"
+                            if r.standing == "refused" and r.first_station
+                            else ""
+                        ),
+                        r.voucher_id,
+                        r.operator_name,
+                    ),
+                    TINT[r.standing],
+                )
+                for r in reversed(redemptions)
+            ]
+        )
+        standing = [r for r in redemptions if r.standing != "undone"]
+        self.redemptions_title.setText(
+            self.tr("Today: {count} redeemed, {value} ({provisional} provisional)").format(
+                count=len(standing),
+                value=money(sum(r.value_cents for r in standing)),
+                provisional=sum(1 for r in standing if r.standing == "provisional"),
+            )
+        )
+        self.claims.set_rows(
+            [
+                (
+                    c.claim_id,
+                    (
+                        local_time(c.claimed_at),
+                        c.installer or c.card_id,
+                        str(c.units),
+                        money(c.estimate_cents),
+                        tr(STANDING_WORDS[c.standing]),
+                    ),
+                    TINT[c.standing],
+                )
+                for c in reversed(claims)
+            ]
+        )
+        self.claims_today.setText(
+            self.tr("Today: {count} claims, {units} products").format(
+                count=len(claims), units=sum(c.units for c in claims if c.standing != "refused")
+            )
+        )
+        emit(self.lists_refreshed)
+
+    # --- dialogs --------------------------------------------------------------------------
+
+    def ask_supervisor(self, target: UndoTarget) -> None:
+        from app.ui.counter.supervisor import SupervisorDialog
+
+        dialog = SupervisorDialog(self.gateway, target, self)
+        dialog.approved.connect(lambda person, reason: self._undo(target, person, reason))
+        self.supervisor_dialog = dialog
+        dialog.open()
+
+    def _undo(self, target: UndoTarget, person: Any, reason: str) -> None:
+        actor = self._actor()
+        supervisor = Actor(person.id, person.name)
+        online = self.link.online
+        session = self.session
+        self.gateway.write(
+            lambda conn: session.undo_redemption(
+                conn, target, actor, supervisor, reason, online=online
+            ),
+            lambda reply: self.apply(reply),
+            lambda exc: self._failed("", exc),
+        )
+
+    def open_day_close(self) -> None:
+        from app.ui.counter.day_close import DayCloseDialog
+
+        dialog = DayCloseDialog(self.gateway, self.context.data_dir / "reports", self)
+        self.day_close_dialog = dialog
+        dialog.open()
+
+
+def register(window: MainWindow) -> None:
+    """Mount the counter page in the shell (listed in ``app/ui/page_registry.py``)."""
+    from app.domain.operators import Role
+
+    link = shared_link(window, window.context)
+    page = CounterPage(window.context, window, link)
+    window.add_page(
+        "counter",
+        QCoreApplication.translate("Counter", "Counter"),
+        page,
+        {Role.COUNTER, Role.SUPERVISOR},
+    )
+    link.start()

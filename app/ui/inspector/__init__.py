@@ -1,0 +1,1 @@
+"""The field inspector page: data download, verdicts on site, evidence and cases."""

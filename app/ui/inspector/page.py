@@ -1,0 +1,712 @@
+"""The inspector page (稽查): prepare the data, judge products on the shelf, file cases.
+
+- Prepare: tick the regions of the trip, download the shipment data (snapshot) with a
+  progress bar; the page says how old the data is. A cut download continues where it stopped.
+- On site: pick the store or region, then scan. Each product gets its verdict from the
+  downloaded data, offline, in the shell's big panel (colour, sound, the verdict's word) and
+  in the verdict card with the dealer, their regions, ship date and order. Photos (camera
+  or file) and a note attach to the check; CONFIRM (or the button) files a diversion case.
+- My cases: what was filed and the brand's status, refreshed by sync.
+
+Scans run as writer actions one at a time; photos are read, grabbed and written on worker
+threads; downloads and sync on the server link's thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections import deque
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.counter import knowledge
+from app.domain.workflows.counter.redeem import Actor
+from app.domain.workflows.inspector import checks
+from app.domain.workflows.inspector.checks import CASE_STATUS_WORDS, Check, Place
+from app.domain.workflows.inspector.session import InspectorReply, InspectorSession
+from app.domain.workflows.inspector.verdict import HEADLINES, Verdict
+from app.ui.context import ShellContext
+from app.ui.counter.link import ServerLink, shared_link
+from app.ui.counter.models import RowsModel
+from app.ui.counter.page import big_label, table
+from app.ui.feedback_panel import COLOURS
+from app.ui.inspector.evidence import grab_photo, read_photo_file, running_camera
+from app.ui.qt_emit import emit
+from hardware.scan import Scan
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FAILED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "This scan could not be saved, so nothing was recorded. Scan it again; if this keeps "
+    "happening, tell IT.",
+)
+NO_DATA_HEADLINE = QT_TRANSLATE_NOOP("Inspector", "NO DATA")
+VERDICT_TINT = {
+    "authorised": "ok",
+    "diverted": "bad",
+    "not_shipped": "warn",
+    "unknown": "bad",
+    "stale": "warn",
+}
+CASE_TINT = {"waiting": "warn", "refused": "bad", "sent": None, "open": None, "investigating": "warn",
+             "confirmed": "bad", "closed": "off", "dismissed": "off"}  # fmt: skip
+PHASES = {
+    "push": QT_TRANSLATE_NOOP("Inspector", "Sending this station's work…"),
+    "pull": QT_TRANSLATE_NOOP("Inspector", "Fetching stores, dealers and regions…"),
+    "snapshot.download": QT_TRANSLATE_NOOP("Inspector", "Downloading shipment data…"),
+    "snapshot.import": QT_TRANSLATE_NOOP("Inspector", "Loading shipment data…"),
+    "snapshot.catchup": QT_TRANSLATE_NOOP("Inspector", "Bringing the data up to date…"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Inspector", text)
+
+
+def age_words(synced: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    if synced is None:
+        return tr("No shipment data on this station yet.")
+    hours = ((now or dt.datetime.now(dt.UTC)) - synced).total_seconds() / 3600
+    when = synced.astimezone().strftime("%Y-%m-%d %H:%M")
+    if hours < 1:
+        return tr("Data from {when} (less than an hour old).").format(when=when)
+    return tr("Data from {when} ({hours} hours old).").format(when=when, hours=f"{hours:.0f}")
+
+
+class InspectorPage(QWidget):
+    """Hosted by the shell under "inspector"; ``handle_scan`` makes it a scan page."""
+
+    reply_shown = Signal(object)  # InspectorReply
+    photo_added = Signal(int)  # photos on the current check
+    photo_failed = Signal(str)
+    state_loaded = Signal()
+    _thumb = Signal(QImage)
+
+    def __init__(
+        self,
+        context: ShellContext,
+        window: MainWindow | None = None,
+        link: ServerLink | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("InspectorPage")
+        self.context = context
+        self.shell = window
+        self.gateway = context.gateway
+        self.link = link or ServerLink(context, self)
+        self.session = InspectorSession()
+        self.current: Check | None = None
+        self.places: list[Place] = []
+        self.chosen: list[str] = []
+        self.snapshot = knowledge.SnapshotState(0, None)
+        self.camera_target = "0"
+        self.evidence_dir = context.data_dir / "evidence"
+        self._queue: deque[str] = deque()
+        self._busy = False
+        self._downloading = False
+        self._build()
+        self.link.progress.connect(self._progress)
+        self.link.synced.connect(self._synced)
+        self.photo_added.connect(self._photo_count)
+        self.photo_failed.connect(self._photo_error)
+        self._thumb.connect(self._add_thumb)
+        self.reload()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._site_tab(), self.tr("On site"))
+        self.tabs.addTab(self._prepare_tab(), self.tr("Prepare"))
+        self.tabs.addTab(self._cases_tab(), self.tr("My cases"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        for n in range(3):
+            QShortcut(
+                QKeySequence(f"Alt+{n + 1}"),
+                self,
+                activated=lambda i=n: self.tabs.setCurrentIndex(i),
+            )
+
+    def _button(self, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setMinimumHeight(40)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _site_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.place = QComboBox(tab)
+        self.place.setEditable(True)
+        self.place.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.place.setMinimumWidth(320)
+        self.place.setMinimumHeight(36)
+        self.place.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.place.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.place.lineEdit().setPlaceholderText(self.tr("Type the store or region"))
+        self.place.currentIndexChanged.connect(self._place_chosen)
+        self.freshness = QLabel(tab)
+        self.freshness.setObjectName("Freshness")
+        self.freshness.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Where am I:"), tab))
+        top.addWidget(self.place, 2)
+        top.addWidget(self.freshness, 3)
+
+        self.card = QFrame(tab)
+        self.card.setObjectName("VerdictCard")
+        self.verdict = big_label("", 34)
+        self.verdict.setObjectName("VerdictWord")
+        self.verdict_lines = QLabel(self.card)
+        self.verdict_lines.setWordWrap(True)
+        self.verdict_lines.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.verdict_lines.font())
+        font.setPixelSize(17)
+        self.verdict_lines.setFont(font)
+        card_box = QVBoxLayout(self.card)
+        card_box.setContentsMargins(16, 10, 16, 10)
+        card_box.addWidget(self.verdict)
+        card_box.addWidget(self.verdict_lines)
+        card_box.addStretch(1)
+
+        self.photo_button = self._button(self.tr("Take photo"), self.take_photo)
+        self.file_button = self._button(self.tr("Add photo file…"), self._ask_photo_file)
+        self.photos = QListWidget(tab)
+        self.photos.setViewMode(QListView.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(72, 72))
+        self.photos.setMaximumHeight(92)
+        self.photos.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note = QPlainTextEdit(tab)
+        self.note.setPlaceholderText(self.tr("Note: shelf, quantity, price, what the shop said…"))
+        self.note.setMaximumHeight(70)
+        self.case_button = self._button(self.tr("File diversion case  Ctrl+Enter"), self.file_case)
+        self.case_button.setStyleSheet("QPushButton { font-weight: bold; }")
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.case_button.click)
+        self.evidence_status = QLabel(tab)
+        self.evidence_status.setWordWrap(True)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo_button)
+        photo_row.addWidget(self.file_button)
+        evidence = QVBoxLayout()
+        evidence.addLayout(photo_row)
+        evidence.addWidget(self.photos)
+        evidence.addWidget(self.note)
+        evidence.addWidget(self.case_button)
+        evidence.addWidget(self.evidence_status)
+
+        self.recent = RowsModel(
+            "Inspector",
+            [
+                QT_TRANSLATE_NOOP("Inspector", "Time"),
+                QT_TRANSLATE_NOOP("Inspector", "Verdict"),
+                QT_TRANSLATE_NOOP("Inspector", "Shipped to"),
+                QT_TRANSLATE_NOOP("Inspector", "Code"),
+            ],
+            self,
+        )
+        self.recent_view = table(self.recent)
+        middle = QHBoxLayout()
+        middle.addWidget(self.card, 3)
+        middle.addLayout(evidence, 2)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(middle, 3)
+        layout.addWidget(self.recent_view, 2)
+        self._show_check(None)
+        return tab
+
+    def _prepare_tab(self) -> QWidget:
+        tab = QWidget(self)
+        intro = QLabel(
+            self.tr(
+                "Tick the regions of this trip, then download the shipment data while you still "
+                "have a network. On site everything works offline. The data holds every code the "
+                "brand issued, so goods from any other region are recognised too."
+            ),
+            tab,
+        )
+        intro.setWordWrap(True)
+        self.region_list = QListWidget(tab)
+        self.region_list.itemChanged.connect(self._regions_ticked)
+        self.download_button = self._button(self.tr("Download data"), self.download)
+        self.progress_bar = QProgressBar(tab)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setTextVisible(True)
+        self.progress_text = QLabel(tab)
+        self.progress_text.setWordWrap(True)
+        self.prepare_freshness = big_label("", 18)
+        right = QVBoxLayout()
+        right.addWidget(self.prepare_freshness)
+        right.addWidget(self.download_button)
+        right.addWidget(self.progress_bar)
+        right.addWidget(self.progress_text)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.region_list, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(intro)
+        layout.addLayout(body, 1)
+        return tab
+
+    def _cases_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.cases = RowsModel(
+            "Inspector",
+            [
+                QT_TRANSLATE_NOOP("Inspector", "Filed"),
+                QT_TRANSLATE_NOOP("Inspector", "Status"),
+                QT_TRANSLATE_NOOP("Inspector", "Verdict"),
+                QT_TRANSLATE_NOOP("Inspector", "Dealer"),
+                QT_TRANSLATE_NOOP("Inspector", "Found in"),
+                QT_TRANSLATE_NOOP("Inspector", "Photos"),
+                QT_TRANSLATE_NOOP("Inspector", "Code"),
+                QT_TRANSLATE_NOOP("Inspector", "Case"),
+            ],
+            self,
+        )
+        self.cases_view = table(self.cases)
+        self.cases_refresh = self._button(
+            self.tr("Get the latest status from the brand"), lambda: self.link.sync_now()
+        )
+        self.cases_status = QLabel(tab)
+        row = QHBoxLayout()
+        row.addWidget(self.cases_refresh)
+        row.addWidget(self.cases_status, 1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.cases_view, 1)
+        return tab
+
+    # --- state -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Regions, places, freshness, recent checks and cases, read off the GUI thread."""
+
+        def read(conn):
+            chosen = checks.chosen_regions(conn)
+            regions = [
+                (rid, name, parent)
+                for rid, name, parent in conn.execute(
+                    "SELECT id, name, parent_id FROM regions ORDER BY id"
+                )
+            ]
+            recent = conn.execute(
+                "SELECT c.check_id, c.checked_at, c.verdict, c.code_key, d.name FROM inspector_checks c"
+                " LEFT JOIN dealers d ON d.id = c.dealer_id ORDER BY c.checked_at DESC, c.rowid DESC LIMIT 50"
+            ).fetchall()
+            return {
+                "chosen": chosen,
+                "regions": regions,
+                "places": checks.places(conn, chosen),
+                "snapshot": knowledge.snapshot_state(conn),
+                "recent": [tuple(r) for r in recent],
+                "cases": checks.cases(conn),
+            }
+
+        self.gateway.read(read, self._loaded)
+
+    def _loaded(self, state: dict[str, Any]) -> None:
+        self.chosen = state["chosen"]
+        self.snapshot = state["snapshot"]
+        self._fill_regions(state["regions"])
+        self._fill_places(state["places"])
+        words = age_words(self.snapshot.synced_at)
+        rows = self.snapshot.rows
+        if rows:
+            words += " " + self.tr("{rows} codes.").format(rows=f"{rows:,}")
+        self.freshness.setText(words)
+        self.prepare_freshness.setText(words)
+        stale = self.snapshot.synced_at is None
+        self.freshness.setStyleSheet(
+            "color: #c5221f; font-weight: bold;" if stale else "color: #3c4043;"
+        )
+        self.recent.set_rows(
+            [
+                (
+                    check_id,
+                    (_local(at), tr(HEADLINES[Verdict(verdict)]), dealer or "", code),
+                    VERDICT_TINT.get(verdict),
+                )
+                for check_id, at, verdict, code, dealer in state["recent"]
+            ]
+        )
+        self.cases.set_rows(
+            [
+                (
+                    c.case_id,
+                    (
+                        _local(c.opened_at),
+                        tr(CASE_STATUS_WORDS.get(c.status, c.status)),
+                        tr(HEADLINES[Verdict(c.verdict)]),
+                        c.dealer or "",
+                        c.place,
+                        str(c.photos),
+                        c.code_key,
+                        c.case_id,
+                    ),
+                    CASE_TINT.get(c.status),
+                )
+                for c in state["cases"]
+            ]
+        )
+        emit(self.state_loaded)
+
+    def _fill_regions(self, regions: list[tuple[str, str, str | None]]) -> None:
+        parents = {rid: parent for rid, _name, parent in regions}
+        self.region_list.blockSignals(True)
+        self.region_list.clear()
+        for rid, name, _parent in sorted(regions, key=lambda r: _path(r[0], parents)):
+            depth = len(_path(rid, parents)) - 1
+            item = QListWidgetItem("    " * depth + name)
+            item.setData(Qt.ItemDataRole.UserRole, rid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if rid in self.chosen else Qt.CheckState.Unchecked
+            )
+            self.region_list.addItem(item)
+        self.region_list.blockSignals(False)
+
+    def _fill_places(self, places: list[Place]) -> None:
+        current = self.session.place
+        self.places = places
+        self.place.blockSignals(True)
+        self.place.clear()
+        self.place.addItem(self.tr("— choose the store or region —"), None)
+        for place in places:
+            label = place.name if place.kind == "region" else f"{place.name}  ·  {self.tr('store')}"
+            self.place.addItem(label, place)
+        index = next((i + 1 for i, p in enumerate(places) if current and p.id == current.id), 0)
+        self.place.setCurrentIndex(index)
+        self.place.blockSignals(False)
+
+    def _place_chosen(self, index: int) -> None:
+        place = self.place.itemData(index)
+        self.session.place = place if isinstance(place, Place) else None
+
+    def choose_place(self, place_id: str) -> bool:
+        for i in range(1, self.place.count()):
+            place = self.place.itemData(i)
+            if isinstance(place, Place) and place.id == place_id:
+                self.place.setCurrentIndex(i)
+                return True
+        return False
+
+    def _regions_ticked(self, _item: QListWidgetItem) -> None:
+        chosen = [
+            self.region_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.region_list.count())
+            if self.region_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.chosen = chosen
+        self.gateway.write(
+            lambda conn: checks.choose_regions(conn, chosen), lambda _r: self.reload()
+        )
+
+    # --- scans ------------------------------------------------------------------------------
+
+    def handle_scan(self, scan: Scan) -> None:
+        self.submit(scan.text)
+
+    def submit(self, text: str) -> None:
+        self._queue.append(text)
+        if not self._busy:
+            self._next()
+
+    def _actor(self) -> Actor:
+        operator = self.shell.operator if self.shell is not None else None
+        return Actor(operator.id, operator.name) if operator is not None else Actor("unknown", "")
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._busy = False
+            return
+        self._busy = True
+        text = self._queue.popleft()
+        actor, session = self._actor(), self.session
+        note = self.note.toPlainText()
+        check_id = self.current.check_id if self.current is not None else None
+
+        def action(conn):
+            if check_id is not None and note.strip():
+                checks.set_note(conn, check_id, note)  # the note travels with a case the gun files
+            return session.handle(conn, text, actor)
+
+        self.gateway.write(
+            action,
+            lambda reply: self._done(text, reply),
+            lambda exc: self._failed(text, exc),
+        )
+
+    def _failed(self, text: str, exc: BaseException) -> None:
+        log.error("inspector scan failed", exc_info=exc)
+        self._show(Decision(Outcome.ERROR, FAILED, {}, "inspect.failed"), text)
+        self._next()
+
+    def _done(self, text: str, reply: InspectorReply) -> None:
+        self.apply(reply, text)
+        self._next()
+
+    def apply(self, reply: InspectorReply, text: str = "") -> None:
+        if reply.check is not None:
+            self.current = reply.check
+            self._show_check(reply.check)
+            self.photos.clear()
+            self.note.clear()
+            self.evidence_status.clear()
+            self.tabs.setCurrentIndex(0)
+        headline = None
+        if reply.check is not None:
+            word = (
+                NO_DATA_HEADLINE
+                if reply.decision.reason == "inspect.no_data"
+                else HEADLINES[reply.check.judgement.verdict]
+            )
+            headline = tr(word)
+        self._show(reply.decision, text, headline)
+        if reply.case_id is not None:
+            self.case_button.setEnabled(False)
+            self.evidence_status.setText(self.tr("Case {case} filed.").format(case=reply.case_id))
+        if reply.wants_sync and not self.link.busy_syncing:
+            self.link.sync_now()
+        if reply.check is not None or reply.case_id is not None:
+            self.reload()
+        emit(self.reply_shown, reply)
+
+    def _show(self, decision: Decision, text: str = "", headline: str | None = None) -> None:
+        if self.shell is not None:
+            self.shell.show_decision(decision, code=text, headline=headline)
+
+    def _show_check(self, check: Check | None) -> None:
+        if check is None:
+            self.verdict.setText(self.tr("Pick the place, then scan a product"))
+            self.verdict_lines.setText(
+                self.tr(
+                    "The verdict shows here: authorised here, DIVERTED, not shipped yet, unknown to the brand, or data too old."
+                )
+            )
+            self._tint(None)
+            for widget in (self.photo_button, self.file_button, self.note, self.case_button):
+                widget.setEnabled(False)
+            return
+        verdict = check.judgement.verdict
+        no_data = check.decision.reason == "inspect.no_data"
+        self.verdict.setText(tr(NO_DATA_HEADLINE) if no_data else tr(HEADLINES[verdict]))
+        self.verdict_lines.setText(
+            "\n".join(f"{tr(label)}：{value}" for label, value in check.facts)
+        )
+        self._tint(check.judgement.outcome)
+        caseable = verdict in (Verdict.DIVERTED, Verdict.NOT_SHIPPED, Verdict.UNKNOWN)
+        for widget in (self.photo_button, self.file_button, self.note):
+            widget.setEnabled(True)
+        self.case_button.setEnabled(caseable)
+
+    def _tint(self, outcome: Outcome | None) -> None:
+        background, text = COLOURS[outcome]
+        self.card.setStyleSheet(
+            f"#VerdictCard {{ background: {background}; border-radius: 8px; }}"
+            f"#VerdictCard QLabel {{ color: {text}; background: transparent; }}"
+        )
+
+    # --- evidence and cases ----------------------------------------------------------------
+
+    def take_photo(self) -> None:
+        check = self.current
+        if check is None:
+            return
+        self.evidence_status.setText(self.tr("Taking the photo…"))
+        target, camera = self.camera_target, running_camera(self.context.scan_bridge)
+        self._photo_worker(check.check_id, "camera", lambda: (grab_photo(target, camera), ".jpg"))
+
+    def _ask_photo_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Add a photo"),
+            str(Path.home()),
+            self.tr("Images (*.jpg *.jpeg *.png *.bmp)"),
+        )
+        if chosen:
+            self.add_photo_file(Path(chosen))
+
+    def add_photo_file(self, path: Path) -> None:
+        check = self.current
+        if check is not None:
+            self._photo_worker(check.check_id, "file", lambda: read_photo_file(path))
+
+    def _photo_worker(self, check_id: str, source: str, produce: Any) -> None:
+        folder = self.evidence_dir
+        writer = self.gateway.writer
+
+        def run() -> None:
+            try:
+                data, suffix = produce()
+                photo = checks.save_photo(folder, check_id, data, suffix)
+                count = writer.call(
+                    lambda conn: checks.attach_photo(
+                        conn, check_id, photo, source, dt.datetime.now(dt.UTC)
+                    )
+                )
+            except Exception as exc:  # a camera or disk problem: say it, keep the check
+                log.warning("evidence photo failed: %s", exc)
+                emit(self.photo_failed, str(exc))
+                return
+            emit(self.photo_added, count)
+            self._thumb_ready(photo.path)
+
+        threading.Thread(target=run, name="evidence-photo", daemon=True).start()
+
+    def _thumb_ready(self, path: Path) -> None:
+        image = QImage(str(path))  # QImage may be used off the GUI thread; QPixmap may not
+        if not image.isNull():
+            emit(self._thumb, image.scaled(144, 144, Qt.AspectRatioMode.KeepAspectRatio))
+
+    def _photo_count(self, count: int) -> None:
+        self.evidence_status.setText(
+            self.tr("{count} photos attached to this check.").format(count=count)
+        )
+
+    def _photo_error(self, text: str) -> None:
+        self.evidence_status.setText(
+            self.tr("No photo was taken: {error}. Check the camera, or add a photo file.").format(
+                error=text
+            )
+        )
+
+    def _add_thumb(self, image: QImage) -> None:
+        item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), "")
+        self.photos.addItem(item)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def file_case(self) -> None:
+        check = self.current
+        if check is None:
+            return
+        note = self.note.toPlainText()
+        check_id = check.check_id
+        actor, session = self._actor(), self.session
+
+        def action(conn):
+            checks.set_note(conn, check_id, note)
+            return session.file_case(conn, check_id, actor)
+
+        self.gateway.write(
+            action, lambda reply: self.apply(reply), lambda exc: self._failed("", exc)
+        )
+
+    # --- data download ----------------------------------------------------------------------
+
+    def download(self) -> None:
+        if self._downloading:
+            return
+        self._downloading = True
+        self.download_button.setEnabled(False)
+        self.progress_bar.setValue(0)
+        self.progress_text.setText(self.tr("Connecting to the brand's server…"))
+        self.link.sync_now(snapshot=True)
+
+    def _progress(self, phase: str, done: int, total: object) -> None:
+        if not self._downloading:
+            return
+        words = tr(PHASES[phase]) if phase in PHASES else phase
+        if isinstance(total, int) and total > 0:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(1000 * min(done, total) / total))
+            if phase == "snapshot.download":
+                words += f"  {done / 1e6:.1f} / {total / 1e6:.1f} MB"
+            elif phase == "snapshot.import":
+                words += f"  {done:,} / {total:,}"
+        else:
+            self.progress_bar.setRange(0, 0)  # busy, size unknown
+        self.progress_text.setText(words)
+
+    def _synced(self, _report: object, error: str | None) -> None:
+        if self._downloading:
+            self._downloading = False
+            self.download_button.setEnabled(True)
+            self.progress_bar.setRange(0, 1000)
+            if error is None:
+                self.progress_bar.setValue(1000)
+                self.progress_text.setText(
+                    self.tr("Done. The data is on this station; you can inspect offline.")
+                )
+            else:
+                self.progress_text.setText(
+                    self.tr(
+                        "The download stopped ({error}). Press Download data again when the network is "
+                        "back: it continues where it stopped."
+                    ).format(error=error)
+                )
+        self.cases_status.setText(
+            self.tr("Updated from the brand.")
+            if error is None
+            else self.tr("Offline: showing what was known at the last sync.")
+        )
+        self.reload()
+
+
+def _local(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).astimezone().strftime("%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def _path(region_id: str, parents: dict[str, str | None]) -> list[str]:
+    chain, current = [], region_id
+    while current and current not in chain and len(chain) < 16:
+        chain.insert(0, current)
+        current = parents.get(current)
+    return chain
+
+
+def register(window: MainWindow) -> None:
+    """Mount the inspector page in the shell (listed in ``app/ui/page_registry.py``)."""
+    from app.domain.operators import Role
+
+    link = shared_link(window, window.context)
+    page = InspectorPage(window.context, window, link)
+    window.add_page(
+        "inspector", QCoreApplication.translate("Inspector", "Inspection"), page, {Role.INSPECTOR}
+    )
+    link.start()
+
+
+__all__ = ["InspectorPage", "register"]
