@@ -1,5 +1,8 @@
 """The station window: roles decide the pages, shortcuts switch them, scans reach the page in front."""
 
+import datetime as dt
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -208,7 +211,7 @@ def test_status_bar_counts_events_waiting_to_sync(qtbot, window, context):
     qtbot.waitUntil(lambda: window.status.status is not None)
     assert window.status.pending_label.text() == "Waiting to send: 0"
     assert window.status.status.station_id in window.status.station_label.text()
-    assert "Offline" in window.status.connection_label.text()
+    assert "No server set up" in window.status.connection_label.text()
     for n in range(3):
         context.gateway.writer.call(
             lambda conn, n=n: journal.append(
@@ -219,3 +222,25 @@ def test_status_bar_counts_events_waiting_to_sync(qtbot, window, context):
     qtbot.waitUntil(lambda: window.status.pending_label.text() == "Waiting to send: 3")
     window.status.set_online(True)
     assert "Online" in window.status.connection_label.text()
+
+
+def test_status_bar_shows_what_the_sync_client_recorded(qtbot, window, context):
+    def record(conn, key, value):
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
+
+    writer = context.gateway.writer
+    writer.call(lambda conn: record(conn, "sync.server_url", "https://sync.example.cn"))
+    writer.call(lambda conn: record(conn, "sync.last_error", {"code": "network", "at": "x"}))
+    window.status.refresh()
+    qtbot.waitUntil(lambda: "Offline" in window.status.connection_label.text())
+    assert window.status.sync_label.text() == "Last sync: never"
+    writer.call(lambda conn: record(conn, "sync.last_success_at", "2024-05-01T08:30:00.000+00:00"))
+    writer.call(lambda conn: record(conn, "sync.last_error", None))
+    window.status.refresh()
+    qtbot.waitUntil(lambda: "Online" in window.status.connection_label.text())
+    local = dt.datetime(2024, 5, 1, 8, 30, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert window.status.sync_label.text() == f"Last sync: {local}"

@@ -102,6 +102,7 @@ class SoundPage(QWidget):
         self.volume_label = QLabel(f"{self.volume.value()} %", self)
         self.volume_label.setMinimumWidth(48)
         self.volume.valueChanged.connect(self._volume_changed)
+        self.volume.sliderReleased.connect(self._save_volume)
         self.mute = QCheckBox(self.tr("Mute all sounds"), self)
         self.mute.setChecked(self._settings.sound_muted)
         self.mute.toggled.connect(self._mute_changed)
@@ -143,8 +144,12 @@ class SoundPage(QWidget):
 
     def _volume_changed(self, value: int) -> None:
         self.volume_label.setText(f"{value} %")
-        self._settings.sound_volume = value
         self._sounds.set_volume(value)
+        if not self.volume.isSliderDown():  # dragging saves once, on release
+            self._save_volume()
+
+    def _save_volume(self) -> None:
+        self._settings.sound_volume = self.volume.value()
 
     def _mute_changed(self, muted: bool) -> None:
         self._settings.sound_muted = muted

@@ -19,7 +19,10 @@ from app.domain.store.database import station_id
 from app.ui.store_gateway import StoreGateway
 
 POLL_MS = 2000
-LAST_SYNC_KEY = "sync.last_success_at"  # ISO-8601 UTC, written by the sync client
+# Written by the sync client (sync/client/state.py): JSON values in the core settings table.
+SERVER_URL_KEY = "sync.server_url"
+LAST_SYNC_KEY = "sync.last_success_at"  # ISO-8601 UTC of the last complete sync
+LAST_ERROR_KEY = "sync.last_error"  # null after a success, {code, detail, at} after a failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,20 +30,29 @@ class StationStatus:
     station_id: str
     pending: int
     last_sync: dt.datetime | None
+    online: bool | None  # None: no server set up; False: the last attempt failed
+
+
+def _setting(conn: sqlite3.Connection, key: str) -> object:
+    row = conn.execute(
+        "SELECT json_extract(value, '$') FROM settings WHERE key = ?", (key,)
+    ).fetchone()
+    return row[0] if row else None
 
 
 def read_station_status(conn: sqlite3.Connection) -> StationStatus:
     """Runs on a reader thread."""
-    row = conn.execute(
-        "SELECT json_extract(value, '$') FROM settings WHERE key = ?", (LAST_SYNC_KEY,)
-    ).fetchone()
+    raw = _setting(conn, LAST_SYNC_KEY)
     last_sync = None
-    if row and isinstance(row[0], str):
+    if isinstance(raw, str):
         try:
-            last_sync = dt.datetime.fromisoformat(row[0])
+            last_sync = dt.datetime.fromisoformat(raw)
         except ValueError:
             last_sync = None
-    return StationStatus(station_id(conn), journal.count_pending(conn), last_sync)
+    online: bool | None = None
+    if _setting(conn, SERVER_URL_KEY):
+        online = last_sync is not None and _setting(conn, LAST_ERROR_KEY) is None
+    return StationStatus(station_id(conn), journal.count_pending(conn), last_sync, online)
 
 
 class StationStatusBar(QStatusBar):
@@ -106,6 +118,7 @@ class StationStatusBar(QStatusBar):
     def _received(self, status: StationStatus) -> None:
         self._in_flight = False
         self.status = status
+        self.online = status.online
         self._render()
 
     def _failed(self, error: BaseException) -> None:
@@ -120,9 +133,12 @@ class StationStatusBar(QStatusBar):
         if self.online is True:
             self.connection_label.setText(self.tr("● Online"))
             self.connection_label.setStyleSheet("color: #1e8e3e;")
-        else:
+        elif self.online is False:
             self.connection_label.setText(self.tr("● Offline"))
             self.connection_label.setStyleSheet("color: #b06000;")
+        else:
+            self.connection_label.setText(self.tr("● No server set up"))
+            self.connection_label.setStyleSheet("color: #5f6368;")
         self.connection_label.setToolTip(
             self.tr("Scans are saved on this computer and sent when the server can be reached.")
         )

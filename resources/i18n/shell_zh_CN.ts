@@ -332,67 +332,67 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="173" />
+        <location filename="../../app/ui/settings_dialog.py" line="178" />
         <source>required for a new operator; empty keeps the PIN</source>
         <translation>新操作员必填；修改时留空则不变</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="174" />
+        <location filename="../../app/ui/settings_dialog.py" line="179" />
         <source>New operator</source>
         <translation>新建操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="176" />
+        <location filename="../../app/ui/settings_dialog.py" line="181" />
         <source>Add as new operator</source>
         <translation>添加为新操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="177" />
+        <location filename="../../app/ui/settings_dialog.py" line="182" />
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="178" />
+        <location filename="../../app/ui/settings_dialog.py" line="183" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="185" />
+        <location filename="../../app/ui/settings_dialog.py" line="190" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="186" />
+        <location filename="../../app/ui/settings_dialog.py" line="191" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="187" />
+        <location filename="../../app/ui/settings_dialog.py" line="192" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="192" />
+        <location filename="../../app/ui/settings_dialog.py" line="197" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="248" />
+        <location filename="../../app/ui/settings_dialog.py" line="253" />
         <source>%1 was added.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="259" />
+        <location filename="../../app/ui/settings_dialog.py" line="264" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="270" />
+        <location filename="../../app/ui/settings_dialog.py" line="275" />
         <source>%1 can no longer log in.</source>
         <translation>%1 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="286" />
+        <location filename="../../app/ui/settings_dialog.py" line="291" />
         <source>The change was not saved: the station database did not accept it.</source>
         <translation>修改没有保存：本机数据库未能写入。</translation>
     </message>
@@ -471,22 +471,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="297" />
+        <location filename="../../app/ui/settings_dialog.py" line="302" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="308" />
+        <location filename="../../app/ui/settings_dialog.py" line="313" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="309" />
+        <location filename="../../app/ui/settings_dialog.py" line="314" />
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="310" />
+        <location filename="../../app/ui/settings_dialog.py" line="315" />
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -494,47 +494,47 @@
 <context>
     <name>SoundPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="105" />
+        <location filename="../../app/ui/settings_dialog.py" line="106" />
         <source>Mute all sounds</source>
         <translation>全部静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="108" />
+        <location filename="../../app/ui/settings_dialog.py" line="109" />
         <source>Flash the result panel on every scan</source>
         <translation>每次扫码时结果区闪烁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="117" />
+        <location filename="../../app/ui/settings_dialog.py" line="118" />
         <source>Play OK</source>
         <translation>试听：成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118" />
+        <location filename="../../app/ui/settings_dialog.py" line="119" />
         <source>Play warning</source>
         <translation>试听：警告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119" />
+        <location filename="../../app/ui/settings_dialog.py" line="120" />
         <source>Play error</source>
         <translation>试听：错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120" />
+        <location filename="../../app/ui/settings_dialog.py" line="121" />
         <source>Play done</source>
         <translation>试听：完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="133" />
+        <location filename="../../app/ui/settings_dialog.py" line="134" />
         <source>No speaker or headset was found on this computer, so the station is silent. Colours and the flash still show every result.</source>
         <translation>这台电脑上没有找到扬声器或耳机，所以不会发出提示音。颜色和闪烁仍会显示每次的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="138" />
+        <location filename="../../app/ui/settings_dialog.py" line="139" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="140" />
+        <location filename="../../app/ui/settings_dialog.py" line="141" />
         <source>Test</source>
         <translation>试听</translation>
     </message>
@@ -542,57 +542,62 @@
 <context>
     <name>StationStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="94" />
+        <location filename="../../app/ui/status_bar.py" line="106" />
         <source>Operator: %1</source>
         <translation>操作员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="94" />
+        <location filename="../../app/ui/status_bar.py" line="106" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="113" />
+        <location filename="../../app/ui/status_bar.py" line="126" />
         <source>Waiting to send: unknown</source>
         <translation>待上传：未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="118" />
+        <location filename="../../app/ui/status_bar.py" line="131" />
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="121" />
+        <location filename="../../app/ui/status_bar.py" line="134" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="124" />
+        <location filename="../../app/ui/status_bar.py" line="137" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="127" />
+        <location filename="../../app/ui/status_bar.py" line="140" />
+        <source>● No server set up</source>
+        <translation>● 未设置服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="143" />
         <source>Scans are saved on this computer and sent when the server can be reached.</source>
         <translation>扫码记录保存在本机，连上服务器后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="130" />
+        <location filename="../../app/ui/status_bar.py" line="146" />
         <source>Waiting to send: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="133" />
+        <location filename="../../app/ui/status_bar.py" line="149" />
         <source>Waiting to send: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="136" />
+        <location filename="../../app/ui/status_bar.py" line="152" />
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="140" />
+        <location filename="../../app/ui/status_bar.py" line="156" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
