@@ -206,6 +206,9 @@ class SerialGun(Source):
         self.encoding = spec.encoding
         self.max_line = spec.get_int("max_line", DEFAULT_MAX_LINE)
         self.idle_s = spec.get_int("idle_ms", DEFAULT_IDLE_MS) / 1000
+        self.gs_substitute = spec.options.get("gs", "")
+        self.prefix = spec.options.get("prefix", "")
+        self.suffix = spec.options.get("suffix", "")
         self.device = ""  # the port actually opened (the resolved COM number for usb:)
         self.reads = 0
         self.rejections = 0
@@ -312,7 +315,24 @@ class SerialGun(Source):
             self._reject(rejection)
             return
         self.reads += 1
-        self._emit(Scan(text=text or "", source=self.name, raw=payload, terminator=terminator))
+        self._emit(
+            Scan(
+                text=self._compensated(text or ""),
+                source=self.name,
+                raw=payload,
+                terminator=terminator,
+            )
+        )
+
+    def _compensated(self, text: str) -> str:
+        """Undo what the gun adds or replaces (set by the self-test wizard, or by hand)."""
+        if self.prefix and text.startswith(self.prefix):
+            text = text[len(self.prefix) :]
+        if self.suffix and text.endswith(self.suffix):
+            text = text[: -len(self.suffix)]
+        if self.gs_substitute:
+            text = text.replace(self.gs_substitute, "\x1d")
+        return text
 
     def _report_too_long(self, framer: LineFramer) -> None:
         while framer.too_long:

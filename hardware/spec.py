@@ -44,6 +44,9 @@ _LINE_OPTIONS = {
     "idle_ms",
     "rtscts",
     "xonxoff",
+    "gs",  # text the gun sends instead of GS (0x1D), turned back into GS
+    "prefix",  # stripped from the front of every read that starts with it
+    "suffix",  # stripped from the end of every read that ends with it
 }
 _VIDEO_OPTIONS = {"dedup_s", "preview_fps", "pace", "loop", "width", "height"}
 OPTIONS = {
