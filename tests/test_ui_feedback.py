@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtGui import QPalette
 
 from app.domain.workflows.base import Decision, Outcome
 from app.paths import resources_dir
 from app.ui import sounds as sounds_module
-from app.ui.feedback_panel import COLOURS, FLASH_COLOUR, FeedbackPanel
+from app.ui.feedback_panel import BORDER_COLOUR, COLOURS, FLASH_COLOUR, FeedbackPanel
 from app.ui.sounds import FeedbackSounds, sound_file
 from app.ui.translations import translate_template
 
@@ -49,22 +50,28 @@ def test_each_outcome_has_its_colour_and_word(qtbot, panel, outcome, colour, hea
     assert panel.background == colour
     assert headline in panel.headline.text()
     assert panel.message.text() == "Order SO-1: 3 left."
-    assert colour in panel.styleSheet()
+    image = panel.grab().toImage()
+    assert image.pixelColor(20, image.height() // 2).name() == colour  # really painted
+    text = panel.headline.palette().color(QPalette.ColorRole.WindowText).name()
+    assert text == COLOURS[outcome][1]
 
 
 def test_done_looks_different_from_ok(panel):
     panel.show_decision(Decision(Outcome.OK, "x"))
-    ok_style, ok_headline = panel.styleSheet(), panel.headline.text()
+    ok_edge = panel.grab().toImage().pixelColor(2, panel.height() // 2).name()
+    ok_headline = panel.headline.text()
     panel.show_decision(Decision(Outcome.DONE, "x"))
-    assert panel.styleSheet() != ok_style
+    done_edge = panel.grab().toImage().pixelColor(2, panel.height() // 2).name()
+    assert ok_edge == COLOURS[Outcome.OK][0]
+    assert done_edge == BORDER_COLOUR  # the gold frame
     assert panel.headline.text() != ok_headline
-    assert "border: 6px" in panel.styleSheet()
 
 
 def test_flash_blinks_and_returns(qtbot, panel):
     panel.show_decision(Decision(Outcome.ERROR, "x"))
     panel.flash()
     assert panel.background == FLASH_COLOUR
+    assert panel.grab().toImage().pixelColor(20, panel.height() // 2).name() == FLASH_COLOUR
     qtbot.waitUntil(lambda: panel.background == COLOURS[Outcome.ERROR][0], timeout=1000)
 
 

@@ -7,8 +7,8 @@ flashes the panel briefly, so even a repeat of the same result is noticed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.workflows.base import Decision, Outcome
@@ -24,6 +24,9 @@ COLOURS: dict[Outcome | None, tuple[str, str]] = {
     Outcome.DONE: ("#0b5d2a", "#ffffff"),
 }
 FLASH_COLOUR = "#ffffff"
+BORDER_COLOUR = "#ffd54f"
+BORDER = 6
+RADIUS = 8
 FLASH_MS = 120
 
 
@@ -97,15 +100,37 @@ class FeedbackPanel(QFrame):
         self._flashing = False
         self._apply_style()
 
+    @property
+    def text_colour(self) -> str:
+        return COLOURS[self.outcome][0] if self._flashing else COLOURS[self.outcome][1]
+
+    @property
+    def bordered(self) -> bool:
+        """DONE wears a gold frame, so it never reads as a plain OK from across the room."""
+        return self.outcome is Outcome.DONE
+
     def _apply_style(self) -> None:
-        background, text = COLOURS[self.outcome]
-        if self._flashing:
-            background, text = FLASH_COLOUR, COLOURS[self.outcome][0]
-        border = "6px solid #ffd54f" if self.outcome is Outcome.DONE else "0px"
-        self.setStyleSheet(
-            f"#FeedbackPanel {{ background: {background}; border: {border}; border-radius: 8px; }}"
-            f"#FeedbackPanel QLabel {{ color: {text}; background: transparent; }}"
-        )
+        """Palette and a custom paint, not a style sheet: re-polishing costs milliseconds per scan."""
+        colour = QColor(self.text_colour)
+        for label in (self.headline, self.message):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            label.setPalette(palette)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect())
+        if self.bordered:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(BORDER_COLOUR))
+            painter.drawRoundedRect(area, RADIUS, RADIUS)
+            area = area.adjusted(BORDER, BORDER, -BORDER, -BORDER)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.background))
+        painter.drawRoundedRect(area, RADIUS - 2 if self.bordered else RADIUS, RADIUS)
+        painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Type grows with the panel, so a 1280×800 station reads as well as an 800×600 handheld."""
