@@ -266,3 +266,29 @@ def test_models_are_sound(qtmodeltester, page, gun, qtbot):
     qtbot.waitUntil(lambda: page.scans_model.rowCount() == 1 and page.open_model.rowCount() == 1)
     for model in (page.lines_model, page.scans_model, page.open_model, page.history_model):
         qtmodeltester.check(model)
+
+
+def test_printed_command_barcodes_scan_back(qtbot):
+    """The sheet's Code 128 and QR drawing reads back as exactly the command text."""
+    import numpy as np
+    import zxingcpp
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from app.domain.codes import parse
+    from app.ui.warehouse.printing import draw_code128, draw_qr
+
+    text = cmd("switch", "stocktake:A-01")
+    image = QImage(1400, 500, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(Qt.PenStyle.NoPen)
+    draw_code128(painter, text, QRectF(40, 40, 1000, 160), 3.0)
+    draw_qr(painter, text, QRectF(1100, 40, 250, 250))
+    painter.end()
+    pixels = np.array(image.constBits(), dtype=np.uint8).reshape(
+        image.height(), image.bytesPerLine()
+    )
+    found = {r.format.name: r.text for r in zxingcpp.read_barcodes(pixels[:, : image.width()])}
+    assert found.get("Code128") == text and found.get("QRCode") == text
+    assert parse(found["Code128"]).fields["arg"] == "stocktake:A-01"

@@ -49,6 +49,7 @@ def test_stocktake_reports_missing_and_extra(st):
     job_id = elsewhere.job.id
     finished = st.cmd("finish")
     assert finished.decision.reason == "stocktake.finished_diff"
+    assert (finished.decision.args["missing"], finished.decision.args["extra"]) == (6, 1)
     report = _report(st, job_id)
     assert sorted(d.key for d in report.missing) == sorted(item("P1", n).key for n in range(19, 25))
     assert [d.key for d in report.extra] == [item("P1", 31).key]

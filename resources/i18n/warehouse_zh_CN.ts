@@ -4,33 +4,33 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/desk.py" line="167"/>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="176"/>
         <source>This code cannot be read. Scan it again.</source>
         <translation>这个码读不出来，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/desk.py" line="175"/>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="184"/>
         <source>A command barcode was not expected here.</source>
         <translation>这里不需要命令条码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/desk.py" line="180"/>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="189"/>
         <source>This is the shop barcode of the product, not its unique code. Scan the QR code or the code with the serial number.</source>
         <translation>这是商品条码，不是唯一码。请扫二维码或带序列号的码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/desk.py" line="194"/>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="203"/>
         <source>The label {code} was replaced by {new}. Scan the new label; remove the old one if it is still on the package.</source>
         <translation>标签 {code} 已换成 {new}。请扫新标签；旧标签如果还贴着，请撕掉。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/desk.py" line="206"/>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="215"/>
         <location filename="../../app/domain/workflows/warehouse/relabel.py" line="66"/>
         <source>{code} is not known to this station, so there is nothing to change. Check the label, or sync and try again.</source>
         <translation>本工作站没有 {code} 的记录，无法操作。请核对标签，或同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/desk.py" line="216"/>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="225"/>
         <source>{code} is not known to this station and strict mode is on, so it is refused. Set it aside and tell the supervisor, or sync and try again.</source>
         <translation>本工作站没有 {code} 的记录，且已开启严格模式，因此拒收。请放到一边并告知主管，或同步后再试。</translation>
     </message>
@@ -129,7 +129,7 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="358"/>
         <source>{count} of {capacity} in {parent}.</source>
-        <translation>{parent}：{count}/{capacity}。</translation>
+        <translation>{parent}：已装 {count}/{capacity}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="393"/>
@@ -507,37 +507,37 @@
         <translation>这张命令单上的任务（{flow}）本站没有。请重新打印命令条码单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="251"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="253"/>
         <source>Cancel job {job}? Everything scanned in it ({scans}) will be taken back. Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.</source>
         <translation>要取消任务 {job} 吗？已扫的 {scans} 次将全部撤回。再扫一次「取消」（或「确认」）即取消；扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="265"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="267"/>
         <source>MOVE works while packing: scan the case or pallet first, then MOVE, then what moves into it.</source>
         <translation>「移入」只在装箱时使用：先扫箱或托盘，再扫「移入」，然后扫要移进来的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="276"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="278"/>
         <source>Scan what moves into {parent}: it is taken out of its old package.</source>
         <translation>请扫要移入 {parent} 的货：它会从原包装中移出。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="292"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="294"/>
         <source>This command is not used on the warehouse page. Warehouse commands: finish, undo, cancel, confirm, switch task, move.</source>
         <translation>仓库页面不使用这个命令。仓库命令有：完成、撤销、取消、确认、切换任务、移入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="311"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="313"/>
         <source>There is no scan to undo in the current job.</source>
         <translation>当前任务中没有可撤销的扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="337"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="339"/>
         <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="379"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="381"/>
         <source>There is no open job. Scan a code to start one.</source>
         <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
     </message>
@@ -587,12 +587,12 @@
         <translation>已撤销：{code}（{items} 件）不计入盘点。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="230"/>
-        <source>Stocktake of {location} closed: {items} counted, {missing} missing, {extra} more than expected. Print the difference list for the supervisor.</source>
-        <translation>{location} 盘点完成：共盘 {items} 件，缺 {missing} 件，多 {extra} 件。请打印差异清单交主管。</translation>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="228"/>
+        <source>Stocktake of {location} closed: {items} counted, {missing} missing, {extra} found that should not be here. Print the difference list for the supervisor.</source>
+        <translation>{location} 盘点完成：共盘 {items} 件，缺 {missing} 件，另有 {extra} 件不应在此处。请打印差异清单交主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="240"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="238"/>
         <source>Stocktake of {location} closed: {items} counted, no differences.</source>
         <translation>{location} 盘点完成：共盘 {items} 件，无差异。</translation>
     </message>
@@ -627,7 +627,7 @@
         <translation>拆箱完成：共取出 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="80"/>
+        <location filename="../../app/ui/warehouse/page.py" line="81"/>
         <source>This scan could not be saved, so nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫描没能保存，没有记录任何内容。请重扫；如果一直这样，请联系 IT。</translation>
     </message>
@@ -700,161 +700,191 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="89"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="52"/>
+        <source>To ship</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="53"/>
+        <source>Shipped now</source>
+        <translation>本次发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="54"/>
+        <source>Still open</source>
+        <translation>未发</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="59"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="60"/>
+        <source>Packed</source>
+        <translation>已装</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="61"/>
+        <source>Space left</source>
+        <translation>剩余空位</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="115"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="90"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="116"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="91"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="92"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="118"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="93"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="119"/>
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="94"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="120"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="95"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="121"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="98"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="124"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="101"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="127"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="104"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="130"/>
         <source>Sales regions</source>
         <translation>销售区域</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="107"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="133"/>
         <source>Delivery</source>
         <translation>到货单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="111"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="137"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="113"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="139"/>
         <source>Package</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="117"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="143"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="124"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="144"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="185"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="47"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="169"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="210"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="125"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="47"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="126"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="66"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="127"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="67"/>
         <source>Scanned</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="128"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="68"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="130"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="150"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="142"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="183"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="167"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="208"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="143"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="184"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="168"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="209"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="145"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="170"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="146"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="171"/>
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="148"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="173"/>
         <source>Codes scanned</source>
         <translation>扫描的码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="151"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="176"/>
         <source>Old code</source>
         <translation>旧码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="163"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="188"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="165"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="190"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="176"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="201"/>
         <source>Missing (expected here, not counted)</source>
         <translation>短缺（应在此处，未盘到）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="179"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="204"/>
         <source>Extra (counted here, not expected)</source>
         <translation>多出（盘到，但不应在此处）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="186"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="211"/>
         <source>Station status</source>
         <translation>系统状态</translation>
     </message>
@@ -1039,7 +1069,7 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="721"/>
+        <location filename="../../app/ui/warehouse/page.py" line="761"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1047,227 +1077,237 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="173"/>
+        <location filename="../../app/ui/warehouse/page.py" line="185"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="174"/>
+        <location filename="../../app/ui/warehouse/page.py" line="186"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="175"/>
+        <location filename="../../app/ui/warehouse/page.py" line="187"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="176"/>
+        <location filename="../../app/ui/warehouse/page.py" line="188"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="180"/>
+        <location filename="../../app/ui/warehouse/page.py" line="192"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="182"/>
+        <location filename="../../app/ui/warehouse/page.py" line="194"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="187"/>
+        <location filename="../../app/ui/warehouse/page.py" line="199"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="192"/>
+        <location filename="../../app/ui/warehouse/page.py" line="204"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="200"/>
+        <location filename="../../app/ui/warehouse/page.py" line="212"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="208"/>
+        <location filename="../../app/ui/warehouse/page.py" line="220"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="213"/>
+        <location filename="../../app/ui/warehouse/page.py" line="225"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="215"/>
+        <location filename="../../app/ui/warehouse/page.py" line="227"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="266"/>
+        <location filename="../../app/ui/warehouse/page.py" line="286"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="267"/>
+        <location filename="../../app/ui/warehouse/page.py" line="287"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="268"/>
+        <location filename="../../app/ui/warehouse/page.py" line="288"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="271"/>
+        <location filename="../../app/ui/warehouse/page.py" line="291"/>
         <source>Scan with the demo gun</source>
         <translation>用演示扫码枪扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="275"/>
+        <location filename="../../app/ui/warehouse/page.py" line="295"/>
         <source>No scanner? Double-click a code to scan it as the gun would.</source>
         <translation>没有扫码枪？双击一个码，就像用枪扫了一样。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="290"/>
+        <location filename="../../app/ui/warehouse/page.py" line="310"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="292"/>
+        <location filename="../../app/ui/warehouse/page.py" line="312"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="294"/>
+        <location filename="../../app/ui/warehouse/page.py" line="314"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="297"/>
+        <location filename="../../app/ui/warehouse/page.py" line="317"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="299"/>
+        <location filename="../../app/ui/warehouse/page.py" line="319"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="300"/>
+        <location filename="../../app/ui/warehouse/page.py" line="320"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="301"/>
+        <location filename="../../app/ui/warehouse/page.py" line="321"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="302"/>
+        <location filename="../../app/ui/warehouse/page.py" line="322"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="303"/>
+        <location filename="../../app/ui/warehouse/page.py" line="323"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="512"/>
+        <location filename="../../app/ui/warehouse/page.py" line="533"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="513"/>
+        <location filename="../../app/ui/warehouse/page.py" line="534"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="514"/>
+        <location filename="../../app/ui/warehouse/page.py" line="535"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="517"/>
+        <location filename="../../app/ui/warehouse/page.py" line="538"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="533"/>
+        <location filename="../../app/ui/warehouse/page.py" line="571"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="535"/>
+        <location filename="../../app/ui/warehouse/page.py" line="573"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="539"/>
+        <location filename="../../app/ui/warehouse/page.py" line="577"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="540"/>
+        <location filename="../../app/ui/warehouse/page.py" line="578"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="552"/>
+        <location filename="../../app/ui/warehouse/page.py" line="587"/>
+        <source>{count} labels replaced</source>
+        <translation>已换 {count} 张标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="588"/>
+        <source>{count} taken out</source>
+        <translation>已取出 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="592"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="553"/>
+        <location filename="../../app/ui/warehouse/page.py" line="593"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="555"/>
+        <location filename="../../app/ui/warehouse/page.py" line="595"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="557"/>
+        <location filename="../../app/ui/warehouse/page.py" line="597"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="559"/>
+        <location filename="../../app/ui/warehouse/page.py" line="599"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="604"/>
+        <location filename="../../app/ui/warehouse/page.py" line="644"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="613"/>
+        <location filename="../../app/ui/warehouse/page.py" line="653"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="642"/>
+        <location filename="../../app/ui/warehouse/page.py" line="682"/>
         <source>Demo gun</source>
         <translation>演示扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="683"/>
+        <location filename="../../app/ui/warehouse/page.py" line="723"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="702"/>
+        <location filename="../../app/ui/warehouse/page.py" line="742"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="711"/>
+        <location filename="../../app/ui/warehouse/page.py" line="751"/>
         <source>The file could not be written: {error}</source>
         <translation>文件无法写入：{error}</translation>
     </message>

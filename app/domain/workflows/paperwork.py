@@ -44,6 +44,32 @@ STATUSES = {
 }
 
 
+_PRODUCT, _GTIN = QT_TRANSLATE_NOOP("Paperwork", "Product"), QT_TRANSLATE_NOOP("Paperwork", "GTIN")
+LINE_COLUMNS: dict[Flow | None, tuple[str, ...]] = {
+    Flow.SHIP: (
+        _PRODUCT,
+        _GTIN,
+        QT_TRANSLATE_NOOP("Paperwork", "To ship"),
+        QT_TRANSLATE_NOOP("Paperwork", "Shipped now"),
+        QT_TRANSLATE_NOOP("Paperwork", "Still open"),
+    ),
+    Flow.PACK: (
+        _PRODUCT,
+        _GTIN,
+        QT_TRANSLATE_NOOP("Paperwork", "Capacity"),
+        QT_TRANSLATE_NOOP("Paperwork", "Packed"),
+        QT_TRANSLATE_NOOP("Paperwork", "Space left"),
+    ),
+    None: (
+        _PRODUCT,
+        _GTIN,
+        QT_TRANSLATE_NOOP("Paperwork", "Expected"),
+        QT_TRANSLATE_NOOP("Paperwork", "Scanned"),
+        QT_TRANSLATE_NOOP("Paperwork", "Difference"),
+    ),
+}
+
+
 @dataclass
 class Table:
     columns: list[str]  # label templates
@@ -120,13 +146,7 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
         )
 
     lines = Table(
-        [
-            QT_TRANSLATE_NOOP("Paperwork", "Product"),
-            QT_TRANSLATE_NOOP("Paperwork", "GTIN"),
-            QT_TRANSLATE_NOOP("Paperwork", "Expected"),
-            QT_TRANSLATE_NOOP("Paperwork", "Scanned"),
-            QT_TRANSLATE_NOOP("Paperwork", "Difference"),
-        ],
+        list(LINE_COLUMNS.get(flow, LINE_COLUMNS[None])),
         title=QT_TRANSLATE_NOOP("Paperwork", "Lines"),
     )
     for product_id, expected, scanned in conn.execute(
@@ -134,8 +154,13 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
         (job_id,),
     ):
         name, gtin = products.get(product_id, (product_id or "?", ""))
-        diff = None if expected is None else scanned - expected
-        lines.rows.append([name, gtin, expected, scanned, diff])
+        if expected is None:
+            last = None
+        elif flow in (Flow.SHIP, Flow.PACK):
+            last = expected - scanned  # what is still open / space left
+        else:
+            last = scanned - expected  # over (+) or short (-)
+        lines.rows.append([name, gtin, expected, scanned, last])
 
     packages = Table(
         [

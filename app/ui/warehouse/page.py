@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,6 +92,17 @@ def translate_any(text: str) -> str:
         if translated != text:
             return translated
     return text
+
+
+def localized(decision: Decision) -> Decision:
+    """Arguments that are themselves English templates (a return reason, a task) in the
+    operator's language; the shell then translates the message and fills it in."""
+    known = {*RETURN_REASONS.values(), *FLOW_TITLES.values()}
+    args = {
+        k: QCoreApplication.translate("Warehouse", v) if isinstance(v, str) and v in known else v
+        for k, v in decision.args.items()
+    }
+    return replace(decision, args=args) if args != decision.args else decision
 
 
 def make_parser(settings: Any) -> CodeParser:
@@ -228,7 +240,12 @@ class WarehousePage(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setMinimumHeight(30)
         self.progress.setFormat("%v / %m")
-        self.progress.setStyleSheet("QProgressBar { font-size: 18px; font-weight: bold; }")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress.setStyleSheet(
+            "QProgressBar { font-size: 18px; font-weight: bold; color: #202124;"
+            " border: 1px solid #9aa0a6; border-radius: 4px; background: #ffffff; }"
+            "QProgressBar::chunk { background: #a8dab5; }"
+        )
         self.pending = QLabel(self)
         self.pending.setObjectName("PendingBanner")
         self.pending.setWordWrap(True)
@@ -261,6 +278,9 @@ class WarehousePage(QWidget):
         self.history_model = JobsModel(self)
         self.history_view = self._table(self.history_model)
         self.history_view.selectionModel().currentRowChanged.connect(self._history_selected)
+        for view in (self.open_view, self.history_view):
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tabs = QTabWidget(self)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.scans_view, self.tr("Scans in this job"))
@@ -475,9 +495,10 @@ class WarehousePage(QWidget):
             return
         self.result = result
         if show and self.shell is not None:
-            self.shell.show_decision(result.decision, code=code)
+            self.shell.show_decision(localized(result.decision), code=code)
         self._show_flow(result.flow)
         self._show_job(result.flow, result.job)
+        self._follow_job(result.job)
         self._show_pending(result)
         self.cancel_line_button.setEnabled(
             result.flow == Flow.SHIP and result.job is not None and result.job.status == "open"
@@ -528,6 +549,23 @@ class WarehousePage(QWidget):
             self.progress.hide()
         self.lines_model.set_lines(job.lines)
 
+    def _follow_job(self, job: JobView | None) -> None:
+        """The choosers show what the current job is about, whichever way it was started."""
+        if job is None or job.status != "open":
+            return
+        for combo, value in (
+            (self.order_combo, job.order_id if job.flow == Flow.SHIP else None),
+            (self.inbound_combo, job.inbound_id if job.flow == Flow.RECEIVE else None),
+            (self.receive_location, job.location_id if job.flow == Flow.RECEIVE else None),
+            (self.stocktake_location, job.location_id if job.flow == Flow.STOCKTAKE else None),
+            (self.reason_combo, job.reason if job.flow == Flow.RETURN else None),
+        ):
+            index = combo.findData(value) if value else -1
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if job.flow == Flow.RECEIVE and not job.inbound_id:
+            self.inbound_combo.setCurrentIndex(0)
+
     def _job_subject(self, job: JobView) -> str:
         if job.flow == Flow.SHIP:
             return self.tr("order {order} → {dealer}").format(order=job.order_id, dealer=job.dealer)
@@ -536,16 +574,18 @@ class WarehousePage(QWidget):
                 code=label(job.parent_key or ""), count=job.scanned, capacity=job.capacity or "?"
             )
         if job.flow == Flow.RECEIVE:
-            what = job.inbound_id or self.tr("free receipt")
-            return self.tr("{what} → {location}").format(what=what, location=job.location_id or "")
+            what = job.inbound_ref or self.tr("free receipt")
+            return self.tr("{what} → {location}").format(what=what, location=job.location)
         if job.flow == Flow.STOCKTAKE:
-            return job.location_id or ""
+            return job.location
         if job.flow == Flow.RETURN:
             reason = QCoreApplication.translate(
                 "Warehouse", RETURN_REASONS.get(job.reason or "", "")
             )
             return f"{reason} · {job.dealer}" if job.dealer else reason
-        return job.id
+        if job.flow == Flow.RELABEL:
+            return self.tr("{count} labels replaced").format(count=job.scanned)
+        return self.tr("{count} taken out").format(count=job.scanned)
 
     def _show_pending(self, result: Result) -> None:
         texts = {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import barcode
 import segno
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from app.domain.codes import command_text
@@ -150,34 +150,37 @@ def _writer(path: Path) -> QPdfWriter:
     return writer
 
 
-def _painter(writer: QPdfWriter) -> QPainter:
+def _painter(writer: QPdfWriter) -> tuple[QPainter, float]:
+    """A painter in device pixels, and how many of them make a millimetre."""
     painter = QPainter(writer)
-    scale = writer.resolution() / 25.4  # device pixels per millimetre
-    painter.scale(scale, scale)
     painter.setPen(Qt.PenStyle.NoPen)
-    return painter
+    return painter, writer.resolution() / 25.4
 
 
-def _font(size_mm: float, bold: bool = False) -> QFont:
+def _font(points: float, bold: bool = False) -> QFont:
     font = QFont()
-    font.setPointSizeF(size_mm * 72 / 25.4)
+    font.setPointSizeF(points)  # physical size: the same on any printer resolution
     font.setBold(bold)
     return font
 
 
-def draw_code128(painter: QPainter, text: str, rect: QRectF) -> float:
+def draw_code128(painter: QPainter, text: str, rect: QRectF, max_module: float) -> float:
     """Draw ``text`` as Code 128 inside ``rect`` (left aligned); returns the width used."""
     modules = barcode.get_barcode_class("code128")(text).build()[0]
-    module = min(0.33, rect.width() / len(modules))
+    module = min(max_module, rect.width() / len(modules))
     painter.setBrush(QColor("black"))
-    x = rect.left()
     run_start = None
     for i, bit in enumerate(modules + "0"):
         if bit == "1" and run_start is None:
             run_start = i
         elif bit != "1" and run_start is not None:
             painter.drawRect(
-                QRectF(x + run_start * module, rect.top(), (i - run_start) * module, rect.height())
+                QRectF(
+                    rect.left() + run_start * module,
+                    rect.top(),
+                    (i - run_start) * module,
+                    rect.height(),
+                )
             )
             run_start = None
     return len(modules) * module
@@ -185,8 +188,7 @@ def draw_code128(painter: QPainter, text: str, rect: QRectF) -> float:
 
 def draw_qr(painter: QPainter, text: str, rect: QRectF) -> None:
     matrix = segno.make(text, error="m", micro=False).matrix
-    size = min(rect.width(), rect.height())
-    module = size / len(matrix)
+    module = min(rect.width(), rect.height()) / len(matrix)
     painter.setBrush(QColor("black"))
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
@@ -201,46 +203,44 @@ def write_command_sheet(
 ) -> Path:
     """A4 pages of command barcodes with captions in the operator's language."""
     writer = _writer(path)
-    painter = _painter(writer)
-    page_w, page_h = 186.0, 273.0
+    painter, mm = _painter(writer)
+    page_w, page_h = 186.0, 273.0  # A4 inside 12 mm margins
     row_h, y = 24.0, 0.0
 
-    def heading(text: str, size: float) -> None:
-        nonlocal y
-        painter.setPen(QColor("black"))
-        painter.setFont(_font(size, bold=True))
-        painter.drawText(QRectF(0, y, page_w, size * 1.6), Qt.AlignmentFlag.AlignLeft, text)
-        painter.setPen(Qt.PenStyle.NoPen)
-        y += size * 1.8
+    def box(x: float, top: float, w: float, h: float) -> QRectF:
+        return QRectF(x * mm, top * mm, w * mm, h * mm)
 
-    heading(title, 7)
+    def text(
+        rect: QRectF, value: str, points: float, bold: bool = False, colour: str = "black"
+    ) -> None:
+        painter.setPen(QColor(colour))
+        painter.setFont(_font(points, bold))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)
+        painter.setPen(Qt.PenStyle.NoPen)
+
+    def heading(value: str, points: float) -> None:
+        nonlocal y
+        height = points * 0.6
+        text(box(0, y, page_w, height), value, points, bold=True)
+        y += height + 1.5
+
+    heading(title, 15)
     for name, entries in sections:
         if y + 10 + row_h > page_h:
             writer.newPage()
             y = 0.0
-        heading(name, 5)
+        heading(name, 12)
         for entry in entries:
             if y + row_h > page_h:
                 writer.newPage()
                 y = 0.0
-            painter.setPen(QColor("black"))
-            painter.setFont(_font(4.2, bold=True))
-            painter.drawText(
-                QRectF(0, y + 2, 52, 9),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                entry.caption,
-            )
-            painter.setFont(_font(3))
-            painter.drawText(QRectF(0, y + 11, 52, 7), Qt.AlignmentFlag.AlignLeft, entry.hint)
-            painter.setPen(Qt.PenStyle.NoPen)
-            draw_code128(painter, entry.text, QRectF(56, y + 2, 104, 14))
-            painter.setPen(QColor("#444"))
-            painter.setFont(_font(2.4))
-            painter.drawText(QRectF(56, y + 16.5, 104, 4), Qt.AlignmentFlag.AlignLeft, entry.text)
-            painter.setPen(Qt.PenStyle.NoPen)
-            draw_qr(painter, entry.text, QRectF(166, y + 1, 20, 20))
+            text(box(0, y + 2, 52, 9), entry.caption, 12, bold=True)
+            text(box(0, y + 11, 52, 6), entry.hint, 9, colour="#444444")
+            draw_code128(painter, entry.text, box(56, y + 2, 104, 14), 0.33 * mm)
+            text(box(56, y + 16.5, 104, 4), entry.text, 7, colour="#444444")
+            draw_qr(painter, entry.text, box(166, y + 1, 20, 20))
             painter.setBrush(QColor("#dddddd"))
-            painter.drawRect(QRectF(0, y + row_h - 1.2, page_w, 0.2))
+            painter.drawRect(box(0, y + row_h - 1.2, page_w, 0.2))
             y += row_h
     painter.end()
     return path
@@ -281,8 +281,7 @@ def document_html(document: Document, translate: Translate) -> str:
 def write_document_pdf(document: Document, path: Path, translate: Translate) -> Path:
     writer = _writer(path)
     doc = QTextDocument()
-    doc.setDefaultFont(_font(3.5))
+    doc.setDefaultFont(_font(10))
     doc.setHtml(document_html(document, translate))
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
     return path

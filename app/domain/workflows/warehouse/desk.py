@@ -32,7 +32,16 @@ from app.domain.workflows.warehouse.model import (
     Status,
 )
 
-MAX_DEPTH = 4  # pallet → case → item is depth 2; the guard stops a corrupted cycle
+MAX_DEPTH = 4
+JOB_PREFIX = {
+    Flow.RECEIVE: "RC",
+    Flow.SHIP: "SH",
+    Flow.PACK: "PK",
+    Flow.UNPACK: "UP",
+    Flow.RELABEL: "RL",
+    Flow.STOCKTAKE: "ST",
+    Flow.RETURN: "RT",
+}  # pallet → case → item is depth 2; the guard stops a corrupted cycle
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +386,14 @@ class Desk:
             return location_id
         return row[0] if self.actor.language.startswith("zh") or not row[1] else row[1]
 
+    def inbound_reference(self, inbound_id: str | None) -> str:
+        if not inbound_id:
+            return ""
+        row = self.conn.execute(
+            "SELECT reference FROM wh_inbound WHERE id = ?", (inbound_id,)
+        ).fetchone()
+        return (row[0] if row else "") or inbound_id
+
     # --- events ------------------------------------------------------------------------
 
     def emit(self, type_: str, payload: dict[str, Any]) -> journal.Event:
@@ -431,7 +448,8 @@ class Desk:
         return job
 
     def create_job(self, flow: Flow, **fields: Any) -> Job:
-        job_id = f"{flow.value[:2].upper()}-{dt.datetime.now().strftime('%y%m%d')}-{uuid.uuid4().hex[:6].upper()}"
+        day = dt.datetime.now().strftime("%y%m%d")
+        job_id = f"{JOB_PREFIX[flow]}-{day}-{uuid.uuid4().hex[:6].upper()}"
         columns = {
             "id": job_id,
             "flow": flow.value,
@@ -578,7 +596,9 @@ class Desk:
             dealer_id=job.dealer_id,
             dealer=self.dealer_name(job.dealer_id),
             inbound_id=job.inbound_id,
+            inbound_ref=self.inbound_reference(job.inbound_id),
             location_id=job.location_id,
+            location=self.location_name(job.location_id),
             reason=job.reason,
             closed_by=job.closed_by,
             operator=job.operator,

@@ -86,7 +86,9 @@ class JobView:
     dealer_id: str | None
     dealer: str
     inbound_id: str | None
+    inbound_ref: str  # the delivery's paper reference, "" for a free receipt
     location_id: str | None
+    location: str  # the location's name in the operator's language
     reason: str | None
     closed_by: str | None
     operator: str

@@ -77,31 +77,57 @@ class StocktakeReport:
     extra: list[Difference]  # packages counted here that the station had elsewhere or not in stock
 
 
-def stocktake_report(
-    conn: sqlite3.Connection, job_id: str, limit: int = LIST_LIMIT
-) -> StocktakeReport:
+def _stocktake_queries(select_missing: str, select_extra: str) -> tuple[str, str]:
+    head = f"WITH RECURSIVE {_EXPECTED}, {_COUNTED} "
+    leaf = "NOT EXISTS (SELECT 1 FROM codes k WHERE k.parent_key = c.key)"
+    missing = (
+        head + select_missing + f" FROM codes c JOIN e ON e.key = c.key WHERE c.status = 'in_stock'"
+        f" AND {leaf} AND c.key NOT IN (SELECT key FROM n)"
+    )
+    extra = (
+        select_extra + " FROM wh_job_scans s LEFT JOIN codes c ON c.key = s.key"
+        " WHERE s.job_id = :job AND s.undone_seq IS NULL"
+        " AND coalesce(json_extract(s.prev, '$.believed'), '') != :loc"
+    )
+    return missing, extra
+
+
+def _params(conn: sqlite3.Connection, job_id: str, limit: int) -> dict[str, object]:
     location_id = conn.execute(
         "SELECT location_id FROM wh_jobs WHERE id = ?", (job_id,)
     ).fetchone()[0]
-    params = {"loc": location_id, "main": DEFAULT_LOCATION, "job": job_id, "limit": limit}
-    head = (
-        f"WITH RECURSIVE {_EXPECTED}, {_COUNTED}"
-        " SELECT c.key, coalesce(c.product_id, ''), c.level, c.status FROM codes c"
+    return {"loc": location_id, "main": DEFAULT_LOCATION, "job": job_id, "limit": limit}
+
+
+def stocktake_report(
+    conn: sqlite3.Connection, job_id: str, limit: int = LIST_LIMIT
+) -> StocktakeReport:
+    """What a stocktake found different: items (or sealed packages) missing, packages extra."""
+    params = _params(conn, job_id, limit)
+    missing_sql, extra_sql = _stocktake_queries(
+        "SELECT c.key, coalesce(c.product_id, ''), c.level, c.status",
+        "SELECT s.key, coalesce(s.product_id, ''), s.level, coalesce(c.status, '')",
     )
-    leaf = "NOT EXISTS (SELECT 1 FROM codes k WHERE k.parent_key = c.key)"
-    missing = conn.execute(
-        head + f" JOIN e ON e.key = c.key WHERE c.status = 'in_stock' AND {leaf}"
-        " AND c.key NOT IN (SELECT key FROM n) ORDER BY c.key LIMIT :limit",
-        params,
-    ).fetchall()
-    extra = conn.execute(
-        "SELECT s.key, coalesce(s.product_id, ''), s.level, coalesce(c.status, '') FROM wh_job_scans s"
-        " LEFT JOIN codes c ON c.key = s.key WHERE s.job_id = :job AND s.undone_seq IS NULL"
-        " AND coalesce(json_extract(s.prev, '$.believed'), '') != :loc ORDER BY s.key LIMIT :limit",
-        params,
-    ).fetchall()
+    missing = conn.execute(missing_sql + " ORDER BY c.key LIMIT :limit", params).fetchall()
+    extra = conn.execute(extra_sql + " ORDER BY s.key LIMIT :limit", params).fetchall()
     return StocktakeReport(
-        location_id, [Difference(*r) for r in missing], [Difference(*r) for r in extra]
+        str(params["loc"]), [Difference(*r) for r in missing], [Difference(*r) for r in extra]
+    )
+
+
+def stocktake_counts(conn: sqlite3.Connection, job_id: str) -> tuple[int, int]:
+    """(items missing, items counted that the station had elsewhere or not in stock)."""
+    params = _params(conn, job_id, 0)
+    missing_sql, extra_sql = _stocktake_queries(
+        f"SELECT coalesce(sum({_LEAF_UNITS}), 0)", "SELECT coalesce(sum(s.qty), 0)"
+    )
+    missing_sql = missing_sql.replace(
+        "FROM codes c JOIN e ON e.key = c.key",
+        "FROM codes c JOIN e ON e.key = c.key LEFT JOIN products p ON p.id = c.product_id",
+    )
+    return (
+        conn.execute(missing_sql, params).fetchone()[0],
+        conn.execute(extra_sql, params).fetchone()[0],
     )
 
 
@@ -131,17 +157,22 @@ def job_summaries(
     where = "j.status = 'open'" if open_jobs else "j.status != 'open'"
     order = "j.created_at DESC" if open_jobs else "j.finished_at DESC"
     rows = conn.execute(
-        "SELECT j.id, j.flow, j.status, j.closed_by, j.parent_key, j.order_id, j.inbound_id,"
-        " j.location_id, d.name, d.name_en, j.operator, j.created_at, j.finished_at,"
+        "SELECT j.id, j.flow, j.status, j.closed_by, j.parent_key, j.order_id,"
+        " coalesce(i.reference, j.inbound_id), coalesce(CASE WHEN :zh OR loc.name_en = ''"
+        " THEN loc.name ELSE loc.name_en END, j.location_id),"
+        " d.name, d.name_en, j.operator, j.created_at, j.finished_at,"
         " coalesce(sum(l.scanned), 0), sum(l.expected), count(l.product_id) - count(l.expected)"
         " FROM wh_jobs j LEFT JOIN dealers d ON d.id = j.dealer_id"
+        " LEFT JOIN wh_inbound i ON i.id = j.inbound_id"
+        " LEFT JOIN wh_locations loc ON loc.id = j.location_id"
         " LEFT JOIN wh_job_lines l ON l.job_id = j.id"
-        f" WHERE {where} GROUP BY j.id ORDER BY {order} LIMIT ?",
-        (limit,),
+        f" WHERE {where} GROUP BY j.id ORDER BY {order} LIMIT :limit",
+        {"limit": limit, "zh": language.startswith("zh")},
     ).fetchall()
     out = []
     for r in rows:
-        title = r[5] or r[6] or (r[4] and r[4].split(":", 1)[-1]) or r[7] or ""
+        parent = r[4].split(":", 1)[-1].rpartition(".")[2] if r[4] else None
+        title = r[5] or (r[6] if r[1] == Flow.RECEIVE else None) or parent or r[7] or ""
         expected = r[14] if r[15] == 0 and r[14] is not None else None
         out.append(
             JobSummary(

@@ -243,6 +243,8 @@ class Warehouse:
             if job is None:
                 desk.set_pending(None)
                 return _no_job()
+            if not desk.live_scans(job):
+                return self._cancel(desk, job)  # nothing to take back: no need to ask
             desk.set_pending("cancel", job.id)
             desk.touched = job
             return decide(

@@ -21,7 +21,7 @@ from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
 from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM
 from app.domain.workflows.warehouse.receive import check_location
-from app.domain.workflows.warehouse.reports import expected_at_location
+from app.domain.workflows.warehouse.reports import expected_at_location, stocktake_counts
 
 
 class StocktakeFlow:
@@ -212,10 +212,8 @@ class StocktakeFlow:
         )
 
     def finish(self, desk: Desk, job: Job) -> Decision:
-        lines = desk.lines(job).values()
-        counted = sum(s for _, s in lines)
-        missing = sum(max(0, (e or 0) - s) for e, s in lines)
-        extra = sum(max(0, s - (e or 0)) for e, s in lines)
+        counted = sum(s for _, s in desk.lines(job).values())
+        missing, extra = stocktake_counts(desk.conn, job.id)
         desk.close_job(job, "finish")
         args = {
             "items": counted,
@@ -230,7 +228,7 @@ class StocktakeFlow:
                 QT_TRANSLATE_NOOP(
                     "Decisions",
                     "Stocktake of {location} closed: {items} counted, {missing} missing, {extra} "
-                    "more than expected. Print the difference list for the supervisor.",
+                    "found that should not be here. Print the difference list for the supervisor.",
                 ),
                 **args,
             )
