@@ -9,25 +9,14 @@ which case they fail, so CI can never pass by skipping the deployment database.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
+from tests.pg_cluster import PostgresCluster, pg_bin, running_cluster
 
 # --- keyring ------------------------------------------------------------------------------------
 
@@ -49,91 +38,16 @@ def memory_keyring() -> Iterator[object]:
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
-    if found:
-        return Path(found[0]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _as_postgres(cmd: list[str]) -> list[str]:
-    """initdb and postgres refuse to run as root: run them as the ``postgres`` user."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
-
-
-@dataclass
-class PostgresCluster:
-    host: str
-    port: int
-    _counter: int = 0
-    _lock = threading.Lock()
-
-    def admin_url(self) -> str:
-        return f"postgresql://postgres@{self.host}:{self.port}/postgres"
-
-    def create_database(self) -> str:
-        import psycopg
-
-        with self._lock:
-            self._counter += 1
-            name = f"yima_test_{os.getpid()}_{self._counter}"
-        with psycopg.connect(self.admin_url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return name
-
-    def drop_database(self, name: str) -> None:
-        import psycopg
-
-        with psycopg.connect(self.admin_url(), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    def url(self, name: str) -> str:
-        return f"postgresql://postgres@{self.host}:{self.port}/{name}"
-
-
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[PostgresCluster]:
     """One throw-away cluster per test session: trust auth on loopback, no fsync (tests only)."""
-    bin_dir = _pg_bin()
-    if bin_dir is None:
+    if pg_bin() is None:
         message = "PostgreSQL binaries not found (apt-get install -y postgresql)"
         if os.environ.get("YIMA_REQUIRE_POSTGRES"):
             pytest.fail(f"{message}; YIMA_REQUIRE_POSTGRES is set, so this is a failure")
         pytest.skip(message)
-    base = Path(tempfile.mkdtemp(prefix="yima-pg-"))
-    data, sockets = base / "data", base / "sock"
-    data.mkdir()
-    sockets.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-        shutil.chown(data, "postgres")
-        shutil.chown(sockets, "postgres")
-    subprocess.run(
-        _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                      "--no-sync", "-E", "UTF8", "--locale=C"]),
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    port = _free_port()
-    options = (
-        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
-        " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    )
-    subprocess.run(
-        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"),
-                      "-w", "-t", "60", "start"]),
-        check=True, capture_output=True, timeout=90,
-    )  # fmt: skip
-    try:
-        yield PostgresCluster("127.0.0.1", port)
-    finally:
-        subprocess.run(
-            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-            capture_output=True, timeout=60,
-        )  # fmt: skip
-        shutil.rmtree(base, ignore_errors=True)
+    with running_cluster() as cluster:
+        yield cluster
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,6 +233,7 @@ class SyncClient:
         total = journal.count_pending(self.reader)
         done, after = 0, 0
         self.progress("push", 0, total)
+        recording: Future | None = None  # the previous batch's answers, being written meanwhile
         while True:
             events = journal.pending(self.reader, batch, after_seq=after)
             if not events:
@@ -247,17 +249,24 @@ class SyncClient:
                 batch = max(1, batch // 2)
                 log.info("server said the batch was too large; sending %d at a time", batch)
                 continue
+            if recording is not None:
+                self._count(report, recording.result(timeout=120))
             now = _now()
-            counts = self._write(
+            recording = self.writer.submit(
                 lambda conn, ev=events, res=answer.results, t=now: record_results(conn, ev, res, t)
             )
-            report.accepted += counts["accepted"]
-            report.duplicate += counts["duplicate"]
-            report.rejected += counts["rejected"]
             after = events[-1].seq
             done += len(events)
             self.progress("push", done, max(total, done))
+        if recording is not None:
+            self._count(report, recording.result(timeout=120))
         return report
+
+    @staticmethod
+    def _count(report: SyncReport, counts: dict[str, int]) -> None:
+        report.accepted += counts["accepted"]
+        report.duplicate += counts["duplicate"]
+        report.rejected += counts["rejected"]
 
     @staticmethod
     def _wire(event: journal.Event) -> dict[str, Any]:

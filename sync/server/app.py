@@ -12,7 +12,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app import __version__
@@ -34,6 +34,7 @@ from sync.protocol import (
 )
 from sync.server.service import Busy, Server, is_database_down
 from sync.server.stations import AccessError
+from sync.server.util import compact
 
 log = logging.getLogger(__name__)
 
@@ -133,13 +134,14 @@ def create_app(server: Server) -> FastAPI:
             413: {"model": ErrorBody, "description": "batch over the limit: send half"},
         },
     )
-    def push(body: PushRequest, me: Station) -> PushResponse | JSONResponse:
+    def push(body: PushRequest, me: Station) -> Response:
         """Push a batch of the station's journal events; each is answered accepted, duplicate or
         rejected with a reason. Safe to repeat: an event id is judged once, forever."""
         limit = server.info().push_batch_limit
         if len(body.events) > limit:
             return _error(413, "batch.too_large", f"At most {limit} events per request.")
-        return PushResponse(results=server.push(me["id"], body.events))
+        results = server.push(me["id"], body.events)
+        return Response(compact({"results": results}), media_type="application/json")
 
     @api.get(f"{API_PREFIX}/changes", response_model=PullResponse, tags=["sync"], responses=ERRORS)
     def changes(

@@ -13,12 +13,12 @@ from typing import Any
 
 from sync.protocol import STREAM_REF
 from sync.server.db import Tx
-from sync.server.util import dumps, loads
+from sync.server.util import compact, dumps, loads
 
 # Settings the server keeps; keys starting with "server." stay on the server, the rest are
 # published to stations (kind "setting").
 DEFAULT_SETTINGS: dict[str, Any] = {
-    "server.push_batch_limit": 500,
+    "server.push_batch_limit": 1000,
     "server.pull_page_limit": 1000,
     "server.anomaly.far_km": 100,
     "server.anomaly.far_speed_kmh": 300,
@@ -49,7 +49,9 @@ class ChangeLog:
         stream: str = STREAM_REF,
         op: str = "upsert",
     ) -> None:
-        self.rows.append((stream, audience, kind, key, op, dumps(data or {}), self.now))
+        self.rows.append(
+            (stream, audience, kind, key, op, compact(data) if data else "{}", self.now)
+        )
 
     def flush(self, tx: Tx) -> None:
         if not self.rows:

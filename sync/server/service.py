@@ -18,7 +18,6 @@ from sync.protocol import (
     EnrollRequest,
     EnrollResponse,
     EventIn,
-    EventResult,
     PullResponse,
     Reason,
     RebateStatement,
@@ -34,7 +33,7 @@ from sync.server import keys, rebates, snapshots, stations
 from sync.server.changes import all_settings, get_setting
 from sync.server.db import Database, Retryable
 from sync.server.push import Push, event_hash
-from sync.server.util import Clock, dumps, iso, loads, parse_time, utc_now
+from sync.server.util import Clock, iso, loads, parse_time, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +112,7 @@ class Server:
 
     # --- push ----------------------------------------------------------------------------------
 
-    def push(self, station_id: str, events: list[EventIn]) -> list[EventResult]:
+    def push(self, station_id: str, events: list[EventIn]) -> list[dict[str, Any]]:
         """Judge a batch in one transaction; if that fails for a reason other than a lost race
         or a database outage, judge event by event so one bad event cannot block the queue."""
         for attempt in range(6):
@@ -139,7 +138,7 @@ class Server:
                 results.append(self._record_failure(station_id, event))
         return results
 
-    def _push_batch(self, station_id: str, events: list[EventIn]) -> list[EventResult]:
+    def _push_batch(self, station_id: str, events: list[EventIn]) -> list[dict[str, Any]]:
         with self.db.transaction() as tx:
             tx.lock(f"station:{station_id}")  # one station's pushes never interleave
             station = tx.one("SELECT * FROM stations WHERE id = ?", (station_id,))
@@ -147,7 +146,7 @@ class Server:
             push = Push(tx, station, all_settings(tx), self.clock(), keys.verifying_keys)
             return push.run(events)
 
-    def _record_failure(self, station_id: str, event: EventIn) -> EventResult:
+    def _record_failure(self, station_id: str, event: EventIn) -> dict[str, Any]:
         with self.db.transaction() as tx:
             tx.execute(
                 "INSERT INTO events (event_id, station_id, device_seq, type, payload, payload_hash,"
@@ -158,8 +157,7 @@ class Server:
                     station_id,
                     event.seq,
                     event.type,
-                    dumps(event.payload),
-                    event_hash(event),
+                    *event_hash(event),
                     event.occurred_at,
                     event.operator,
                     iso(self.clock()),
@@ -167,9 +165,12 @@ class Server:
                     Reason.SERVER_ERROR.value,
                 ),
             )
-        return EventResult(
-            event_id=event.event_id, status=Status.REJECTED, reason=Reason.SERVER_ERROR
-        )
+        return {
+            "event_id": event.event_id,
+            "status": "rejected",
+            "reason": Reason.SERVER_ERROR.value,
+            "detail": {},
+        }
 
     # --- pull ----------------------------------------------------------------------------------
 

@@ -26,8 +26,18 @@ def parse_time(text: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """Canonical JSON (sorted keys): for hashes and anything compared as text."""
+    return _CANONICAL.encode(value)
+
+
+def compact(value: Any) -> str:
+    """JSON as short as it gets, in the order given: for storage and the wire."""
+    return _COMPACT.encode(value)
 
 
 def loads(text: str | None, default: Any = None) -> Any:
