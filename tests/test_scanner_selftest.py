@@ -56,7 +56,8 @@ def test_a_us_gun_on_a_european_keyboard_layout(layout, name):
     assert name in found.text() and found.compensation.value == layout
     assert "layout" in found.codes
     lossy = [f for f in findings if f.kind == "layout_lossy"]
-    assert [f.codes for f in lossy] == ([("url",)] if layout == "de" else [])  # "=" is a dead key in German
+    dead_key_codes = [("url",)] if layout == "de" else []  # "=" is a dead key in German
+    assert [f.codes for f in lossy] == dead_key_codes
 
 
 def test_the_station_remapping_a_correct_gun_is_caught():

@@ -1,0 +1,133 @@
+"""The scanner settings page: sources with live state and last scan, wedge options saved and applied."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.settings import Settings
+from app.ui.scan_bridge import ScanBridge
+from app.ui.scanner_settings import WEDGE_KEY, ScannerSettingsPage, SourcesModel, wedge_config_from
+from hardware.dispatch import Dispatcher
+from hardware.scan import Scan
+from hardware.simulators import VirtualSerialGun
+
+
+@pytest.fixture
+def bridge(qtbot):
+    bridge = ScanBridge(Dispatcher())
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(tmp_path / "settings.json")
+
+
+@pytest.fixture
+def page(qtbot, bridge, settings):
+    bridge.set_wedge_config(wedge_config_from(settings))
+    widget = ScannerSettingsPage(bridge, settings)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def cell(model: SourcesModel, name: str, column: int) -> object:
+    for row in range(model.rowCount()):
+        if model.data(model.index(row, SourcesModel.NAME)) == name:
+            return model.data(model.index(row, column))
+    raise AssertionError(f"no row for {name}")
+
+
+def test_the_model_passes_qt_model_tester(qtmodeltester, bridge):
+    bridge.add("wedge")
+    bridge.add("sim")
+    qtmodeltester.check(SourcesModel(bridge))
+
+
+def test_adding_a_source_shows_it_connected_and_saves_it(qtbot, page, bridge, settings):
+    page.spec_box.setCurrentText("sim")
+    assert page.add_source()
+    qtbot.waitUntil(
+        lambda: cell(page.model, "sim", SourcesModel.STATE) == "connected", timeout=3000
+    )
+    assert Settings(settings.path).scanner_sources == ["sim"]
+
+
+def test_a_bad_spec_says_why_and_changes_nothing(page, bridge, settings):
+    page.spec_box.setCurrentText("serial:COM3?baud=fast")
+    assert not page.add_source()
+    assert "baud=fast" in page.error.text()
+    assert bridge.sources == []
+
+
+def test_last_scan_and_count_follow_the_scans(qtbot, page, bridge):
+    info = bridge.add("sim")
+    qtbot.waitUntil(lambda: info.state.value == "connected", timeout=3000)
+    info.source.push("0106901234567892\x1d21AB")
+    info.source.push("SECOND")
+    qtbot.waitUntil(lambda: cell(page.model, "sim", SourcesModel.COUNT) == 2, timeout=3000)
+    assert cell(page.model, "sim", SourcesModel.LAST_SCAN) == "SECOND"
+    bridge.sink(Scan("0106901234567892\x1d21AB", "sim"))
+    qtbot.waitUntil(lambda: cell(page.model, "sim", SourcesModel.COUNT) == 3, timeout=3000)
+    assert (
+        cell(page.model, "sim", SourcesModel.LAST_SCAN) == "0106901234567892␝21AB"
+    )  # GS made visible
+
+
+def test_an_unplugged_serial_gun_shows_disconnected_then_connected_again(
+    qtbot, page, bridge, tmp_path
+):
+    with VirtualSerialGun(tmp_path) as gun:
+        name = f"serial:{gun.path}"
+        page.spec_box.setCurrentText(name)
+        assert page.add_source()
+        qtbot.waitUntil(
+            lambda: cell(page.model, name, SourcesModel.STATE) == "connected", timeout=5000
+        )
+        gun.unplug()
+        qtbot.waitUntil(
+            lambda: (
+                cell(page.model, name, SourcesModel.STATE)
+                in ("scanner disconnected", "reconnecting")
+            ),
+            timeout=5000,
+        )
+        assert cell(page.model, name, SourcesModel.PROBLEM)  # the OS error, for IT
+        assert cell(page.model, name, SourcesModel.STATE + 0) != "connected"
+        gun.plug()
+        qtbot.waitUntil(
+            lambda: cell(page.model, name, SourcesModel.STATE) == "connected", timeout=5000
+        )
+        gun.write(b"\xff\xfe\r")
+        qtbot.waitUntil(
+            lambda: "not utf-8 text" in str(cell(page.model, name, SourcesModel.PROBLEM)),
+            timeout=5000,
+        )
+        page.table.selectRow(0)
+        page.remove_selected()
+        assert bridge.sources == []
+
+
+def test_wedge_options_are_applied_at_once_and_saved(qtbot, page, bridge, settings):
+    page.gs_substitute.setText("~")
+    page.gs_substitute.editingFinished.emit()
+    page.gap.setValue(50)
+    page.layout_remap.setCurrentIndex(page.layout_remap.findData("de"))
+    assert bridge.wedge_config.gs_substitute == "~"
+    assert bridge.wedge_config.max_gap_ms == 50
+    assert bridge.wedge_config.layout_remap == "de"
+    again = wedge_config_from(Settings(settings.path))
+    assert (again.gs_substitute, again.max_gap_ms, again.layout_remap) == ("~", 50, "de")
+    assert Settings(settings.path).get(WEDGE_KEY)["gs_substitute"] == "~"
+
+
+def test_state_column_is_coloured(qtbot, page, bridge):
+    bridge.add("sim")
+    qtbot.waitUntil(
+        lambda: cell(page.model, "sim", SourcesModel.STATE) == "connected", timeout=3000
+    )
+    index = page.model.index(0, SourcesModel.STATE)
+    assert page.model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
