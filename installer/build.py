@@ -53,6 +53,7 @@ def source_date_epoch() -> int:
 
 def build_bundle() -> Path:
     """Run PyInstaller on the spec in a child process with the reproducibility environment."""
+    layout.write_version_info()  # the Windows .exe properties; kept current on every platform
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"  # set sets and dicts of strings in marshalled code in one order
     env["SOURCE_DATE_EPOCH"] = str(source_date_epoch())
@@ -225,7 +226,9 @@ def find_makensis() -> str | None:
     return None
 
 
-def build_installer(payload: Path, *, version: str | None, outfile: Path | None) -> Path | None:
+def build_installer(
+    payload: Path, *, version: str | None, outfile: Path | None, fast: bool = False
+) -> Path | None:
     """Compile the installer around ``payload``; None (with a note) when makensis is missing."""
     write_nsi()
     write_nsis_inputs(payload)
@@ -244,6 +247,7 @@ def build_installer(payload: Path, *, version: str | None, outfile: Path | None)
         f"-DVI_VERSION={numbers}",
         f"-DBUILD_DIR={NSIS_BUILD_DIR}",
         f"-DOUTFILE={outfile}",
+        *(["-DFAST"] if fast else []),
         str(NSI_SCRIPT),
     ]
     subprocess.run(command, check=True)
@@ -267,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--payload", type=Path, help="pack this folder instead of the bundle (tests)"
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="installer without compression (quick check of the script)",
     )
     parser.add_argument("--version", help="installer version (default: app.__version__)")
     parser.add_argument(
@@ -297,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         if not payload.is_dir():
             print(f"{payload} does not exist: build the bundle first", file=sys.stderr)
             return 2
-        build_installer(payload, version=args.version, outfile=args.outfile)
+        build_installer(payload, version=args.version, outfile=args.outfile, fast=args.fast)
     except layout.MissingBuildPart as exc:
         print(f"cannot build: {exc}", file=sys.stderr)
         return 2

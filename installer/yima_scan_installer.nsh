@@ -14,7 +14,11 @@
 ;             740 /ALLUSERS without administrator rights.
 
 Target amd64-unicode
-SetCompressor /SOLID lzma
+!ifdef FAST
+  SetCompress off ; build.py --fast: checks that the script packs a bundle, in seconds
+!else
+  SetCompressor /SOLID lzma
+!endif
 SetDateSave off ; the same payload gives the same installer bytes
 ManifestDPIAware true
 RequestExecutionLevel highest
