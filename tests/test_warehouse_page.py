@@ -292,3 +292,17 @@ def test_printed_command_barcodes_scan_back(qtbot):
     found = {r.format.name: r.text for r in zxingcpp.read_barcodes(pixels[:, : image.width()])}
     assert found.get("Code128") == text and found.get("QRCode") == text
     assert parse(found["Code128"]).fields["arg"] == "stocktake:A-01"
+
+
+def test_lines_say_not_on_the_paper_only_when_there_is_a_paper(qtbot):
+    from app.domain.workflows.warehouse import Line
+    from app.ui.warehouse.models import LinesModel
+
+    model = LinesModel()
+    model.set_lines([Line("P1", "Product P1", None, 6)])  # a return: nothing was expected
+    assert model.data(model.index(0, 3)) == ""
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
+    model.set_lines([Line("P1", "Product P1", 24, 25), Line("P2", "Product P2", None, 1)])
+    assert model.data(model.index(0, 3)) == "1 over"
+    assert model.data(model.index(1, 3)) == "not expected"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None

@@ -42,9 +42,12 @@ class LinesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._lines: list[Line] = []
+        self._has_paper = False
 
     def set_lines(self, lines: tuple[Line, ...] | list[Line]) -> None:
         lines = list(lines)
+        # "not on the paper" only means something when the job has a paper (order, delivery)
+        self._has_paper = any(line.expected is not None for line in lines)
         if [x.product_id for x in lines] == [x.product_id for x in self._lines]:
             changed = [i for i, (a, b) in enumerate(zip(self._lines, lines, strict=True)) if a != b]
             self._lines = lines
@@ -90,13 +93,17 @@ class LinesModel(QAbstractTableModel):
                 return line.scanned
             remaining = line.remaining
             if remaining is None:
-                return QCoreApplication.translate("Warehouse", "not expected")
+                return (
+                    QCoreApplication.translate("Warehouse", "not expected")
+                    if self._has_paper
+                    else ""
+                )
             if remaining < 0:
                 return QCoreApplication.translate("Warehouse", "{n} over").format(n=-remaining)
             return remaining
         if role == Qt.ItemDataRole.BackgroundRole:
             if line.expected is None:
-                return QBrush(QColor(AMBER)) if line.scanned else None
+                return QBrush(QColor(AMBER)) if line.scanned and self._has_paper else None
             if line.scanned > line.expected:
                 return QBrush(QColor(RED))
             if line.scanned == line.expected:
