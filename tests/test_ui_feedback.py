@@ -152,3 +152,15 @@ def test_the_real_sound_effects_load_and_play_without_a_device(qtbot, monkeypatc
     assert all(e.source().toLocalFile() == sound_file(o) for o, e in effects.items())
     sounds.set_volume(60)
     assert all(abs(e.volume() - 0.6) < 0.01 for e in effects.values())
+
+
+def test_a_long_message_steps_its_type_down_to_fit(qtbot, panel):
+    panel.resize(800, 130)
+    qtbot.waitUntil(lambda: panel.height() == 130)
+    panel.show_decision(Decision(Outcome.ERROR, "Refused."))
+    short = panel.message.font().pixelSize()
+    long_text = "Scan the empty case or pallet first, then the goods to pack into it. " * 3
+    panel.show_decision(Decision(Outcome.ERROR, long_text))
+    fitted = panel.message.font().pixelSize()
+    assert 14 <= fitted < short
+    assert panel.message.heightForWidth(panel.message.width()) <= panel.height()

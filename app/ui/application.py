@@ -33,6 +33,7 @@ from app.domain.store.database import DatabaseDamaged, open_database
 from app.domain.store.writer import Writer
 from app.logging_setup import setup_logging, teardown_logging
 from app.paths import database_path, resolve_data_dir
+from app.rollout import apply as apply_rollout
 from app.settings import Settings
 from app.ui.context import ShellContext
 from app.ui.main_window import MainWindow
@@ -198,6 +199,7 @@ def run_gui(args: argparse.Namespace) -> int:
     demo_dir = tempfile.TemporaryDirectory(prefix="yima-demo-") if args.demo else None
     data_dir = resolve_data_dir(demo_dir.name if demo_dir else args.data_dir)
     settings = Settings.in_data_dir(data_dir)
+    apply_rollout(settings)  # server, language, enrollment code IT gave the installer (once)
     language = choose_language(getattr(args, "lang", None), settings.language)
     translators = install_translations(app, language)
 

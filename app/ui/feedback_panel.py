@@ -7,8 +7,16 @@ flashes the panel briefly, so even a repeat of the same result is noticed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.workflows.base import Decision, Outcome
@@ -24,6 +32,7 @@ COLOURS: dict[Outcome | None, tuple[str, str]] = {
     Outcome.DONE: ("#0b5d2a", "#ffffff"),
 }
 FLASH_COLOUR = "#ffffff"
+MESSAGE_MIN_PX = 14
 BORDER_COLOUR = "#ffd54f"
 BORDER = 6
 RADIUS = 8
@@ -39,7 +48,7 @@ class FeedbackPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("FeedbackPanel")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(120)
         self.headline = QLabel(self)
         self.headline.setObjectName("FeedbackHeadline")
         self.message = QLabel(self)
@@ -76,12 +85,14 @@ class FeedbackPanel(QFrame):
         self.outcome = None
         self.headline.setText(headline or self.headline_for(None))
         self.message.setText(hint)
+        self._fit()
         self._apply_style()
 
     def show_decision(self, decision: Decision, *, headline: str | None = None) -> None:
         self.outcome = decision.outcome
         self.headline.setText(headline or self.headline_for(decision.outcome))
         self.message.setText(translate_template(decision.message, decision.args))
+        self._fit()
         self._apply_style()
         emit(self.shown, decision)
 
@@ -133,14 +144,40 @@ class FeedbackPanel(QFrame):
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Type grows with the panel, so a 1280×800 station reads as well as an 800×600 handheld."""
         super().resizeEvent(event)
-        height = max(event.size().height(), 120)
-        width = max(event.size().width(), 300)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Type as big as the panel allows, so a 1280×800 station reads as well as a handheld.
+
+        The headline scales with the panel; the message starts large and steps down
+        only as far as a long message needs to fit, never below a readable 14 px.
+        """
+        height, width = max(self.height(), 100), max(self.width(), 300)
         headline = QFont(self.font())
-        headline.setPixelSize(max(30, min(int(height * 0.34), int(width / 12))))
+        headline.setPixelSize(max(26, min(int(height * 0.34), int(width / 12))))
         headline.setBold(True)
         self.headline.setFont(headline)
+        margins = self.layout().contentsMargins()
+        room_w = width - margins.left() - margins.right() - 2 * BORDER
+        room_h = (
+            height
+            - margins.top()
+            - margins.bottom()
+            - 2 * BORDER
+            - QFontMetrics(headline).height()
+            - self.layout().spacing()
+        )
         message = QFont(self.font())
-        message.setPixelSize(max(20, min(int(height * 0.19), int(width / 30))))
+        size = max(MESSAGE_MIN_PX, min(int(height * 0.19), int(width / 30)))
+        text = self.message.text()
+        while size > MESSAGE_MIN_PX:
+            message.setPixelSize(size)
+            needed = QFontMetrics(message).boundingRect(
+                QRect(0, 0, room_w, 10_000), Qt.TextFlag.TextWordWrap, text
+            )
+            if needed.height() <= room_h:
+                break
+            size -= 2
+        message.setPixelSize(max(size, MESSAGE_MIN_PX))
         self.message.setFont(message)

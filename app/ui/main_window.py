@@ -164,15 +164,17 @@ class MainWindow(QMainWindow):
         self.feedback = FeedbackPanel(workspace)
         self.scan_log_model = ScanLogModel(self.context.settings.scan_log_length, self)
         self.scan_log = ScanLogView(self.scan_log_model, workspace)
-        self.scan_log.setMinimumHeight(90)
+        self.scan_log.setMinimumHeight(70)
         self.split = QSplitter(Qt.Orientation.Vertical, workspace)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.feedback)
         self.split.addWidget(self.pages)
         self.split.addWidget(self.scan_log)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 4)
-        self.split.setStretchFactor(2, 3)
+        # The page gets most of the height (an 800×600 handheld still shows its job lines);
+        # the operator can drag the handles, and the scan log shrinks to two rows at least.
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 5)
+        self.split.setStretchFactor(2, 2)
 
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(8, 8, 8, 4)
