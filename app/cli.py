@@ -17,6 +17,7 @@ from app import __version__
 COMMAND_MODULES = (
     "app.commands.code",
     "app.commands.self_test",
+    "app.commands.scan_test",
     "app.commands.backup",
     "app.commands.restore",
     "app.commands.server",
