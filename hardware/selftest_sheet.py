@@ -41,21 +41,21 @@ class TestCode:
 SHEET: tuple[TestCode, ...] = (
     TestCode(
         "case",
-        QT_TRANSLATE_NOOP(CONTEXT, "1. Upper and lower case"),
+        QT_TRANSLATE_NOOP("ScannerSelfTest", "1. Upper and lower case"),
         "code128",
         "AbCdEfGh-XyZ-2468",
         "AbCdEfGh-XyZ-2468",
     ),
     TestCode(
         "layout",
-        QT_TRANSLATE_NOOP(CONTEXT, "2. Keyboard layout"),
+        QT_TRANSLATE_NOOP("ScannerSelfTest", "2. Keyboard layout"),
         "code128",
         "yz-qa-wm/0123456789:.;,",
         "yz-qa-wm/0123456789:.;,",
     ),
     TestCode(
         "gs1-datamatrix",
-        QT_TRANSLATE_NOOP(CONTEXT, "3. GS1 DataMatrix with separators"),
+        QT_TRANSLATE_NOOP("ScannerSelfTest", "3. GS1 DataMatrix with separators"),
         "datamatrix",
         "(01)06901234567892(10)AB12(21)Xy7Q",
         f"010690123456789210AB12{GS}21Xy7Q",
@@ -63,7 +63,7 @@ SHEET: tuple[TestCode, ...] = (
     ),
     TestCode(
         "gs1-128",
-        QT_TRANSLATE_NOOP(CONTEXT, "4. GS1-128 with separators"),
+        QT_TRANSLATE_NOOP("ScannerSelfTest", "4. GS1-128 with separators"),
         "code128",
         "(01)06901234567892(10)L9(21)S42",
         f"010690123456789210L9{GS}21S42",
@@ -71,14 +71,14 @@ SHEET: tuple[TestCode, ...] = (
     ),
     TestCode(
         "chinese",
-        QT_TRANSLATE_NOOP(CONTEXT, "5. Chinese text"),
+        QT_TRANSLATE_NOOP("ScannerSelfTest", "5. Chinese text"),
         "qr",
         "一码扫测试：扫码枪设置",
         "一码扫测试：扫码枪设置",
     ),
     TestCode(
         "url",
-        QT_TRANSLATE_NOOP(CONTEXT, "6. Long web address"),
+        QT_TRANSLATE_NOOP("ScannerSelfTest", "6. Long web address"),
         "qr",
         "https://t.yima.example/q/AbCdEf0123456789?s=9f8E7d6C5b4A3z2Y&lang=zh-CN&ref=scanner-selftest-0001",
         "https://t.yima.example/q/AbCdEf0123456789?s=9f8E7d6C5b4A3z2Y&lang=zh-CN&ref=scanner-selftest-0001",
@@ -264,9 +264,11 @@ def diagnose(
             _finding(
                 "unknown",
                 "warning",
-                QT_TRANSLATE_NOOP(CONTEXT, "A read matched no code on the test sheet: {text}"),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "Scan only the codes on the test sheet, one after another."
+                    "ScannerSelfTest", "A read matched no code on the test sheet: {text}"
+                ),
+                QT_TRANSLATE_NOOP(
+                    "ScannerSelfTest", "Scan only the codes on the test sheet, one after another."
                 ),
                 text=scan.text[:60],
             )
@@ -277,7 +279,7 @@ def diagnose(
                 "ok",
                 "ok",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     "The scanner is set up correctly: every test code arrived exactly as printed.",
                 ),
             )
@@ -302,19 +304,22 @@ def _case_findings(
             compensation = Compensation(
                 "caps_lock_correction",
                 not correcting,
-                QT_TRANSLATE_NOOP(CONTEXT, "Correct letters inverted by Caps Lock: {state}"),
-                {"state": "off" if correcting else "on"},
+                QT_TRANSLATE_NOOP(
+                    "ScannerSelfTest", "Stop correcting letters for Caps Lock (this gun follows it)"
+                )
+                if correcting
+                else QT_TRANSLATE_NOOP("ScannerSelfTest", "Correct letters inverted by Caps Lock"),
             )
         findings.append(
             _finding(
                 "caps_lock",
                 "error",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     "Upper and lower case arrive swapped (AbC becomes aBc): Caps Lock is on and the gun does not follow it.",
                 ),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     'Turn Caps Lock off. If the gun\'s manual has a "Caps Lock auto-detect" or "ignore Caps Lock" setting, scan it.',
                 ),
                 inverted,
@@ -325,13 +330,13 @@ def _case_findings(
         (
             "upper",
             QT_TRANSLATE_NOOP(
-                CONTEXT, "Every letter arrives in upper case: the gun converts case."
+                "ScannerSelfTest", "Every letter arrives in upper case: the gun converts case."
             ),
         ),
         (
             "lower",
             QT_TRANSLATE_NOOP(
-                CONTEXT, "Every letter arrives in lower case: the gun converts case."
+                "ScannerSelfTest", "Every letter arrives in lower case: the gun converts case."
             ),
         ),
     ):
@@ -343,7 +348,7 @@ def _case_findings(
                     "error",
                     message,
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         'Scan the "no case conversion" setting code in the gun\'s manual; codes are case-sensitive.',
                     ),
                     keys,
@@ -364,18 +369,20 @@ def _layout_findings(
                     "layout",
                     "error",
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         "Characters arrive changed (y and z, a and q, digits): the gun types for a US keyboard but Windows uses {layout}.",
                     ),
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         'Scan the "keyboard country: {layout}" code in the gun\'s manual, or switch Windows to the English (US) keyboard while scanning.',
                     ),
                     keys,
                     Compensation(
                         "layout_remap",
                         layout,
-                        QT_TRANSLATE_NOOP(CONTEXT, "Map {layout} keys back to what the gun sent"),
+                        QT_TRANSLATE_NOOP(
+                            "ScannerSelfTest", "Map {layout} keys back to what the gun sent"
+                        ),
                         {"layout": LAYOUT_NAMES[layout]},
                     )
                     if wedge_read
@@ -390,11 +397,11 @@ def _layout_findings(
                         "layout_lossy",
                         "warning",
                         QT_TRANSLATE_NOOP(
-                            CONTEXT,
+                            "ScannerSelfTest",
                             "Some characters (such as = in web addresses) are lost on the {layout} keyboard and cannot be put back by the station.",
                         ),
                         QT_TRANSLATE_NOOP(
-                            CONTEXT,
+                            "ScannerSelfTest",
                             "Fix the keyboard country on the gun; mapping keys back is only a stopgap.",
                         ),
                         lost,
@@ -408,7 +415,7 @@ def _layout_findings(
                     "layout_remap_wrong",
                     "error",
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         "The station maps {layout} keys back, but this gun already types correctly.",
                     ),
                     "",
@@ -416,7 +423,7 @@ def _layout_findings(
                     Compensation(
                         "layout_remap",
                         "",
-                        QT_TRANSLATE_NOOP(CONTEXT, "Stop mapping keyboard layouts"),
+                        QT_TRANSLATE_NOOP("ScannerSelfTest", "Stop mapping keyboard layouts"),
                     ),
                     layout=LAYOUT_NAMES[layout],
                 )
@@ -433,11 +440,11 @@ def _gs_findings(explained: dict[str, _Explanation]) -> list[Finding]:
                 "gs_lost",
                 "error",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     "The GS separator of GS1 codes is lost, so batch and serial run together (10AB1221…).",
                 ),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     'Turn on "transmit FNC1 / GS" in the gun (as Ctrl+] for a keyboard gun). If the gun can only replace it, choose a character such as ~ and run this test again: the station will turn it back into GS.',
                 ),
                 lost,
@@ -453,17 +460,18 @@ def _gs_findings(explained: dict[str, _Explanation]) -> list[Finding]:
                 "gs_replaced",
                 "warning",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, 'The gun sends "{substitute}" where GS1 codes hold the GS separator.'
+                    "ScannerSelfTest",
+                    'The gun sends "{substitute}" where GS1 codes hold the GS separator.',
                 ),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     'Either let the station turn "{substitute}" back into GS, or set the gun to send GS (Ctrl+]).',
                 ),
                 keys,
                 Compensation(
                     "gs_substitute",
                     substitute,
-                    QT_TRANSLATE_NOOP(CONTEXT, 'Read "{substitute}" as GS'),
+                    QT_TRANSLATE_NOOP("ScannerSelfTest", 'Read "{substitute}" as GS'),
                     {"substitute": substitute},
                 ),
                 substitute=substitute,
@@ -487,7 +495,7 @@ def _affix_findings(explained: dict[str, _Explanation]) -> list[Finding]:
                     "aim",
                     "info",
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         "The gun puts the symbology identifier in front of each code ({prefix}). The station reads it; nothing to do.",
                     ),
                     "",
@@ -501,16 +509,18 @@ def _affix_findings(explained: dict[str, _Explanation]) -> list[Finding]:
                 _finding(
                     "prefix",
                     "warning",
-                    QT_TRANSLATE_NOOP(CONTEXT, 'The gun adds "{prefix}" in front of every code.'),
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest", 'The gun adds "{prefix}" in front of every code.'
+                    ),
+                    QT_TRANSLATE_NOOP(
+                        "ScannerSelfTest",
                         "Clear the prefix in the gun's settings, or let the station remove it.",
                     ),
                     keys,
                     Compensation(
                         "prefix",
                         prefix,
-                        QT_TRANSLATE_NOOP(CONTEXT, 'Remove the prefix "{prefix}"'),
+                        QT_TRANSLATE_NOOP("ScannerSelfTest", 'Remove the prefix "{prefix}"'),
                         {"prefix": prefix},
                     )
                     if prefix
@@ -525,16 +535,16 @@ def _affix_findings(explained: dict[str, _Explanation]) -> list[Finding]:
             _finding(
                 "suffix",
                 "warning",
-                QT_TRANSLATE_NOOP(CONTEXT, 'The gun adds "{suffix}" after every code.'),
+                QT_TRANSLATE_NOOP("ScannerSelfTest", 'The gun adds "{suffix}" after every code.'),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     "Set the gun's suffix to Enter (CR) only, or let the station remove it.",
                 ),
                 _keys(explained, lambda e: bool(e.suffix)),
                 Compensation(
                     "suffix",
                     suffix,
-                    QT_TRANSLATE_NOOP(CONTEXT, 'Remove the suffix "{suffix}"'),
+                    QT_TRANSLATE_NOOP("ScannerSelfTest", 'Remove the suffix "{suffix}"'),
                     {"suffix": suffix},
                 )
                 if suffix
@@ -568,11 +578,12 @@ def _encoding_findings(
                     "encoding",
                     "error",
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         "Chinese text arrives garbled: the gun sends {sent} but the station reads {read}.",
                     ),
                     QT_TRANSLATE_NOOP(
-                        CONTEXT, "Set the port's encoding to {sent}, or set the gun to send {read}."
+                        "ScannerSelfTest",
+                        "Set the port's encoding to {sent}, or set the gun to send {read}.",
                     ),
                     [key],
                     None
@@ -580,7 +591,7 @@ def _encoding_findings(
                     else Compensation(
                         "encoding",
                         encoding,
-                        QT_TRANSLATE_NOOP(CONTEXT, "Read the port as {sent}"),
+                        QT_TRANSLATE_NOOP("ScannerSelfTest", "Read the port as {sent}"),
                         {"sent": sent},
                     ),
                     sent=sent,
@@ -606,17 +617,18 @@ def _encoding_findings(
                     "encoding",
                     "error",
                     QT_TRANSLATE_NOOP(
-                        CONTEXT,
+                        "ScannerSelfTest",
                         "Chinese text was refused: the gun sends {sent} but the station reads {read}.",
                     ),
                     QT_TRANSLATE_NOOP(
-                        CONTEXT, "Set the port's encoding to {sent}, or set the gun to send {read}."
+                        "ScannerSelfTest",
+                        "Set the port's encoding to {sent}, or set the gun to send {read}.",
                     ),
                     [code.key],
                     Compensation(
                         "encoding",
                         sent.lower(),
-                        QT_TRANSLATE_NOOP(CONTEXT, "Read the port as {sent}"),
+                        QT_TRANSLATE_NOOP("ScannerSelfTest", "Read the port as {sent}"),
                         {"sent": sent},
                     ),
                     sent=sent,
@@ -630,11 +642,11 @@ def _encoding_findings(
                 "chinese_wedge",
                 "warning",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     "Chinese text did not arrive: this gun cannot type Chinese as a keyboard in its current mode.",
                 ),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     'If codes with Chinese matter, set the gun to its Unicode ("Alt+keypad") keyboard mode, or switch it to USB virtual COM and add it as a serial scanner.',
                 ),
                 chinese,
@@ -651,9 +663,9 @@ def _truncation_findings(explained: dict[str, _Explanation]) -> list[Finding]:
         _finding(
             "truncated",
             "error",
-            QT_TRANSLATE_NOOP(CONTEXT, "Long codes arrive cut short."),
+            QT_TRANSLATE_NOOP("ScannerSelfTest", "Long codes arrive cut short."),
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "ScannerSelfTest",
                 "Raise the gun's maximum code length, and check that the keyboard-wedge delay between keys is not set to drop characters.",
             ),
             keys,
@@ -678,13 +690,15 @@ def _terminator_findings(
             "no_terminator",
             "warning",
             QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "ScannerSelfTest",
                 "The gun sends nothing after a code (no Enter / CR): the station has to wait for a pause, which is slower and can join two quick scans.",
             ),
-            QT_TRANSLATE_NOOP(CONTEXT, "Set the gun's suffix to CR (Enter)."),
+            QT_TRANSLATE_NOOP("ScannerSelfTest", "Set the gun's suffix to CR (Enter)."),
             unterminated,
             Compensation(
-                "terminator", "NONE", QT_TRANSLATE_NOOP(CONTEXT, "End a read at the pause after it")
+                "terminator",
+                "NONE",
+                QT_TRANSLATE_NOOP("ScannerSelfTest", "End a read at the pause after it"),
             )
             if serial
             else None,
@@ -708,9 +722,9 @@ def _missing_findings(
             _finding(
                 "missing",
                 "error",
-                QT_TRANSLATE_NOOP(CONTEXT, 'Test code "{label}" did not arrive.'),
+                QT_TRANSLATE_NOOP("ScannerSelfTest", 'Test code "{label}" did not arrive.'),
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "ScannerSelfTest",
                     "Make sure {symbology} is enabled in the gun (many guns ship with it off), then scan it again.",
                 ),
                 [code.key],

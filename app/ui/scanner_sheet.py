@@ -68,10 +68,6 @@ def _draw_code(painter: QPainter, code: TestCode, left: float, top: float, scale
     return QRectF(left, top, dark.shape[1] * unit, dark.shape[0] * unit)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def paint_sheet(painter: QPainter, width: float, scale: float = 1.0) -> None:
     """Lay the sheet out on a page ``width`` device dots wide (at ``DPI`` times ``scale``)."""
     margin = 15 * MM * scale
@@ -84,15 +80,16 @@ def paint_sheet(painter: QPainter, width: float, scale: float = 1.0) -> None:
     painter.drawText(
         QRectF(margin, y, width - 2 * margin, 10 * MM * scale),
         Qt.AlignmentFlag.AlignLeft,
-        _tr("Yima Scan scanner test sheet"),
+        QCoreApplication.translate("ScannerSelfTest", "Yima Scan scanner test sheet"),
     )
     y += 11 * MM * scale
     body = QFont("Sans Serif")
     body.setPixelSize(round(3.6 * MM * scale))
     painter.setFont(body)
-    intro = _tr(
+    intro = QCoreApplication.translate(
+        "ScannerSelfTest",
         "Open Scanner self-test in Yima Scan's settings, then scan the codes below in order with the gun you "
-        "are testing. The station tells you what is wrong and how to fix it. Print at 100% (no fit to page)."
+        "are testing. The station tells you what is wrong and how to fix it. Print at 100% (no fit to page).",
     )
     box = QRectF(margin, y, width - 2 * margin, 20 * MM * scale)
     painter.drawText(box, int(Qt.TextFlag.TextWordWrap), intro)
@@ -107,7 +104,7 @@ def paint_sheet(painter: QPainter, width: float, scale: float = 1.0) -> None:
         painter.drawText(
             QRectF(left, top, column_width - 4 * MM * scale, 7 * MM * scale),
             Qt.AlignmentFlag.AlignLeft,
-            _tr(code.label),
+            QCoreApplication.translate(CONTEXT, code.label),
         )
         drawn = _draw_code(painter, code, left + 4 * MM * scale, top + 9 * MM * scale, scale)
         small = QFont("Sans Serif")
@@ -135,7 +132,7 @@ def write_pdf(path: str | Path) -> Path:
             QMarginsF(0, 0, 0, 0),
         )
     )
-    writer.setTitle(_tr("Yima Scan scanner test sheet"))
+    writer.setTitle(QCoreApplication.translate("ScannerSelfTest", "Yima Scan scanner test sheet"))
     writer.setCreator("Yima Scan")
     painter = QPainter(writer)
     try:
