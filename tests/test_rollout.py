@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from app import rollout
 from app.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def nsis_file(path: Path, **values: str) -> Path:
@@ -101,3 +108,63 @@ def test_default_path_is_beside_the_frozen_executable(
 
 def test_missing_file_is_not_an_error(settings: Settings, tmp_path: Path) -> None:
     assert rollout.apply(settings, tmp_path / "absent.json") is None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_silent_install_settings_enroll_the_station_at_its_first_sync(tmp_path: Path) -> None:
+    """The whole rollout path with real processes: installer file -> settings -> enrollment -> sync."""
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        PYTHON_KEYRING_BACKEND="sync.client.credentials.MemoryKeyring",
+    )
+    env.pop("QT_QPA_PLATFORM", None)
+
+    def main(*args: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            env={**env, **(extra or {})},
+            timeout=120,
+        )
+
+    db = str(tmp_path / "server.sqlite3")
+    assert main("admin", "--db", db, "seed-demo").returncode == 0
+    code = main("admin", "--db", db, "enroll-code", "--site", "W01").stdout.strip()
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "server", "--db", db, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline, "the reference server did not start"
+                time.sleep(0.1)
+        (tmp_path / "Yima Scan").mkdir()
+        installed = nsis_file(
+            tmp_path / "Yima Scan" / "rollout.json", server_url=url, enroll_code=code
+        )
+        data = tmp_path / "station"
+        done = main("--data-dir", str(data), "sync", extra={rollout.ENV_FILE: str(installed)})
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert done.returncode == 0, done.stderr
+    settings = Settings.in_data_dir(data)
+    assert settings.server_url == url
+    assert settings.get(rollout.ENROLL_CODE_KEY) == ""  # used up by the enrollment
+    assert settings.get(rollout.APPLIED_KEY)

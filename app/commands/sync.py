@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from app.domain.store.database import DatabaseDamaged, open_database
     from app.domain.store.writer import Writer
     from app.paths import database_path, resolve_data_dir
+    from app.rollout import apply as apply_rollout
     from app.settings import Settings
     from sync.client.client import NotEnrolled, SyncClient
     from sync.client.credentials import CredentialStoreError
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"sync: {exc}", file=sys.stderr)
         return 2
     settings = Settings.in_data_dir(data_dir)
+    apply_rollout(settings)  # the installer's /SERVER= and /ENROLL=, if not taken over yet
     writer = Writer(path)
     writer.start()
     progress = _Progress()
