@@ -58,7 +58,7 @@ class Brand:
         prize: str = "滤芯一支",
         value: int = 9900,
         dealer: str | None = "D001",
-        expires: str = "2025-12-31",
+        expires: str = "2099-12-31",
         kid: str | None = None,
     ) -> str:
         kid = kid or self.active
@@ -71,7 +71,7 @@ class Brand:
         *,
         name: str = "王师傅",
         dealer: str | None = "D001",
-        expires: str = "2026-06-30",
+        expires: str = "2099-06-30",
     ) -> str:
         claims = {"i": cid, "n": name, "d": dealer, "e": expires}
         return sign(CARD, claims, self.active, self.keys[self.active])

@@ -46,6 +46,7 @@ from app.domain.workflows.counter.model import (
     ClaimDraft,
     Mode,
     VoucherFacts,
+    code_label,
     money,
 )
 from app.domain.workflows.counter.redeem import Actor, UndoTarget
@@ -112,15 +113,18 @@ def big_label(text: str = "", px: int = 22, bold: bool = True) -> QLabel:
     return label
 
 
-def table(model: RowsModel) -> QTableView:
+def table(model: RowsModel, stretch: int = 0) -> QTableView:
+    """A read-only list: columns fit their text, column ``stretch`` takes the spare width."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(56)
     view.setAlternatingRowColors(False)
     return view
 
@@ -194,6 +198,12 @@ class CounterPage(QWidget):
         modes.addWidget(self.sync_button)
         modes.addWidget(self.close_button)
 
+        for button in self._mode_button.values():
+            button.setStyleSheet(
+                "QPushButton { font-size: 16px; padding: 0 14px; }"
+                "QPushButton:checked { background: #1a73e8; color: white; font-weight: bold;"
+                " border: 1px solid #1558b0; border-radius: 4px; }"
+            )
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._redeem_panel())
         self.stack.addWidget(self._verify_panel())
@@ -250,7 +260,7 @@ class CounterPage(QWidget):
     def _redeem_panel(self) -> QWidget:
         panel = QWidget(self)
         frame, box = self._card_frame()
-        self.voucher_title = QLabel(self.tr("Voucher"), frame)
+        self.voucher_title = big_label(self.tr("Voucher"), 17)
         self.voucher_prize = big_label("", 30)
         self.voucher_value = big_label("", 22)
         self.voucher_facts = QLabel(frame)
@@ -273,7 +283,7 @@ class CounterPage(QWidget):
             ],
             self,
         )
-        self.redemptions_view = table(self.redemptions)
+        self.redemptions_view = table(self.redemptions, stretch=1)
         right = QVBoxLayout()
         self.redemptions_title = QLabel(panel)
         right.addWidget(self.redemptions_title)
@@ -327,7 +337,7 @@ class CounterPage(QWidget):
             ],
             self,
         )
-        self.lines_view = table(self.lines)
+        self.lines_view = table(self.lines, stretch=0)
         self.claims = RowsModel(
             "Counter",
             [
@@ -339,7 +349,7 @@ class CounterPage(QWidget):
             ],
             self,
         )
-        self.claims_view = table(self.claims)
+        self.claims_view = table(self.claims, stretch=1)
         right = QGridLayout()
         right.addWidget(QLabel(self.tr("This claim"), panel), 0, 0)
         right.addWidget(self.lines_view, 1, 0)
@@ -497,8 +507,12 @@ class CounterPage(QWidget):
             self.verify_title.setText(tr(headline) if headline else "")
         self.verify_source.setText(source)
         for label, value in facts:
-            name = QLabel(tr(label) + "：")
+            name = QLabel(tr(label))
             text = QLabel(value)
+            for widget in (name, text):
+                font = QFont(widget.font())
+                font.setPixelSize(17)
+                widget.setFont(font)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
             self.verify_form.addRow(name, text)
@@ -528,7 +542,7 @@ class CounterPage(QWidget):
             [
                 (
                     line.code_key,
-                    (line.product or "—", money(line.amount_cents), line.code_key),
+                    (line.product or "—", money(line.amount_cents), code_label(line.code_key)),
                     None,
                 )
                 for line in reversed(draft.lines)

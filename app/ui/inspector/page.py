@@ -44,11 +44,12 @@ from PySide6.QtWidgets import (
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.counter import knowledge
+from app.domain.workflows.counter.model import code_label
 from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.checks import CASE_STATUS_WORDS, Check, Place
 from app.domain.workflows.inspector.session import InspectorReply, InspectorSession
-from app.domain.workflows.inspector.verdict import HEADLINES, Verdict
+from app.domain.workflows.inspector.verdict import DECISION_HEADLINES, HEADLINES, Verdict
 from app.ui.context import ShellContext
 from app.ui.counter.link import ServerLink, shared_link
 from app.ui.counter.models import RowsModel
@@ -68,7 +69,6 @@ FAILED = QT_TRANSLATE_NOOP(
     "This scan could not be saved, so nothing was recorded. Scan it again; if this keeps "
     "happening, tell IT.",
 )
-NO_DATA_HEADLINE = QT_TRANSLATE_NOOP("Inspector", "NO DATA")
 VERDICT_TINT = {
     "authorised": "ok",
     "diverted": "bad",
@@ -93,12 +93,16 @@ def tr(text: str) -> str:
 
 def age_words(synced: dt.datetime | None, now: dt.datetime | None = None) -> str:
     if synced is None:
-        return tr("No shipment data on this station yet.")
+        return tr(QT_TRANSLATE_NOOP("Inspector", "No shipment data on this station yet."))
     hours = ((now or dt.datetime.now(dt.UTC)) - synced).total_seconds() / 3600
     when = synced.astimezone().strftime("%Y-%m-%d %H:%M")
     if hours < 1:
-        return tr("Data from {when} (less than an hour old).").format(when=when)
-    return tr("Data from {when} ({hours} hours old).").format(when=when, hours=f"{hours:.0f}")
+        return tr(
+            QT_TRANSLATE_NOOP("Inspector", "Data from {when} (less than an hour old).")
+        ).format(when=when)
+    return tr(QT_TRANSLATE_NOOP("Inspector", "Data from {when} ({hours} hours old).")).format(
+        when=when, hours=f"{hours:.0f}"
+    )
 
 
 class InspectorPage(QWidget):
@@ -211,7 +215,7 @@ class InspectorPage(QWidget):
         self.note = QPlainTextEdit(tab)
         self.note.setPlaceholderText(self.tr("Note: shelf, quantity, price, what the shop said…"))
         self.note.setMaximumHeight(70)
-        self.case_button = self._button(self.tr("File diversion case  Ctrl+Enter"), self.file_case)
+        self.case_button = self._button(self.tr("File a case  Ctrl+Enter"), self.file_case)
         self.case_button.setStyleSheet("QPushButton { font-weight: bold; }")
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, activated=self.case_button.click)
@@ -237,7 +241,7 @@ class InspectorPage(QWidget):
             ],
             self,
         )
-        self.recent_view = table(self.recent)
+        self.recent_view = table(self.recent, stretch=3)
         middle = QHBoxLayout()
         middle.addWidget(self.card, 3)
         middle.addLayout(evidence, 2)
@@ -261,6 +265,9 @@ class InspectorPage(QWidget):
         )
         intro.setWordWrap(True)
         self.region_list = QListWidget(tab)
+        self.region_list.setStyleSheet(
+            "QListWidget { font-size: 17px; } QListWidget::item { padding: 6px; }"
+        )
         self.region_list.itemChanged.connect(self._regions_ticked)
         self.download_button = self._button(self.tr("Download data"), self.download)
         self.progress_bar = QProgressBar(tab)
@@ -300,7 +307,7 @@ class InspectorPage(QWidget):
             ],
             self,
         )
-        self.cases_view = table(self.cases)
+        self.cases_view = table(self.cases, stretch=4)
         self.cases_refresh = self._button(
             self.tr("Get the latest status from the brand"), lambda: self.link.sync_now()
         )
@@ -360,7 +367,7 @@ class InspectorPage(QWidget):
             [
                 (
                     check_id,
-                    (_local(at), tr(HEADLINES[Verdict(verdict)]), dealer or "", code),
+                    (_local(at), tr(HEADLINES[Verdict(verdict)]), dealer or "", code_label(code)),
                     VERDICT_TINT.get(verdict),
                 )
                 for check_id, at, verdict, code, dealer in state["recent"]
@@ -377,7 +384,7 @@ class InspectorPage(QWidget):
                         c.dealer or "",
                         c.place,
                         str(c.photos),
-                        c.code_key,
+                        code_label(c.code_key),
                         c.case_id,
                     ),
                     CASE_TINT.get(c.status),
@@ -408,8 +415,14 @@ class InspectorPage(QWidget):
         self.place.blockSignals(True)
         self.place.clear()
         self.place.addItem(self.tr("— choose the store or region —"), None)
+        region_names = {p.id: p.name for p in places if p.kind == "region"}
         for place in places:
-            label = place.name if place.kind == "region" else f"{place.name}  ·  {self.tr('store')}"
+            if place.kind == "region":
+                label = self.tr("{region} (whole region)").format(region=place.name)
+            else:
+                label = self.tr("{store} (store, {region})").format(
+                    store=place.name, region=region_names.get(place.region_id, place.region_id)
+                )
             self.place.addItem(label, place)
         index = next((i + 1 for i, p in enumerate(places) if current and p.id == current.id), 0)
         self.place.setCurrentIndex(index)
@@ -490,14 +503,10 @@ class InspectorPage(QWidget):
             self.note.clear()
             self.evidence_status.clear()
             self.tabs.setCurrentIndex(0)
-        headline = None
-        if reply.check is not None:
-            word = (
-                NO_DATA_HEADLINE
-                if reply.decision.reason == "inspect.no_data"
-                else HEADLINES[reply.check.judgement.verdict]
-            )
-            headline = tr(word)
+        word = DECISION_HEADLINES.get(reply.decision.reason or "")
+        if word is None and reply.check is not None:
+            word = HEADLINES[reply.check.judgement.verdict]
+        headline = tr(word) if word else None
         self._show(reply.decision, text, headline)
         if reply.case_id is not None:
             self.case_button.setEnabled(False)
@@ -526,9 +535,14 @@ class InspectorPage(QWidget):
             return
         verdict = check.judgement.verdict
         no_data = check.decision.reason == "inspect.no_data"
-        self.verdict.setText(tr(NO_DATA_HEADLINE) if no_data else tr(HEADLINES[verdict]))
+        self.verdict.setText(
+            tr(DECISION_HEADLINES["inspect.no_data"] if no_data else HEADLINES[verdict])
+        )
         self.verdict_lines.setText(
-            "\n".join(f"{tr(label)}：{value}" for label, value in check.facts)
+            "\n".join(
+                self.tr("{label}: {value}").format(label=tr(label), value=value)
+                for label, value in check.facts
+            )
         )
         self._tint(check.judgement.outcome)
         caseable = verdict in (Verdict.DIVERTED, Verdict.NOT_SHIPPED, Verdict.UNKNOWN)

@@ -275,6 +275,14 @@ STANDING_WORDS: dict[str, str] = {
 }
 
 
+def code_label(key: str, product: str | None = None) -> str:
+    """How a person names a code: the serial printed on the label (after the product's name
+    when known), not the canonical key ``sgtin:{gtin}.{serial}``."""
+    kind, _, rest = key.partition(":")
+    shown = rest.split(".", 1)[1] if kind == "sgtin" and "." in rest else (rest or key)
+    return f"{product} {shown}" if product else shown
+
+
 def money(cents: int) -> str:
     """``¥12.50``: yuan with two decimals, the way receipts print it."""
     sign = "-" if cents < 0 else ""
@@ -284,7 +292,8 @@ def money(cents: int) -> str:
 
 # The big word above the message, by reason code (the feedback panel's headline).
 HEADLINES: dict[str, str] = {
-    "voucher.valid": QT_TRANSLATE_NOOP("Counter", "VALID VOUCHER"),
+    "voucher.valid": QT_TRANSLATE_NOOP("Counter", "VALID · SCAN CONFIRM"),
+    "counter.undo_needs_supervisor": QT_TRANSLATE_NOOP("Counter", "⚠ SUPERVISOR NEEDED"),
     "voucher.redeemed": QT_TRANSLATE_NOOP("Counter", "✔ REDEEMED"),
     "voucher.redeemed_provisional": QT_TRANSLATE_NOOP("Counter", "✔ REDEEMED (OFFLINE)"),
     "voucher.confirmed": QT_TRANSLATE_NOOP("Counter", "✔ CONFIRMED BY THE BRAND"),

@@ -18,7 +18,13 @@ from app.domain.codes import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.workflows.counter import knowledge
-from app.domain.workflows.counter.model import CardFacts, ClaimDraft, ClaimLine, ClaimRow
+from app.domain.workflows.counter.model import (
+    CardFacts,
+    ClaimDraft,
+    ClaimLine,
+    ClaimRow,
+    code_label,
+)
 from app.domain.workflows.counter.redeem import Actor, local_day, station_id
 from app.domain.workflows.counter.tokens import Refusal, check_card
 from sync.server.rebates import RuleBook
@@ -92,6 +98,8 @@ def add_code(
             ),
             {"code": code.key},
         )
+    product_id, product = product_of(conn, code)
+    label = code_label(code.key, product)
     if draft.has(code.key):
         return LineRefused(
             "claim.code_repeated",
@@ -100,7 +108,7 @@ def add_code(
                 "REPEATED: {code} is already in this claim. Each product counts once; scan the "
                 "next product.",
             ),
-            {"code": code.key},
+            {"code": label},
         )
     prior = _claimed_here(conn, code.key)
     if prior is not None:
@@ -112,15 +120,21 @@ def add_code(
                 "aside; it cannot be claimed again.",
             ),
             {
-                "code": code.key,
-                "at": prior["claimed_at"][:16].replace("T", " "),
+                "code": label,
+                "at": _local(prior["claimed_at"]),
                 "claim": prior["claim_id"],
             },
         )
-    product_id, product = product_of(conn, code)
     amount = rule_book(conn).amount(product_id, today)
     line = ClaimLine(code.key, product_id, product, amount)
     return replace(draft, lines=(*draft.lines, line)), line
+
+
+def _local(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
 
 
 def drop_last(draft: ClaimDraft) -> tuple[ClaimDraft, ClaimLine | None]:
@@ -160,7 +174,11 @@ def register(
                     "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this "
                     "product aside; it cannot be claimed again.",
                 ),
-                {"code": line.code_key, "at": prior["claimed_at"][:16], "claim": prior["claim_id"]},
+                {
+                    "code": code_label(line.code_key, line.product),
+                    "at": _local(prior["claimed_at"]),
+                    "claim": prior["claim_id"],
+                },
             )
     claim_id = f"cl-{uuid.uuid4().hex[:16]}"
     keys = [line.code_key for line in draft.lines]

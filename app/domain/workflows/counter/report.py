@@ -23,6 +23,7 @@ TITLES = {
     "report": QT_TRANSLATE_NOOP("Counter", "Day's close {day} · station {station}"),
     "redemptions": QT_TRANSLATE_NOOP("Counter", "Voucher redemptions"),
     "claims": QT_TRANSLATE_NOOP("Counter", "Installer rebate claims"),
+    "claim_products": QT_TRANSLATE_NOOP("Counter", "Installer rebates (products)"),
     "summary": QT_TRANSLATE_NOOP("Counter", "Summary"),
     "time": QT_TRANSLATE_NOOP("Counter", "Time"),
     "voucher": QT_TRANSLATE_NOOP("Counter", "Voucher"),
@@ -156,7 +157,7 @@ def tables(report: DayReport, tr: Translate) -> list[tuple[str, list[str], list[
     for standing, totals in report.claim_totals().items():
         summary_rows.append(
             [
-                tr(TITLES["claims"]),
+                tr(TITLES["claim_products"]),
                 tr(STANDING_WORDS[standing]),
                 str(totals.count),
                 money(totals.cents),

@@ -9,12 +9,15 @@ A check returns the facts to show, or the alert with its words' arguments.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import Alert, CardFacts, VoucherFacts
-from sync.tokens import CARD, VOUCHER, Token, TokenError, peek, verify
+from sync.tokens import CARD, VOUCHER, Token, TokenError, load_public_key, peek, verify
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,12 @@ _ALERTS = {
 }
 
 
+@functools.lru_cache(maxsize=64)
+def _public_key(text: str) -> Ed25519PublicKey:
+    """Keys change a few times a year; decoding one per scan would be wasted work."""
+    return load_public_key(text)
+
+
 def looks_like_token(text: str) -> bool:
     """A Yima voucher or card QR (``YV1.`` / ``YC1.``), before any parsing."""
     head = text.strip()[:4].upper()
@@ -77,7 +86,7 @@ def _check(conn: sqlite3.Connection, text: str, kind: str, today: dt.date) -> To
     if info.status == "revoked":
         return Refusal(alerts["revoked"], args)
     try:
-        token = verify(text, {claimed.kid: info.public_key})
+        token = verify(text, {claimed.kid: _public_key(info.public_key)})
     except TokenError as exc:
         return Refusal(alerts["forged" if exc.reason != "malformed" else "malformed"], args)
     if knowledge.denied(conn, kind, token.id):

@@ -18,6 +18,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.counter import knowledge
+from app.domain.workflows.counter.model import code_label
 from app.domain.workflows.counter.redeem import Actor, station_id
 from app.domain.workflows.counter.tokens import dealer_name
 from sync.protocol import Trace
@@ -134,7 +135,7 @@ def _ship_row(conn: sqlite3.Connection, key: str) -> knowledge.ShipRow | None:
 
 
 def _local_lines(f: LocalFacts, code: Code) -> list[tuple[str, str]]:
-    lines = [(LABELS["code"], f.key)]
+    lines = [(LABELS["code"], code_label(f.key))]
     if f.product:
         lines.append((LABELS["product"], f.product))
     if f.batch:
@@ -155,7 +156,7 @@ def _local_lines(f: LocalFacts, code: Code) -> list[tuple[str, str]]:
 
 def local_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
     args: dict[str, str | int] = {
-        "code": f.key,
+        "code": code_label(f.key),
         "product": f.product or f.key,
         "count": f.seen_here + 1,
     }
@@ -226,7 +227,7 @@ def offline_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
 
 
 def trace_lines(trace: Trace, dealer: str | None) -> list[tuple[str, str]]:
-    lines = [(LABELS["code"], trace.key)]
+    lines = [(LABELS["code"], code_label(trace.key))]
     if trace.product_name:
         lines.append((LABELS["product"], trace.product_name))
     if trace.batch_id:
@@ -259,7 +260,7 @@ SUSPICIOUS = frozenset({"far_apart", "consecutive_run", "too_close", "unknown_co
 def trace_decision(trace: Trace, f: LocalFacts, dealer: str | None) -> Decision:
     """The brand's answer: never issued (copy), seen too often or too far apart, or genuine."""
     args: dict[str, str | int] = {
-        "code": trace.key,
+        "code": code_label(trace.key),
         "product": trace.product_name or f.product or trace.key,
         "count": trace.scan_count,
         "dealer": dealer or trace.dealer_id or "",

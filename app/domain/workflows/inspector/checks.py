@@ -21,6 +21,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.counter import knowledge
+from app.domain.workflows.counter.model import code_label
 from app.domain.workflows.counter.redeem import Actor, station_id
 from app.domain.workflows.counter.tokens import dealer_name
 from app.domain.workflows.inspector.verdict import (
@@ -97,7 +98,7 @@ LABELS = {
     "date": QT_TRANSLATE_NOOP("Inspector", "Ship date"),
     "order": QT_TRANSLATE_NOOP("Inspector", "Order"),
     "here": QT_TRANSLATE_NOOP("Inspector", "Found in"),
-    "data": QT_TRANSLATE_NOOP("Inspector", "Data age"),
+    "data": QT_TRANSLATE_NOOP("Inspector", "Data age (hours)"),
 }
 
 
@@ -191,7 +192,7 @@ def check(
         else f"{place.name} ({region_name(conn, place.region_id)})"
     )
     args: dict[str, str | int] = {
-        "code": code.key,
+        "code": code_label(code.key),
         "dealer": dealer or "",
         "regions": "、".join(region_names),
         "date": (judgement.ship_date or "")[:10],
@@ -241,7 +242,7 @@ def check(
     message = NO_DATA if state.synced_at is None else MESSAGES[judgement.verdict]
     reason = "inspect.no_data" if state.synced_at is None else f"inspect.{judgement.verdict.value}"
     decision = Decision(judgement.outcome, message, args, reason, event.seq)
-    facts = [(LABELS["code"], code.key), (LABELS["here"], here)]
+    facts = [(LABELS["code"], code_label(code.key)), (LABELS["here"], here)]
     if dealer:
         facts.append((LABELS["dealer"], dealer))
     if region_names:
@@ -250,7 +251,7 @@ def check(
         facts.append((LABELS["date"], judgement.ship_date[:10]))
     if judgement.order_id:
         facts.append((LABELS["order"], judgement.order_id))
-    facts.append((LABELS["data"], args["hours"] + " h"))
+    facts.append((LABELS["data"], str(args["hours"])))
     return Check(check_id, code.key, judgement, decision, place, dealer, region_names, facts)
 
 

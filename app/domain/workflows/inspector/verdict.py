@@ -42,10 +42,17 @@ HEADLINES: dict[Verdict, str] = {
     Verdict.STALE: QT_TRANSLATE_NOOP("Inspector", "DATA TOO OLD"),
 }
 
+# Headlines for inspector decisions that are not a verdict.
+DECISION_HEADLINES: dict[str, str] = {
+    "inspect.case_filed": QT_TRANSLATE_NOOP("Inspector", "✔ CASE FILED"),
+    "inspect.no_place": QT_TRANSLATE_NOOP("Inspector", "⚠ WHERE ARE YOU?"),
+    "inspect.no_data": QT_TRANSLATE_NOOP("Inspector", "NO DATA"),
+}
+
 MESSAGES: dict[Verdict, str] = {
     Verdict.AUTHORISED: QT_TRANSLATE_NOOP(
         "Decisions",
-        "AUTHORISED HERE: shipped to {dealer} on {date}, who may sell in {here}.",
+        "AUTHORISED HERE: shipped to {dealer} on {date}; {here} is in their sales regions.",
     ),
     Verdict.DIVERTED: QT_TRANSLATE_NOOP(
         "Decisions",
