@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from app.ui.scan_bridge import ScanBridge
@@ -19,6 +15,7 @@ from hardware.scan import Scan
 from hardware.selftest_sheet import SHEET
 from hardware.simulators import VirtualSerialGun
 from hardware.wedge import GS
+from tests.support.keyboard import KeyClock, pause, type_keys
 
 
 def test_the_printed_sheet_reads_back_exactly(qtbot):
@@ -48,22 +45,12 @@ def bridge(qtbot):
     bridge.shutdown()
 
 
-def type_scan(window, text: str) -> None:
-    """Type like a keyboard-wedge gun: 2 ms apart, Shift for capitals, then Enter."""
-    handle = window.windowHandle()
-    for char in text:
-        shift = (
-            Qt.KeyboardModifier.ShiftModifier if char.isupper() else Qt.KeyboardModifier.NoModifier
-        )
-        QTest.keyClick(handle, char, shift)
-        time.sleep(0.002)
-    QTest.keyClick(handle, Qt.Key.Key_Return)
-
-
 def test_a_wedge_gun_sending_a_prefix_and_tilde_for_gs_is_diagnosed_and_fixed(qtbot, bridge):
     workflow: list[str] = []
     bridge.dispatcher.set_handler(lambda scan: workflow.append(scan.text))
     bridge.add("wedge")
+    clock = KeyClock()
+    bridge.wedge_filter.clock = clock
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
@@ -79,8 +66,8 @@ def test_a_wedge_gun_sending_a_prefix_and_tilde_for_gs_is_diagnosed_and_fixed(qt
     wizard.start_scanning()
     ascii_codes = [c for c in SHEET if c.expected.isascii()]
     for code in ascii_codes:
-        type_scan(field, "#" + code.expected.replace(GS, "~"))
-        qtbot.wait(60)
+        type_keys(field, "#" + code.expected.replace(GS, "~"), 2, clock)
+        pause(clock, qtbot.wait)
     qtbot.waitUntil(lambda: len(wizard.received) == len(ascii_codes), timeout=5000)
     assert workflow == []  # the test scans went to the wizard, not to the workflow
     wizard.show_results()
@@ -93,7 +80,7 @@ def test_a_wedge_gun_sending_a_prefix_and_tilde_for_gs_is_diagnosed_and_fixed(qt
     wizard.apply_fixes()
     assert (bridge.wedge_config.prefix, bridge.wedge_config.gs_substitute) == ("#", "~")
     wizard.accept()
-    type_scan(field, "#" + SHEET[2].expected.replace(GS, "~"))
+    type_keys(field, "#" + SHEET[2].expected.replace(GS, "~"), 2, clock)
     qtbot.waitUntil(lambda: len(workflow) == 1, timeout=3000)
     assert workflow == [SHEET[2].expected]  # the workflow has its handler back, and reads right
     assert field.text() == ""

@@ -1,12 +1,11 @@
 """The application-wide wedge filter: a gun burst is one scan wherever focus is; people type normally.
 
 Keys go through ``QTest.keyClick(window, ...)``, i.e. through Qt's system key
-path (QWindow → focus widget, shortcut override), as a real keyboard's do.
+path (QWindow → focus widget, shortcut override), as a real keyboard's do; the
+filter's clock is advanced by exactly the gap under test (tests/support/keyboard.py).
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -33,6 +32,7 @@ from app.ui.scan_bridge import ScanBridge
 from app.ui.wedge_filter import ALLOW_IME_PROPERTY, WedgeFilter
 from hardware.dispatch import Dispatcher
 from hardware.wedge import WedgeConfig, WedgeSource
+from tests.support.keyboard import KeyClock, pause, type_keys
 
 
 class Station(QWidget):
@@ -73,55 +73,40 @@ def station(qtbot):
 
 
 @pytest.fixture
-def wedge(qtbot):
+def clock():
+    return KeyClock()
+
+
+@pytest.fixture
+def wedge(qtbot, clock):
     dispatcher = Dispatcher()
     scans = []
     dispatcher.set_handler(scans.append)
     bridge = ScanBridge(dispatcher)
     bridge.set_wedge_config(WedgeConfig(max_gap_ms=35, min_length=4))
     bridge.add("wedge")
+    bridge.wedge_filter.clock = clock
     yield bridge, scans
     bridge.shutdown()
-
-
-def type_keys(window: QWidget, text: str, gap_s: float, enter: bool = True, wait=None) -> None:
-    """Type like a device: gap_s between key presses, Shift for capitals, Ctrl+] for GS."""
-    handle = window.windowHandle()
-    for char in text:
-        if char == "\x1d":
-            QTest.keyClick(handle, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
-        else:
-            shift = (
-                Qt.KeyboardModifier.ShiftModifier
-                if char.isupper()
-                else Qt.KeyboardModifier.NoModifier
-            )
-            QTest.keyClick(handle, char, shift)
-        if wait is None:
-            time.sleep(gap_s)
-        else:
-            wait(int(gap_s * 1000))
-    if enter:
-        QTest.keyClick(handle, Qt.Key.Key_Return)
 
 
 CODE = "0109501101020917\x1d10AbC-12"
 
 
 @pytest.mark.parametrize("target", ["line", "text", "spin", "combo", "button", None])
-@pytest.mark.parametrize("gap_ms", [1, 5])
+@pytest.mark.parametrize("gap_ms", [1, 3, 5])
 def test_a_burst_is_exactly_one_scan_wherever_focus_is_and_nothing_leaks(
-    qtbot, station, wedge, target, gap_ms
+    qtbot, station, wedge, clock, target, gap_ms
 ):
-    _bridge, scans = wedge
+    _, scans = wedge
     if target is None:
         station.setFocus()
     else:
         getattr(station, target).setFocus()
     qtbot.wait(10)
-    type_keys(station, CODE, gap_ms / 1000)
+    type_keys(station, CODE, gap_ms, clock)
     qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
-    qtbot.wait(80)
+    pause(clock, qtbot.wait)
     assert [s.text for s in scans] == [CODE]
     assert scans[0].terminator == "\r"
     assert station.line.text() == ""
@@ -132,53 +117,59 @@ def test_a_burst_is_exactly_one_scan_wherever_focus_is_and_nothing_leaks(
     assert station.shortcut_hits == 0
 
 
-def test_a_person_typing_at_80_ms_types_normally_and_no_scan_is_emitted(qtbot, station, wedge):
+def test_a_person_typing_at_80_ms_types_normally_and_no_scan_is_emitted(
+    qtbot, station, wedge, clock
+):
     _, scans = wedge
     station.line.setFocus()
-    type_keys(station, "Hello R2", 0.080, enter=False, wait=qtbot.wait)
-    qtbot.wait(80)
+    type_keys(station, "Hello R2", 80, clock, enter=False, wait=qtbot.wait)
+    pause(clock, qtbot.wait)
     assert station.line.text() == "Hello R2"
     assert scans == []
 
 
-def test_enter_typed_by_a_person_still_presses_the_button(qtbot, station, wedge):
+def test_a_person_pressing_space_and_enter_on_a_button_still_clicks_it(
+    qtbot, station, wedge, clock
+):
     station.button.setFocus()
     qtbot.wait(10)
+    clock.advance(80)
     QTest.keyClick(station.windowHandle(), Qt.Key.Key_Space)
-    qtbot.wait(80)
+    pause(clock, qtbot.wait)
     assert station.clicks == 1
 
 
-def test_scans_back_to_back_and_typing_in_between(qtbot, station, wedge):
+def test_scans_back_to_back_and_typing_in_between(qtbot, station, wedge, clock):
     _, scans = wedge
     station.line.setFocus()
-    type_keys(station, "FIRST-001", 0.002)
-    qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
-    qtbot.wait(60)
-    type_keys(station, "ab", 0.080, enter=False, wait=qtbot.wait)
-    qtbot.wait(60)
-    type_keys(station, "SECOND-002", 0.002)
-    qtbot.waitUntil(lambda: len(scans) == 2, timeout=2000)
-    assert [s.text for s in scans] == ["FIRST-001", "SECOND-002"]
+    type_keys(station, "FIRST-001", 2, clock)
+    pause(clock, qtbot.wait)
+    type_keys(station, "ab", 80, clock, enter=False, wait=qtbot.wait)
+    pause(clock, qtbot.wait)
+    type_keys(station, "SECOND-002", 2, clock)
+    type_keys(station, "THIRD-003", 2, clock)  # a second scan right after the first's Enter
+    qtbot.waitUntil(lambda: len(scans) == 3, timeout=2000)
+    assert [s.text for s in scans] == ["FIRST-001", "SECOND-002", "THIRD-003"]
     assert station.line.text() == "ab"
 
 
-def test_a_gun_without_suffix_ends_by_the_pause(qtbot, station, wedge):
+def test_a_gun_without_suffix_ends_by_the_pause(qtbot, station, wedge, clock):
     bridge, scans = wedge
     bridge.set_wedge_config(WedgeConfig(terminators="none"))
     station.line.setFocus()
-    type_keys(station, "NOSUFFIX42", 0.002, enter=False)
+    type_keys(station, "NOSUFFIX42", 2, clock, enter=False)
+    pause(clock, qtbot.wait)
     qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
     assert (scans[0].text, scans[0].terminator) == ("NOSUFFIX42", None)
     assert station.line.text() == ""
 
 
-def test_caps_lock_from_native_modifiers_is_corrected(qtbot, station):
+def test_caps_lock_from_native_modifiers_is_corrected(qtbot, station, clock):
     """With Caps Lock on (X11 LockMask in the native modifiers), Shift+a types "a": the scan says "A"."""
     scans = []
     source = WedgeSource(WedgeConfig())
     source.start(scans.append)
-    flt = WedgeFilter(source, caps_lock_mask=0x2)
+    flt = WedgeFilter(source, caps_lock_mask=0x2, clock=clock)
     flt.install()
     try:
         station.line.setFocus()
@@ -190,11 +181,11 @@ def test_caps_lock_from_native_modifiers_is_corrected(qtbot, station):
             modifiers = (
                 Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
             )
-            event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, 0, 0, 0x2, text)
-            QApplication.sendEvent(station.line, event)
-            time.sleep(0.002)
-        QTest.keyClick(station.windowHandle(), "1")
-        QTest.keyClick(station.windowHandle(), Qt.Key.Key_Return)
+            clock.advance(2)
+            QApplication.sendEvent(
+                station.line, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, 0, 0, 0x2, text)
+            )
+        type_keys(station, "1", 2, clock)
         assert [s.text for s in scans] == ["AbC1"]
         assert station.line.text() == ""
     finally:
@@ -229,33 +220,35 @@ def _ime(commit: str, preedit: str = "") -> QInputMethodEvent:
     return event
 
 
-def test_a_gun_burst_through_a_chinese_ime_is_swallowed_and_reported(qtbot, station, wedge):
+def test_a_gun_burst_through_a_chinese_ime_is_swallowed_and_reported(qtbot, station, wedge, clock):
     bridge, _ = wedge
     station.line.setProperty(ALLOW_IME_PROPERTY, True)
     station.line.setFocus()
     reports = []
     bridge.imeInterference.connect(lambda: reports.append(True))
     for preedit in ["a", "ab", "abc", "abc1", "abc12"]:
+        clock.advance(2)
         QApplication.sendEvent(station.line, _ime("", preedit))
-        time.sleep(0.002)
+    clock.advance(2)
     QApplication.sendEvent(station.line, _ime("阿布"))
+    pause(clock, qtbot.wait)
     qtbot.waitUntil(lambda: reports == [True], timeout=2000)
     assert station.line.text() == ""
 
 
-def test_a_person_composing_chinese_in_an_ime_field_is_not_disturbed(qtbot, station, wedge):
+def test_a_person_composing_chinese_in_an_ime_field_is_not_disturbed(qtbot, station, wedge, clock):
     station.line.setProperty(ALLOW_IME_PROPERTY, True)
     station.line.setFocus()
     for event in [_ime("", "ni"), _ime("", "nihao"), _ime("你好")]:
         QApplication.sendEvent(station.line, event)
-        qtbot.wait(80)
+        pause(clock, qtbot.wait)
     assert station.line.text() == "你好"
 
 
-def test_removing_the_wedge_gives_the_keyboard_back(qtbot, station, wedge):
+def test_removing_the_wedge_gives_the_keyboard_back(qtbot, station, wedge, clock):
     bridge, scans = wedge
     bridge.remove("wedge")
     station.line.setFocus()
-    type_keys(station, "ABCD1234", 0.002)
+    type_keys(station, "ABCD1234", 2, clock)
     assert station.line.text() == "ABCD1234"
     assert scans == []

@@ -83,6 +83,11 @@ class ScanBridge(QObject):
     # -- GUI thread --------------------------------------------------------------------
 
     @property
+    def wedge_filter(self) -> WedgeFilter | None:
+        """The application-wide key filter while a wedge source runs."""
+        return self._wedge_filter
+
+    @property
     def sources(self) -> list[SourceInfo]:
         return list(self._infos.values())
 

@@ -20,6 +20,7 @@ and ``imeInterference`` tells the operator to switch the IME to English.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
@@ -98,14 +99,19 @@ class WedgeFilter(QObject):
     imeInterference = Signal(QObject)  # the widget whose input method swallowed a gun's burst
 
     def __init__(
-        self, source: WedgeSource, parent: QObject | None = None, caps_lock_mask: int | None = None
+        self,
+        source: WedgeSource,
+        parent: QObject | None = None,
+        caps_lock_mask: int | None = None,
+        clock: Callable[[], int] = time.monotonic_ns,
     ) -> None:
         super().__init__(parent)
         if caps_lock_mask is None:
             caps_lock_mask = CAPS_LOCK_MASKS.get(QGuiApplication.platformName(), 0)
         self._caps_mask = (
-            caps_lock_mask  # 0: this platform does not tell, so case is never "corrected"
+            caps_lock_mask  # 0: the platform does not tell, so case is never "corrected"
         )
+        self.clock = clock  # when each key arrived; tests drive it to type at exact speeds
         self.source = source
         self.assembler = source.assembler
         self.assembler._replay = self._replay  # the Qt side knows how to give keys back
@@ -171,7 +177,7 @@ class WedgeFilter(QObject):
         key = Key(
             kind=key_kind,
             text=event.text(),
-            t_ns=time.monotonic_ns(),
+            t_ns=self.clock(),
             shift=bool(modifiers & Qt.KeyboardModifier.ShiftModifier),
             key_char=_key_char(event.key()),
             caps_lock=bool(event.nativeModifiers() & self._caps_mask) if self._caps_mask else None,
@@ -189,7 +195,7 @@ class WedgeFilter(QObject):
     def _shortcut_override(self, event: QKeyEvent) -> bool:
         """Accepting the override keeps a scan's keys from firing shortcuts (Enter, letters)."""
         key_kind = classify(event)
-        if key_kind is None or not self.assembler.would_hold(key_kind, time.monotonic_ns()):
+        if key_kind is None or not self.assembler.would_hold(key_kind, self.clock()):
             return False
         event.accept()
         return True
@@ -220,10 +226,10 @@ class WedgeFilter(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        self._timer.start(max(1, -(-(deadline - time.monotonic_ns()) // 1_000_000)))
+        self._timer.start(max(1, -(-(deadline - self.clock()) // 1_000_000)))
 
     def _poll(self) -> None:
-        self.assembler.poll(time.monotonic_ns())
+        self.assembler.poll(self.clock())
         self._settle()
 
     def _replay(self, tokens: list[object]) -> None:
@@ -266,7 +272,7 @@ class WedgeFilter(QObject):
 
     def _input_method(self, widget: QWidget, event: QInputMethodEvent) -> bool:
         """Hold input-method events briefly: a gun-fast run of them is a scan the IME ate."""
-        now = time.monotonic_ns()
+        now = self.clock()
         gap_ns = int(self.assembler.config.max_gap_ms * 1_000_000)
         if (self._ime_events or self._ime_burst) and now - self._ime_last_ns > gap_ns:
             self._end_ime_run()
