@@ -199,3 +199,20 @@ def test_day_close_saves_pdf_and_xlsx(qtbot, page, gun, brand, tmp_path):
     sheet = load_workbook(tmp_path / "close.xlsx")["Voucher redemptions"]
     assert sheet["C3"].value == "水杯"
     dialog.close()
+
+
+def test_the_command_sheet_carries_every_counter_command(qtbot, page):
+    page.open_files = False
+    texts = [entry.text for _title, entries in page.command_sheet_sections() for entry in entries]
+    assert texts == [
+        command_text("confirm"),
+        command_text("cancel"),
+        command_text("undo"),
+        command_text("sync"),
+        command_text("switch", "redeem"),
+        command_text("switch", "verify"),
+        command_text("switch", "rebate"),
+    ]
+    with qtbot.waitSignal(page.sheet_written, timeout=20000) as written:
+        page.sheet_button.click()
+    assert written.args[0].read_bytes().startswith(b"%PDF")

@@ -215,32 +215,32 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="28" />
-        <location filename="../../app/ui/counter/page.py" line="277" />
-        <location filename="../../app/ui/counter/page.py" line="344" />
+        <location filename="../../app/ui/counter/page.py" line="282" />
+        <location filename="../../app/ui/counter/page.py" line="349" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="29" />
-        <location filename="../../app/ui/counter/page.py" line="281" />
+        <location filename="../../app/ui/counter/page.py" line="286" />
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="30" />
-        <location filename="../../app/ui/counter/page.py" line="278" />
+        <location filename="../../app/ui/counter/page.py" line="283" />
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="31" />
-        <location filename="../../app/ui/counter/page.py" line="279" />
+        <location filename="../../app/ui/counter/page.py" line="284" />
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="32" />
-        <location filename="../../app/ui/counter/page.py" line="282" />
+        <location filename="../../app/ui/counter/page.py" line="287" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -251,8 +251,8 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="34" />
-        <location filename="../../app/ui/counter/page.py" line="280" />
-        <location filename="../../app/ui/counter/page.py" line="348" />
+        <location filename="../../app/ui/counter/page.py" line="285" />
+        <location filename="../../app/ui/counter/page.py" line="353" />
         <source>Standing</source>
         <translation>状态</translation>
     </message>
@@ -268,20 +268,20 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="37" />
-        <location filename="../../app/ui/counter/page.py" line="345" />
+        <location filename="../../app/ui/counter/page.py" line="350" />
         <source>Installer</source>
         <translation>小工</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="38" />
-        <location filename="../../app/ui/counter/page.py" line="346" />
+        <location filename="../../app/ui/counter/page.py" line="351" />
         <source>Products</source>
         <translation>产品数</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/report.py" line="39" />
-        <location filename="../../app/ui/counter/page.py" line="335" />
-        <location filename="../../app/ui/counter/page.py" line="347" />
+        <location filename="../../app/ui/counter/page.py" line="340" />
+        <location filename="../../app/ui/counter/page.py" line="352" />
         <source>Estimated rebate</source>
         <translation>预计返利</translation>
     </message>
@@ -312,13 +312,13 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/verify.py" line="48" />
-        <location filename="../../app/ui/counter/page.py" line="334" />
+        <location filename="../../app/ui/counter/page.py" line="339" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/verify.py" line="49" />
-        <location filename="../../app/ui/counter/page.py" line="336" />
+        <location filename="../../app/ui/counter/page.py" line="341" />
         <source>Code</source>
         <translation>码</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>品牌方预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="734" />
+        <location filename="../../app/ui/counter/page.py" line="787" />
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -391,161 +391,192 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="195" />
+        <location filename="../../app/ui/counter/page.py" line="198" />
+        <location filename="../../app/ui/counter/page.py" line="734" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="197" />
+        <location filename="../../app/ui/counter/page.py" line="200" />
         <source>Day's close…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="214" />
+        <location filename="../../app/ui/counter/page.py" line="201" />
+        <source>Command sheet…</source>
+        <translation>指令码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="219" />
         <source>Confirm  Ctrl+Enter</source>
         <translation>确认  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="217" />
+        <location filename="../../app/ui/counter/page.py" line="222" />
         <source>Cancel  Esc</source>
         <translation>取消  Esc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="220" />
+        <location filename="../../app/ui/counter/page.py" line="225" />
         <source>Undo  Ctrl+Z</source>
         <translation>撤销  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="263" />
-        <location filename="../../app/ui/counter/page.py" line="477" />
+        <location filename="../../app/ui/counter/page.py" line="268" />
+        <location filename="../../app/ui/counter/page.py" line="482" />
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="354" />
+        <location filename="../../app/ui/counter/page.py" line="359" />
         <source>This claim</source>
         <translation>本次申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="356" />
+        <location filename="../../app/ui/counter/page.py" line="361" />
         <source>Today's claims</source>
         <translation>今日申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="420" />
+        <location filename="../../app/ui/counter/page.py" line="425" />
         <source>Checking with the brand…</source>
         <translation>正在向品牌方查询…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="422" />
-        <location filename="../../app/ui/counter/page.py" line="562" />
+        <location filename="../../app/ui/counter/page.py" line="427" />
+        <location filename="../../app/ui/counter/page.py" line="567" />
         <source>Offline: what this station knows</source>
         <translation>离线：本机已知信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="454" />
+        <location filename="../../app/ui/counter/page.py" line="459" />
         <source>Scan the voucher on the customer's phone, then CONFIRM (or scan it again).</source>
         <translation>扫顾客手机上的奖券码，再扫“确认”（或再扫一次奖券）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="456" />
+        <location filename="../../app/ui/counter/page.py" line="461" />
         <source>Scan the product's own code to check it is genuine.</source>
         <translation>扫产品本身的码，查验真伪。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="458" />
+        <location filename="../../app/ui/counter/page.py" line="463" />
         <source>Scan the installer's card, then each product's code, then CONFIRM.</source>
         <translation>先扫小工卡，再逐个扫产品码，最后扫“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="465" />
+        <location filename="../../app/ui/counter/page.py" line="470" />
         <source>● Online: the brand confirms at once</source>
         <translation>● 在线：品牌方即时确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="470" />
+        <location filename="../../app/ui/counter/page.py" line="475" />
         <source>● Offline: redemptions are provisional</source>
         <translation>● 离线：核销为临时记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="478" />
+        <location filename="../../app/ui/counter/page.py" line="483" />
         <source>Scan a voucher</source>
         <translation>请扫奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="480" />
+        <location filename="../../app/ui/counter/page.py" line="485" />
         <source>The customer shows the voucher QR on their phone.</source>
         <translation>请顾客出示手机上的奖券二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="482" />
+        <location filename="../../app/ui/counter/page.py" line="487" />
         <source>Valid voucher: scan CONFIRM to redeem</source>
         <translation>奖券有效：扫“确认”完成核销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="486" />
+        <location filename="../../app/ui/counter/page.py" line="491" />
         <source>Voucher {id}</source>
         <translation>奖券 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="487" />
+        <location filename="../../app/ui/counter/page.py" line="492" />
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="490" />
+        <location filename="../../app/ui/counter/page.py" line="495" />
         <source>Dealer: {dealer}</source>
         <translation>经销商：{dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="490" />
+        <location filename="../../app/ui/counter/page.py" line="495" />
         <source>any dealer</source>
         <translation>不限经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="502" />
+        <location filename="../../app/ui/counter/page.py" line="507" />
         <source>Scan a product code</source>
         <translation>请扫产品码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="503" />
+        <location filename="../../app/ui/counter/page.py" line="508" />
         <source>What the brand knows about it shows here.</source>
         <translation>品牌方对该产品的记录会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="522" />
+        <location filename="../../app/ui/counter/page.py" line="527" />
         <source>Scan an installer's card</source>
         <translation>请扫小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="524" />
+        <location filename="../../app/ui/counter/page.py" line="529" />
         <source>The installer shows the card QR; then scan each product they fitted.</source>
         <translation>请小工出示小工卡二维码，然后逐个扫其安装的产品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="532" />
+        <location filename="../../app/ui/counter/page.py" line="537" />
         <source>Card {id} · valid until {date}</source>
         <translation>卡号 {id} · 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="537" />
+        <location filename="../../app/ui/counter/page.py" line="542" />
         <source>{count} products · about {total}</source>
         <translation>{count} 件产品 · 约 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="575" />
+        <location filename="../../app/ui/counter/page.py" line="580" />
         <source>The brand's trace</source>
         <translation>品牌方溯源记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="666" />
+        <location filename="../../app/ui/counter/page.py" line="671" />
         <source>Today: {count} redeemed, {value} ({provisional} provisional)</source>
         <translation>今日：核销 {count} 张，共 {value}（其中临时 {provisional} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="689" />
+        <location filename="../../app/ui/counter/page.py" line="694" />
         <source>Today: {count} claims, {units} products</source>
         <translation>今日：申领 {count} 单，{units} 件产品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="729" />
+        <source>Counter commands</source>
+        <translation>柜台指令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="731" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="732" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="733" />
+        <source>Undo (supervisor PIN)</source>
+        <translation>撤销（需主管 PIN）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="751" />
+        <source>Yima Scan · counter command sheet</source>
+        <translation>一码扫 · 柜台指令码</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,7 @@ class CounterPage(QWidget):
 
     reply_shown = Signal(object)  # Reply, after its decision was shown
     lists_refreshed = Signal()
+    sheet_written = Signal(object)  # Path of the command sheet PDF
 
     def __init__(
         self,
@@ -158,10 +159,12 @@ class CounterPage(QWidget):
         self._pending: VoucherFacts | None = None
         self.supervisor_dialog = None
         self.day_close_dialog = None
+        self.open_files = True  # open written PDFs in the system viewer (tests switch it off)
         self._build()
         self.link.onlineChanged.connect(self._show_online)
         self.link.traced.connect(self._traced)
         self.link.synced.connect(self._synced)
+        self.sheet_written.connect(self._sheet_written)
         self._show_online(self.link.online)
         self._show_mode(Mode.REDEEM)
         self.refresh_lists()
@@ -195,8 +198,10 @@ class CounterPage(QWidget):
             self.tr("Sync now"), lambda: self.submit(command_text("sync"))
         )
         self.close_button = self._button(self.tr("Day's close…"), self.open_day_close)
+        self.sheet_button = self._button(self.tr("Command sheet…"), self.print_command_sheet)
         modes.addWidget(self.sync_button)
         modes.addWidget(self.close_button)
+        modes.addWidget(self.sheet_button)
 
         for button in self._mode_button.values():
             button.setStyleSheet(
@@ -714,6 +719,54 @@ class CounterPage(QWidget):
             lambda reply: self.apply(reply),
             lambda exc: self._failed("", exc),
         )
+
+    def command_sheet_sections(self) -> list[tuple[str, list[Any]]]:
+        """The barcodes a clerk scans instead of touching the PC, in the operator's language."""
+        from app.ui.warehouse.printing import SheetEntry
+
+        return [
+            (
+                self.tr("Counter commands"),
+                [
+                    SheetEntry.command(self.tr("Confirm"), "Ctrl+Enter", "confirm"),
+                    SheetEntry.command(self.tr("Cancel"), "Esc", "cancel"),
+                    SheetEntry.command(self.tr("Undo (supervisor PIN)"), "Ctrl+Z", "undo"),
+                    SheetEntry.command(self.tr("Sync now"), "", "sync"),
+                ]
+                + [
+                    SheetEntry.command(tr(MODE_TITLES[mode]), f"Alt+{n + 1}", "switch", mode.value)
+                    for n, mode in enumerate(Mode)
+                ],
+            )
+        ]
+
+    def print_command_sheet(self) -> None:
+        """Write the command sheet PDF on a worker thread and open it."""
+        import threading
+
+        from app.ui.warehouse.printing import write_command_sheet
+
+        path = self.context.data_dir / "reports" / "counter-commands.pdf"
+        sections = self.command_sheet_sections()
+        title = self.tr("Yima Scan · counter command sheet")
+
+        def run() -> None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_command_sheet(path, sections, title)
+            except OSError:
+                log.exception("command sheet not written")
+                return
+            emit(self.sheet_written, path)
+
+        threading.Thread(target=run, name="counter-sheet", daemon=True).start()
+
+    def _sheet_written(self, path: Any) -> None:
+        if self.open_files:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def open_day_close(self) -> None:
         from app.ui.counter.day_close import DayCloseDialog
