@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from app.ui.qt_emit import emit
+import app.ui.pyside_emit_fix  # noqa: F401 - before the first scan is emitted
 from app.ui.wedge_filter import WedgeFilter
 from hardware.dispatch import Dispatcher
 from hardware.scan import Scan
@@ -72,13 +72,13 @@ class ScanBridge(QObject):
 
     def sink(self, scan: Scan) -> None:
         """The sink every source is started with; safe to call from any thread."""
-        emit(self._scan_in, scan)
+        self._scan_in.emit(scan)
 
     def _on_state(self, source: Source, state: SourceState) -> None:
-        emit(self._state_in, source.name, state.value)
+        self._state_in.emit(source.name, state.value)
 
     def _on_reject(self, rejection: Rejection) -> None:
-        emit(self._reject_in, rejection)
+        self._reject_in.emit(rejection)
 
     # -- GUI thread --------------------------------------------------------------------
 
@@ -110,7 +110,7 @@ class ScanBridge(QObject):
             self._wedge_filter.imeInterference.connect(self.imeInterference)
             self._wedge_filter.install()
         source.start(self.sink)
-        emit(self.sourcesChanged)
+        self.sourcesChanged.emit()
         return info
 
     def remove(self, name: str, timeout: float = 2.0) -> None:
@@ -122,7 +122,7 @@ class ScanBridge(QObject):
             self._wedge_filter.deleteLater()
             self._wedge_filter = None
         info.source.stop(timeout)
-        emit(self.sourcesChanged)
+        self.sourcesChanged.emit()
 
     def apply(self, specs: list[SourceSpec | str], wedge_config: WedgeConfig | None = None) -> None:
         """Make the running sources exactly ``specs`` (settings saved, wizard compensations applied)."""
@@ -154,16 +154,16 @@ class ScanBridge(QObject):
             info.last_scan = scan
             info.count += 1
         self.dispatcher.dispatch(scan)
-        emit(self.scanned, scan)
+        self.scanned.emit(scan)
 
     @Slot(str, str)
     def _state_changed(self, name: str, state: str) -> None:
         if name in self._infos:
-            emit(self.stateChanged, name, state)
+            self.stateChanged.emit(name, state)
 
     @Slot(object)
     def _rejected(self, rejection: Rejection) -> None:
         info = self._infos.get(rejection.source)
         if info is not None:
             info.last_rejection = rejection
-        emit(self.rejected, rejection)
+        self.rejected.emit(rejection)

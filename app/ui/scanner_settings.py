@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.ui.qt_emit import emit
 from app.ui.scan_bridge import ScanBridge, SourceInfo
 from app.ui.scanner_wizard import fill
 from hardware.layouts import LAYOUT_NAMES
@@ -149,7 +148,7 @@ class SourcesModel(QAbstractTableModel):
     def _row_changed(self, name: str, first: int, last: int) -> None:
         for row, info in enumerate(self._rows):
             if info.name == name:
-                emit(self.dataChanged, self.index(row, first), self.index(row, last))
+                self.dataChanged.emit(self.index(row, first), self.index(row, last))
 
     def _state_changed(self, name: str, _state: str) -> None:
         self._row_changed(name, self.STATE, self.PROBLEM)
@@ -267,7 +266,7 @@ class ScannerSettingsPage(QWidget):
     def _save_sources(self) -> None:
         if self.settings is not None:
             self.settings.scanner_sources = [str(info.spec) for info in self.bridge.sources]
-        emit(self.changed)
+        self.changed.emit()
 
     # -- wedge -------------------------------------------------------------------------------
 
@@ -358,7 +357,7 @@ class ScannerSettingsPage(QWidget):
         self.bridge.set_wedge_config(config)
         if self.settings is not None:
             self.settings.set(WEDGE_KEY, config.to_dict())
-        emit(self.changed)
+        self.changed.emit()
 
     # -- self-test ---------------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.qt_emit import emit
 from app.ui.scan_bridge import ScanBridge
 from hardware.scan import Scan
 from hardware.selftest_sheet import (
@@ -295,7 +294,7 @@ class ScannerWizard(QDialog):
             self.bridge.add(spec)
             name = spec.name
         self.apply_button.setEnabled(False)
-        emit(self.applied, name)
+        self.applied.emit(name)
 
     # -- the dispatcher --------------------------------------------------------------------
 

@@ -28,7 +28,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from app.ui.qt_emit import emit
 from hardware.wedge import Key, KeyKind, WedgeSource
 
 ALLOW_IME_PROPERTY = "yimaAllowIme"
@@ -293,7 +292,7 @@ class WedgeFilter(QObject):
             self._ime_burst = False
             target = QGuiApplication.focusObject()
             QGuiApplication.inputMethod().reset()
-            emit(self.imeInterference, target if isinstance(target, QObject) else self)
+            self.imeInterference.emit(target if isinstance(target, QObject) else self)
             return
         events, self._ime_events = self._ime_events, []
         self._replaying = True
