@@ -96,12 +96,27 @@ def _timed(writer: Writer, action: Callable[[sqlite3.Connection], object]) -> tu
     return (time.perf_counter() - started) * 1000, result
 
 
+class Samples(list):
+    """Scan-to-commit times, and beside them the part spent deciding inside the transaction."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.work: list[float] = []
+
+
 def _scans(
     writer: Writer, wh: Warehouse, parser: CodeParser, texts: list[str], expect: set[str]
-) -> list[float]:
-    samples = []
+) -> Samples:
+    samples = Samples()
+
+    def action(conn: sqlite3.Connection, text: str) -> object:
+        started = time.perf_counter()
+        result = wh.scan(conn, parser.parse(text))
+        samples.work.append((time.perf_counter() - started) * 1000)
+        return result
+
     for text in texts:
-        ms, result = _timed(writer, lambda conn, t=text: wh.scan(conn, parser.parse(t)))
+        ms, result = _timed(writer, lambda conn, t=text: action(conn, t))
         reason = result.decision.reason  # type: ignore[attr-defined]
         assert reason in expect, (text, reason, result.decision.args)  # type: ignore[attr-defined]
         samples.append(ms)
@@ -115,6 +130,12 @@ def _command(
 
 
 def _rows(metric: str, samples: list[float], target: str, note: str = "") -> list[Row]:
+    work = getattr(samples, "work", None)
+    if work and not note:
+        note = (
+            f"n={len(samples)}; deciding in the transaction p50 {percentile(work, 50):.2f}"
+            f" / p99 {percentile(work, 99):.2f} ms"
+        )
     return [
         Row("warehouse", f"{metric} p50", percentile(samples, 50), "ms"),
         Row(
@@ -246,7 +267,7 @@ def run(scale: Scale) -> list[Row]:
         ).fetchone()[0]
         check.close()
         assert shipped == PER_PALLET, shipped
-        note = f"{PER_PALLET} items, n={n_pallets}, max {{:.1f}} ms"
+        note = f"{PER_PALLET} items, n={n_pallets}; deciding in the transaction max {{:.1f}} ms"
         rows += [
             Row(
                 "warehouse",
@@ -260,7 +281,7 @@ def run(scale: Scale) -> list[Row]:
                 max(receive_pallet),
                 "ms",
                 "≤ 50 ms",
-                note.format(max(receive_pallet)),
+                note.format(max(receive_pallet.work)),
             ),
             Row(
                 "warehouse",
@@ -274,7 +295,7 @@ def run(scale: Scale) -> list[Row]:
                 max(ship_pallet),
                 "ms",
                 "≤ 50 ms",
-                note.format(max(ship_pallet)),
+                note.format(max(ship_pallet.work)),
             ),
             Row(
                 "warehouse",
