@@ -128,6 +128,22 @@ def test_a_person_typing_at_80_ms_types_normally_and_no_scan_is_emitted(
     assert scans == []
 
 
+def test_a_key_held_down_repeats_into_the_field_and_is_no_scan(qtbot, station, wedge, clock):
+    _, scans = wedge
+    station.line.setFocus()
+    clock.advance(80)
+    QTest.keyClick(station.windowHandle(), "x")
+    for _ in range(8):  # auto-repeat, 30 ms apart: as fast as a slow gun
+        clock.advance(30)
+        event = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x", True
+        )
+        QApplication.sendEvent(station.line, event)
+    pause(clock, qtbot.wait)
+    assert station.line.text() == "x" * 9
+    assert scans == []
+
+
 def test_a_person_pressing_space_and_enter_on_a_button_still_clicks_it(
     qtbot, station, wedge, clock
 ):

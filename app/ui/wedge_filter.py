@@ -171,6 +171,10 @@ class WedgeFilter(QObject):
         key_kind = classify(event)
         if key_kind is None:
             return False
+        if event.isAutoRepeat():  # a person holding a key down; guns never auto-repeat
+            self.assembler.flush()
+            self._settle()
+            return False
         token = event.clone()
         modifiers = event.modifiers()
         key = Key(
