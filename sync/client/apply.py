@@ -126,34 +126,70 @@ def _local_status(data: dict[str, Any], me: str) -> str:
     return "known"
 
 
-def _apply_code(
-    conn: sqlite3.Connection, change: Change, me: str, now: str, protected: set[str]
+def _apply_codes(
+    conn: sqlite3.Connection, changes: dict[str, Change], me: str, now: str, protected: set[str]
 ) -> None:
-    data = change.data
-    if change.key in protected:
+    """A page's code changes (the last one per code), read and written set-wise."""
+    keys = [k for k in changes if k not in protected]
+    if not keys:
         return
-    local = conn.execute("SELECT status FROM codes WHERE key = ?", (change.key,)).fetchone()
-    if local is None:
-        conn.execute(
-            "INSERT INTO codes (key, level, product_id, parent_key, status, dealer_id, order_id, verified,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
-            (change.key, data.get("level") or "item", data.get("product_id"), data.get("parent_key"),
-             _local_status(data, me), data.get("dealer_id"), data.get("order_id"), now),
-        )  # fmt: skip
-        return
-    if data.get("by") == me or data.get("status") == "issued":
-        # our own change coming back, or a re-issue: keep the local state, trust the registry
-        conn.execute(
-            "UPDATE codes SET verified = 1, product_id = coalesce(?, product_id) WHERE key = ?",
-            (data.get("product_id"), change.key),
+    local: set[str] = set()
+    for start in range(0, len(keys), 900):
+        part = keys[start : start + 900]
+        marks = ",".join("?" * len(part))
+        local.update(
+            r[0] for r in conn.execute(f"SELECT key FROM codes WHERE key IN ({marks})", part)
         )
-        return
-    conn.execute(
+    inserts, trusts, updates = [], [], []
+    for key in keys:
+        data = changes[key].data
+        level, product, status = (
+            data.get("level") or "item",
+            data.get("product_id"),
+            _local_status(data, me),
+        )
+        if key not in local:
+            inserts.append(
+                (
+                    key,
+                    level,
+                    product,
+                    data.get("parent_key"),
+                    status,
+                    data.get("dealer_id"),
+                    data.get("order_id"),
+                    now,
+                )
+            )
+        elif data.get("by") == me or data.get("status") == "issued":
+            # our own change coming back, or a re-issue: keep the local state, trust the registry
+            trusts.append((product, key))
+        else:
+            updates.append(
+                (
+                    level,
+                    product,
+                    data.get("parent_key"),
+                    status,
+                    data.get("dealer_id"),
+                    data.get("order_id"),
+                    now,
+                    key,
+                )
+            )
+    conn.executemany(
+        "INSERT INTO codes (key, level, product_id, parent_key, status, dealer_id, order_id, verified, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+        inserts,
+    )
+    conn.executemany(
+        "UPDATE codes SET verified = 1, product_id = coalesce(?, product_id) WHERE key = ?", trusts
+    )
+    conn.executemany(
         "UPDATE codes SET level = ?, product_id = ?, parent_key = ?, status = ?, dealer_id = ?, order_id = ?,"
         " verified = 1, updated_at = ? WHERE key = ?",
-        (data.get("level") or "item", data.get("product_id"), data.get("parent_key"), _local_status(data, me),
-         data.get("dealer_id"), data.get("order_id"), now, change.key),
-    )  # fmt: skip
+        updates,
+    )
 
 
 def _apply_order(conn: sqlite3.Connection, change: Change) -> None:
@@ -231,9 +267,7 @@ def _apply_one(conn: sqlite3.Connection, change: Change, ctx: dict[str, Any]) ->
     elif kind == "order":
         _apply_order(conn, change)
     elif kind == "code":
-        if ctx["protected"] is None:
-            ctx["protected"] = _pending_codes(conn) if journal.count_pending(conn) else set()
-        _apply_code(conn, change, ctx["me"], now, ctx["protected"])
+        ctx["codes"][change.key] = change  # applied together at the end of the page
     elif kind == "setting":
         if not change.key.startswith("sync."):
             state.put(conn, change.key, data.get("value"))
@@ -300,7 +334,7 @@ def apply_page(
     """Apply a page and store its cursor, all in this one transaction; returns changes applied."""
     if (state.cursor(conn, stream) or 0) != expected_cursor:
         raise StaleCursor(stream)
-    ctx: dict[str, Any] = {"me": me, "now": now, "protected": None, "deny": None}
+    ctx: dict[str, Any] = {"me": me, "now": now, "deny": None, "codes": {}}
     applied = 0
     for change in changes:
         try:
@@ -309,6 +343,10 @@ def apply_page(
         except sqlite3.IntegrityError as exc:
             # e.g. an order for a dealer this station never received: skip, never block the stream
             log.warning("change %s %s skipped: %s", change.kind, change.key, exc)
+    if ctx["codes"]:
+        protected = _pending_codes(conn) if journal.count_pending(conn) else set()
+        _apply_codes(conn, ctx["codes"], me, now, protected)
+        applied += len(ctx["codes"])
     if ctx["deny"] is not None:
         state.put(conn, "sync.deny", ctx["deny"])
     state.set_cursor(conn, stream, next_cursor, now)

@@ -295,30 +295,38 @@ class SyncClient:
         limit = self.info().pull_page_limit
         pages = 0
         phase = "pull" if stream == STREAM_REF else "snapshot.catchup"
-        while max_pages is None or pages < max_pages:
-            cursor = state.cursor(self.reader, stream) or 0
-            page = PullResponse.model_validate(
-                self.transport().get_json(
-                    f"{API_PREFIX}/changes",
-                    params={"stream": stream, "cursor": cursor, "limit": limit},
+        cursor = state.cursor(self.reader, stream) or 0
+        page = self._page(stream, cursor, limit)
+        while True:
+            # apply this page on the writer while the next one is fetched
+            now = _now()
+            applying = self.writer.submit(
+                lambda conn, p=page, c=cursor, t=now: apply_page(
+                    conn, stream, c, p.changes, p.next_cursor, me=me, now=t
                 )
             )
-            now = _now()
+            last = not page.more or (max_pages is not None and pages + 1 >= max_pages)
+            upcoming = None if last else self._page(stream, page.next_cursor, limit)
             try:
-                applied = self._write(
-                    lambda conn, p=page, c=cursor, t=now: apply_page(
-                        conn, stream, c, p.changes, p.next_cursor, me=me, now=t
-                    )
-                )
+                applied = applying.result(timeout=120)
             except StaleCursor:
+                cursor = state.cursor(self.reader, stream) or 0
+                page = self._page(stream, cursor, limit)
                 continue
             pages += 1
             report.pulled_pages += 1
             report.pulled_changes += applied
             self.progress(phase, pages, None)
-            if not page.more:
+            if upcoming is None:
                 break
+            cursor, page = page.next_cursor, upcoming
         return report
+
+    def _page(self, stream: str, cursor: int, limit: int) -> PullResponse:
+        params = {"stream": stream, "cursor": cursor, "limit": limit}
+        return PullResponse.model_validate(
+            self.transport().get_json(f"{API_PREFIX}/changes", params=params)
+        )
 
     # --- a whole round --------------------------------------------------------------------------
 

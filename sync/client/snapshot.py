@@ -18,6 +18,7 @@ import gzip
 import hashlib
 import logging
 import sqlite3
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHUNK_ROWS = 4000
+CHUNK_ROWS = 10_000  # about 10 ms of the writer's time per chunk
 DOWNLOAD_ATTEMPTS = 8
 
 
@@ -103,21 +104,30 @@ def download(client: SyncClient, info: SnapshotInfo, directory: Path) -> Path:
         return done
 
 
-def _rows(path: Path, info: SnapshotInfo):
-    """Parse the file, checking its header and that the trailer's count matches."""
+def _chunks(path: Path, info: SnapshotInfo, size: int) -> Iterator[list[list[str]]]:
+    """Rows of the file in lists of ``size``, checking the header, every row's shape, and that
+    the trailer's count matches what the server published."""
     with gzip.open(path, "rt", encoding="utf-8", newline="\n") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         if len(header) < 3 or header[0] != "#yima-snapshot" or header[1] != "1":
             raise SnapshotCorrupt("not a Yima snapshot file")
         count = 0
+        chunk: list[list[str]] = []
         for line in fh:
             if line.startswith("#end\t"):
+                if chunk:
+                    yield chunk
                 if int(line.split("\t")[1]) != count or count != info.rows:
                     raise SnapshotCorrupt("the snapshot's row count does not match")
                 return
-            key, dealer, region, date, order = line.rstrip("\n").split("\t")
+            fields = line[:-1].split("\t")
+            if len(fields) != 5:
+                raise SnapshotCorrupt(f"bad line {count + 2} in the snapshot")
+            chunk.append(fields)
             count += 1  # noqa: SIM113 - the trailer line is not a row
-            yield (key, dealer or None, region or None, date or None, order or None)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
     raise SnapshotCorrupt("the snapshot file is truncated")
 
 
@@ -134,32 +144,27 @@ def import_file(
     chunk_rows = chunk_rows or CHUNK_ROWS
     imported = 0
     in_flight: Future | None = None
-    chunk: list[tuple] = []
 
-    def insert(rows: list[tuple]):
+    def insert(rows: list[list[str]]) -> Callable[[sqlite3.Connection], None]:
         def action(conn: sqlite3.Connection) -> None:
-            conn.executemany("INSERT INTO sync_snapshot_next VALUES (?, ?, ?, ?, ?)", rows)
+            conn.executemany(
+                "INSERT INTO sync_snapshot_next VALUES (?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''))",
+                rows,
+            )
 
         return action
 
-    for row in _rows(path, info):
-        chunk.append(row)
-        if len(chunk) >= chunk_rows:
-            if in_flight is not None:
-                in_flight.result(timeout=120)  # one chunk queued at a time: scans never wait long
-            in_flight = client.writer.submit(insert(chunk))
-            imported += len(chunk)
-            chunk = []
-            client.progress("snapshot.import", imported, info.rows)
-            if client.stop.is_set():
-                in_flight.result(timeout=120)
-                raise Offline("stopped during the snapshot import")
+    for chunk in _chunks(path, info, chunk_rows):
+        if in_flight is not None:
+            in_flight.result(timeout=120)  # one chunk queued at a time: scans never wait long
+        in_flight = client.writer.submit(insert(chunk))
+        imported += len(chunk)
+        client.progress("snapshot.import", imported, info.rows)
+        if client.stop.is_set():
+            in_flight.result(timeout=120)
+            raise Offline("stopped during the snapshot import")
     if in_flight is not None:
         in_flight.result(timeout=120)
-    if chunk:
-        client.writer.call(insert(chunk), timeout=120)
-        imported += len(chunk)
-    client.progress("snapshot.import", imported, info.rows)
 
     def swap(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE IF EXISTS sync_snapshot_old")
