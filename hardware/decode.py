@@ -174,8 +174,8 @@ _ZBAR_AIM = {"ean13": "]E0", "ean8": "]E4", "upca": "]E0", "upce": "]E0", "itf":
 _Y800 = 0x30303859  # zbar's fourcc for 8-bit grayscale
 
 
-def read_zbar(image: np.ndarray, density: int = 1, offset: Any = None) -> list[Decoded]:
-    """ZBar on the 1D symbologies; ``density`` > 1 scans every n-th line (faster, misses more)."""
+def read_zbar(image: np.ndarray, offset: Any = None) -> list[Decoded]:
+    """ZBar alone, on the 1D symbologies (it cannot read DataMatrix; zxing-cpp reads QR better)."""
     wrapper, get_modifiers, linear = _load_zbar()
     config = wrapper.ZBarConfig
     scanner = wrapper.zbar_image_scanner_create()
@@ -184,8 +184,6 @@ def read_zbar(image: np.ndarray, density: int = 1, offset: Any = None) -> list[D
         wrapper.zbar_image_scanner_set_config(scanner, 0, config.CFG_ENABLE, 0)
         for symbol in linear:
             wrapper.zbar_image_scanner_set_config(scanner, symbol, config.CFG_ENABLE, 1)
-        wrapper.zbar_image_scanner_set_config(scanner, 0, config.CFG_X_DENSITY, density)
-        wrapper.zbar_image_scanner_set_config(scanner, 0, config.CFG_Y_DENSITY, density)
         zimage = wrapper.zbar_image_create()
         try:
             height, width = image.shape
@@ -348,7 +346,7 @@ def _read_region(image: np.ndarray, quad: np.ndarray, with_zbar: bool) -> list[D
         big = cv2.resize(upright, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         attempts.append((big, inverse @ np.diag([1 / factor, 1 / factor, 1.0])))
     for picture, back in attempts:
-        more = read_zbar(picture, 1, offset=back) if with_zbar else []
+        more = read_zbar(picture, offset=back) if with_zbar else []
         more = more or read_zxing(picture, ZXING_LINEAR, offset=back)
         if more:
             return [Decoded(d.symbology, d.text, d.aim, d.corners, d.reader + "+cv") for d in more]
