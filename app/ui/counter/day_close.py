@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.workflows.counter import report
 from app.ui.counter.models import RowsModel
-from app.ui.qt_emit import emit
 from app.ui.store_gateway import StoreGateway
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ class DayCloseDialog(QDialog):
         fresh.set_rows([(f"{i}", row, None) for i, row in enumerate(rows)])
         self.summary = fresh
         self.table.setModel(fresh)
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _ask(self, kind: str) -> None:
         if self.data is None:
@@ -166,14 +166,13 @@ class DayCloseDialog(QDialog):
                     report.write_xlsx(data, path, tr_counter)
             except OSError as exc:
                 log.warning("day close export failed: %s", exc)
-                emit(
-                    self.failed,
+                self.failed.emit(
                     self.tr("Could not save {path}: {error}. Choose another folder.").format(
                         path=path, error=exc.strerror or exc
                     ),
                 )
                 return
-            emit(self.written, path)
+            self.written.emit(path)
 
         threading.Thread(target=run, name="day-close-export", daemon=True).start()
 

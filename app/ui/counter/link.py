@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.workflows.counter.online import ServerLookups
 from app.ui.context import ShellContext
-from app.ui.qt_emit import emit
 from sync.client.client import SyncClient
 from sync.client.transport import SyncError
 
@@ -79,12 +79,12 @@ class ServerLink(QObject):
                 self.context.db_path,
                 self.context.gateway.writer,
                 stop=self._stop,
-                progress=lambda phase, done, total: emit(self.progress, phase, done, total),
+                progress=lambda phase, done, total: self.progress.emit(phase, done, total),
             )
         return self._client
 
     def _set_online(self, online: bool) -> None:
-        emit(self.onlineChanged, online)
+        self.onlineChanged.emit(online)
 
     # --- work --------------------------------------------------------------------------------
 
@@ -100,10 +100,10 @@ class ServerLink(QObject):
                 answer = self._lookup().trace(key)
             except SyncError as exc:
                 self._set_online(False)
-                emit(self.traced, key, None, exc.code)
+                self.traced.emit(key, None, exc.code)
                 return
             self._set_online(True)
-            emit(self.traced, key, answer, None)
+            self.traced.emit(key, answer, None)
 
         self._submit(run)
 
@@ -116,14 +116,14 @@ class ServerLink(QObject):
                 report = self._sync_client().sync_once(snapshot=snapshot)
             except SyncError as exc:
                 self._set_online(False)
-                emit(self.synced, None, exc.code)
+                self.synced.emit(None, exc.code)
                 return
             except Exception as exc:  # the file system or the database: say so, keep going
                 log.exception("sync now failed")
-                emit(self.synced, None, type(exc).__name__)
+                self.synced.emit(None, type(exc).__name__)
                 return
             self._set_online(True)
-            emit(self.synced, report, None)
+            self.synced.emit(report, None)
 
         self._submit(run)
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.ui.qt_emit import emit
+import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +47,7 @@ class RowsModel(QAbstractTableModel):
             for i, (old, row) in enumerate(zip(self._rows, new, strict=True)):
                 if old != row:
                     self._rows[i] = row
-                    emit(self.dataChanged, self.index(i, 0), self.index(i, self.columnCount() - 1))
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
             return
         self.beginResetModel()
         self._rows = new

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.codes import command_text
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Decision, Outcome
@@ -55,7 +56,6 @@ from app.domain.workflows.counter.tokens import dealer_name
 from app.ui.context import ShellContext
 from app.ui.counter.link import ServerLink, shared_link
 from app.ui.counter.models import RowsModel
-from app.ui.qt_emit import emit
 from hardware.scan import Scan
 from sync.protocol import REASONS, Trace
 
@@ -440,7 +440,7 @@ class CounterPage(QWidget):
             self.link.sync_now()
         if reply.changed:
             self.refresh_lists()
-        emit(self.reply_shown, reply)
+        self.reply_shown.emit(reply)
 
     def _show(self, decision: Decision, text: str = "") -> None:
         if self.shell is None:
@@ -695,7 +695,7 @@ class CounterPage(QWidget):
                 count=len(claims), units=sum(c.units for c in claims if c.standing != "refused")
             )
         )
-        emit(self.lists_refreshed)
+        self.lists_refreshed.emit()
 
     # --- dialogs --------------------------------------------------------------------------
 
@@ -757,7 +757,7 @@ class CounterPage(QWidget):
             except OSError:
                 log.exception("command sheet not written")
                 return
-            emit(self.sheet_written, path)
+            self.sheet_written.emit(path)
 
         threading.Thread(target=run, name="counter-sheet", daemon=True).start()
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain import operators
 from app.domain.operators import LoginThrottle, Operator, Role
 from app.domain.workflows.counter.model import money
 from app.domain.workflows.counter.redeem import UndoTarget
-from app.ui.qt_emit import emit
 from app.ui.store_gateway import StoreGateway
 
 APPROVERS = (Role.SUPERVISOR, Role.ADMIN)
@@ -142,5 +142,5 @@ class SupervisorDialog(QDialog):
             self.error.setText(self.tr("Wrong PIN. Nothing was undone."))
             return
         self.throttle.succeeded()
-        emit(self.approved, person, reason)
+        self.approved.emit(person, reason)
         self.accept()

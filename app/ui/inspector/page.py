@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.counter import knowledge
@@ -56,7 +57,6 @@ from app.ui.counter.models import RowsModel
 from app.ui.counter.page import big_label, table
 from app.ui.feedback_panel import COLOURS
 from app.ui.inspector.evidence import grab_photo, read_photo_file, running_camera
-from app.ui.qt_emit import emit
 from hardware.scan import Scan
 
 if TYPE_CHECKING:
@@ -392,7 +392,7 @@ class InspectorPage(QWidget):
                 for c in state["cases"]
             ]
         )
-        emit(self.state_loaded)
+        self.state_loaded.emit()
 
     def _fill_regions(self, regions: list[tuple[str, str, str | None]]) -> None:
         parents = {rid: parent for rid, _name, parent in regions}
@@ -515,7 +515,7 @@ class InspectorPage(QWidget):
             self.link.sync_now()
         if reply.check is not None or reply.case_id is not None:
             self.reload()
-        emit(self.reply_shown, reply)
+        self.reply_shown.emit(reply)
 
     def _show(self, decision: Decision, text: str = "", headline: str | None = None) -> None:
         if self.shell is not None:
@@ -597,9 +597,9 @@ class InspectorPage(QWidget):
                 )
             except Exception as exc:  # a camera or disk problem: say it, keep the check
                 log.warning("evidence photo failed: %s", exc)
-                emit(self.photo_failed, str(exc))
+                self.photo_failed.emit(str(exc))
                 return
-            emit(self.photo_added, count)
+            self.photo_added.emit(count)
             self._thumb_ready(photo.path)
 
         threading.Thread(target=run, name="evidence-photo", daemon=True).start()
@@ -607,7 +607,7 @@ class InspectorPage(QWidget):
     def _thumb_ready(self, path: Path) -> None:
         image = QImage(str(path))  # QImage may be used off the GUI thread; QPixmap may not
         if not image.isNull():
-            emit(self._thumb, image.scaled(144, 144, Qt.AspectRatioMode.KeepAspectRatio))
+            self._thumb.emit(image.scaled(144, 144, Qt.AspectRatioMode.KeepAspectRatio))
 
     def _photo_count(self, count: int) -> None:
         self.evidence_status.setText(
