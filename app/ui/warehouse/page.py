@@ -57,8 +57,8 @@ from app.domain.workflows.warehouse import (
     label,
     reports,
 )
+from app.ui import pyside_emit_fix  # noqa: F401 - emit without PySide 6.12's leak on True
 from app.ui.context import ShellContext
-from app.ui.qt_emit import emit
 from app.ui.warehouse.models import JobsModel, KeyRole, LinesModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
 from hardware.scan import Scan
@@ -504,7 +504,7 @@ class WarehousePage(QWidget):
             result.flow == Flow.SHIP and result.job is not None and result.job.status == "open"
         )
         self._refresh_timer.start()
-        emit(self.result_shown, result)
+        self.result_shown.emit(result)
 
     def _failed(self, error: BaseException, code: str) -> None:
         log.error("warehouse action failed", exc_info=error)
@@ -657,7 +657,7 @@ class WarehousePage(QWidget):
         self._fill_combo(self.receive_location, locations)
         self._fill_combo(self.stocktake_location, locations)
         self._fill_demo(data["demo"])
-        emit(self.lists_refreshed)
+        self.lists_refreshed.emit()
 
     @staticmethod
     def _fill_combo(combo: QComboBox, entries: list[tuple[Any, str]]) -> None:
@@ -742,7 +742,7 @@ class WarehousePage(QWidget):
             self.shell.status.showMessage(self.tr("Saved {path}").format(path=path), 10_000)
         if self.open_files and path.suffix == ".pdf":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        emit(self.file_written, path)
+        self.file_written.emit(path)
 
     def _write_failed(self, error: BaseException) -> None:
         log.error("paperwork could not be written", exc_info=error)
