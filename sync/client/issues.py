@@ -1,0 +1,135 @@
+"""The sync issues list: events the server rejected, for an operator to resolve.
+
+Nothing is silently dropped: every rejection stays here, with the reason, who recorded the
+event and when, the codes it named and what to do, until someone marks it resolved (with a
+note). Qt-free; the widget (``app/ui/sync_issues.py``) reads through these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.i18n import QT_TRANSLATE_NOOP
+from sync.protocol import REASONS
+
+UNKNOWN_REASON = (
+    QT_TRANSLATE_NOOP("SyncReasons", "The server refused this event ({reason})."),
+    QT_TRANSLATE_NOOP("SyncReasons", "Call IT and give them the event number."),
+)
+EVENT_NAMES = {
+    "shipping": QT_TRANSLATE_NOOP("SyncIssues", "Shipment"),
+    "receiving": QT_TRANSLATE_NOOP("SyncIssues", "Receipt"),
+    "returning": QT_TRANSLATE_NOOP("SyncIssues", "Return"),
+    "packing": QT_TRANSLATE_NOOP("SyncIssues", "Packing"),
+    "unpacking": QT_TRANSLATE_NOOP("SyncIssues", "Unpacking"),
+    "relabelling": QT_TRANSLATE_NOOP("SyncIssues", "Relabel"),
+    "cycle_counting": QT_TRANSLATE_NOOP("SyncIssues", "Stocktake"),
+    "inspecting": QT_TRANSLATE_NOOP("SyncIssues", "Check"),
+    "redeeming": QT_TRANSLATE_NOOP("SyncIssues", "Voucher redemption"),
+    "rebate_claiming": QT_TRANSLATE_NOOP("SyncIssues", "Installer rebate claim"),
+    "RedemptionEvent": QT_TRANSLATE_NOOP("SyncIssues", "Voucher redemption"),
+    "RebateClaimEvent": QT_TRANSLATE_NOOP("SyncIssues", "Installer rebate claim"),
+    "DiversionCaseEvent": QT_TRANSLATE_NOOP("SyncIssues", "Diversion case"),
+    "AggregationEvent": QT_TRANSLATE_NOOP("SyncIssues", "Packing"),
+    "ObjectEvent": QT_TRANSLATE_NOOP("SyncIssues", "Scan"),
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    event_id: str
+    seq: int
+    type: str
+    biz_step: str | None
+    reason: str
+    detail: dict[str, Any]
+    codes: list[str]
+    operator: str
+    operator_name: str
+    occurred_at: str
+    reported_at: str
+    resolved_at: str | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None
+    args: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English template of what happened (translate in the "SyncReasons" context)."""
+        return REASONS.get(self.reason, UNKNOWN_REASON)[0]
+
+    @property
+    def advice(self) -> str:
+        """The English template of what to do."""
+        return REASONS.get(self.reason, UNKNOWN_REASON)[1]
+
+    @property
+    def what(self) -> str:
+        """The English name of the kind of work (translate in the "SyncIssues" context)."""
+        step = (self.biz_step or "").rsplit(":", 1)[-1].removeprefix("void_")
+        return EVENT_NAMES.get(step) or EVENT_NAMES.get(self.type, self.type)
+
+
+def _args(reason: str, detail: dict[str, Any], codes: list[str]) -> dict[str, str]:
+    """Placeholder values for the reason's templates; a missing one reads "?" rather than failing."""
+    args = {k: str(v) for k, v in detail.items() if isinstance(v, str | int | float)}
+    if "code" not in args and codes:
+        args["code"] = codes[0]
+    args.setdefault("reason", reason)
+    for name in ("code", "dealer", "station", "at", "order", "region", "parent", "other", "voucher", "expires",
+                 "card", "claim", "error"):  # fmt: skip
+        args.setdefault(name, "?")
+    if args["at"] != "?":
+        args["at"] = _local_time(args["at"])
+    return args
+
+
+def _local_time(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def _issue(row: sqlite3.Row | tuple) -> Issue:
+    (event_id, seq, type_, step, reason, detail, codes, operator, name, occurred, reported, resolved_at,
+     resolved_by, resolution) = tuple(row)  # fmt: skip
+    detail_value = json.loads(detail or "{}")
+    code_list = json.loads(codes or "[]")
+    return Issue(event_id, seq, type_, step, reason, detail_value, code_list, operator, name or operator,
+                 occurred, reported, resolved_at, resolved_by, resolution,
+                 _args(reason, detail_value, code_list))  # fmt: skip
+
+
+_SELECT = (
+    "SELECT i.event_id, i.seq, i.type, i.biz_step, i.reason, i.detail, i.codes, i.operator, o.name,"
+    " i.occurred_at, i.reported_at, i.resolved_at, i.resolved_by, i.resolution"
+    " FROM sync_issues i LEFT JOIN operators o ON o.id = i.operator"
+)
+
+
+def list_issues(
+    conn: sqlite3.Connection, *, include_resolved: bool = False, limit: int = 1000
+) -> list[Issue]:
+    """Newest first; open ones only unless asked."""
+    where = "" if include_resolved else " WHERE i.resolved_at IS NULL"
+    rows = conn.execute(f"{_SELECT}{where} ORDER BY i.seq DESC LIMIT ?", (limit,)).fetchall()
+    return [_issue(r) for r in rows]
+
+
+def count_open(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL").fetchone()[0]
+
+
+def resolve(conn: sqlite3.Connection, event_id: str, operator: str, note: str = "") -> bool:
+    """Mark an issue handled (a writer action). The journal keeps the rejection either way."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    cur = conn.execute(
+        "UPDATE sync_issues SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE event_id = ? AND resolved_at IS NULL",
+        (now, operator, note, event_id),
+    )
+    return cur.rowcount > 0

@@ -1,0 +1,133 @@
+"""The station's sync UI parts: the sync issues list and the Qt adapter of the sync thread."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Slot
+
+from app.domain.store.journal import Event
+from app.ui.store_gateway import StoreGateway
+from app.ui.sync_issues import ISSUE_ROLE, SyncIssuesModel, SyncIssuesWidget
+from app.ui.sync_runner import SyncRunnerAdapter, error_text
+from sync.client.apply import record_results
+from sync.client.transport import Offline, RetryPolicy
+from sync.protocol import EventResult, Status
+from tests.sync_station import Station
+from tests.sync_support import seed_sample
+
+
+@pytest.fixture
+def station(tmp_path, memory_keyring):
+    st = Station(tmp_path / "station")
+    yield st
+    st.close()
+
+
+def _rejected(station: Station) -> list[str]:
+    """Two events the server refused, recorded the way the sync client records answers."""
+    station.writer.call(lambda c: c.execute(
+        "INSERT INTO operators (id, name, pin_hash, role) VALUES ('op1', '张三', 'x', 'warehouse')"))  # fmt: skip
+    ids = [station.ship(["sgtin:06901234567892.000000000001"], "D1", "SO-1"),
+           station.append("RedemptionEvent", {"bizStep": "redeeming", "voucher": "YV1.x.y"})]  # fmt: skip
+    rows = station.reader().execute("SELECT * FROM journal ORDER BY seq").fetchall()
+    events = [Event(r["seq"], r["event_id"], r["type"], json.loads(r["payload"]), r["occurred_at"], r["mono_ns"],
+                    r["operator"], r["station"], r["sync_state"], r["reason"], r["prev_hash"], r["hash"])
+              for r in rows]  # fmt: skip
+    results = [
+        EventResult(event_id=ids[0], status=Status.REJECTED, reason="code.already_shipped",
+                    detail={"code": "sgtin:06901234567892.000000000001", "dealer": "D2", "station": "ST-OTHER",
+                            "at": "2026-05-01"}),
+        EventResult(event_id=ids[1], status=Status.DUPLICATE, original_status=Status.REJECTED,
+                    reason="voucher.already_redeemed",
+                    detail={"voucher": "VABC", "station": "ST-B", "at": "2026-05-02T10:00:00+00:00"}),
+    ]  # fmt: skip
+    station.writer.call(lambda c: record_results(c, events, results, "2026-05-03T00:00:00+00:00"))
+    return ids
+
+
+def test_the_issues_list_shows_reason_who_when_and_what_to_do_and_resolves(
+    qtbot, qtmodeltester, station
+):
+    ids = _rejected(station)
+    gateway = StoreGateway(station.path, station.writer)
+    widget = SyncIssuesWidget(gateway, lambda: "supervisor-1")
+    qtbot.addWidget(widget)
+    qtmodeltester.check(widget.model)
+    counts: list[int] = []
+    widget.countChanged.connect(counts.append)
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 2)
+    qtmodeltester.check(widget.model)
+    model = widget.model
+    texts = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(2)]
+    # newest first: the redemption, refused because another counter was first
+    assert texts[0][SyncIssuesModel.WHAT].startswith("Voucher redemption")
+    assert "already redeemed at station ST-B" in texts[0][SyncIssuesModel.PROBLEM]
+    assert "The other counter was first" in texts[0][SyncIssuesModel.TODO]
+    assert texts[0][SyncIssuesModel.WHO] == "张三"
+    assert "already shipped to D2 by station ST-OTHER" in texts[1][SyncIssuesModel.PROBLEM]
+    assert "sgtin:06901234567892.000000000001" in model.data(model.index(1, SyncIssuesModel.WHAT),
+                                                             role=Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+    assert widget.title.text() == "Sync issues: 2 open" and counts == [2]
+    assert not widget.resolve_button.isEnabled()
+
+    widget.table.selectRow(1)
+    assert widget.resolve_button.isEnabled()
+    assert model.data(model.index(1, 0), ISSUE_ROLE).event_id == ids[0]
+    widget.note.setText("货物已找回")
+    qtbot.mouseClick(widget.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1)
+    assert counts == [2, 1]
+    row = station.reader().execute(
+        "SELECT resolved_by, resolution FROM sync_issues WHERE event_id = ?", (ids[0],)
+    )
+    assert tuple(row.fetchone()) == ("supervisor-1", "货物已找回")
+
+    widget.show_resolved.setChecked(True)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 2)
+    assert "Resolved by supervisor-1" in model.data(model.index(1, SyncIssuesModel.TODO))
+    gateway.close()
+
+
+class _Bar(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[object] = []
+
+    @Slot(object)
+    def set_online(self, online: object) -> None:
+        self.seen.append(online)
+
+
+def test_the_runner_adapter_reports_online_progress_and_rounds_as_signals(qtbot, central, station):
+    sample = seed_sample(central.server)
+    station.enroll(central, site="W1")
+    adapter = SyncRunnerAdapter(station.path, station.writer, interval=3600,
+                                policy=RetryPolicy(attempts=2, base=0.01, cap=0.02))  # fmt: skip
+    bar = _Bar()
+    adapter.attach_status_bar(bar)
+    phases: set[str] = set()
+    adapter.progressChanged.connect(lambda phase, done, total: phases.add(phase))
+    try:
+        with qtbot.waitSignal(adapter.roundFinished, timeout=20000) as first:
+            adapter.start()
+        assert first.args[1] is None and first.args[0].pulled_changes > 0
+        qtbot.waitUntil(lambda: bar.seen == [True], timeout=10000)
+        assert "pull" in phases
+        station.ship([sample.items[0]], "D1", "SO-1")
+        with qtbot.waitSignal(adapter.roundFinished, timeout=20000) as now:
+            adapter.sync_now()
+        assert now.args[0].accepted == 1
+        qtbot.waitUntil(
+            lambda: adapter.status is not None and adapter.status.pending == 0, timeout=10000
+        )
+    finally:
+        adapter.stop()
+
+
+def test_errors_read_as_what_happened_and_what_to_do():
+    text = error_text(Offline("ConnectionError"))
+    assert "cannot be reached (ConnectionError)" in text and "sync by itself" in text
+    assert error_text(None) == ""
