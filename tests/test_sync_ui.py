@@ -131,3 +131,32 @@ def test_errors_read_as_what_happened_and_what_to_do():
     text = error_text(Offline("ConnectionError"))
     assert "cannot be reached (ConnectionError)" in text and "sync by itself" in text
     assert error_text(None) == ""
+
+
+def test_every_reason_and_sync_message_ships_in_chinese(qapp):
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from sync.client.client import NotEnrolled
+    from sync.client.issues import EVENT_NAMES
+    from sync.client.transport import AuthRequired, ServerRefused
+    from sync.protocol import REASONS, Reason
+
+    translator = QTranslator()
+    assert translator.load(
+        str(Path(__file__).resolve().parent.parent / "resources/i18n/sync_zh_CN.qm")
+    )
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert set(REASONS) == set(Reason)
+        for what, todo in REASONS.values():
+            for text in (what, todo):
+                assert QCoreApplication.translate("SyncReasons", text) != text, text
+        for name in set(EVENT_NAMES.values()):
+            assert QCoreApplication.translate("SyncIssues", name) != name
+        for error in (Offline, AuthRequired, ServerRefused, NotEnrolled):
+            assert QCoreApplication.translate("Sync", error.text) != error.text
+        assert "无法连接服务器" in error_text(Offline("timeout"))
+    finally:
+        QCoreApplication.removeTranslator(translator)

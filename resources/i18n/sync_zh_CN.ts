@@ -1,0 +1,478 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../sync/client/transport.py" line="35"/>
+        <location filename="../../app/ui/sync_runner.py" line="37"/>
+        <source>Sync failed: {detail}</source>
+        <translation>同步失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/transport.py" line="44"/>
+        <source>The server cannot be reached ({detail}). Work goes on offline; it will sync by itself.</source>
+        <translation>无法连接服务器（{detail}）。可继续离线作业，恢复连接后会自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/transport.py" line="52"/>
+        <source>The server no longer accepts this station ({detail}). Ask IT for a new enrollment code and enroll the station again.</source>
+        <translation>服务器不再接受本工作站（{detail}）。请向 IT 索取新的注册码，重新注册本工作站。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/transport.py" line="65"/>
+        <source>The server refused the request ({detail}). Call IT.</source>
+        <translation>服务器拒绝了请求（{detail}）。请联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/client.py" line="56"/>
+        <source>This station is not enrolled with a server yet. Ask IT for an enrollment code.</source>
+        <translation>本工作站尚未在服务器注册。请向 IT 索取注册码。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssues</name>
+    <message>
+        <location filename="../../sync/client/issues.py" line="24"/>
+        <source>Shipment</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="25"/>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="26"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="27"/>
+        <location filename="../../sync/client/issues.py" line="37"/>
+        <source>Packing</source>
+        <translation>装箱</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="28"/>
+        <source>Unpacking</source>
+        <translation>拆箱</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="29"/>
+        <source>Relabel</source>
+        <translation>换码</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="30"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="31"/>
+        <source>Check</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="32"/>
+        <location filename="../../sync/client/issues.py" line="34"/>
+        <source>Voucher redemption</source>
+        <translation>奖券核销</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="33"/>
+        <location filename="../../sync/client/issues.py" line="35"/>
+        <source>Installer rebate claim</source>
+        <translation>小工返利登记</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="36"/>
+        <source>Diversion case</source>
+        <translation>窜货案件</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="38"/>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="62"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="63"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="64"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="65"/>
+        <source>Who</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="66"/>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="117"/>
+        <source>event {seq}</source>
+        <translation>事件 {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="124"/>
+        <source>Resolved by {who} on {when}</source>
+        <translation>已由 {who} 于 {when} 处理</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesWidget</name>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="148"/>
+        <source>Show resolved</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="150"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="164"/>
+        <source>What was done (e.g. goods found and taken off the shipment)</source>
+        <translation>处理说明（例如：货物已找回，已从出库单中移除）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="166"/>
+        <source>Mark resolved</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="171"/>
+        <source>No sync issues. Everything the server judged was accepted.</source>
+        <translation>没有同步问题。服务器已确认的记录全部通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_issues.py" line="212"/>
+        <source>Sync issues: %1 open</source>
+        <translation>同步问题：%1 条待处理</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasons</name>
+    <message>
+        <location filename="../../sync/protocol.py" line="85"/>
+        <source>The brand does not know code {code}.</source>
+        <translation>品牌方没有码 {code} 的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="86"/>
+        <source>Set the item aside and check its label; it may be a copy.</source>
+        <translation>请将该商品单独存放并检查标签，可能是仿冒品。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="91"/>
+        <source>Code {code} was already shipped to {dealer} by station {station} on {at}.</source>
+        <translation>码 {code} 已于 {at} 由工作站 {station} 出库给 {dealer}。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="95"/>
+        <source>Find the goods: if they are still here, take the code out of the shipment.</source>
+        <translation>请查找货物：如果货物仍在本仓，请将该码从出库单中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="101"/>
+        <source>Code {code} was never shipped, so it cannot be returned.</source>
+        <translation>码 {code} 从未出库，无法办理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="104"/>
+        <source>Check the code and receive it as stock instead.</source>
+        <translation>请核对该码，改为入库处理。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="107"/>
+        <source>Code {code} was replaced or destroyed.</source>
+        <translation>码 {code} 已被换码或作废。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="108"/>
+        <source>Use the new label&apos;s code.</source>
+        <translation>请使用新标签上的码。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="111"/>
+        <source>The brand does not know dealer {dealer}.</source>
+        <translation>品牌方没有经销商 {dealer} 的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="112"/>
+        <source>Sync to get the current dealer list, then ship again.</source>
+        <translation>请先同步获取最新经销商列表，再重新出库。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="115"/>
+        <source>Dealer {dealer} may not sell in region {region}.</source>
+        <translation>经销商 {dealer} 未获授权在区域 {region} 销售。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="116"/>
+        <source>Ask the sales office which region this order is for.</source>
+        <translation>请向销售部门确认该订单的销售区域。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="119"/>
+        <source>The brand does not know order {order}.</source>
+        <translation>品牌方没有订单 {order} 的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="120"/>
+        <source>Ask the sales office to create the order, then sync.</source>
+        <translation>请销售部门创建该订单后再同步。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="123"/>
+        <source>Order {order} belongs to another dealer.</source>
+        <translation>订单 {order} 属于其他经销商。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="124"/>
+        <source>Ship against the right order.</source>
+        <translation>请按正确的订单出库。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="127"/>
+        <source>Order {order} is closed.</source>
+        <translation>订单 {order} 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="128"/>
+        <source>Ask the sales office to reopen it or create a new order.</source>
+        <translation>请销售部门重新打开该订单或新建订单。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="133"/>
+        <source>Code {code} cannot go into {parent}: the levels do not fit.</source>
+        <translation>码 {code} 不能装入 {parent}：包装层级不符。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="136"/>
+        <source>Unpack and pack again into the right case or pallet.</source>
+        <translation>请拆箱后重新装入正确的箱或托盘。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="139"/>
+        <source>Code {code} is already packed in {other}.</source>
+        <translation>码 {code} 已装在 {other} 中。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="140"/>
+        <source>Unpack it from {other} first, or move it deliberately.</source>
+        <translation>请先从 {other} 中拆出，或确认后移箱。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="143"/>
+        <source>{parent} was already shipped; nothing can be packed into it.</source>
+        <translation>{parent} 已出库，不能再往里装货。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="146"/>
+        <source>Pack into another case or pallet.</source>
+        <translation>请装入其他箱或托盘。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="149"/>
+        <source>Code {code} is not packed in {parent}.</source>
+        <translation>码 {code} 不在 {parent} 中。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="150"/>
+        <source>Check which case or pallet it is in.</source>
+        <translation>请核查它所在的箱或托盘。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="153"/>
+        <source>The voucher&apos;s signature is not the brand&apos;s.</source>
+        <translation>该奖券的签名不是品牌方的。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="154"/>
+        <source>Do not hand out the prize; keep the customer&apos;s details.</source>
+        <translation>请勿发放奖品，并登记顾客信息。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="157"/>
+        <source>Voucher {voucher} expired on {expires}.</source>
+        <translation>奖券 {voucher} 已于 {expires} 过期。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="158"/>
+        <source>Tell the customer it has expired.</source>
+        <translation>请告知顾客奖券已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="161"/>
+        <source>Voucher {voucher} was cancelled by the brand.</source>
+        <translation>奖券 {voucher} 已被品牌方作废。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="162"/>
+        <source>Do not hand out the prize; call the brand&apos;s hotline.</source>
+        <translation>请勿发放奖品，请致电品牌方热线。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="165"/>
+        <source>Voucher {voucher} is for another dealer.</source>
+        <translation>奖券 {voucher} 只能在其他经销商处核销。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="166"/>
+        <source>Send the customer to the dealer named on the voucher.</source>
+        <translation>请引导顾客前往奖券上指定的经销商。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="169"/>
+        <source>Voucher {voucher} was already redeemed at station {station} on {at}.</source>
+        <translation>奖券 {voucher} 已于 {at} 在工作站 {station} 核销。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="172"/>
+        <source>The other counter was first. Settle the prize you handed out with the brand.</source>
+        <translation>另一柜台先核销了该奖券。已发出的奖品请与品牌方结算。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="178"/>
+        <source>Voucher {voucher} was not redeemed at this counter.</source>
+        <translation>奖券 {voucher} 不是在本柜台核销的。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="179"/>
+        <source>Only the counter that redeemed it can undo it.</source>
+        <translation>只有核销该奖券的柜台才能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="182"/>
+        <source>The installer card&apos;s signature is not the brand&apos;s.</source>
+        <translation>该安装师傅卡的签名不是品牌方的。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="183"/>
+        <location filename="../../sync/protocol.py" line="191"/>
+        <source>Do not pay a rebate on this card; call the brand.</source>
+        <translation>请勿按此卡发放返利，请联系品牌方。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="186"/>
+        <source>Installer card {card} expired on {expires}.</source>
+        <translation>安装师傅卡 {card} 已于 {expires} 过期。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="187"/>
+        <source>Ask the installer to renew the card.</source>
+        <translation>请安装师傅办理续卡。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="190"/>
+        <source>Installer card {card} was blocked by the brand.</source>
+        <translation>安装师傅卡 {card} 已被品牌方停用。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="194"/>
+        <source>Code {code} was already claimed on {at} (claim {claim}).</source>
+        <translation>码 {code} 已于 {at} 登记过返利（登记单 {claim}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="197"/>
+        <source>Each product earns a rebate once; take it off the claim.</source>
+        <translation>每件商品只能返利一次，请从登记中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="202"/>
+        <source>Code {code} appears twice in the claim.</source>
+        <translation>码 {code} 在本次登记中重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="203"/>
+        <source>Register the claim again with each code once.</source>
+        <translation>请重新登记，每个码只扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="206"/>
+        <source>Code {code} was never shipped to a dealer.</source>
+        <translation>码 {code} 从未出库给经销商。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="207"/>
+        <source>Only products sold through a dealer earn a rebate.</source>
+        <translation>只有经经销商售出的商品才能返利。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="210"/>
+        <source>Code {code} was sold into this region by {dealer}; no case opened.</source>
+        <translation>码 {code} 是由 {dealer} 在本区域正常销售的，不立案。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="213"/>
+        <source>Download a fresh snapshot before the next inspection.</source>
+        <translation>下次稽查前请下载最新数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="216"/>
+        <source>This event was recorded by another station.</source>
+        <translation>该事件由其他工作站记录。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="217"/>
+        <source>Call IT: the station&apos;s database may have been copied.</source>
+        <translation>请联系 IT：本工作站的数据库可能被复制过。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="220"/>
+        <source>This station may not do this.</source>
+        <translation>本工作站无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="221"/>
+        <source>Call IT to check the station&apos;s enrollment.</source>
+        <translation>请联系 IT 检查本工作站的注册信息。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="224"/>
+        <source>The server already holds a different event with this id.</source>
+        <translation>服务器上已有同一编号的不同事件。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="227"/>
+        <source>Call IT: the station&apos;s database may have been restored or copied.</source>
+        <translation>请联系 IT：本工作站的数据库可能被恢复或复制过。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="232"/>
+        <source>The server could not read this event: {error}.</source>
+        <translation>服务器无法读取该事件：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="233"/>
+        <location filename="../../sync/protocol.py" line="237"/>
+        <location filename="../../sync/client/issues.py" line="21"/>
+        <source>Call IT and give them the event number.</source>
+        <translation>请联系 IT 并提供事件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="236"/>
+        <source>The server failed while handling this event.</source>
+        <translation>服务器处理该事件时出错。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="20"/>
+        <source>The server refused this event ({reason}).</source>
+        <translation>服务器拒绝了该事件（{reason}）。</translation>
+    </message>
+</context>
+</TS>
