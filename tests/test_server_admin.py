@@ -18,7 +18,7 @@ def admin(db_url: str, *args: str) -> int:
 
 def test_admin_commands_issue_create_and_export(server_db_url, tmp_path, capsys):
     assert admin(server_db_url, "seed-demo") == 0
-    assert "Enrollment code for station demo-station:" in capsys.readouterr().out
+    assert "Enrollment code for a station:" in capsys.readouterr().out
     assert admin(server_db_url, "seed-demo") == 0  # again: data once, a fresh code each time
 
     out = tmp_path / "codes.csv"

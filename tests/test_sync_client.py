@@ -224,3 +224,22 @@ def test_keys_deny_lists_settings_and_other_counters_redemptions_arrive(
         assert station.client.setting("sync.deny") == {"voucher": []}
     finally:
         other.close()
+
+
+def test_the_demo_round_trip_enrolls_and_syncs_with_the_in_process_server(tmp_path):
+    from sync.client.demo import connect_demo_station
+    from sync.server.embedded import start_demo
+
+    demo = start_demo(tmp_path / "demo-server.sqlite3")
+    station = Station(tmp_path / "demo-station")
+    try:
+        report = connect_demo_station(station.path, station.writer, demo.url, demo.enrollment_code)
+        assert report.pulled_changes > 500
+        conn = station.reader()
+        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 3
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 3
+        assert station.client.setting("sync.keyset")["keys"]
+        assert station.client.setting("sync.whoami")["dealer_id"] == "D001"
+    finally:
+        station.close()
+        demo.stop()

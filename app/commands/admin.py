@@ -171,9 +171,7 @@ def _dispatch(args: argparse.Namespace, server, admin) -> int:
         from sync.server.seed import seed_demo
 
         seed = seed_demo(server)
-        print(
-            f"Demo data ready. Enrollment code for station {seed.station_id}: {seed.enrollment_code}"
-        )
+        print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
     elif action == "master":
         print(json.dumps(admin.import_master(server, args.file)))
     elif action == "batch":

@@ -63,9 +63,7 @@ def run(args: argparse.Namespace) -> int:
         from sync.server.seed import seed_demo
 
         seed = seed_demo(server)
-        print(
-            f"Demo data ready. Enrollment code for station {seed.station_id}: {seed.enrollment_code}"
-        )
+        print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
     scheme = "https" if args.tls_cert else "http"
     print(
         f"Yima Scan server {server.server_id} on {scheme}://{args.host}:{args.port} ({db.dialect})",

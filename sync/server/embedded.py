@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
@@ -68,6 +69,29 @@ class ServerThread:
         self.uvicorn.should_exit = True
         self.thread.join(timeout)
         self.sock.close()
+
+
+@dataclass
+class DemoServer:
+    url: str
+    stop: Callable[[], None]
+    enrollment_code: str
+
+
+def start_demo(db_path: str | Path, *, port: int = 0) -> DemoServer:
+    """The demo's server: seeded, on loopback, with a fresh one-time code for the demo station."""
+    from sync.server.seed import seed_demo
+
+    db = open_database(str(db_path))
+    server = Server(db)
+    seed = seed_demo(server)
+    thread = ServerThread(server, port=port).start()
+
+    def stop() -> None:
+        thread.stop()
+        db.close()
+
+    return DemoServer(thread.url, stop, seed.enrollment_code)
 
 
 def start(

@@ -59,7 +59,7 @@ PRODUCTS = [
 @dataclass
 class DemoSeed:
     enrollment_code: str
-    station_id: str
+    station_id: str | None
     vouchers: list[tuple[str, str]] = field(default_factory=list)
     cards: list[tuple[str, str]] = field(default_factory=list)
     orders: list[str] = field(default_factory=list)
@@ -67,9 +67,10 @@ class DemoSeed:
 
 
 def seed_demo(
-    server: Server, *, station_id: str = "demo-station", dealer_id: str = "D001"
+    server: Server, *, station_id: str | None = None, dealer_id: str = "D001"
 ) -> DemoSeed:
-    """Fill an empty server with sample data; return an enrollment code for ``station_id``.
+    """Fill an empty server with sample data; return an enrollment code (for ``station_id`` only,
+    when given; for any station otherwise).
 
     The demo station belongs to site ``W01`` (so it pulls the warehouse's codes and orders) and
     to dealer ``D001`` (so it may redeem that dealer's vouchers).

@@ -72,14 +72,18 @@ def write_file(path: Path, rows, as_of: int, scope: str = "all") -> int:
 def build(db: Database, directory: Path, now: dt.datetime, scope: str = "all") -> SnapshotInfo:
     """Write a new snapshot from one consistent read and record it."""
     with db.read() as tx:
-        as_of = int(tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE stream = 'shipments'"))
+        as_of = int(
+            tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE stream = 'shipments'")
+        )
         rows = tx.stream(
             "SELECT key, dealer_id, region_id, shipped_at, order_id FROM codes WHERE status <> 'void' ORDER BY key"
         )
         return publish(db, directory, rows, as_of, now, scope)
 
 
-def publish(db: Database, directory: Path, rows, as_of: int, now: dt.datetime, scope: str = "all") -> SnapshotInfo:
+def publish(
+    db: Database, directory: Path, rows, as_of: int, now: dt.datetime, scope: str = "all"
+) -> SnapshotInfo:
     """Write ``rows`` (sorted by key) as a snapshot file in ``directory`` and make it the latest."""
     directory.mkdir(parents=True, exist_ok=True)
     snapshot_id = f"snap-{now:%Y%m%d%H%M%S}-{as_of}"
@@ -103,7 +107,9 @@ def publish(db: Database, directory: Path, rows, as_of: int, now: dt.datetime, s
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             tuple(row.values()),
         )
-        old = tx.rows("SELECT id, path FROM snapshots WHERE scope = ? ORDER BY created_at DESC", (scope,))[KEEP:]
+        old = tx.rows(
+            "SELECT id, path FROM snapshots WHERE scope = ? ORDER BY created_at DESC", (scope,)
+        )[KEEP:]
         for old_id, old_path in old:
             tx.execute("DELETE FROM snapshots WHERE id = ?", (old_id,))
             Path(old_path).unlink(missing_ok=True)
