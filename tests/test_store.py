@@ -161,3 +161,20 @@ def test_a_stopped_writer_refuses_instead_of_losing(writer):
 def test_unknown_event_type_is_a_bug_not_data(writer):
     with pytest.raises(ValueError, match="unknown event type"):
         writer.call(lambda conn: journal.append(conn, "Nonsense", {}, operator="op", station="ST"))
+
+
+
+def test_the_wal_is_checkpointed_in_the_background(writer, db_path):
+    """The writer never checkpoints inside a commit; the background checkpointer copies the WAL back."""
+    import time
+
+    main_file = db_path.stat().st_size
+    for i in range(3000):
+        writer.submit(_append(i))
+    writer.call(_append(-1))
+    assert writer.call(lambda conn: conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]) == 0
+    deadline = time.monotonic() + 15
+    while db_path.stat().st_size == main_file and time.monotonic() < deadline:
+        time.sleep(0.2)
+    # Only a checkpoint writes pages into the main file, and nobody else checkpoints here.
+    assert db_path.stat().st_size > main_file

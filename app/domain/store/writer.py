@@ -6,6 +6,12 @@ savepoint; actions that queue up while a commit is in flight share the next
 commit (group commit), which keeps a burst of scans cheap without ever
 acknowledging anything before it is durable: a future resolves only after the
 COMMIT that contains its action has returned.
+
+SQLite's automatic checkpoint would run inside whichever commit crosses the
+threshold, stalling that scan for as long as copying the WAL into a 2 GB file
+takes (seconds, measured). The writer turns it off and a checkpointer thread
+with its own connection copies the WAL back in PASSIVE mode, which never
+blocks the writer; the next commit after a complete checkpoint restarts the WAL.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 MAX_ACTIONS_PER_COMMIT = 64
+CHECKPOINT_INTERVAL_S = 1.0
 _STOP = object()
 
 
@@ -39,6 +46,8 @@ class Writer:
         self._thread: threading.Thread | None = None
         self._accepting = False
         self._lock = threading.Lock()
+        self._checkpointer: threading.Thread | None = None
+        self._stopping = threading.Event()
 
     def start(self) -> None:
         ready: Future[None] = Future()
@@ -48,6 +57,11 @@ class Writer:
         self._thread.start()
         ready.result(timeout=30)
         self._accepting = True
+        self._stopping.clear()
+        self._checkpointer = threading.Thread(
+            target=self._checkpoint_loop, name="store-checkpointer", daemon=True
+        )
+        self._checkpointer.start()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish every action already submitted, then close the connection."""
@@ -58,6 +72,9 @@ class Writer:
             self._queue.put(_STOP)
         if self._thread:
             self._thread.join(timeout)
+        self._stopping.set()
+        if self._checkpointer:
+            self._checkpointer.join(timeout)
 
     def submit(self, action: Callable[[sqlite3.Connection], T]) -> Future[T]:
         """Queue ``action(conn)``; its future resolves with the result once committed."""
@@ -79,6 +96,7 @@ class Writer:
         except Exception as exc:  # surfaced to start(), which re-raises it to the caller
             ready.set_exception(exc)
             return
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
         ready.set_result(None)
         try:
             while True:
@@ -99,6 +117,19 @@ class Writer:
                 self._commit_batch(conn, batch)
                 if stop_after:
                     return
+        finally:
+            conn.close()
+
+    def _checkpoint_loop(self) -> None:
+        conn = connect(self._path)
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            while not self._stopping.wait(CHECKPOINT_INTERVAL_S):
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:  # busy or I/O trouble: the WAL just grows until the next try
+                    log.warning("background checkpoint failed", exc_info=True)
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
 
