@@ -1,5 +1,6 @@
 """The station database: migrations, damage refusal, the append-only hash-chained journal, the writer."""
 
+import itertools
 import sqlite3
 import threading
 
@@ -26,7 +27,9 @@ def writer(db_path):
 
 
 def _append(i, station="ST-TEST"):
-    return lambda conn: journal.append(conn, "ObjectEvent", {"i": i}, operator="op", station=station)
+    return lambda conn: journal.append(
+        conn, "ObjectEvent", {"i": i}, operator="op", station=station
+    )
 
 
 def test_open_is_idempotent_and_keeps_the_station_id(db_path):
@@ -74,7 +77,7 @@ def test_events_chain_and_verify(db_path, writer):
     events = [writer.call(_append(i)) for i in range(5)]
     assert [e.seq for e in events] == [1, 2, 3, 4, 5]
     assert events[0].prev_hash == journal.GENESIS_HASH
-    assert all(b.prev_hash == a.hash for a, b in zip(events, events[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(events))
     assert journal.verify_chain(connect(db_path)) == journal.ChainCheck(True, 5)
 
 
@@ -161,7 +164,6 @@ def test_a_stopped_writer_refuses_instead_of_losing(writer):
 def test_unknown_event_type_is_a_bug_not_data(writer):
     with pytest.raises(ValueError, match="unknown event type"):
         writer.call(lambda conn: journal.append(conn, "Nonsense", {}, operator="op", station="ST"))
-
 
 
 def test_the_wal_is_checkpointed_in_the_background(writer, db_path):

@@ -13,7 +13,9 @@ from tests.bench import Row, Scale
 
 
 def _modules(selected: list[str]) -> list[str]:
-    names = sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_")
+    )
     if selected:
         names = [n for n in names if any(s in n for s in selected)]
     return names
@@ -22,7 +24,14 @@ def _modules(selected: list[str]) -> list[str]:
 def _format(rows: list[Row]) -> str:
     header = ("area", "metric", "value", "unit", "target", "note")
     cells = [header] + [
-        (r.area, r.metric, f"{r.value:,.3f}" if r.value < 100 else f"{r.value:,.0f}", r.unit, r.target, r.note)
+        (
+            r.area,
+            r.metric,
+            f"{r.value:,.3f}" if r.value < 100 else f"{r.value:,.0f}",
+            r.unit,
+            r.target,
+            r.note,
+        )
         for r in rows
     ]
     widths = [max(len(str(c[i])) for c in cells) for i in range(len(header))]
@@ -37,7 +46,9 @@ def _format(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny data: check the benchmarks run")
-    parser.add_argument("-k", action="append", default=[], help="only modules whose name contains this")
+    parser.add_argument(
+        "-k", action="append", default=[], help="only modules whose name contains this"
+    )
     args = parser.parse_args(argv)
     scale = Scale(quick=args.quick)
     rows: list[Row] = []

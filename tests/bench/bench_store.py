@@ -22,12 +22,20 @@ def _append_latency(n: int, tmp: Path) -> list[float]:
     open_database(path)
     writer = Writer(path)
     writer.start()
-    payload = {"action": "OBSERVE", "bizStep": "receiving", "epcList": ["sgtin:06950123450017.000000000001"]}
+    payload = {
+        "action": "OBSERVE",
+        "bizStep": "receiving",
+        "epcList": ["sgtin:06950123450017.000000000001"],
+    }
     samples = []
     try:
         for _ in range(n):
             started = time.perf_counter()
-            writer.call(lambda conn: journal.append(conn, "ObjectEvent", payload, operator="op", station="ST"))
+            writer.call(
+                lambda conn: journal.append(
+                    conn, "ObjectEvent", payload, operator="op", station="ST"
+                )
+            )
             samples.append((time.perf_counter() - started) * 1000)
     finally:
         writer.stop()
@@ -81,12 +89,20 @@ def run(scale: Scale) -> list[Row]:
         bare = _bare_commit_latency(n, Path(tmp))
     rows += [
         Row("store", "journal append+commit p50", percentile(appended, 50), "ms"),
-        Row("store", "journal append+commit p99", percentile(appended, 99), "ms", "≤ 20 ms",
+        Row(
+            "store",
+            "journal append+commit p99",
+            percentile(appended, 99),
+            "ms",
+            "≤ 20 ms",
             f"bare INSERT+COMMIT p99 {percentile(bare, 99):.2f} ms "
-            f"(×{percentile(appended, 99) / percentile(bare, 99):.1f})"),
+            f"(×{percentile(appended, 99) / percentile(bare, 99):.1f})",
+        ),
     ]
     lookups = scale.pick(2000, 20000)
-    for n_items, label in ((scale.pick(10_000, 1_000_000), scale.pick("10k", "1M")),
-                           (scale.pick(100_000, 10_000_000), scale.pick("100k", "10M"))):
+    for n_items, label in (
+        (scale.pick(10_000, 1_000_000), scale.pick("10k", "1M")),
+        (scale.pick(100_000, 10_000_000), scale.pick("100k", "10M")),
+    ):
         rows += _lookup_rows(n_items, label, lookups)
     return rows
