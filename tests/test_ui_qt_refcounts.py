@@ -2,21 +2,23 @@
 
 PySide6 6.12.0 drops a reference to ``None`` on every void call (setText, QTimer.start, ...) and
 to ``True`` on every ``Signal.emit``; Python < 3.12 then deallocates None after some thousands of
-scans ("Fatal Python error: none_dealloc"). On 3.12+ both are immortal and the counts do not move.
+scans ("Fatal Python error: none_dealloc"). The project pins PySide6 below 6.12 and emits with
+plain ``signal.emit(...)``; these tests fail if a leaking binding is ever installed. On 3.12+
+both objects are immortal and the counts do not move.
 """
 
 import sys
+import threading
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
-
-from app.ui.qt_emit import emit
 
 CALLS = 500
 
 
 class _Sender(QObject):
     fired = Signal(object)
+    bare = Signal()
 
 
 def _lost(obj: object, action) -> int:
@@ -34,9 +36,24 @@ def test_void_calls_keep_none_alive(qtbot):
     timer.stop()
 
 
-def test_emits_through_the_shared_helper_keep_true_alive(qtbot):
+def test_plain_emits_keep_true_alive(qtbot):
     sender = _Sender()
     received = []
     sender.fired.connect(received.append)
-    assert _lost(True, lambda: emit(sender.fired, 1)) < CALLS // 10
-    assert len(received) == CALLS
+    sender.bare.connect(lambda: received.append(None))
+    assert _lost(True, lambda: sender.fired.emit(1)) < CALLS // 10
+    assert _lost(True, sender.bare.emit) < CALLS // 10
+    assert len(received) == 2 * CALLS
+
+
+def test_queued_emits_from_a_thread_keep_true_alive(qtbot):
+    """The scan bridge's path: a reader thread emits, the GUI thread receives."""
+    sender = _Sender()
+    received = []
+    sender.fired.connect(received.append, Qt.ConnectionType.QueuedConnection)
+    before = sys.getrefcount(True)
+    thread = threading.Thread(target=lambda: [sender.fired.emit(n) for n in range(CALLS)])
+    thread.start()
+    thread.join(10)
+    qtbot.waitUntil(lambda: len(received) == CALLS)
+    assert before - sys.getrefcount(True) < CALLS // 10

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.workflows.base import Decision, Outcome
-from app.ui.qt_emit import emit
 from app.ui.translations import translate_template
 
 # background, text: contrast checked for reading at a distance; amber carries dark text.
@@ -94,7 +93,7 @@ class FeedbackPanel(QFrame):
         self.message.setText(translate_template(decision.message, decision.args))
         self._fit()
         self._apply_style()
-        emit(self.shown, decision)
+        self.shown.emit(decision)
 
     def flash(self) -> None:
         """A short white blink: the eye catches a new result even when it repeats the last."""

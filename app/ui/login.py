@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.domain import operators
 from app.domain.operators import LoginThrottle, Operator, OperatorError, Role
-from app.ui.qt_emit import emit
 from app.ui.store_gateway import StoreGateway
 from app.ui.translations import translate_template
 
@@ -293,7 +292,7 @@ class LoginScreen(QWidget):
         self._last_operator_id = person.id
         self.notice.clear()
         log.info("operator %s (%s) logged in", person.name, person.role.value)
-        emit(self.logged_in, person)
+        self.logged_in.emit(person)
 
     def _tick_lockout(self) -> None:
         left = self.throttle.seconds_left()
@@ -336,7 +335,7 @@ class LoginScreen(QWidget):
             field.clear()
         self._last_operator_id = person.id
         log.info("first administrator %s created", person.name)
-        emit(self.logged_in, person)
+        self.logged_in.emit(person)
 
     def _setup_failed(self, error: BaseException) -> None:
         self._busy = False

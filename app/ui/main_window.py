@@ -36,7 +36,6 @@ from app.ui.context import ShellContext
 from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
 from app.ui.page_registry import PAGE_MODULES
-from app.ui.qt_emit import emit
 from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
 from app.ui.status_bar import StationStatusBar
 from app.ui.translations import translate_template
@@ -280,7 +279,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(entry.widget)
             self._route_scans()
             self._idle_feedback()
-            emit(self.page_changed, key)
+            self.page_changed.emit(key)
         entry.button.setChecked(True)
         return True
 
@@ -347,7 +346,7 @@ class MainWindow(QMainWindow):
         self._apply_roles()
         self._route_scans()
         self._idle_feedback()
-        emit(self.operator_changed, operator)
+        self.operator_changed.emit(operator)
 
     def logout(self) -> None:
         if self.operator is None:
@@ -359,7 +358,7 @@ class MainWindow(QMainWindow):
         self.status.set_operator(None)
         self._apply_roles()
         self._route_scans()
-        emit(self.operator_changed, None)
+        self.operator_changed.emit(None)
         self.root.setCurrentWidget(self.login)
         self.login.start()
 
@@ -426,7 +425,7 @@ class MainWindow(QMainWindow):
             code[:80],
             decision.event_seq,
         )
-        emit(self.decision_shown, decision)
+        self.decision_shown.emit(decision)
 
     # --- settings ----------------------------------------------------------------------
 

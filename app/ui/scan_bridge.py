@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-import app.ui.pyside_emit_fix  # noqa: F401 - before the first scan is emitted
 from app.ui.wedge_filter import WedgeFilter
 from hardware.dispatch import Dispatcher
 from hardware.scan import Scan

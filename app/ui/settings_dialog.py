@@ -31,7 +31,6 @@ from app.domain.operators import ROLE_TITLES, Operator, OperatorError, Role
 from app.domain.workflows.base import Outcome
 from app.ui.context import ShellContext
 from app.ui.login import pin_field
-from app.ui.qt_emit import emit
 from app.ui.translations import translate_template
 
 
@@ -83,7 +82,7 @@ class GeneralPage(QWidget):
         name = self.station_name.text().strip()
         if name != self._settings.station_name:
             self._settings.station_name = name
-            emit(self.station_name_changed, name)
+            self.station_name_changed.emit(name)
 
     def _strict_changed(self, on: bool) -> None:
         self._settings.strict_mode = on

@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.domain.store.database import connect
 from app.domain.store.writer import Writer
-from app.ui.qt_emit import emit
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +101,7 @@ class StoreGateway(QObject):
             if fut.cancelled():
                 return
             error = fut.exception()
-            emit(self._delivered, request, None if error else fut.result(), error)
+            self._delivered.emit(request, None if error else fut.result(), error)
 
         future.add_done_callback(finished)
 
