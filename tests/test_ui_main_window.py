@@ -29,7 +29,9 @@ def context(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, context):
+def window(qtbot, context, monkeypatch):
+    """The bare shell: no area pages registered, so every page is its placeholder."""
+    monkeypatch.setattr("app.ui.main_window.PAGE_MODULES", ())
     win = MainWindow(context)
     qtbot.addWidget(win)
     win.resize(800, 600)
@@ -90,7 +92,6 @@ def test_shortcuts_switch_pages(qtbot, window):
 
 def test_placeholders_are_plain_and_honest(qtbot, window):
     log_in(qtbot, window, "Boss", "2468")
-    # areas replace their placeholder as they land (warehouse did); check one still standing
     key = next(k for k in window.page_keys() if isinstance(window.page(k), PlaceholderPage))
     page = window.page(key)
     assert page.heading.text() == window._pages[key].title
@@ -244,3 +245,13 @@ def test_status_bar_shows_what_the_sync_client_recorded(qtbot, window, context):
     qtbot.waitUntil(lambda: "Online" in window.status.connection_label.text())
     local = dt.datetime(2024, 5, 1, 8, 30, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     assert window.status.sync_label.text() == f"Last sync: {local}"
+
+
+def test_the_station_mounts_every_area_page(qtbot, context):
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.start()
+    log_in(qtbot, win, "Boss", "2468")
+    assert win.page_keys() == ["warehouse", "counter", "inspector"]
+    assert not any(isinstance(win.page(k), PlaceholderPage) for k in win.page_keys())
+    win.close()

@@ -11,4 +11,6 @@ from __future__ import annotations
 
 PAGE_MODULES: tuple[str, ...] = (
     "app.ui.warehouse",  # receive, ship, pack, unpack, relabel, stocktake, returns
+    "app.ui.counter.page",  # redeem vouchers, verify products, installer rebates, day's close
+    "app.ui.inspector.page",  # regional data download, on-site verdicts, evidence, cases
 )
