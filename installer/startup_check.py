@@ -10,8 +10,9 @@ top-level window titled Yima Scan / 一码扫 (polled every 10 ms). The first
 start uses an empty data folder (it creates and migrates the database), the
 later ones reuse it, like a station's every morning. With ``--shots`` it also
 saves the login screen, signs in with the demo PIN and saves the working
-screen. Needs Xvfb, xdotool and ImageMagick's ``import`` (Debian: xvfb,
-xdotool, imagemagick).
+screen. ``--fill`` runs matchbox, which fills the screen with the window the
+way a maximized window fills a handheld. Needs Xvfb, xdotool and ImageMagick's
+``import`` (Debian: xvfb, xdotool, imagemagick; matchbox-window-manager for --fill).
 """
 
 from __future__ import annotations
@@ -65,7 +66,21 @@ class VirtualScreen:
     def env(self) -> dict[str, str]:
         return {**os.environ, "DISPLAY": self.display}
 
+    def start_window_manager(self) -> None:
+        """matchbox: a handheld-style manager that fills the screen with each window, as a
+        maximized window on a Windows handheld does (Xvfb alone leaves windows at their own size)."""
+        self.wm = subprocess.Popen(
+            ["matchbox-window-manager", "-use_titlebar", "no"],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(0.5)
+
     def close(self) -> None:
+        if getattr(self, "wm", None) is not None:
+            self.wm.terminate()
+            self.wm.wait(timeout=10)
         self.process.terminate()
         self.process.wait(timeout=10)
 
@@ -84,11 +99,14 @@ class VirtualScreen:
             ["import", "-window", "root", str(path)], env=self.env, check=True, timeout=30
         )
 
-    def type_text(self, text: str) -> None:
-        subprocess.run(
-            ["xdotool", "type", "--delay", "60", text], env=self.env, check=True, timeout=30
-        )
-        subprocess.run(["xdotool", "key", "Return"], env=self.env, check=True, timeout=30)
+    def sign_in(self, window: str, keys: str, pin: str) -> None:
+        """Focus the window (there is no window manager to do it), pick the operator, type the PIN."""
+        run = dict(env=self.env, check=True, timeout=30)
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], **run)
+        if keys:
+            subprocess.run(["xdotool", "key", "--delay", "120", *keys.split()], **run)
+        subprocess.run(["xdotool", "type", "--delay", "80", pin], **run)
+        subprocess.run(["xdotool", "key", "Return"], **run)
 
 
 def app_command(source: bool) -> list[str]:
@@ -139,7 +157,13 @@ def main(argv: list[str] | None = None) -> int:
         "--source", action="store_true", help="run python main.py instead of the bundle"
     )
     parser.add_argument("--shots", type=Path, help="save login and working screens here")
+    parser.add_argument(
+        "--fill", action="store_true", help="run a handheld window manager that fills the screen"
+    )
     parser.add_argument("--pin", default="1111", help="demo operator PIN for the working screen")
+    parser.add_argument(
+        "--keys", default="Down Down", help="keys that pick the operator (demo: Down Down = 王仓管)"
+    )
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xdotool", "import"):
@@ -148,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
 
     width, height = (int(n) for n in args.size.lower().split("x"))
     screen = VirtualScreen(width, height)
+    if args.fill:
+        screen.start_window_manager()
     data = Path(tempfile.mkdtemp(prefix="yima-startup-"))
     env = {
         **screen.env,
@@ -167,13 +193,13 @@ def main(argv: list[str] | None = None) -> int:
             stop(process)
         if args.shots:
             args.shots.mkdir(parents=True, exist_ok=True)
-            tag = f"{width}x{height}@{int(args.scale * 100)}"
+            tag = f"{width}x{height}@{int(args.scale * 100)}{'-filled' if args.fill else ''}"
             demo = [*app_command(args.source), "--demo", "--lang", args.lang]
             process, _ = start_once(screen, demo, env)
             try:
                 time.sleep(1.5)  # let the first paint and any fade finish
                 screen.shoot(args.shots / f"login-{tag}.png")
-                screen.type_text(args.pin)
+                screen.sign_in(screen.visible_window() or "", args.keys, args.pin)
                 time.sleep(2.0)
                 screen.shoot(args.shots / f"main-{tag}.png")
             finally:
