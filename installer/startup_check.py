@@ -198,10 +198,10 @@ def main(argv: list[str] | None = None) -> int:
             process, _ = start_once(screen, demo, env)
             try:
                 time.sleep(1.5)  # let the first paint and any fade finish
-                screen.shoot(args.shots / f"login-{tag}.png")
+                screen.shoot(args.shots / f"bundle-login-{tag}.png")
                 screen.sign_in(screen.visible_window() or "", args.keys, args.pin)
                 time.sleep(2.0)
-                screen.shoot(args.shots / f"main-{tag}.png")
+                screen.shoot(args.shots / f"bundle-main-{tag}.png")
             finally:
                 stop(process)
             print(f"screenshots in {args.shots} ({tag})")
