@@ -186,6 +186,7 @@ class ScannerSettingsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: the keyboard reaches the rest
 
         self.spec_box = QComboBox(self)
         self.spec_box.setEditable(True)
