@@ -28,6 +28,7 @@ from app.domain import operators
 from app.domain.operators import LoginThrottle, Operator, OperatorError, Role
 from app.ui.store_gateway import StoreGateway
 from app.ui.translations import translate_template
+from app.ui.wedge_filter import ALLOW_IME_PROPERTY
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ class LoginScreen(QWidget):
         self.setup_intro.setWordWrap(True)
         self.setup_name = QLineEdit(form)
         self.setup_name.setMaxLength(40)
+        self.setup_name.setProperty(ALLOW_IME_PROPERTY, True)  # the administrator's Chinese name
         self.setup_pin = pin_field(form)
         self.setup_repeat = pin_field(form)
         self.setup_name.setMinimumHeight(44)
