@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLockFile,
     QLoggingCategory,
-    QObject,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -37,6 +36,8 @@ from app.rollout import apply as apply_rollout
 from app.settings import Settings
 from app.ui.context import ShellContext
 from app.ui.main_window import MainWindow
+from app.ui.scan_bridge import ScanBridge
+from app.ui.scanner_settings import wedge_config_from
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
 from app.ui.translations import choose_language, install_translations
@@ -116,11 +117,20 @@ def refuse(title: str, text: str, parent: QWidget | None = None) -> None:
     QMessageBox.critical(parent, title, text)
 
 
-def start_scanners(dispatcher: Dispatcher, specs: list[str]) -> tuple[QObject, list[str]]:
-    """Start every configured scanner; one that cannot start is reported, never fatal."""
-    from app.ui.scan_bridge import ScanBridge
+def start_scanners(
+    dispatcher: Dispatcher, settings: Settings, *, demo: bool = False
+) -> tuple[ScanBridge, list[str]]:
+    """Start every scanner the settings name (``demo`` adds the on-screen ``sim`` gun).
 
+    The saved wedge options (and the fixes the self-test applied) are set before the
+    first source starts, so the first scan after start-up is read the way it was tested.
+    One scanner that cannot start is reported, never fatal.
+    """
     bridge = ScanBridge(dispatcher)
+    bridge.set_wedge_config(wedge_config_from(settings))
+    specs = list(settings.scanner_sources)
+    if demo and "sim" not in specs:
+        specs.append("sim")
     problems = []
     for spec in specs:
         try:
@@ -217,7 +227,7 @@ def run_gui(args: argparse.Namespace) -> int:
     sys.excepthook = _log_uncaught
     writer: Writer | None = None
     gateway: StoreGateway | None = None
-    bridge: QObject | None = None
+    bridge: ScanBridge | None = None
     try:
         log_file = setup_logging(data_dir)
         log.info("Yima Scan %s starting; data folder %s; log %s", __version__, data_dir, log_file)
@@ -242,7 +252,7 @@ def run_gui(args: argparse.Namespace) -> int:
         gateway = StoreGateway(db_path, writer)
         sounds = FeedbackSounds(settings.sound_volume, settings.sound_muted)
         dispatcher = Dispatcher()
-        bridge, scanner_problems = start_scanners(dispatcher, settings.scanner_sources)
+        bridge, scanner_problems = start_scanners(dispatcher, settings, demo=bool(demo_dir))
         context = ShellContext(
             data_dir, db_path, settings, gateway, sounds, language, dispatcher, bridge
         )
@@ -259,7 +269,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return int(code)
     finally:
         if bridge is not None:
-            bridge.shutdown(timeout=2)  # type: ignore[attr-defined]
+            bridge.shutdown(timeout=2)
         if gateway is not None:
             gateway.close(timeout=5)
         if writer is not None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-
 from app.settings import Settings
+from app.ui.scan_bridge import ScanBridge
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
 from hardware.dispatch import Dispatcher
@@ -24,4 +23,4 @@ class ShellContext:
     # Every scan from every source arrives here on the GUI thread; the window points it at
     # the page in front.
     dispatcher: Dispatcher = field(default_factory=Dispatcher)
-    scan_bridge: QObject | None = None  # app.ui.scan_bridge.ScanBridge once the sources run
+    scan_bridge: ScanBridge | None = None  # the running scanner sources (None in some tests)

@@ -37,6 +37,8 @@ from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
 from app.ui.page_registry import PAGE_MODULES
 from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
+from app.ui.scanner_wiring import ScannerWiring
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_bar import StationStatusBar
 from app.ui.translations import translate_template
 from hardware.scan import Scan
@@ -130,6 +132,10 @@ class MainWindow(QMainWindow):
             importlib.import_module(module_name).register(self)
         context.dispatcher.on_unhandled(self._unhandled_scan)
         context.dispatcher.on_error(self._scan_failed)
+        self.settings_dialog: SettingsDialog | None = None
+        self.scanners: ScannerWiring | None = None
+        if context.scan_bridge is not None:
+            self.scanners = ScannerWiring(self, context.scan_bridge)
         self._shortcut(QKeySequence("Ctrl+L"), self.logout)
         self._shortcut(QKeySequence("Ctrl+,"), self.open_settings)
 
@@ -401,14 +407,21 @@ class MainWindow(QMainWindow):
         )
 
     def show_decision(
-        self, decision: Decision, *, code: str = "", headline: str | None = None
+        self,
+        decision: Decision,
+        *,
+        code: str = "",
+        headline: str | None = None,
+        sound: Outcome | None = None,
     ) -> None:
         """Show, sound and log a decision (call after the writer committed it); ``headline``
-        (translated) replaces the outcome's word, e.g. "DIVERTED" instead of "Refused"."""
+        (translated) replaces the outcome's word, e.g. "DIVERTED" instead of "Refused";
+        ``sound`` replaces the outcome's sound (a scan that was not read is amber, since no
+        goods were refused, yet must sound like an error so it is scanned again)."""
         self.feedback.show_decision(decision, headline=headline)
         if self.context.settings.flash_enabled:
             self.feedback.flash()
-        self.context.sounds.play(decision.outcome)
+        self.context.sounds.play(sound or decision.outcome)
         self.scan_log_model.append(
             ScanLogRow(
                 time=dt.datetime.now(),
@@ -433,16 +446,30 @@ class MainWindow(QMainWindow):
         """Add a page to the settings dialog; ``factory(parent)`` builds it each time it opens."""
         self._settings_pages.append((title, factory))
 
-    def open_settings(self) -> None:
-        if not self.is_admin:
-            return
-        from app.ui.settings_dialog import SettingsDialog
+    def open_settings(self, page: str | None = None) -> SettingsDialog | None:
+        """Open the settings (administrators only), on the page titled ``page`` if given.
 
-        dialog = SettingsDialog(self.context, operator=self.operator, parent=self)
-        for title, factory in self._settings_pages:
-            dialog.add_page(title, factory(dialog))
-        dialog.station_name_changed.connect(self.status.set_station_name)
-        dialog.exec()
+        Window-modal but not a nested event loop: scans keep flowing to the page behind in
+        order, and the dialog is deleted when it closes (its pages let go of the scanners).
+        """
+        if not self.is_admin:
+            return None
+        dialog = self.settings_dialog
+        if dialog is None:
+            dialog = SettingsDialog(self.context, operator=self.operator, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            for title, factory in self._settings_pages:
+                dialog.add_page(title, factory(dialog))
+            dialog.station_name_changed.connect(self.status.set_station_name)
+            dialog.finished.connect(self._settings_closed)
+            self.settings_dialog = dialog
+            dialog.open()
+        if page is not None:
+            dialog.show_page(page)
+        return dialog
+
+    def _settings_closed(self) -> None:
+        self.settings_dialog = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status.stop()

@@ -32,6 +32,7 @@ from app.domain.workflows.base import Outcome
 from app.ui.context import ShellContext
 from app.ui.login import pin_field
 from app.ui.translations import translate_template
+from app.ui.wedge_filter import ALLOW_IME_PROPERTY
 
 
 class GeneralPage(QWidget):
@@ -52,6 +53,7 @@ class GeneralPage(QWidget):
         self.language_note.setStyleSheet("color: #5f6368;")
         self.station_name = QLineEdit(settings.station_name, self)
         self.station_name.setMaxLength(60)
+        self.station_name.setProperty(ALLOW_IME_PROPERTY, True)  # 仓库二号门 is typed in Chinese
         self.station_name.setPlaceholderText(self.tr("e.g. Warehouse 2, gate B"))
         self.station_name.editingFinished.connect(self.commit_station_name)
         self.strict = QCheckBox(
@@ -170,6 +172,7 @@ class OperatorsPage(QWidget):
         self.people.currentItemChanged.connect(self._selected)
         self.name = QLineEdit(self)
         self.name.setMaxLength(40)
+        self.name.setProperty(ALLOW_IME_PROPERTY, True)  # operators' names are Chinese
         self.role = QComboBox(self)
         for role in Role:
             self.role.addItem(translate_template(ROLE_TITLES[role], context="Roles"), role.value)
@@ -330,3 +333,11 @@ class SettingsDialog(QDialog):
         """Host another area's settings page (the scanner page, sync, ...)."""
         QListWidgetItem(title, self.nav)
         self.stack.addWidget(widget)
+
+    def show_page(self, title: str) -> bool:
+        """Bring the page titled ``title`` to the front; False if there is none."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).text() == title:
+                self.nav.setCurrentRow(row)
+                return True
+        return False

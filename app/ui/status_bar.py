@@ -3,6 +3,8 @@
 The counts come from the database, read every two seconds on a reader thread
 (never on the GUI thread). "Events waiting" is what tells a dealer it is not yet
 safe to wipe a PC; "last sync" tells them how stale the server's picture is.
+Each scanner has its own light: a gun that was unplugged turns red (and amber
+while it is being looked for again), so "my scans do nothing" has a visible cause.
 """
 
 from __future__ import annotations
@@ -11,18 +13,26 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.ui.store_gateway import StoreGateway
+from hardware.source import STATE_LABELS, SourceState
 
 POLL_MS = 2000
 # Written by the sync client (sync/client/state.py): JSON values in the core settings table.
 SERVER_URL_KEY = "sync.server_url"
 LAST_SYNC_KEY = "sync.last_success_at"  # ISO-8601 UTC of the last complete sync
 LAST_ERROR_KEY = "sync.last_error"  # null after a success, {code, detail, at} after a failure
+SCANNER_STYLES = {
+    SourceState.CONNECTED: "color: #1e8e3e;",
+    SourceState.CONNECTING: "color: #b06000;",
+    SourceState.RECONNECTING: "color: #b06000; font-weight: bold;",
+    SourceState.DISCONNECTED: "color: #ffffff; background: #c5221f; font-weight: bold;",
+}
+SCANNER_IDLE_STYLE = "color: #5f6368;"  # stopped, or a file that was read to its end
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,7 @@ class StationStatusBar(QStatusBar):
         ):
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
+        self.scanner_labels: dict[str, QLabel] = {}
         self._in_flight = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -114,6 +125,38 @@ class StationStatusBar(QStatusBar):
         """Called by the sync client's adapter: True reachable, False unreachable, None not set up."""
         self.online = online
         self._render()
+
+    def set_scanner(self, name: str, state: SourceState, detail: str = "") -> None:
+        """Show one scanner's state (a new name gets its own light, left of the station figures)."""
+        label = self.scanner_labels.get(name)
+        if label is None:
+            label = QLabel(self)
+            label.setContentsMargins(6, 0, 6, 0)
+            self.insertPermanentWidget(len(self.scanner_labels), label)
+            self.scanner_labels[name] = label
+        label.setText(
+            self.tr("● %1: %2")
+            .replace("%1", self.scanner_title(name))
+            .replace("%2", QCoreApplication.translate("Scanners", STATE_LABELS[state]))
+        )
+        label.setStyleSheet(SCANNER_STYLES.get(state, SCANNER_IDLE_STYLE))
+        label.setToolTip(f"{name}\n{detail}" if detail else name)
+        label.setProperty("scannerState", state.value)
+
+    def keep_scanners(self, names: set[str]) -> None:
+        """Take the lights of scanners that were removed off the bar."""
+        for name in [n for n in self.scanner_labels if n not in names]:
+            label = self.scanner_labels.pop(name)
+            self.removeWidget(label)
+            label.deleteLater()
+
+    def scanner_title(self, name: str) -> str:
+        """What an operator calls the scanner: the spec only where there is no plainer word."""
+        if name == "wedge":
+            return self.tr("USB gun")
+        if name == "sim":
+            return self.tr("Demo gun")
+        return self.tr("Scanner %1").replace("%1", name)
 
     def _received(self, status: StationStatus) -> None:
         self._in_flight = False

@@ -4,110 +4,146 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="65" />
+        <location filename="../../app/ui/application.py" line="67"/>
         <source>Yima Scan is already running for this data folder:</source>
         <translation>一码扫已经在使用这个数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="69" />
+        <location filename="../../app/ui/application.py" line="71"/>
         <source>Switch to the window that is already open (look in the taskbar). Only one Yima Scan may use a data folder at a time.</source>
         <translation>请切换到已经打开的窗口（看一下任务栏）。同一个数据文件夹同时只能由一个一码扫使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="79" />
+        <location filename="../../app/ui/application.py" line="81"/>
         <source>The station database is damaged, so Yima Scan did not open it.</source>
         <translation>本机数据库已损坏，一码扫没有打开它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="83" />
-        <location filename="../../app/ui/application.py" line="100" />
+        <location filename="../../app/ui/application.py" line="85"/>
+        <location filename="../../app/ui/application.py" line="102"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="85" />
-        <location filename="../../app/ui/application.py" line="102" />
+        <location filename="../../app/ui/application.py" line="87"/>
+        <location filename="../../app/ui/application.py" line="104"/>
         <source>Problem: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="87" />
+        <location filename="../../app/ui/application.py" line="89"/>
         <source>The file has been left exactly as it was; nothing was deleted. Do not delete or move it. Ask IT to restore the latest backup or to recover it (the events it holds may not have reached the server yet).</source>
         <translation>文件保持原样，没有删除任何内容。请不要删除或移动它。请联系 IT 恢复最近的备份或修复该文件（其中的记录可能还没有上传到服务器）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="98" />
+        <location filename="../../app/ui/application.py" line="100"/>
         <source>Yima Scan could not open the station database.</source>
         <translation>一码扫无法打开本机数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="104" />
+        <location filename="../../app/ui/application.py" line="106"/>
         <source>Check that the disk is not full and that you may write to this folder, then start Yima Scan again.</source>
         <translation>请确认磁盘没有满、并且有权限写入这个文件夹，然后重新启动一码扫。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="130" />
+        <location filename="../../app/ui/application.py" line="141"/>
         <source>Scanner %1 did not start: %2</source>
         <translation>扫码枪 %1 没有启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="155" />
-        <source>Demo station with sample data: every operator's PIN is %1.</source>
+        <location filename="../../app/ui/application.py" line="166"/>
+        <source>Demo station with sample data: every operator&apos;s PIN is %1.</source>
         <translation>演示工作站（示例数据）：每位操作员的密码都是 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="207" />
+        <location filename="../../app/ui/application.py" line="219"/>
         <source>Yima Scan is already running</source>
         <translation>一码扫已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="228" />
+        <location filename="../../app/ui/application.py" line="240"/>
         <source>Station database damaged</source>
         <translation>本机数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="234" />
+        <location filename="../../app/ui/application.py" line="246"/>
         <source>Station database not available</source>
         <translation>无法打开本机数据库</translation>
     </message>
 </context>
 <context>
+    <name>CameraPreview</name>
+    <message>
+        <location filename="../../app/ui/camera_preview.py" line="67"/>
+        <source>Waiting for the camera…</source>
+        <translation>正在等待摄像头画面…</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377" />
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Nothing was recorded: this page does not take scans. Switch to a work page first.</source>
         <translation>没有记录：当前页面不接收扫码。请先切换到作业页面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392" />
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>This scan could not be processed and nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫码没有处理成功，也没有记录。请再扫一次；如果一直这样，请联系 IT。</translation>
     </message>
 </context>
 <context>
+    <name>DemoGun</name>
+    <message>
+        <location filename="../../app/ui/demo_gun.py" line="51"/>
+        <source>Demo gun  Ctrl+Shift+D</source>
+        <translation>演示扫码枪  Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_gun.py" line="56"/>
+        <source>No scanner? Pick a code and press Enter to scan it.</source>
+        <translation>没有扫码枪？选中一个码，按回车即可模拟扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_gun.py" line="61"/>
+        <source>or type any code</source>
+        <translation>或输入任意码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_gun.py" line="63"/>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_gun.py" line="104"/>
+        <source>The demo gun was removed in Settings → Scanners; add “sim” to use it.</source>
+        <translation>演示扫码枪已在“设置 → 扫码枪”中移除；添加“sim”即可重新使用。</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="64" />
+        <location filename="../../app/ui/feedback_panel.py" line="75"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="65" />
+        <location filename="../../app/ui/feedback_panel.py" line="76"/>
         <source>✔ OK</source>
         <translation>✔ 成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="66" />
+        <location filename="../../app/ui/feedback_panel.py" line="77"/>
         <source>⚠ Check</source>
         <translation>⚠ 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="67" />
+        <location filename="../../app/ui/feedback_panel.py" line="78"/>
         <source>✖ Refused</source>
         <translation>✖ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="68" />
+        <location filename="../../app/ui/feedback_panel.py" line="79"/>
         <source>✔✔ Done</source>
         <translation>✔✔ 完成</translation>
     </message>
@@ -115,37 +151,37 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="46" />
+        <location filename="../../app/ui/settings_dialog.py" line="46"/>
         <source>Same as the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="51" />
+        <location filename="../../app/ui/settings_dialog.py" line="51"/>
         <source>A new language shows the next time Yima Scan starts.</source>
         <translation>新的语言在下次启动一码扫时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="56" />
+        <location filename="../../app/ui/settings_dialog.py" line="57"/>
         <source>e.g. Warehouse 2, gate B</source>
         <translation>例如：二号仓库 B 门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="59" />
+        <location filename="../../app/ui/settings_dialog.py" line="60"/>
         <source>Strict mode: refuse codes this station cannot verify</source>
         <translation>严格模式：本机无法核实的码直接拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="65" />
+        <location filename="../../app/ui/settings_dialog.py" line="66"/>
         <source>Off: an unknown code is accepted with a warning and checked by the server later. On: it is refused at once.</source>
         <translation>关闭：未知的码会带警告接收，稍后由服务器核实。开启：立即拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="73" />
+        <location filename="../../app/ui/settings_dialog.py" line="74"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="75" />
+        <location filename="../../app/ui/settings_dialog.py" line="76"/>
         <source>Station name</source>
         <translation>工作站名称</translation>
     </message>
@@ -153,83 +189,83 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../app/ui/login.py" line="203" />
+        <location filename="../../app/ui/login.py" line="204"/>
         <source>Who is working? (↑ ↓ to choose)</source>
         <translation>谁在操作？（用 ↑ ↓ 选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="204" />
+        <location filename="../../app/ui/login.py" line="205"/>
         <source>PIN, then Enter</source>
         <translation>输入密码，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="205" />
+        <location filename="../../app/ui/login.py" line="206"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="206" />
-        <location filename="../../app/ui/login.py" line="237" />
+        <location filename="../../app/ui/login.py" line="207"/>
+        <location filename="../../app/ui/login.py" line="238"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="209" />
+        <location filename="../../app/ui/login.py" line="210"/>
         <source>This station has no operators yet. Create the administrator: the administrator adds the other operators later in Settings.</source>
         <translation>这台工作站还没有操作员。请先创建管理员，其他操作员由管理员稍后在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="214" />
+        <location filename="../../app/ui/login.py" line="215"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="215" />
+        <location filename="../../app/ui/login.py" line="216"/>
         <source>PIN (4–12 digits)</source>
         <translation>密码（4–12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="216" />
+        <location filename="../../app/ui/login.py" line="217"/>
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="217" />
+        <location filename="../../app/ui/login.py" line="218"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="224" />
+        <location filename="../../app/ui/login.py" line="225"/>
         <source>Yima Scan</source>
         <translation>一码扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="233" />
+        <location filename="../../app/ui/login.py" line="234"/>
         <source>Set up this station</source>
         <translation>设置这台工作站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="264" />
+        <location filename="../../app/ui/login.py" line="265"/>
         <source>Type your PIN, then press Enter.</source>
         <translation>请输入密码，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="286" />
+        <location filename="../../app/ui/login.py" line="287"/>
         <source>Wrong PIN. Attempts left: %1</source>
         <translation>密码错误。还可以尝试 %1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="305" />
+        <location filename="../../app/ui/login.py" line="306"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>密码错误次数过多。请 %1 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="322" />
+        <location filename="../../app/ui/login.py" line="323"/>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次输入的密码不一致。请输入相同的密码两次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="354" />
+        <location filename="../../app/ui/login.py" line="355"/>
         <source>The station database cannot be read right now. Wait a moment and try again; if it keeps happening, restart Yima Scan.</source>
         <translation>现在无法读取本机数据库。请稍等后重试；如果一直这样，请重新启动一码扫。</translation>
     </message>
@@ -237,55 +273,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Yima Scan</source>
         <translation>一码扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Station settings (Ctrl+,)</source>
         <translation>工作站设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>This work is not installed on this station.</source>
         <translation>这台工作站没有安装这项作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
-        <location filename="../../app/ui/main_window.py" line="194" />
+        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199" />
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Inspector</source>
         <translation>稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>No scanning on this page</source>
         <translation>此页面不用扫码</translation>
     </message>
@@ -293,38 +329,38 @@
 <context>
     <name>Operators</name>
     <message>
-        <location filename="../../app/domain/operators.py" line="92" />
+        <location filename="../../app/domain/operators.py" line="92"/>
         <source>A PIN is digits only.</source>
         <translation>密码只能是数字。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="97" />
+        <location filename="../../app/domain/operators.py" line="97"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>密码为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="105" />
-        <source>Type the operator's name.</source>
+        <location filename="../../app/domain/operators.py" line="105"/>
+        <source>Type the operator&apos;s name.</source>
         <translation>请输入操作员姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="110" />
+        <location filename="../../app/domain/operators.py" line="110"/>
         <source>A name has at most 40 characters.</source>
         <translation>姓名最多 40 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="119" />
+        <location filename="../../app/domain/operators.py" line="119"/>
         <source>There is already an operator with this name.</source>
         <translation>已经有同名的操作员。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="175" />
+        <location filename="../../app/domain/operators.py" line="175"/>
         <source>This operator no longer exists.</source>
         <translation>该操作员已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="186" />
-        <location filename="../../app/domain/operators.py" line="209" />
+        <location filename="../../app/domain/operators.py" line="186"/>
+        <location filename="../../app/domain/operators.py" line="209"/>
         <source>The station needs at least one administrator.</source>
         <translation>工作站至少需要一名管理员。</translation>
     </message>
@@ -332,67 +368,67 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="178" />
+        <location filename="../../app/ui/settings_dialog.py" line="180"/>
         <source>required for a new operator; empty keeps the PIN</source>
         <translation>新操作员必填；修改时留空则不变</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="179" />
+        <location filename="../../app/ui/settings_dialog.py" line="181"/>
         <source>New operator</source>
         <translation>新建操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="181" />
+        <location filename="../../app/ui/settings_dialog.py" line="183"/>
         <source>Add as new operator</source>
         <translation>添加为新操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="182" />
+        <location filename="../../app/ui/settings_dialog.py" line="184"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="183" />
+        <location filename="../../app/ui/settings_dialog.py" line="185"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="190" />
+        <location filename="../../app/ui/settings_dialog.py" line="192"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="191" />
+        <location filename="../../app/ui/settings_dialog.py" line="193"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="192" />
+        <location filename="../../app/ui/settings_dialog.py" line="194"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="197" />
+        <location filename="../../app/ui/settings_dialog.py" line="199"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="253" />
+        <location filename="../../app/ui/settings_dialog.py" line="255"/>
         <source>%1 was added.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="264" />
+        <location filename="../../app/ui/settings_dialog.py" line="266"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="275" />
+        <location filename="../../app/ui/settings_dialog.py" line="277"/>
         <source>%1 can no longer log in.</source>
         <translation>%1 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="291" />
+        <location filename="../../app/ui/settings_dialog.py" line="293"/>
         <source>The change was not saved: the station database did not accept it.</source>
         <translation>修改没有保存：本机数据库未能写入。</translation>
     </message>
@@ -400,27 +436,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../app/domain/operators.py" line="43" />
+        <location filename="../../app/domain/operators.py" line="43"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="44" />
+        <location filename="../../app/domain/operators.py" line="44"/>
         <source>Warehouse</source>
         <translation>仓管</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="45" />
+        <location filename="../../app/domain/operators.py" line="45"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="46" />
+        <location filename="../../app/domain/operators.py" line="46"/>
         <source>Inspector</source>
         <translation>稽查员</translation>
     </message>
     <message>
-        <location filename="../../app/domain/operators.py" line="47" />
+        <location filename="../../app/domain/operators.py" line="47"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -428,65 +464,93 @@
 <context>
     <name>ScanLogModel</name>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="77" />
+        <location filename="../../app/ui/scan_log.py" line="77"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="78" />
+        <location filename="../../app/ui/scan_log.py" line="78"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="79" />
+        <location filename="../../app/ui/scan_log.py" line="79"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="80" />
+        <location filename="../../app/ui/scan_log.py" line="80"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="111" />
+        <location filename="../../app/ui/scan_log.py" line="111"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="112" />
+        <location filename="../../app/ui/scan_log.py" line="112"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="113" />
+        <location filename="../../app/ui/scan_log.py" line="113"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scan_log.py" line="114" />
+        <location filename="../../app/ui/scan_log.py" line="114"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
 </context>
 <context>
+    <name>ScannerWiring</name>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="52"/>
+        <source>Scanners</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="92"/>
+        <source>The gun typed into the Chinese input method, so this scan was not read. Switch the input method to English (中文输入法 → 英文, usually the Shift key or Ctrl+Space), then scan again.</source>
+        <translation>扫码枪的输入进了中文输入法，这次扫码没有读到。请把输入法切换成英文（中文输入法 → 英文，通常按 Shift 键或 Ctrl+空格），然后重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="100"/>
+        <source>⚠ Switch to English</source>
+        <translation>⚠ 请切换到英文输入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="111"/>
+        <source>⚠ Scan not read</source>
+        <translation>⚠ 未读到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="124"/>
+        <source>%1 is disconnected: check its cable or power. It is found again by itself once it is back.</source>
+        <translation>%1 已断开：请检查数据线或电源。重新接好后会自动恢复连接。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="302" />
+        <location filename="../../app/ui/settings_dialog.py" line="304"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="313" />
+        <location filename="../../app/ui/settings_dialog.py" line="315"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="314" />
+        <location filename="../../app/ui/settings_dialog.py" line="316"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="315" />
+        <location filename="../../app/ui/settings_dialog.py" line="317"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -494,47 +558,47 @@
 <context>
     <name>SoundPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="106" />
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
         <source>Mute all sounds</source>
         <translation>全部静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="109" />
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
         <source>Flash the result panel on every scan</source>
         <translation>每次扫码时结果区闪烁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118" />
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
         <source>Play OK</source>
         <translation>试听：成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119" />
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
         <source>Play warning</source>
         <translation>试听：警告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120" />
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>Play error</source>
         <translation>试听：错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="121" />
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>Play done</source>
         <translation>试听：完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="134" />
+        <location filename="../../app/ui/settings_dialog.py" line="135"/>
         <source>No speaker or headset was found on this computer, so the station is silent. Colours and the flash still show every result.</source>
         <translation>这台电脑上没有找到扬声器或耳机，所以不会发出提示音。颜色和闪烁仍会显示每次的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="139" />
+        <location filename="../../app/ui/settings_dialog.py" line="140"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="141" />
+        <location filename="../../app/ui/settings_dialog.py" line="142"/>
         <source>Test</source>
         <translation>试听</translation>
     </message>
@@ -542,62 +606,82 @@
 <context>
     <name>StationStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106" />
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Operator: %1</source>
         <translation>操作员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106" />
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="126" />
+        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <source>● %1: %2</source>
+        <translation>● %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="156"/>
+        <source>USB gun</source>
+        <translation>USB 扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="158"/>
+        <source>Demo gun</source>
+        <translation>演示扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="159"/>
+        <source>Scanner %1</source>
+        <translation>扫码枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="169"/>
         <source>Waiting to send: unknown</source>
         <translation>待上传：未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="131" />
+        <location filename="../../app/ui/status_bar.py" line="174"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="134" />
+        <location filename="../../app/ui/status_bar.py" line="177"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="137" />
+        <location filename="../../app/ui/status_bar.py" line="180"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="140" />
+        <location filename="../../app/ui/status_bar.py" line="183"/>
         <source>● No server set up</source>
         <translation>● 未设置服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="143" />
+        <location filename="../../app/ui/status_bar.py" line="186"/>
         <source>Scans are saved on this computer and sent when the server can be reached.</source>
         <translation>扫码记录保存在本机，连上服务器后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="146" />
+        <location filename="../../app/ui/status_bar.py" line="189"/>
         <source>Waiting to send: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="149" />
+        <location filename="../../app/ui/status_bar.py" line="192"/>
         <source>Waiting to send: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="152" />
+        <location filename="../../app/ui/status_bar.py" line="195"/>
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="156" />
+        <location filename="../../app/ui/status_bar.py" line="199"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
