@@ -110,3 +110,41 @@ def test_installer_script_packs_the_real_bundle(bundle: Path, tmp_path: Path) ->
         assert handle.read(2) == b"MZ"
     real_files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     assert setup.stat().st_size > sum(p.stat().st_size for p in real_files) * 0.9
+
+
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
+def test_frozen_demo_server_answers(bundle: Path, tmp_path: Path) -> None:
+    """uvicorn picks its loop and protocol modules by name: the bundle must have collected them."""
+    import socket
+
+    import requests
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            str(layout.executable()),
+            "server",
+            "--db",
+            str(tmp_path / "s.sqlite3"),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = requests.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except requests.ConnectionError:
+                assert server.poll() is None, "the frozen server exited"
+                assert time.monotonic() < deadline, "the frozen server did not answer"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert answer.status_code == 200 and answer.json()["status"] == "ok"
