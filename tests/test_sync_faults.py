@@ -134,3 +134,18 @@ def test_the_same_batch_delivered_concurrently_is_judged_once(central):
     with central.server.db.read() as tx:
         assert tx.scalar("SELECT COUNT(*) FROM events") == 13
         assert tx.scalar("SELECT COUNT(*) FROM shipments") == 12
+
+
+def test_413_halves_the_batch_until_the_server_takes_it(central, tmp_path, memory_keyring):
+    sample = seed_sample(central.server)
+    admin.set_setting_value(central.server, "server.push_batch_limit", 3)
+    station = Station(tmp_path / "big-batches", push_batch=10)
+    try:
+        station.enroll(central, site="W1")
+        station.append_many([("ObjectEvent", {"bizStep": "shipping", "epcList": [k], "yima:dealer": "D1"})
+                             for k in sample.items[:11]])  # fmt: skip
+        report = station.client.push()
+        assert report.accepted == 11 and station.client.status().pending == 0
+        assert station.client.push_batch == 10  # the option stays; the halving lives for one push
+    finally:
+        station.close()

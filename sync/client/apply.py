@@ -346,7 +346,6 @@ def apply_page(
     if ctx["codes"]:
         protected = _pending_codes(conn) if journal.count_pending(conn) else set()
         _apply_codes(conn, ctx["codes"], me, now, protected)
-        applied += len(ctx["codes"])
     if ctx["deny"] is not None:
         state.put(conn, "sync.deny", ctx["deny"])
     state.set_cursor(conn, stream, next_cursor, now)

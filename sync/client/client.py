@@ -10,12 +10,13 @@ cannot be reached and ``AuthRequired`` when the station must be enrolled again.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,37 +228,48 @@ class SyncClient:
     # --- push -----------------------------------------------------------------------------------
 
     def push(self, report: SyncReport | None = None) -> SyncReport:
-        """Send every pending event, oldest first, batch by batch; record each answer."""
+        """Send every pending event, oldest first, batch by batch; record each answer.
+
+        While one batch is on the wire, the next is read and encoded on a helper thread and the
+        previous batch's answers are written by the writer: the three overlap.
+        """
         report = report or SyncReport()
         batch = self.push_batch or self.info().push_batch_limit
         total = journal.count_pending(self.reader)
-        done, after = 0, 0
+        done = 0
         self.progress("push", 0, total)
         recording: Future | None = None  # the previous batch's answers, being written meanwhile
-        while True:
-            events = journal.pending(self.reader, batch, after_seq=after)
-            if not events:
-                break
-            body = {"events": [self._wire(e) for e in events]}
-            try:
-                answer = PushResponse.model_validate(
-                    self.transport().post_json(f"{API_PREFIX}/events", body)
+        with _BatchReader(self.db_path) as reader:
+            upcoming = reader.prepare(0, batch)
+            while True:
+                events, body = upcoming.result(timeout=120)
+                if not events:
+                    break
+                upcoming = reader.prepare(events[-1].seq, batch)
+                try:
+                    answer = PushResponse.model_validate(
+                        self.transport()
+                        .request("POST", f"{API_PREFIX}/events", data=body, headers=_JSON)
+                        .json()
+                    )
+                except TooLarge:
+                    if batch == 1:
+                        raise
+                    batch = max(1, batch // 2)
+                    log.info("server said the batch was too large; sending %d at a time", batch)
+                    upcoming.result(timeout=120)  # drop the read-ahead made for the bigger batch
+                    upcoming = reader.prepare(events[0].seq - 1, batch)
+                    continue
+                if recording is not None:
+                    self._count(report, recording.result(timeout=120))
+                now = _now()
+                recording = self.writer.submit(
+                    lambda conn, ev=events, res=answer.results, t=now: record_results(
+                        conn, ev, res, t
+                    )
                 )
-            except TooLarge:
-                if batch == 1:
-                    raise
-                batch = max(1, batch // 2)
-                log.info("server said the batch was too large; sending %d at a time", batch)
-                continue
-            if recording is not None:
-                self._count(report, recording.result(timeout=120))
-            now = _now()
-            recording = self.writer.submit(
-                lambda conn, ev=events, res=answer.results, t=now: record_results(conn, ev, res, t)
-            )
-            after = events[-1].seq
-            done += len(events)
-            self.progress("push", done, max(total, done))
+                done += len(events)
+                self.progress("push", done, max(total, done))
         if recording is not None:
             self._count(report, recording.result(timeout=120))
         return report
@@ -392,6 +404,40 @@ class SyncClient:
             online=online,
             snapshot=self.setting("sync.snapshot") or {},
         )
+
+
+_JSON = {"Content-Type": "application/json"}
+
+
+class _BatchReader:
+    """Reads and encodes the next batch of pending events on its own thread and connection."""
+
+    def __init__(self, db_path: Path) -> None:
+        self._db_path = db_path
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read-ahead")
+        self._conn: sqlite3.Connection | None = None
+
+    def __enter__(self) -> _BatchReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.submit(self._close).result(timeout=30)
+        self._pool.shutdown()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def prepare(self, after_seq: int, limit: int) -> Future[tuple[list[journal.Event], bytes]]:
+        return self._pool.submit(self._read, after_seq, limit)
+
+    def _read(self, after_seq: int, limit: int) -> tuple[list[journal.Event], bytes]:
+        if self._conn is None:
+            self._conn = connect(self._db_path, readonly=True)
+        events = journal.pending(self._conn, limit, after_seq=after_seq)
+        body = json.dumps({"events": [SyncClient._wire(e) for e in events]}, ensure_ascii=False)
+        return events, body.encode("utf-8")
 
 
 def _touch_snapshot(conn: sqlite3.Connection) -> None:
