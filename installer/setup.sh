@@ -2,7 +2,7 @@
 # Prepare a machine to run Yima Scan from source: system libraries (Debian, when root),
 # then a virtual environment in .venv with the project installed in editable mode.
 #   bash installer/setup.sh          # to run the app
-#   bash installer/setup.sh --test   # also the test tools and PostgreSQL for the server tests
+#   bash installer/setup.sh --test   # also the test tools, PostgreSQL, PyInstaller and NSIS
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
     fonts-wqy-microhei                         # Chinese glyphs for the operator screens
   )
-  [ "$want_tests" = 1 ] && packages+=(postgresql xvfb)
+  # tests: the server's PostgreSQL backend, a virtual screen, and makensis for the Windows installer script
+  [ "$want_tests" = 1 ] && packages+=(postgresql xvfb nsis)
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
@@ -31,7 +32,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$want_tests" = 1 ]; then
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,build]'
 else
   .venv/bin/python -m pip install -q -e .
 fi
