@@ -137,8 +137,9 @@ class AnomalyCheck:
         self._state_changed = True
 
     def flush(self) -> None:
-        self.tx.executemany(
-            "INSERT INTO anomalies (kind, code_key, station_id, event_id, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        self.tx.bulk_insert(
+            "anomalies",
+            ("kind", "code_key", "station_id", "event_id", "detail", "created_at"),
             self.rows,
         )
         if self._state_changed:

@@ -57,10 +57,8 @@ class ChangeLog:
         if not self.rows:
             return
         tx.lock("changes")  # held to commit: sequence numbers commit in order
-        tx.executemany(
-            "INSERT INTO changes (stream, audience, kind, key, op, data, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            self.rows,
+        tx.bulk_insert(
+            "changes", ("stream", "audience", "kind", "key", "op", "data", "created_at"), self.rows
         )
         self.rows = []
 

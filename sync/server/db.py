@@ -46,6 +46,22 @@ class Tx:
         if rows:
             self.conn.executemany(self._sql(sql), rows)
 
+    def bulk_insert(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Insert many rows at once (PostgreSQL: COPY; SQLite: executemany)."""
+        if rows:
+            marks = ", ".join("?" * len(columns))
+            self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def bulk_update(
+        self, table: str, key: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Set ``columns`` of many rows found by ``key``; each row is the column values, then the key."""
+        if rows:
+            sets = ", ".join(f"{c} = ?" for c in columns)
+            self.executemany(f"UPDATE {table} SET {sets} WHERE {key} = ?", rows)
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return list(self.execute(sql, params).fetchall())
 
@@ -125,6 +141,33 @@ class PostgresTx(Tx):
 
     def lock(self, name: str) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", (zlib.crc32(name.encode()),))
+
+    def bulk_insert(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        # one COPY instead of a statement per row: the per-statement cost is most of a push
+        if not rows:
+            return
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def bulk_update(
+        self, table: str, key: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        if not rows:
+            return
+        scratch = f"_bulk_{table}_{zlib.crc32(','.join(columns).encode()):08x}"
+        self.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {scratch} ON COMMIT DELETE ROWS AS"
+            f" SELECT {', '.join(columns)}, {key} FROM {table} WITH NO DATA"
+        )
+        self.bulk_insert(scratch, [*columns, key], rows)
+        sets = ", ".join(f"{c} = s.{c}" for c in columns)
+        self.execute(f"UPDATE {table} SET {sets} FROM {scratch} s WHERE {table}.{key} = s.{key}")
 
     def for_update(self) -> str:
         return " FOR UPDATE"

@@ -47,6 +47,10 @@ CODE_COLUMNS = (
     "scan_count",
 )
 _MUTABLE = CODE_COLUMNS[4:13] + CODE_COLUMNS[15:]
+EVENT_COLUMNS = ("event_id", "station_id", "device_seq", "type", "biz_step", "payload", "payload_hash",
+                 "occurred_at", "operator", "received_at", "status", "reason", "detail")  # fmt: skip
+SHIPMENT_COLUMNS = ("code_key", "dealer_id", "region_id", "order_id", "ship_date", "station_id", "event_id",
+                    "created_at")  # fmt: skip
 _SHIPMENT_FIELDS = (
     "dealer_id",
     "region_id",
@@ -894,22 +898,14 @@ class Push:
 
     def _flush(self) -> None:
         tx, rows = self.tx, self.rows
-        tx.executemany(
-            "INSERT INTO events (event_id, station_id, device_seq, type, biz_step, payload, payload_hash,"
-            " occurred_at, operator, received_at, status, reason, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows["events"],
-        )
-        sets = ", ".join(f"{c} = ?" for c in _MUTABLE)
-        tx.executemany(
-            f"UPDATE codes SET {sets} WHERE key = ?",
+        tx.bulk_insert("events", EVENT_COLUMNS, rows["events"])
+        tx.bulk_update(
+            "codes",
+            "key",
+            _MUTABLE,
             [(*(self.codes[k][c] for c in _MUTABLE), k) for k in sorted(self.dirty)],
         )
-        tx.executemany(
-            "INSERT INTO shipments (code_key, dealer_id, region_id, order_id, ship_date, station_id,"
-            " event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows["shipments"],
-        )
+        tx.bulk_insert("shipments", SHIPMENT_COLUMNS, rows["shipments"])
         tx.executemany(
             "UPDATE shipments SET standing = 0, voided_event_id = ? WHERE code_key = ? AND event_id = ?",
             self.voided_shipments,
@@ -918,8 +914,9 @@ class Push:
             "UPDATE shipments SET standing = 1, voided_event_id = NULL WHERE voided_event_id = ? AND code_key = ?",
             self.restored_shipments,
         )
-        tx.executemany(
-            "INSERT INTO code_events (code_key, event_id, station_id, what, occurred_at) VALUES (?, ?, ?, ?, ?)",
+        tx.bulk_insert(
+            "code_events",
+            ("code_key", "event_id", "station_id", "what", "occurred_at"),
             rows["code_events"],
         )
         tx.executemany("DELETE FROM redemptions WHERE voucher_id = ?", self.deleted_redemptions)
