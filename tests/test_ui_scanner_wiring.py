@@ -262,28 +262,58 @@ def test_an_unplugged_gun_turns_its_light_red_and_a_replug_clears_it(
     window = make_window("sim", f"serial:{gun.path}")
     name = f"serial:{gun.path}"
     status = window.status
-    qtbot.waitUntil(lambda: status.scanner_labels[name].property("scannerState") == "connected")
+
+    def state() -> str:
+        return status.scanner_labels[name].property("scannerState")
+
+    qtbot.waitUntil(lambda: state() == "connected")
     assert set(status.scanner_labels) == {"sim", name}
-    assert "Demo gun: connected" in status.scanner_labels["sim"].text()
+    assert status.scanner_labels["sim"].text() == "● Demo gun"  # a working gun: a green light
+    assert "Demo gun: connected" in status.scanner_labels["sim"].toolTip()
+    assert status.scanner_labels[name].text() == "● Scanner ttyGUN0"
+    assert name in status.scanner_labels[name].toolTip()
+    log_in(qtbot, window, "Wu", "1111")
     gun.unplug()
-    qtbot.waitUntil(
-        lambda: (
-            status.scanner_labels[name].property("scannerState") in ("disconnected", "reconnecting")
-        ),
-        timeout=5000,
-    )
+    qtbot.waitUntil(lambda: state() in ("disconnected", "reconnecting"), timeout=5000)
     label = status.scanner_labels[name]
     assert "#c5221f" in label.styleSheet() or "#b06000" in label.styleSheet()
-    assert "is disconnected" in status.currentMessage()
+    assert "disconnected" in label.text() or "reconnecting" in label.text()  # spelled out
+    assert window.feedback.outcome is Outcome.WARNING  # said where the operator looks
+    assert window.feedback.headline.text() == "⚠ Scanner disconnected"
+    assert "Scanner ttyGUN0 is disconnected" in window.feedback.message.text()
+    assert window.scan_log_model.row(0).outcome is Outcome.WARNING
+    assert window.context.sounds.last_played is Outcome.WARNING
     gun.plug()
-    qtbot.waitUntil(
-        lambda: status.scanner_labels[name].property("scannerState") == "connected", timeout=5000
-    )
+    qtbot.waitUntil(lambda: state() == "connected", timeout=5000)
     assert "#1e8e3e" in status.scanner_labels[name].styleSheet()
-    assert "connected" in status.scanner_labels[name].text()
+    assert status.scanner_labels[name].text() == "● Scanner ttyGUN0"
+    assert window.feedback.outcome is None  # the panel is ready again
+    assert "connected again" in window.feedback.message.text()
+    window.logout()  # before login the status bar carries the news
+    gun.unplug()
+    qtbot.waitUntil(lambda: "is disconnected" in status.currentMessage(), timeout=5000)
+    gun.plug()
+    qtbot.waitUntil(lambda: state() == "connected", timeout=5000)
     assert status.currentMessage() == ""
     bridge.remove(name)
     assert set(status.scanner_labels) == {"sim"}
+
+
+def test_a_scan_after_the_loss_keeps_its_result_when_the_gun_comes_back(
+    qtbot, make_window, bridge, gun
+):
+    window = make_window("sim", f"serial:{gun.path}")
+    name = f"serial:{gun.path}"
+    log_in(qtbot, window, "Wu", "1111")
+    qtbot.waitUntil(lambda: bridge.info(name).state is SourceState.CONNECTED)
+    gun.unplug()
+    qtbot.waitUntil(lambda: window.feedback.outcome is Outcome.WARNING, timeout=5000)
+    window.scanners.demo_gun.scan("0106901234567892")  # the other gun still scans
+    qtbot.waitUntil(lambda: window.feedback.outcome is Outcome.OK)
+    gun.plug()
+    qtbot.waitUntil(lambda: bridge.info(name).state is SourceState.CONNECTED, timeout=5000)
+    qtbot.wait(50)
+    assert window.feedback.outcome is Outcome.OK
 
 
 def test_scanner_states_are_translated(qtbot, make_window, chinese):
@@ -339,28 +369,35 @@ def test_the_demo_gun_scans_through_the_sim_source_on_every_page(
     gun = window.scanners.demo_gun
     assert isinstance(gun, DemoGun) and not gun.isVisible()  # nobody to scan for yet
     qtbot.waitUntil(lambda: gun.codes.count() == 2)
-    assert gun.codes.item(0).text() == "Item 1"
+    assert gun.codes.itemText(0) == "Item 1"
     log_in(qtbot, window, "Boss", "2468")
     assert gun.isVisible()
-    gun.codes.setFocus()
-    gun.codes.setCurrentRow(1)
+    assert (
+        window.dockWidgetArea(gun) == Qt.DockWidgetArea.BottomDockWidgetArea
+    )  # pages keep their width
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_D, shortcut)
+    assert not gun.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_D, shortcut)
+    assert gun.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is gun.codes)
+    qtbot.keyClick(gun.codes, Qt.Key.Key_Down)  # choosing alone scans nothing
     qtbot.keyClick(gun.codes, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(window.receiving.scans) == 1)
+    qtbot.waitUntil(lambda: bool(window.receiving.scans))
+    qtbot.wait(200)
+    assert len(window.receiving.scans) == 1
     scan = window.receiving.scans[0]
     assert (scan.text, scan.source) == ("00069012340000000017", "sim")
     assert bridge.info("sim").count == 1  # it came through the bridge, like a gun's scan
     qtbot.keyClick(window, Qt.Key.Key_F2)  # a page that takes no scans still gets the warning
+    qtbot.mouseClick(gun.text, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(gun.text.hasFocus)
     qtbot.keyClicks(gun.text, "ABC123")
     qtbot.keyClick(gun.text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.scan_log_model.rowCount() == 2)
     assert window.feedback.outcome is Outcome.WARNING
     assert "Nothing was recorded" in window.feedback.message.text()
     assert gun.text.text() == ""
-    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window, Qt.Key.Key_D, shortcut)
-    assert not gun.isVisible()
-    qtbot.keyClick(window, Qt.Key.Key_D, shortcut)
-    assert gun.isVisible() and QApplication.focusWidget() is gun.codes
     bridge.remove("sim")
     assert not gun.scan("ABC")
     assert "removed" in gun.note.text()

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
+    QSizePolicy,
     QWidget,
 )
 
@@ -30,7 +30,6 @@ from app.ui.store_gateway import StoreGateway
 from hardware.simulators import SimSource
 
 SIM_SOURCE = "sim"
-TEXT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _demo_codes(data_dir: Path) -> list[dict[str, str]]:
@@ -40,6 +39,8 @@ def _demo_codes(data_dir: Path) -> list[dict[str, str]]:
 
 
 class DemoGun(QDockWidget):
+    """One row under the pages (they keep their width): pick a code and scan it, or type one."""
+
     def __init__(
         self,
         bridge: ScanBridge,
@@ -48,46 +49,65 @@ class DemoGun(QDockWidget):
         language: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Demo gun  Ctrl+Shift+D"), parent)
+        super().__init__(self.tr("Demo gun"), parent)
         self.setObjectName("DemoGun")
+        self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.setTitleBarWidget(
+            QWidget(self)
+        )  # the row names itself; no title bar to spend height on
         self.bridge = bridge
         self._english = not language.startswith("zh")
         body = QWidget(self)
-        hint = QLabel(self.tr("No scanner? Pick a code and press Enter to scan it."), body)
-        hint.setWordWrap(True)
-        self.codes = QListWidget(body)
-        self.codes.itemActivated.connect(lambda item: self.scan(item.data(TEXT_ROLE)))
-        self.text = QLineEdit(body)
-        self.text.setPlaceholderText(self.tr("or type any code"))
-        self.text.returnPressed.connect(self.scan_typed)
+        title = QLabel(self.tr("Demo gun  Ctrl+Shift+D"), body)
+        title.setStyleSheet("font-weight: bold;")
+        self.codes = QComboBox(body)
+        self.codes.setToolTip(self.tr("Pick a code and press Enter to scan it, as a gun would."))
+        self.codes.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.codes.setMinimumContentsLength(16)
+        self.codes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Enter scans the code shown. Choosing alone never scans: the arrow keys choose on a
+        # closed list too, and a demo must not scan every code the operator steps past.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.codes)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self.scan_chosen)
         self.scan_button = QPushButton(self.tr("Scan"), body)
-        self.scan_button.clicked.connect(self.scan_typed)
+        self.scan_button.clicked.connect(self.scan_chosen)
+        self.text = QLineEdit(body)
+        self.text.setPlaceholderText(self.tr("or type any code, then Enter"))
+        self.text.returnPressed.connect(self.scan_typed)
         self.note = QLabel(body)
-        self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #b3261e;")
-        row = QHBoxLayout()
-        row.addWidget(self.text, 1)
+        self.note.hide()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(8, 2, 8, 2)
+        row.addWidget(title)
+        row.addWidget(self.codes, 3)
         row.addWidget(self.scan_button)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 4, 6, 6)
-        layout.addWidget(hint)
-        layout.addWidget(self.codes, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.note)
+        row.addWidget(self.text, 2)
+        row.addWidget(self.note)
         self.setWidget(body)
-        self.setMinimumWidth(240)
         gateway.read(lambda _conn: _demo_codes(data_dir), self._show_codes)
 
     def _show_codes(self, codes: list[dict[str, str]]) -> None:
         if not shiboken6.isValid(self):  # the window closed while the file was read
             return
         for entry in codes:
-            item = QListWidgetItem(entry["label_en"] if self._english else entry["label"])
-            item.setData(TEXT_ROLE, entry["text"])
-            item.setToolTip(entry["text"])
-            self.codes.addItem(item)
-        if codes:
-            self.codes.setCurrentRow(0)
+            self.codes.addItem(
+                entry["label_en"] if self._english else entry["label"], entry["text"]
+            )
+            self.codes.setItemData(
+                self.codes.count() - 1, entry["text"], Qt.ItemDataRole.ToolTipRole
+            )
+        self.codes.setVisible(bool(codes))
+        self.scan_button.setVisible(bool(codes))
+
+    def scan_chosen(self) -> None:
+        text = self.codes.currentData()
+        if text:
+            self.scan(str(text))
 
     def scan_typed(self) -> None:
         if self.scan(self.text.text()):
@@ -103,7 +123,8 @@ class DemoGun(QDockWidget):
             self.note.setText(
                 self.tr("The demo gun was removed in Settings → Scanners; add “sim” to use it.")
             )
+            self.note.show()
             return False
-        self.note.clear()
+        self.note.hide()
         info.source.push(text)
         return True

@@ -284,12 +284,12 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not entry.widget:
             self.pages.setCurrentWidget(entry.widget)
             self._route_scans()
-            self._idle_feedback()
+            self.idle_feedback()
             self.page_changed.emit(key)
         entry.button.setChecked(True)
         return True
 
-    def _idle_feedback(self, hint: str = "") -> None:
+    def idle_feedback(self, hint: str = "") -> None:
         """The neutral panel says whether scanning here does anything."""
         if self.context.dispatcher.handler is None:
             self.feedback.clear(hint, headline=self.tr("No scanning on this page"))
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         self.root.setCurrentIndex(1)
         self._apply_roles()
         self._route_scans()
-        self._idle_feedback()
+        self.idle_feedback()
         self.operator_changed.emit(operator)
 
     def logout(self) -> None:

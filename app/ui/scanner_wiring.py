@@ -49,6 +49,7 @@ class ScannerWiring(QObject):
         self.demo_gun: DemoGun | None = None
         self.previews: dict[str, CameraPreview] = {}
         self._lost: dict[str, str] = {}  # scanner name -> the "disconnected" message shown
+        self._panel_lost: str | None = None  # the scanner whose loss the big panel still shows
         self.scanners_title = self.tr("Scanners")
         window.add_settings_page(
             self.scanners_title,
@@ -65,6 +66,7 @@ class ScannerWiring(QObject):
         bridge.stateChanged.connect(self._state_changed)
         bridge.sourcesChanged.connect(self._sources_changed)
         window.operator_changed.connect(self._operator_changed)
+        window.decision_shown.connect(self._decision_shown)
         self._sources_changed()
 
     # --- settings and the self-test ------------------------------------------------------
@@ -114,22 +116,41 @@ class ScannerWiring(QObject):
         )
 
     def _state_changed(self, name: str, state: str) -> None:
+        """A gun unplugged is said in the big panel (the operator scans and looks there) and
+        marked red in the status bar; found again, the light turns green and the panel is
+        reset, unless a scan has been shown since."""
         info = self.bridge.info(name)
         source_state = SourceState(state)
         detail = info.source.detail if info is not None else ""
-        self.window.status.set_scanner(name, source_state, detail)
         status = self.window.status
+        status.set_scanner(name, source_state, detail)
+        title = status.scanner_title(name)
         if source_state is SourceState.DISCONNECTED:
             log.warning("scanner %s disconnected: %s", name, detail)
-            self._lost[name] = self.tr(
+            text = self.tr(
                 "%1 is disconnected: check its cable or power. "
                 "It is found again by itself once it is back."
-            ).replace("%1", status.scanner_title(name))
-            status.showMessage(self._lost[name])
+            ).replace("%1", title)
+            self._lost[name] = text
+            if self.window.operator is None:
+                status.showMessage(text)
+                return
+            self.window.show_decision(
+                Decision(Outcome.WARNING, text, reason="scanner.disconnected"),
+                headline=self.tr("⚠ Scanner disconnected"),
+            )
+            self._panel_lost = name
         elif source_state is SourceState.CONNECTED and name in self._lost:
             log.info("scanner %s connected again", name)
             if status.currentMessage() == self._lost.pop(name):
                 status.clearMessage()
+            if self._panel_lost == name:
+                self._panel_lost = None
+                self.window.idle_feedback(self.tr("%1 is connected again.").replace("%1", title))
+
+    def _decision_shown(self, decision: Decision) -> None:
+        if decision.reason != "scanner.disconnected":
+            self._panel_lost = None
 
     def _sources_changed(self) -> None:
         infos = self.bridge.sources
@@ -147,7 +168,7 @@ class ScannerWiring(QObject):
             self.demo_gun = DemoGun(
                 self.bridge, context.gateway, context.data_dir, context.language, self.window
             )
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.demo_gun)
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.demo_gun)
             self.demo_gun.setVisible(self.window.operator is not None)
         self.demo_shortcut.setEnabled(self.demo_gun is not None)
 

@@ -7,6 +7,7 @@ areas such as the scanners add their own page with ``add_page``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -302,7 +303,18 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(760, 480)
+        # Roomy where the screen allows (the scanner list and the wedge options share a page),
+        # never larger than an 800×600 handheld's screen.
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = (
+            (960, 680)
+            if room is None
+            else (min(960, room.width() - 40), min(680, room.height() - 40))
+        )
+        self.resize(max(width, 600), max(height, 440))
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(180)
         self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")

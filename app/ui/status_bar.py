@@ -134,13 +134,17 @@ class StationStatusBar(QStatusBar):
             label.setContentsMargins(6, 0, 6, 0)
             self.insertPermanentWidget(len(self.scanner_labels), label)
             self.scanner_labels[name] = label
-        label.setText(
-            self.tr("● %1: %2")
+        described = (
+            self.tr("%1: %2")
             .replace("%1", self.scanner_title(name))
             .replace("%2", QCoreApplication.translate("Scanners", STATE_LABELS[state]))
         )
+        # A working gun is only a green light (the bar must fit 800 px); trouble is spelled out.
+        label.setText(
+            "● " + (self.scanner_title(name) if state is SourceState.CONNECTED else described)
+        )
         label.setStyleSheet(SCANNER_STYLES.get(state, SCANNER_IDLE_STYLE))
-        label.setToolTip(f"{name}\n{detail}" if detail else name)
+        label.setToolTip("\n".join(part for part in (described, name, detail) if part))
         label.setProperty("scannerState", state.value)
 
     def keep_scanners(self, names: set[str]) -> None:
@@ -151,12 +155,19 @@ class StationStatusBar(QStatusBar):
             label.deleteLater()
 
     def scanner_title(self, name: str) -> str:
-        """What an operator calls the scanner: the spec only where there is no plainer word."""
+        """What an operator calls a scanner: "USB gun", "Scanner COM3", "Camera 0" (the full
+        spec is in the tooltip); a device or file path shows only its last part."""
         if name == "wedge":
             return self.tr("USB gun")
         if name == "sim":
             return self.tr("Demo gun")
-        return self.tr("Scanner %1").replace("%1", name)
+        kind, _, target = name.partition(":")
+        short = target.rstrip("/").rsplit("/", 1)[-1] or target
+        if kind == "camera":
+            return self.tr("Camera %1").replace("%1", short)
+        if kind in ("file", "image"):
+            return self.tr("Video %1").replace("%1", short)
+        return self.tr("Scanner %1").replace("%1", short)
 
     def _received(self, status: StationStatus) -> None:
         self._in_flight = False

@@ -95,27 +95,32 @@
 <context>
     <name>DemoGun</name>
     <message>
-        <location filename="../../app/ui/demo_gun.py" line="51"/>
+        <location filename="../../app/ui/demo_gun.py" line="61"/>
         <source>Demo gun  Ctrl+Shift+D</source>
         <translation>演示扫码枪  Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_gun.py" line="56"/>
-        <source>No scanner? Pick a code and press Enter to scan it.</source>
-        <translation>没有扫码枪？选中一个码，按回车即可模拟扫码。</translation>
+        <location filename="../../app/ui/demo_gun.py" line="52"/>
+        <source>Demo gun</source>
+        <translation>演示扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_gun.py" line="61"/>
-        <source>or type any code</source>
-        <translation>或输入任意码</translation>
+        <location filename="../../app/ui/demo_gun.py" line="64"/>
+        <source>Pick a code and press Enter to scan it, as a gun would.</source>
+        <translation>选中一个码，按回车即可像扫码枪一样扫它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_gun.py" line="63"/>
+        <location filename="../../app/ui/demo_gun.py" line="76"/>
         <source>Scan</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_gun.py" line="104"/>
+        <location filename="../../app/ui/demo_gun.py" line="79"/>
+        <source>or type any code, then Enter</source>
+        <translation>或输入任意码，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_gun.py" line="124"/>
         <source>The demo gun was removed in Settings → Scanners; add “sim” to use it.</source>
         <translation>演示扫码枪已在“设置 → 扫码枪”中移除；添加“sim”即可重新使用。</translation>
     </message>
@@ -151,37 +156,37 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="46"/>
+        <location filename="../../app/ui/settings_dialog.py" line="47"/>
         <source>Same as the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="51"/>
+        <location filename="../../app/ui/settings_dialog.py" line="52"/>
         <source>A new language shows the next time Yima Scan starts.</source>
         <translation>新的语言在下次启动一码扫时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../app/ui/settings_dialog.py" line="58"/>
         <source>e.g. Warehouse 2, gate B</source>
         <translation>例如：二号仓库 B 门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="60"/>
+        <location filename="../../app/ui/settings_dialog.py" line="61"/>
         <source>Strict mode: refuse codes this station cannot verify</source>
         <translation>严格模式：本机无法核实的码直接拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="66"/>
+        <location filename="../../app/ui/settings_dialog.py" line="67"/>
         <source>Off: an unknown code is accepted with a warning and checked by the server later. On: it is refused at once.</source>
         <translation>关闭：未知的码会带警告接收，稍后由服务器核实。开启：立即拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../app/ui/settings_dialog.py" line="75"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/settings_dialog.py" line="77"/>
         <source>Station name</source>
         <translation>工作站名称</translation>
     </message>
@@ -368,67 +373,67 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="180"/>
+        <location filename="../../app/ui/settings_dialog.py" line="181"/>
         <source>required for a new operator; empty keeps the PIN</source>
         <translation>新操作员必填；修改时留空则不变</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="181"/>
+        <location filename="../../app/ui/settings_dialog.py" line="182"/>
         <source>New operator</source>
         <translation>新建操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="183"/>
+        <location filename="../../app/ui/settings_dialog.py" line="184"/>
         <source>Add as new operator</source>
         <translation>添加为新操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="184"/>
+        <location filename="../../app/ui/settings_dialog.py" line="185"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="185"/>
+        <location filename="../../app/ui/settings_dialog.py" line="186"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="192"/>
+        <location filename="../../app/ui/settings_dialog.py" line="193"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="193"/>
+        <location filename="../../app/ui/settings_dialog.py" line="194"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="194"/>
+        <location filename="../../app/ui/settings_dialog.py" line="195"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="199"/>
+        <location filename="../../app/ui/settings_dialog.py" line="200"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="255"/>
+        <location filename="../../app/ui/settings_dialog.py" line="256"/>
         <source>%1 was added.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="266"/>
+        <location filename="../../app/ui/settings_dialog.py" line="267"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="277"/>
+        <location filename="../../app/ui/settings_dialog.py" line="278"/>
         <source>%1 can no longer log in.</source>
         <translation>%1 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="293"/>
+        <location filename="../../app/ui/settings_dialog.py" line="294"/>
         <source>The change was not saved: the station database did not accept it.</source>
         <translation>修改没有保存：本机数据库未能写入。</translation>
     </message>
@@ -507,50 +512,60 @@
 <context>
     <name>ScannerWiring</name>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="52"/>
+        <location filename="../../app/ui/scanner_wiring.py" line="53"/>
         <source>Scanners</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="92"/>
+        <location filename="../../app/ui/scanner_wiring.py" line="95"/>
         <source>The gun typed into the Chinese input method, so this scan was not read. Switch the input method to English (中文输入法 → 英文, usually the Shift key or Ctrl+Space), then scan again.</source>
         <translation>扫码枪的输入进了中文输入法，这次扫码没有读到。请把输入法切换成英文（中文输入法 → 英文，通常按 Shift 键或 Ctrl+空格），然后重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="100"/>
+        <location filename="../../app/ui/scanner_wiring.py" line="103"/>
         <source>⚠ Switch to English</source>
         <translation>⚠ 请切换到英文输入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="111"/>
+        <location filename="../../app/ui/scanner_wiring.py" line="114"/>
         <source>⚠ Scan not read</source>
         <translation>⚠ 未读到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="124"/>
+        <location filename="../../app/ui/scanner_wiring.py" line="131"/>
         <source>%1 is disconnected: check its cable or power. It is found again by itself once it is back.</source>
         <translation>%1 已断开：请检查数据线或电源。重新接好后会自动恢复连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="140"/>
+        <source>⚠ Scanner disconnected</source>
+        <translation>⚠ 扫码枪已断开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wiring.py" line="149"/>
+        <source>%1 is connected again.</source>
+        <translation>%1 已重新连接。</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="304"/>
+        <location filename="../../app/ui/settings_dialog.py" line="305"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="315"/>
+        <location filename="../../app/ui/settings_dialog.py" line="327"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="316"/>
+        <location filename="../../app/ui/settings_dialog.py" line="328"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="317"/>
+        <location filename="../../app/ui/settings_dialog.py" line="329"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -558,47 +573,47 @@
 <context>
     <name>SoundPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="108"/>
         <source>Mute all sounds</source>
         <translation>全部静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../app/ui/settings_dialog.py" line="111"/>
         <source>Flash the result panel on every scan</source>
         <translation>每次扫码时结果区闪烁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
         <source>Play OK</source>
         <translation>试听：成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>Play warning</source>
         <translation>试听：警告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="121"/>
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>Play error</source>
         <translation>试听：错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="122"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Play done</source>
         <translation>试听：完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../app/ui/settings_dialog.py" line="136"/>
         <source>No speaker or headset was found on this computer, so the station is silent. Colours and the flash still show every result.</source>
         <translation>这台电脑上没有找到扬声器或耳机，所以不会发出提示音。颜色和闪烁仍会显示每次的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="140"/>
+        <location filename="../../app/ui/settings_dialog.py" line="141"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="142"/>
+        <location filename="../../app/ui/settings_dialog.py" line="143"/>
         <source>Test</source>
         <translation>试听</translation>
     </message>
@@ -617,71 +632,81 @@
     </message>
     <message>
         <location filename="../../app/ui/status_bar.py" line="138"/>
-        <source>● %1: %2</source>
-        <translation>● %1：%2</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="156"/>
+        <location filename="../../app/ui/status_bar.py" line="161"/>
         <source>USB gun</source>
         <translation>USB 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="158"/>
+        <location filename="../../app/ui/status_bar.py" line="163"/>
         <source>Demo gun</source>
         <translation>演示扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="159"/>
+        <location filename="../../app/ui/status_bar.py" line="167"/>
+        <source>Camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="169"/>
+        <source>Video %1</source>
+        <translation>视频 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="170"/>
         <source>Scanner %1</source>
         <translation>扫码枪 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="169"/>
+        <location filename="../../app/ui/status_bar.py" line="180"/>
         <source>Waiting to send: unknown</source>
         <translation>待上传：未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="174"/>
+        <location filename="../../app/ui/status_bar.py" line="185"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="177"/>
+        <location filename="../../app/ui/status_bar.py" line="188"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="180"/>
+        <location filename="../../app/ui/status_bar.py" line="191"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="183"/>
+        <location filename="../../app/ui/status_bar.py" line="194"/>
         <source>● No server set up</source>
         <translation>● 未设置服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="186"/>
+        <location filename="../../app/ui/status_bar.py" line="197"/>
         <source>Scans are saved on this computer and sent when the server can be reached.</source>
         <translation>扫码记录保存在本机，连上服务器后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="189"/>
+        <location filename="../../app/ui/status_bar.py" line="200"/>
         <source>Waiting to send: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="192"/>
+        <location filename="../../app/ui/status_bar.py" line="203"/>
         <source>Waiting to send: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="195"/>
+        <location filename="../../app/ui/status_bar.py" line="206"/>
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="199"/>
+        <location filename="../../app/ui/status_bar.py" line="210"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
