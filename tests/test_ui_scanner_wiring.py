@@ -264,19 +264,23 @@ def test_an_unplugged_gun_turns_its_light_red_and_a_replug_clears_it(
     status = window.status
 
     def state() -> str:
-        return status.scanner_labels[name].property("scannerState")
+        return status.scanner_state(name)
 
     qtbot.waitUntil(lambda: state() == "connected")
-    assert set(status.scanner_labels) == {"sim", name}
-    assert status.scanner_labels["sim"].text() == "● Demo gun"  # a working gun: a green light
-    assert "Demo gun: connected" in status.scanner_labels["sim"].toolTip()
-    assert status.scanner_labels[name].text() == "● Scanner ttyGUN0"
-    assert name in status.scanner_labels[name].toolTip()
+    qtbot.waitUntil(lambda: status.scanner_state("sim") == "connected")
+    summary = status.scanners_label
+    assert summary.text() == "● 2 scanners"  # working guns share one green light
+    assert "#1e8e3e" in summary.styleSheet()
+    assert "Demo gun: connected" in summary.toolTip()
+    assert "Scanner ttyGUN0: connected" in summary.toolTip()
+    assert status.trouble_labels == {}
     log_in(qtbot, window, "Wu", "1111")
     gun.unplug()
     qtbot.waitUntil(lambda: state() in ("disconnected", "reconnecting"), timeout=5000)
-    label = status.scanner_labels[name]
+    label = status.trouble_labels[name]  # the gun in trouble gets its own light
     assert "#c5221f" in label.styleSheet() or "#b06000" in label.styleSheet()
+    assert name in label.toolTip()
+    assert summary.text() == "● Demo gun"
     assert "disconnected" in label.text() or "reconnecting" in label.text()  # spelled out
     assert window.feedback.outcome is Outcome.WARNING  # said where the operator looks
     assert window.feedback.headline.text() == "⚠ Scanner disconnected"
@@ -285,8 +289,8 @@ def test_an_unplugged_gun_turns_its_light_red_and_a_replug_clears_it(
     assert window.context.sounds.last_played is Outcome.WARNING
     gun.plug()
     qtbot.waitUntil(lambda: state() == "connected", timeout=5000)
-    assert "#1e8e3e" in status.scanner_labels[name].styleSheet()
-    assert status.scanner_labels[name].text() == "● Scanner ttyGUN0"
+    assert status.trouble_labels == {}
+    assert summary.text() == "● 2 scanners" and "#1e8e3e" in summary.styleSheet()
     assert window.feedback.outcome is None  # the panel is ready again
     assert "connected again" in window.feedback.message.text()
     window.logout()  # before login the status bar carries the news
@@ -296,7 +300,8 @@ def test_an_unplugged_gun_turns_its_light_red_and_a_replug_clears_it(
     qtbot.waitUntil(lambda: state() == "connected", timeout=5000)
     assert status.currentMessage() == ""
     bridge.remove(name)
-    assert set(status.scanner_labels) == {"sim"}
+    assert status.scanner_state(name) is None
+    assert summary.text() == "● Demo gun"
 
 
 def test_a_scan_after_the_loss_keeps_its_result_when_the_gun_comes_back(
@@ -321,7 +326,7 @@ def test_scanner_states_are_translated(qtbot, make_window, chinese):
     window.status.set_scanner("serial:COM3", SourceState.DISCONNECTED)
     expected = QCoreApplication.translate("Scanners", STATE_LABELS[SourceState.DISCONNECTED])
     assert expected != "scanner disconnected"
-    assert expected in window.status.scanner_labels["serial:COM3"].text()
+    assert expected in window.status.trouble_labels["serial:COM3"].text()
 
 
 def _ime(commit: str, preedit: str = "") -> QInputMethodEvent:

@@ -3,8 +3,9 @@
 The counts come from the database, read every two seconds on a reader thread
 (never on the GUI thread). "Events waiting" is what tells a dealer it is not yet
 safe to wipe a PC; "last sync" tells them how stale the server's picture is.
-Each scanner has its own light: a gun that was unplugged turns red (and amber
-while it is being looked for again), so "my scans do nothing" has a visible cause.
+Working scanners share one green light (the bar must fit an 800-pixel
+handheld); a gun that was unplugged gets its own light, red and then amber while
+it is looked for again, so "my scans do nothing" has a visible cause.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ POLL_MS = 2000
 SERVER_URL_KEY = "sync.server_url"
 LAST_SYNC_KEY = "sync.last_success_at"  # ISO-8601 UTC of the last complete sync
 LAST_ERROR_KEY = "sync.last_error"  # null after a success, {code, detail, at} after a failure
+TROUBLE = (SourceState.DISCONNECTED, SourceState.RECONNECTING)
 SCANNER_STYLES = {
     SourceState.CONNECTED: "color: #1e8e3e;",
     SourceState.CONNECTING: "color: #b06000;",
@@ -90,7 +92,12 @@ class StationStatusBar(QStatusBar):
         ):
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
-        self.scanner_labels: dict[str, QLabel] = {}
+        self._scanners: dict[str, tuple[SourceState, str]] = {}  # name -> state, detail
+        self.scanners_label = QLabel(self)  # every scanner that works, as one light
+        self.scanners_label.setContentsMargins(6, 0, 6, 0)
+        self.insertPermanentWidget(0, self.scanners_label)
+        self.scanners_label.hide()
+        self.trouble_labels: dict[str, QLabel] = {}  # one light per scanner in trouble
         self._in_flight = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -127,32 +134,62 @@ class StationStatusBar(QStatusBar):
         self._render()
 
     def set_scanner(self, name: str, state: SourceState, detail: str = "") -> None:
-        """Show one scanner's state (a new name gets its own light, left of the station figures)."""
-        label = self.scanner_labels.get(name)
-        if label is None:
-            label = QLabel(self)
-            label.setContentsMargins(6, 0, 6, 0)
-            self.insertPermanentWidget(len(self.scanner_labels), label)
-            self.scanner_labels[name] = label
-        described = (
+        self._scanners[name] = (state, detail)
+        self._render_scanners()
+
+    def keep_scanners(self, names: set[str]) -> None:
+        """Forget the scanners that were removed."""
+        for name in [n for n in self._scanners if n not in names]:
+            del self._scanners[name]
+        self._render_scanners()
+
+    def scanner_state(self, name: str) -> SourceState | None:
+        entry = self._scanners.get(name)
+        return entry[0] if entry else None
+
+    def _describe(self, name: str) -> str:
+        state, _detail = self._scanners[name]
+        return (
             self.tr("%1: %2")
             .replace("%1", self.scanner_title(name))
             .replace("%2", QCoreApplication.translate("Scanners", STATE_LABELS[state]))
         )
-        # A working gun is only a green light (the bar must fit 800 px); trouble is spelled out.
-        label.setText(
-            "● " + (self.scanner_title(name) if state is SourceState.CONNECTED else described)
-        )
-        label.setStyleSheet(SCANNER_STYLES.get(state, SCANNER_IDLE_STYLE))
-        label.setToolTip("\n".join(part for part in (described, name, detail) if part))
-        label.setProperty("scannerState", state.value)
 
-    def keep_scanners(self, names: set[str]) -> None:
-        """Take the lights of scanners that were removed off the bar."""
-        for name in [n for n in self.scanner_labels if n not in names]:
-            label = self.scanner_labels.pop(name)
+    def _render_scanners(self) -> None:
+        troubled = [n for n, (state, _) in self._scanners.items() if state in TROUBLE]
+        working = [n for n in self._scanners if n not in troubled]
+        for name in [n for n in self.trouble_labels if n not in troubled]:
+            label = self.trouble_labels.pop(name)
             self.removeWidget(label)
             label.deleteLater()
+        for name in troubled:
+            label = self.trouble_labels.get(name)
+            if label is None:
+                label = QLabel(self)
+                label.setContentsMargins(6, 0, 6, 0)
+                self.insertPermanentWidget(1 + len(self.trouble_labels), label)
+                self.trouble_labels[name] = label
+            state, detail = self._scanners[name]
+            label.setText("● " + self._describe(name))
+            label.setStyleSheet(SCANNER_STYLES[state])
+            label.setToolTip("\n".join(part for part in (name, detail) if part))
+        self.scanners_label.setVisible(bool(working))
+        if not working:
+            return
+        states = {self._scanners[n][0] for n in working}
+        if len(working) == 1:
+            text = self.scanner_title(working[0])
+        else:
+            text = self.tr("%1 scanners").replace("%1", str(len(working)))
+        self.scanners_label.setText("● " + text)
+        if SourceState.CONNECTING in states:
+            style = SCANNER_STYLES[SourceState.CONNECTING]
+        elif SourceState.CONNECTED in states:
+            style = SCANNER_STYLES[SourceState.CONNECTED]
+        else:
+            style = SCANNER_IDLE_STYLE
+        self.scanners_label.setStyleSheet(style)
+        self.scanners_label.setToolTip("\n".join(self._describe(n) for n in working))
 
     def scanner_title(self, name: str) -> str:
         """What an operator calls a scanner: "USB gun", "Scanner COM3", "Camera 0" (the full

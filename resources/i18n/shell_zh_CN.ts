@@ -621,92 +621,97 @@
 <context>
     <name>StationStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117"/>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
         <source>Operator: %1</source>
         <translation>操作员：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="117"/>
+        <location filename="../../app/ui/status_bar.py" line="124"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="138"/>
+        <location filename="../../app/ui/status_bar.py" line="153"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="161"/>
+        <location filename="../../app/ui/status_bar.py" line="183"/>
+        <source>%1 scanners</source>
+        <translation>%1 个扫码设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="198"/>
         <source>USB gun</source>
         <translation>USB 扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="163"/>
+        <location filename="../../app/ui/status_bar.py" line="200"/>
         <source>Demo gun</source>
         <translation>演示扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="167"/>
+        <location filename="../../app/ui/status_bar.py" line="204"/>
         <source>Camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="169"/>
+        <location filename="../../app/ui/status_bar.py" line="206"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="170"/>
+        <location filename="../../app/ui/status_bar.py" line="207"/>
         <source>Scanner %1</source>
         <translation>扫码枪 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="180"/>
+        <location filename="../../app/ui/status_bar.py" line="217"/>
         <source>Waiting to send: unknown</source>
         <translation>待上传：未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="185"/>
+        <location filename="../../app/ui/status_bar.py" line="222"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="188"/>
+        <location filename="../../app/ui/status_bar.py" line="225"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="191"/>
+        <location filename="../../app/ui/status_bar.py" line="228"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="194"/>
+        <location filename="../../app/ui/status_bar.py" line="231"/>
         <source>● No server set up</source>
         <translation>● 未设置服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="197"/>
+        <location filename="../../app/ui/status_bar.py" line="234"/>
         <source>Scans are saved on this computer and sent when the server can be reached.</source>
         <translation>扫码记录保存在本机，连上服务器后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="200"/>
+        <location filename="../../app/ui/status_bar.py" line="237"/>
         <source>Waiting to send: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="203"/>
+        <location filename="../../app/ui/status_bar.py" line="240"/>
         <source>Waiting to send: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="206"/>
+        <location filename="../../app/ui/status_bar.py" line="243"/>
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="210"/>
+        <location filename="../../app/ui/status_bar.py" line="247"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
