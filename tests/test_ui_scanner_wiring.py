@@ -432,6 +432,14 @@ def test_a_camera_scanner_gets_a_preview_with_the_codes_outlined(
     assert (preview.image.width(), preview.image.height()) == (640, 360)
     assert len(preview.outlines) == 1 and len(preview.outlines[0]) == 4
     assert not preview.picture.pixmap().isNull()
+    assert preview.windowTitle().endswith("Ctrl+Shift+C")
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    preview.close()  # closed by the operator, and brought back by the keyboard
+    assert not preview.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_C, shortcut)
+    assert preview.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_C, shortcut)
+    assert not preview.isVisible()
     source = bridge.info(f"file:{video}").source
     bridge.remove(f"file:{video}")
     assert window.scanners.previews == {}

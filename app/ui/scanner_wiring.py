@@ -61,6 +61,9 @@ class ScannerWiring(QObject):
         self.demo_shortcut = QShortcut(QKeySequence("Ctrl+Shift+D"), window)
         self.demo_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.demo_shortcut.activated.connect(self.toggle_demo_gun)
+        self.preview_shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), window)
+        self.preview_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.preview_shortcut.activated.connect(self.toggle_previews)
         bridge.rejected.connect(self._rejected)
         bridge.imeInterference.connect(self._ime_interference)
         bridge.stateChanged.connect(self._state_changed)
@@ -197,6 +200,15 @@ class ScannerWiring(QObject):
         for name, source in cameras.items():
             if name not in self.previews:
                 title = self.window.status.scanner_title(name)
-                preview = CameraPreview(source, title, self.window)
+                preview = CameraPreview(
+                    source, self.tr("%1  Ctrl+Shift+C").replace("%1", title), self.window
+                )
                 self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, preview)
                 self.previews[name] = preview
+        self.preview_shortcut.setEnabled(bool(self.previews))
+
+    def toggle_previews(self) -> None:
+        """Hide every camera preview, or bring them all back (a closed one is never lost)."""
+        showing = not any(preview.isVisible() for preview in self.previews.values())
+        for preview in self.previews.values():
+            preview.setVisible(showing)
