@@ -62,7 +62,7 @@ class CameraPreview(QDockWidget):
         self.source = source
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setMinimumSize(160, 90)
+        self.picture.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.picture.setText(self.tr("Waiting for the camera…"))
         self.setWidget(self.picture)
@@ -71,7 +71,6 @@ class CameraPreview(QDockWidget):
         self._relay = _Relay(source.on_preview)
         self._relay.frame.connect(self._show, Qt.ConnectionType.QueuedConnection)
         source.on_preview = self._relay.take
-        self.resize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
 
     def detach(self) -> None:
         """Stop receiving frames (the source was removed or replaced)."""
