@@ -444,3 +444,19 @@ def test_a_camera_scanner_gets_a_preview_with_the_codes_outlined(
     bridge.remove(f"file:{video}")
     assert window.scanners.previews == {}
     assert source.on_preview is None  # detached: the worker no longer posts frames
+
+
+def test_without_a_code_list_the_demo_gun_still_scans_typed_text(
+    qtbot, make_window, bridge, monkeypatch
+):
+    def broken(_data_dir):
+        raise OSError("demo-codes.json unreadable")
+
+    monkeypatch.setattr("app.ui.demo_gun._demo_codes", broken)
+    window = make_window("sim")
+    log_in(qtbot, window, "Wu", "1111")
+    gun = window.scanners.demo_gun
+    qtbot.waitUntil(lambda: not gun.codes.isVisibleTo(gun))
+    assert not gun.scan_button.isVisibleTo(gun)
+    assert gun.scan("0106901234567892")
+    qtbot.waitUntil(lambda: len(window.receiving.scans) == 1)

@@ -9,6 +9,7 @@ off the GUI thread; any other text can be typed and scanned too.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import shiboken6
@@ -30,6 +31,8 @@ from app.ui.store_gateway import StoreGateway
 from hardware.simulators import SimSource
 
 SIM_SOURCE = "sim"
+
+log = logging.getLogger(__name__)
 
 
 def _demo_codes(data_dir: Path) -> list[dict[str, str]]:
@@ -89,7 +92,12 @@ class DemoGun(QDockWidget):
         row.addWidget(self.text, 2)
         row.addWidget(self.note)
         self.setWidget(body)
-        gateway.read(lambda _conn: _demo_codes(data_dir), self._show_codes)
+        gateway.read(lambda _conn: _demo_codes(data_dir), self._show_codes, self._codes_failed)
+
+    def _codes_failed(self, error: BaseException) -> None:
+        """No list of demo codes: the gun still scans whatever is typed."""
+        log.warning("demo codes not available: %s", error)
+        self._show_codes([])
 
     def _show_codes(self, codes: list[dict[str, str]]) -> None:
         if not shiboken6.isValid(self):  # the window closed while the file was read
