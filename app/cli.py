@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start with a throw-away data folder full of sample data (no hardware or server needed)",
     )
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (default: system locale)")
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="interface language (default: system locale)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _commands():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
