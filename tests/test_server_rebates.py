@@ -22,7 +22,9 @@ def test_claims_earn_rules_amounts_once_per_code_and_climb_the_tier_ladder(centr
     assert warehouse.push([ship("wh", 1, i[:8])])[0]["status"] == "accepted"
     admin.set_rebate_rule(central.server, 300, rule_id="all")
     admin.set_rebate_rule(central.server, 500, product_id="P1", rule_id="p1")
-    admin.set_rebate_rule(central.server, 9999, product_id="P1", valid_to="2000-01-01", rule_id="old")
+    admin.set_rebate_rule(
+        central.server, 9999, product_id="P1", valid_to="2000-01-01", rule_id="old"
+    )
     for name, units, bonus in (("bronze", 0, 0), ("silver", 3, 50), ("gold", 6, 100)):
         admin.set_rebate_tier(central.server, name, units, bonus)
     cid, card = admin.issue_card(central.server, "王师傅", dealer_id="D1")
@@ -51,11 +53,17 @@ def test_claims_earn_rules_amounts_once_per_code_and_climb_the_tier_ladder(centr
     month = dt.datetime.now(dt.UTC).strftime("%Y-%m")
     statement = counter.get(f"/v1/rebates/{cid}/{month}").json()
     assert (statement["units"], statement["tier"]) == (6, "gold")
-    assert (statement["base_cents"], statement["bonus_cents"], statement["total_cents"]) == (3000, 600, 3600)
+    assert (statement["base_cents"], statement["bonus_cents"], statement["total_cents"]) == (
+        3000,
+        600,
+        3600,
+    )
 
     changes, _ = counter.pull_all()
     claims = {c["key"]: c["data"] for c in changes if c["kind"] == "claim"}
     assert set(claims) == {"c1", "c9"} and claims["c9"]["base_cents"] == 2000
-    rules = [c for c in changes if c["kind"] == "setting" and c["key"] == "rebate.rules"][-1]["data"]["value"]
+    rules = [c for c in changes if c["kind"] == "setting" and c["key"] == "rebate.rules"][-1][
+        "data"
+    ]["value"]
     assert {t["name"] for t in rules["tiers"]} == {"bronze", "silver", "gold"}
     assert {r["id"] for r in rules["rules"]} == {"all", "p1", "old"}

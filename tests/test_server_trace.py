@@ -23,8 +23,12 @@ def test_anomalies_far_apart_consecutive_runs_too_close_and_blacklisted_devices(
     i = sample.items
     assert shanghai.push([inspect("sh", 1, [i[0]], t0)])[0]["status"] == "accepted"
     guangzhou.push([inspect("gz", 1, [i[0]], t0 + dt.timedelta(hours=1))])  # 1,200 km in an hour
-    hangzhou.push([inspect("hz", 1, [i[0]], t0 + dt.timedelta(hours=1, minutes=30))])  # no coordinates: by region
-    shanghai.push([inspect("sh", n + 2, [i[n + 5]], t0 + dt.timedelta(minutes=n + 10)) for n in range(5)])
+    hangzhou.push(
+        [inspect("hz", 1, [i[0]], t0 + dt.timedelta(hours=1, minutes=30))]
+    )  # no coordinates: by region
+    shanghai.push(
+        [inspect("sh", n + 2, [i[n + 5]], t0 + dt.timedelta(minutes=n + 10)) for n in range(5)]
+    )
     shanghai.push([
         inspect("sh", 10, [i[15]], t0 + dt.timedelta(hours=2)),
         inspect("sh", 11, [i[17]], t0 + dt.timedelta(hours=2, milliseconds=80)),
@@ -41,7 +45,10 @@ def test_anomalies_far_apart_consecutive_runs_too_close_and_blacklisted_devices(
     assert len(flags) == 6
 
     trace = shanghai.get(f"/v1/trace/{i[0]}").json()
-    assert trace["scan_count"] == 3 and [a["kind"] for a in trace["anomalies"]] == ["far_apart", "far_apart"]
+    assert trace["scan_count"] == 3 and [a["kind"] for a in trace["anomalies"]] == [
+        "far_apart",
+        "far_apart",
+    ]
     assert [s["station"] for s in trace["steps"] if s["what"] == "inspecting"] == ["sh", "gz", "hz"]
     unknown = shanghai.get("/v1/trace/brand:NEVER-ISSUED").json()
     assert unknown["known"] is False and unknown["anomalies"][0]["kind"] == "unknown_code"
@@ -68,7 +75,13 @@ def test_diversion_cases_open_against_the_dealer_and_their_status_reaches_the_in
         case(4, "k4", i[5], region_id="R-GD"),
         case(5, "k5", i[6]),
     ])  # fmt: skip
-    assert [r["status"] for r in results] == ["accepted", "rejected", "accepted", "accepted", "rejected"]
+    assert [r["status"] for r in results] == [
+        "accepted",
+        "rejected",
+        "accepted",
+        "accepted",
+        "rejected",
+    ]
     assert results[0]["detail"] == {"case_id": "k1", "verdict": "diverted", "dealer": "D1"}
     assert results[1]["reason"] == "case.not_diverted" and results[1]["detail"]["dealer"] == "D1"
     assert results[2]["detail"]["verdict"] == "unknown_code"

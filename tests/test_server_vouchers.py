@@ -20,7 +20,12 @@ def _keys(api) -> dict[str, str]:
 
 
 def redeem(station: str, seq: int, token: str, action: str = "ADD") -> dict:
-    return event(station, seq, "RedemptionEvent", {"action": action, "bizStep": "redeeming", "voucher": token})
+    return event(
+        station,
+        seq,
+        "RedemptionEvent",
+        {"action": action, "bizStep": "redeeming", "voucher": token},
+    )
 
 
 def test_voucher_qr_is_compact_signed_and_checkable_offline_across_key_rotation(central):
@@ -29,7 +34,13 @@ def test_voucher_qr_is_compact_signed_and_checkable_offline_across_key_rotation(
     (vid, old_token), = admin.issue_vouchers(central.server, 1, prize="滤芯一支", value_cents=9900, dealer_id="D1")  # fmt: skip
     assert old_token.startswith("YV1.") and len(old_token) < 300
     body = json.loads(base64.urlsafe_b64decode(old_token.split(".")[1] + "=="))
-    assert body["i"] == vid and body["p"] == "滤芯一支" and body["v"] == 9900 and body["d"] == "D1" and body["k"]
+    assert (
+        body["i"] == vid
+        and body["p"] == "滤芯一支"
+        and body["v"] == 9900
+        and body["d"] == "D1"
+        and body["k"]
+    )
 
     old_kid = body["k"]
     new_kid = admin.rotate_key(central.server)
