@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.workflows.counter import report
 from app.ui.counter.models import RowsModel
 from app.ui.store_gateway import StoreGateway

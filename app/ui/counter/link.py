@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.workflows.counter.online import ServerLookups
 from app.ui.context import ShellContext
 from sync.client.client import SyncClient

@@ -19,8 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
-
 ModelIndex = QModelIndex | QPersistentModelIndex
 KeyRole = Qt.ItemDataRole.UserRole + 1
 

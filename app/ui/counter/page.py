@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain.codes import command_text
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Decision, Outcome

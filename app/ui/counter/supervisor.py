@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits here must not leak True (PySide6 6.12)
 from app.domain import operators
 from app.domain.operators import LoginThrottle, Operator, Role
 from app.domain.workflows.counter.model import money

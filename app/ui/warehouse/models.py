@@ -268,6 +268,4 @@ def state_name(status: str, closed_by: str | None) -> str:
 
 
 def emit_changed(model: QAbstractTableModel, top: QModelIndex, bottom: QModelIndex) -> None:
-    from app.ui import pyside_emit_fix  # noqa: F401 - emit without PySide 6.12's leak on True
-
     model.dataChanged.emit(top, bottom, [])

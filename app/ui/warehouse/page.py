@@ -57,7 +57,6 @@ from app.domain.workflows.warehouse import (
     label,
     reports,
 )
-from app.ui import pyside_emit_fix  # noqa: F401 - emit without PySide 6.12's leak on True
 from app.ui.context import ShellContext
 from app.ui.warehouse.models import JobsModel, KeyRole, LinesModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
