@@ -241,3 +241,14 @@ def test_cancel_a_shipment(st):
     assert result.decision.reason == "wh.cancelled" and result.job.status == "cancelled"
     assert st.code(item("P1", 1))["status"] == "in_stock"
     assert st.read("SELECT status FROM orders WHERE id = 'SO-1'")[0][0] == "open"
+
+
+def test_a_code_without_a_product_is_called_an_unknown_product(st):
+    """Not "?": the operator reads "unknown product" (未知产品) and how many such came in."""
+    from app.domain.workflows.warehouse import UNKNOWN_PRODUCT
+
+    st.cmd("switch", "receive")
+    result = st.scan(parse("https://t.brand.cn/q/ABCD1234"))
+    assert result.decision.reason == "receive.unverified"
+    assert result.decision.args["product"] == UNKNOWN_PRODUCT
+    assert [line.product for line in result.job.lines] == [UNKNOWN_PRODUCT]

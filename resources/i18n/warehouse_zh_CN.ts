@@ -200,8 +200,8 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="206"/>
-        <source>{code} is not known to this station: received as unverified, to be checked at sync. {product}: {scanned}.</source>
-        <translation>本站没有 {code} 的记录：已按「未核实」入库，同步时核实。「{product}」：{scanned}。</translation>
+        <source>{code} is not known to this station: received as unverified, to be checked at sync. {product}: {scanned} received in this job.</source>
+        <translation>本站没有 {code} 的记录：已按「未核实」入库，同步时核实。「{product}」本单已收 {scanned} 件。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="218"/>
@@ -901,6 +901,11 @@
 </context>
 <context>
     <name>Warehouse</name>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/desk.py" line="47"/>
+        <source>unknown product</source>
+        <translation>未知产品</translation>
+    </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/model.py" line="25"/>
         <source>Receive</source>

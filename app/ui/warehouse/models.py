@@ -86,7 +86,7 @@ class LinesModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_PRODUCT:
-                return line.product
+                return QCoreApplication.translate("Warehouse", line.product)
             if col == self.COL_EXPECTED:
                 return "—" if line.expected is None else line.expected
             if col == self.COL_SCANNED:

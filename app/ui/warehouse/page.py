@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -49,6 +47,7 @@ from app.domain.workflows.warehouse import (
     FLOW_TITLES,
     PROMPTS,
     RETURN_REASONS,
+    UNKNOWN_PRODUCT,
     Actor,
     Flow,
     JobView,
@@ -58,7 +57,7 @@ from app.domain.workflows.warehouse import (
     reports,
 )
 from app.ui.context import ShellContext
-from app.ui.warehouse.models import JobsModel, KeyRole, LinesModel, ScansModel
+from app.ui.warehouse.models import JobsModel, LinesModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
 from hardware.scan import Scan
 
@@ -96,7 +95,7 @@ def translate_any(text: str) -> str:
 def localized(decision: Decision) -> Decision:
     """Arguments that are themselves English templates (a return reason, a task) in the
     operator's language; the shell then translates the message and fills it in."""
-    known = {*RETURN_REASONS.values(), *FLOW_TITLES.values()}
+    known = {*RETURN_REASONS.values(), *FLOW_TITLES.values(), UNKNOWN_PRODUCT}
     args = {
         k: QCoreApplication.translate("Warehouse", v) if isinstance(v, str) and v in known else v
         for k, v in decision.args.items()
@@ -285,17 +284,6 @@ class WarehousePage(QWidget):
         self.tabs.addTab(self.scans_view, self.tr("Scans in this job"))
         self.tabs.addTab(self.open_view, self.tr("Open jobs"))
         self.tabs.addTab(self.history_view, self.tr("Finished jobs"))
-        self.demo_list = QListWidget(self)
-        self.demo_list.itemActivated.connect(self._demo_scan)
-        self.demo_button = self._button(self.tr("Scan with the demo gun"), self._demo_scan_current)
-        self.demo_box = QWidget(self)
-        demo_layout = QVBoxLayout(self.demo_box)
-        demo_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("No scanner? Double-click a code to scan it as the gun would."), self)
-        hint.setWordWrap(True)
-        demo_layout.addWidget(hint)
-        demo_layout.addWidget(self.demo_list, 1)
-        demo_layout.addWidget(self.demo_button)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
@@ -607,11 +595,8 @@ class WarehousePage(QWidget):
     def refresh_lists(self) -> None:
         job_id = self.result.job.id if self.result and self.result.job else None
         language = self.context.language
-        data_dir = self.context.data_dir
 
         def read(conn: sqlite3.Connection) -> dict[str, Any]:
-            from app.demo import demo_codes
-
             zh = language.startswith("zh")
             return {
                 "scans": reports.job_scans(conn, job_id) if job_id else [],
@@ -624,7 +609,6 @@ class WarehousePage(QWidget):
                 "orders": reports.open_orders(conn, language),
                 "inbounds": reports.open_inbounds(conn),
                 "locations": reports.locations(conn, language),
-                "demo": demo_codes(data_dir),
             }
 
         self.gateway.read(read, on_done=self._lists_read)
@@ -655,7 +639,6 @@ class WarehousePage(QWidget):
         locations = [(lid, f"{name} ({lid})") for lid, name in data["locations"]]
         self._fill_combo(self.receive_location, locations)
         self._fill_combo(self.stocktake_location, locations)
-        self._fill_demo(data["demo"])
         self.lists_refreshed.emit()
 
     @staticmethod
@@ -668,25 +651,6 @@ class WarehousePage(QWidget):
             combo.addItem(text, data)
         index = combo.findData(current)
         combo.setCurrentIndex(max(0, index))
-
-    def _fill_demo(self, codes: list[dict[str, str]]) -> None:
-        if not codes or self.demo_list.count():
-            return
-        english = not self.context.language.startswith("zh")
-        for entry in codes:
-            item = QListWidgetItem(entry["label_en"] if english else entry["label"])
-            item.setData(KeyRole, entry["text"])
-            item.setToolTip(entry["text"])
-            self.demo_list.addItem(item)
-        self.tabs.addTab(self.demo_box, self.tr("Demo gun"))
-
-    def _demo_scan(self, item: QListWidgetItem) -> None:
-        self.context.dispatcher.dispatch(Scan(text=item.data(KeyRole), source="demo"))
-
-    def _demo_scan_current(self) -> None:
-        item = self.demo_list.currentItem()
-        if item is not None:
-            self._demo_scan(item)
 
     def _history_selected(self, current: Any, _previous: Any) -> None:
         self._selected_history = (

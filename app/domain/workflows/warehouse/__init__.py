@@ -5,7 +5,7 @@ each one decides, appends its EPCIS-shaped event(s) and updates the local state
 in one transaction. Read-only views for lists and paperwork are in ``reports``.
 """
 
-from app.domain.workflows.warehouse.desk import Actor, label
+from app.domain.workflows.warehouse.desk import UNKNOWN_PRODUCT, Actor, label
 from app.domain.workflows.warehouse.model import (
     FLOW_TITLES,
     RETURN_REASONS,
@@ -21,6 +21,7 @@ __all__ = [
     "FLOW_TITLES",
     "PROMPTS",
     "RETURN_REASONS",
+    "UNKNOWN_PRODUCT",
     "Actor",
     "Flow",
     "JobView",

@@ -43,6 +43,9 @@ JOB_PREFIX = {
     Flow.RETURN: "RT",
 }  # pallet → case → item is depth 2; the guard stops a corrupted cycle
 
+# A code the station has no product for (not pulled yet): said in words, never "?".
+UNKNOWN_PRODUCT = QT_TRANSLATE_NOOP("Warehouse", "unknown product")
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -359,7 +362,7 @@ class Desk:
     def product_name(self, product_id: str | None) -> str:
         row = self.product(product_id)
         if row is None:
-            return product_id or "?"
+            return product_id or UNKNOWN_PRODUCT
         return (
             row["name"]
             if self.actor.language.startswith("zh") or not row["name_en"]
@@ -574,7 +577,7 @@ class Desk:
             return None
         job = self.job(job.id) or job
         lines = tuple(
-            Line(p or "", self.product_name(p) if p else "?", e, s)
+            Line(p or "", self.product_name(p), e, s)
             for p, e, s in self.conn.execute(
                 "SELECT product_id, expected, scanned FROM wh_job_lines WHERE job_id = ?"
                 " ORDER BY product_id",

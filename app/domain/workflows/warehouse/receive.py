@@ -206,7 +206,7 @@ class ReceiveFlow:
                 QT_TRANSLATE_NOOP(
                     "Decisions",
                     "{code} is not known to this station: received as unverified, to be checked at "
-                    "sync. {product}: {scanned}.",
+                    "sync. {product}: {scanned} received in this job.",
                 ),
                 seq,
                 **args,
