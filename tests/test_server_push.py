@@ -281,3 +281,79 @@ def test_the_warehouse_pages_event_shapes_and_their_undos(central):
     stray = event("st-1", 9, "ObjectEvent", {"bizStep": "void_shipping", "epcList": [sample.items[15]],
                                              "yima:compensates": "never-accepted"})  # fmt: skip
     assert api.push([stray])[0]["status"] == "accepted"
+
+
+def _receipt(station: str, seq: int, keys: list[str], at: str, undoes: str | None = None) -> dict:
+    payload = {"bizStep": "void_receiving" if undoes else "receiving", "epcList": keys,
+               "disposition": "sellable_not_accessible"}  # fmt: skip
+    if undoes:
+        payload["yima:compensates"] = undoes
+    return event(station, seq, "ObjectEvent", payload, at=at)
+
+
+def _state(central, key: str) -> tuple:
+    with central.server.db.read() as tx:
+        row = tx.one("SELECT status, holder, dealer_id FROM codes WHERE key = ?", (key,))
+    return row["status"], row["holder"], row["dealer_id"]
+
+
+def test_undoing_a_receipt_puts_each_code_back_as_it_was(central):
+    """``void_receiving`` (the warehouse's undo of a receipt) reverts it, in one batch or later."""
+    sample = seed_sample(central.server)
+    api = enroll_station(central, "st-1", site="W1")
+    case, items = sample.cases[0], sample.items[:4]
+    assert api.push([pack("st-1", 1, case, items)])[0]["status"] == "accepted"
+
+    # in one batch: received into stock, then undone -> issued again, held by nobody
+    first = _receipt("st-1", 2, [case], "2025-03-01T08:00:00+00:00")
+    undo = _receipt("st-1", 3, [case], "2025-03-01T08:01:00+00:00", undoes=first["event_id"])
+    assert [r["status"] for r in api.push([first, undo])] == ["accepted", "accepted"]
+    assert {_state(central, k) for k in [case, *items]} == {("issued", None, None)}
+
+    # across batches: the trace says what the code was before the receipt
+    again = _receipt("st-1", 4, [case], "2025-03-01T09:00:00+00:00")
+    assert api.push([again])[0]["status"] == "accepted"
+    assert _state(central, items[0]) == ("in_stock", "st-1", None)
+    late = _receipt("st-1", 5, [case], "2025-03-01T09:05:00+00:00", undoes=again["event_id"])
+    assert api.push([late])[0]["status"] == "accepted"
+    assert {_state(central, k) for k in [case, *items]} == {("issued", None, None)}
+
+    # a dealer's station receives shipped goods; its undo leaves them shipped to that dealer
+    dealer = enroll_station(central, "st-d1", site="W9", dealer_id="D1")
+    assert api.push([ship("st-1", 6, [case])])[0]["status"] == "accepted"
+    got = _receipt("st-d1", 1, [case], "2025-03-02T10:00:00+00:00")
+    assert dealer.push([got])[0]["status"] == "accepted"
+    assert _state(central, items[1]) == ("received", "st-d1", "D1")
+    back = _receipt("st-d1", 2, [case], "2025-03-02T10:02:00+00:00", undoes=got["event_id"])
+    assert dealer.push([back])[0]["status"] == "accepted"
+    assert {_state(central, k) for k in [case, *items]} == {("shipped", None, "D1")}
+
+    # an undo of a receipt the server never took changes nothing
+    loose = sample.items[12]
+    stray = _receipt("st-1", 7, [loose], "2025-03-03T08:00:00+00:00", undoes="never-accepted")
+    assert api.push([stray])[0]["status"] == "accepted"
+    assert _state(central, loose)[0] == "issued"
+
+
+def test_undoing_a_return_written_as_void_returning_restores_the_shipment(central):
+    sample = seed_sample(central.server)
+    api = enroll_station(central, "st-1", site="W1")
+    keys = sample.items[:2]
+    returned = event("st-1", 2, "ObjectEvent",
+                     {"bizStep": "returning", "disposition": "returned", "epcList": keys})  # fmt: skip
+    undo = event("st-1", 3, "ObjectEvent", {"bizStep": "void_returning", "epcList": keys,
+                                            "yima:compensates": returned["event_id"]})  # fmt: skip
+    results = api.push([ship("st-1", 1, keys), returned, undo])  # one batch
+    assert [r["status"] for r in results] == ["accepted"] * 3
+    assert {_state(central, k) for k in keys} == {("shipped", None, "D1")}
+
+    returned2 = event("st-1", 4, "ObjectEvent",
+                      {"bizStep": "returning", "disposition": "returned", "epcList": keys})  # fmt: skip
+    assert api.push([returned2])[0]["status"] == "accepted"
+    assert _state(central, keys[0])[0] == "returned"
+    undo2 = event("st-1", 5, "ObjectEvent", {"bizStep": "void_returning", "epcList": keys,
+                                             "yima:compensates": returned2["event_id"]})  # fmt: skip
+    assert api.push([undo2])[0]["status"] == "accepted"  # across batches
+    assert {_state(central, k) for k in keys} == {("shipped", None, "D1")}
+    with central.server.db.read() as tx:
+        assert tx.scalar("SELECT COUNT(*) FROM shipments WHERE standing = 1") == 2

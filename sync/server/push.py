@@ -190,6 +190,7 @@ class Push:
         self.voided_shipments: list[tuple] = []
         self.restored_shipments: list[tuple] = []
         self.voided_by: dict[str, list[dict[str, Any]]] = {}
+        self.received_by: dict[str, list[dict[str, Any]]] = {}  # receipt -> what it changed
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -444,8 +445,15 @@ class Push:
             self._ship(event, when, keys)
         elif step == "void_shipping":
             self._void_shipping(event, keys, undoes)
-        elif step == "returning" and undoes:
-            self._undo_return(undoes)
+        elif (
+            (step == "returning" and undoes)
+            or step == "void_returning"
+            or (step == "void_receiving" and disposition == "returned")
+        ):
+            if undoes:
+                self._undo_return(undoes)
+        elif step == "void_receiving":
+            self._undo_receive(keys, undoes)
         elif step == "returning" or (step == "receiving" and disposition == "returned"):
             self._return(event, keys)
         elif step == "receiving":
@@ -539,7 +547,9 @@ class Push:
             if code["status"] == "void":
                 raise Rejected(Reason.CODE_VOID, code=code["key"])
         dealer = self.station.get("dealer_id")
+        before = self.received_by.setdefault(event.event_id, [])
         for code in codes:
+            before.append({"key": code["key"], "status": code["status"], "holder": code["holder"]})
             if code["status"] in SHIPPED:
                 if dealer and code["dealer_id"] != dealer:
                     self.anomaly.flag(
@@ -588,6 +598,66 @@ class Push:
             if c["status"] in SHIPPED and (undoes is None or c["ship_event_id"] == undoes)
         ]
         self._unship(event, codes, "in_stock")
+
+    def _undo_receive(self, keys: list[str], undoes: str | None) -> None:
+        """Undo of a receipt: each code goes back to what it was before, if the receipt still
+        stands (this station holds it as received or in stock); a refused receipt is a no-op.
+
+        Within one batch the receipt's own record says what each code was. Otherwise it is
+        derived: a code received after shipping is shipped again; one taken into stock was
+        issued, returned or in another station's stock, as the trace before the receipt says.
+        """
+        me = self.station["id"]
+        if undoes is not None and undoes in self.received_by:
+            before = self.received_by[undoes]
+        else:
+            before = [
+                {"key": c["key"], **prior}
+                for key, prior in self._before_receipt([k for k in keys if k in self.codes], undoes)
+                for c in self._expand([key])
+            ]
+        for row in before:
+            code = self.codes.get(row["key"])
+            if (
+                code is None
+                or code["holder"] != me
+                or code["status"] not in ("received", "in_stock")
+            ):
+                continue
+            status = row["status"]
+            if status is None:  # derived: received after shipping means it was shipped
+                status = "shipped" if code["status"] == "received" else "issued"
+            self._touch(code, status=status, holder=row["holder"])
+            self._changed(code)
+
+    def _before_receipt(self, keys: list[str], undoes: str | None) -> list[tuple[str, dict]]:
+        """(key, {status, holder}) before the receipt ``undoes``, from the codes' trace (an
+        earlier receipt that was itself undone says nothing: the default then applies)."""
+        if undoes is None:
+            return [(k, {"status": None, "holder": None}) for k in keys]
+        at = self.tx.scalar(
+            "SELECT min(occurred_at) FROM code_events WHERE event_id = ?", (undoes,)
+        )
+        if at is None:
+            return []  # the receipt was refused or never arrived: nothing to undo
+        out = []
+        for key in keys:
+            row = self.tx.one(
+                "SELECT what, station_id FROM code_events WHERE code_key = ? AND occurred_at < ?"
+                " AND what IN ('receiving', 'returning', 'shipping', 'void_receiving') ORDER BY occurred_at DESC LIMIT 1",
+                (key, at),
+            )
+            if row is not None and row["what"] == "returning":
+                out.append((key, {"status": "returned", "holder": row["station_id"]}))
+            elif (
+                row is not None
+                and row["what"] == "receiving"
+                and self.codes[key]["status"] != "received"
+            ):
+                out.append((key, {"status": "in_stock", "holder": row["station_id"]}))
+            else:
+                out.append((key, {"status": None, "holder": None}))
+        return out
 
     def _undo_return(self, undoes: str) -> None:
         """Undo of a return: the shipments that return voided stand again."""
