@@ -40,6 +40,7 @@ from app.ui.scan_bridge import ScanBridge
 from app.ui.scanner_settings import wedge_config_from
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
+from app.ui.sync_wiring import SyncWiring, start_demo_server
 from app.ui.translations import choose_language, install_translations
 from hardware.dispatch import Dispatcher
 
@@ -228,6 +229,8 @@ def run_gui(args: argparse.Namespace) -> int:
     writer: Writer | None = None
     gateway: StoreGateway | None = None
     bridge: ScanBridge | None = None
+    sync: SyncWiring | None = None
+    demo_server = None
     try:
         log_file = setup_logging(data_dir)
         log.info("Yima Scan %s starting; data folder %s; log %s", __version__, data_dir, log_file)
@@ -247,6 +250,8 @@ def run_gui(args: argparse.Namespace) -> int:
                 unavailable_database_text(db_path, exc),
             )
             return EXIT_DATABASE_UNAVAILABLE
+        if demo_dir:
+            demo_server = start_demo_server(data_dir)  # the round trip: a server on loopback
         writer = Writer(db_path)
         writer.start()
         gateway = StoreGateway(db_path, writer)
@@ -258,7 +263,10 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         window = MainWindow(context)
         window.login.set_hint(demo_hint)
-        window.show()
+        sync = SyncWiring(window, writer)
+        if demo_server is not None:
+            sync.enroll_demo(demo_server.url, demo_server.enrollment_code)
+        window.show_fitted()
         window.start()
         if scanner_problems:
             window.status.showMessage("  ".join(scanner_problems))
@@ -268,6 +276,10 @@ def run_gui(args: argparse.Namespace) -> int:
         log.info("Yima Scan closing (exit code %s)", code)
         return int(code)
     finally:
+        if sync is not None:
+            sync.stop()
+        if demo_server is not None:
+            demo_server.stop()
         if bridge is not None:
             bridge.shutdown(timeout=2)
         if gateway is not None:

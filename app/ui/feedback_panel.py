@@ -36,6 +36,8 @@ BORDER_COLOUR = "#ffd54f"
 BORDER = 6
 RADIUS = 8
 FLASH_MS = 120
+MIN_HEIGHT = 120
+COMPACT_MIN_HEIGHT = 76  # still a 26 px headline and one line of message
 
 
 class FeedbackPanel(QFrame):
@@ -47,7 +49,7 @@ class FeedbackPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("FeedbackPanel")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(MIN_HEIGHT)
         self.headline = QLabel(self)
         self.headline.setObjectName("FeedbackHeadline")
         self.message = QLabel(self)
@@ -141,6 +143,10 @@ class FeedbackPanel(QFrame):
         painter.setBrush(QColor(self.background))
         painter.drawRoundedRect(area, RADIUS - 2 if self.bordered else RADIUS, RADIUS)
         painter.end()
+
+    def set_compact(self, compact: bool) -> None:
+        """A handheld gives the page the height; the type still fits itself to the panel."""
+        self.setMinimumHeight(COMPACT_MIN_HEIGHT if compact else MIN_HEIGHT)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

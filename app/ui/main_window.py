@@ -15,8 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -32,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.operators import ROLE_TITLES, Operator, Role
 from app.domain.workflows.base import Decision, Outcome
+from app.ui.compact import COMPACT_WIDTH, apply_compact, compact_button
 from app.ui.context import ShellContext
 from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
@@ -46,6 +54,12 @@ from hardware.scan import Scan
 log = logging.getLogger(__name__)
 
 MAX_PAGES_WITH_SHORTCUTS = 9
+# A desk PC gets this; a handheld or tablet (800×600, or 1280×800 at 150 %) gets its whole
+# screen. The minimum fits 800×600 at 100 % and 1280×800 at 150 % (853×533) with a taskbar.
+PREFERRED_SIZE = QSize(1280, 800)
+MINIMUM_SIZE = QSize(640, 440)
+SCAN_LOG_MIN = 70  # two rows
+SCAN_LOG_COMPACT_MIN = 56  # the newest row under its header
 # The page in front must be obvious at a glance: filled, not merely pressed.
 PAGE_BUTTON_STYLE = (
     "QPushButton { padding: 4px 14px; }"
@@ -98,6 +112,19 @@ class PlaceholderPage(QWidget):
         self.heading, self.body = heading, body
 
 
+class PageStack(QStackedWidget):
+    """Needs only the room of the page in front: the tallest page elsewhere (or one whose
+    hidden layout is stale) must not push the buttons of this one off a handheld's screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 class MainWindow(QMainWindow):
     """The shell. Later areas use ``add_page``, ``show_decision`` and ``add_settings_page``."""
 
@@ -111,9 +138,10 @@ class MainWindow(QMainWindow):
         self.operator: Operator | None = None
         self._pages: dict[str, PageEntry] = {}
         self._settings_pages: list[tuple[str, Callable[[QWidget], QWidget]]] = []
+        self.compact = False  # set from the width: see app/ui/compact.py
         self.setWindowTitle(self.tr("Yima Scan"))
-        self.setMinimumSize(780, 560)
-        self.resize(1280, 800)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(PREFERRED_SIZE.boundedTo(self._available().size()))
 
         self.root = QStackedWidget(self)
         self.setCentralWidget(self.root)
@@ -138,6 +166,7 @@ class MainWindow(QMainWindow):
             self.scanners = ScannerWiring(self, context.scan_bridge)
         self._shortcut(QKeySequence("Ctrl+L"), self.logout)
         self._shortcut(QKeySequence("Ctrl+,"), self.open_settings)
+        self._set_compact(self.width() < COMPACT_WIDTH)
 
     # --- building ----------------------------------------------------------------------
 
@@ -165,11 +194,11 @@ class MainWindow(QMainWindow):
         top.addWidget(self.settings_button)
         top.addWidget(self.logout_button)
 
-        self.pages = QStackedWidget(workspace)
+        self.pages = PageStack(workspace)
         self.feedback = FeedbackPanel(workspace)
         self.scan_log_model = ScanLogModel(self.context.settings.scan_log_length, self)
         self.scan_log = ScanLogView(self.scan_log_model, workspace)
-        self.scan_log.setMinimumHeight(70)
+        self.scan_log.setMinimumHeight(SCAN_LOG_MIN)
         self.split = QSplitter(Qt.Orientation.Vertical, workspace)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.feedback)
@@ -186,6 +215,24 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(self.split, 1)
         return workspace
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(QPoint(), PREFERRED_SIZE)
+
+    def show_fitted(self) -> None:
+        """Show at the preferred size, or filling the screen when that is smaller (a handheld):
+        the Finish/Undo buttons, scan log and status bar must never be off-screen."""
+        available = self._available()
+        if (
+            available.width() < PREFERRED_SIZE.width()
+            or available.height() < PREFERRED_SIZE.height()
+        ):
+            self.setGeometry(available)  # without a window manager, maximizing alone does nothing
+            self.showMaximized()
+        else:
+            self.resize(PREFERRED_SIZE)
+            self.show()
 
     def _shortcut(self, sequence: QKeySequence, slot: Callable[[], Any]) -> QShortcut:
         shortcut = QShortcut(sequence, self)
@@ -263,6 +310,7 @@ class MainWindow(QMainWindow):
         position = list(self._pages).index(entry.key)
         hint = f"  F{position + 1}" if position < MAX_PAGES_WITH_SHORTCUTS else ""
         entry.button.setText(entry.title + hint)
+        compact_button(entry.button, self.compact)
 
     def page_keys(self, *, visible_only: bool = True) -> list[str]:
         return [k for k, e in self._pages.items() if not visible_only or self._may_see(e)]
@@ -470,6 +518,17 @@ class MainWindow(QMainWindow):
 
     def _settings_closed(self) -> None:
         self.settings_dialog = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (self.width() < COMPACT_WIDTH) != self.compact:
+            self._set_compact(not self.compact)
+
+    def _set_compact(self, compact: bool) -> None:
+        """Handheld widths: shortcut keys go to tooltips, pages wrap their buttons."""
+        self.compact = compact
+        self.scan_log.setMinimumHeight(SCAN_LOG_COMPACT_MIN if compact else SCAN_LOG_MIN)
+        apply_compact(self, compact)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status.stop()

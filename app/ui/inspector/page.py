@@ -162,6 +162,18 @@ class InspectorPage(QWidget):
                 activated=lambda i=n: self.tabs.setCurrentIndex(i),
             )
 
+    def set_compact(self, compact: bool) -> None:
+        """A handheld screen: the verdict and the evidence keep the room; the recent checks
+        are also in the window's scan log, so their own table steps aside."""
+        self.compact = compact
+        self.recent_view.setVisible(not compact)
+        self.note.setMaximumHeight(48 if compact else 70)
+        self._show_photos()
+
+    def _show_photos(self) -> None:
+        """On a handheld the thumbnails take room only once there is a photo to show."""
+        self.photos.setVisible(not self.compact or self.photos.count() > 0)
+
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)
         button.setMinimumHeight(40)
@@ -210,6 +222,7 @@ class InspectorPage(QWidget):
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(72, 72))
         self.photos.setMaximumHeight(92)
+        self.compact = False
         self.photos.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note = QPlainTextEdit(tab)
         self.note.setPlaceholderText(self.tr("Note: shelf, quantity, price, what the shop said…"))
@@ -499,6 +512,7 @@ class InspectorPage(QWidget):
             self.current = reply.check
             self._show_check(reply.check)
             self.photos.clear()
+            self._show_photos()
             self.note.clear()
             self.evidence_status.clear()
             self.tabs.setCurrentIndex(0)
@@ -623,6 +637,7 @@ class InspectorPage(QWidget):
     def _add_thumb(self, image: QImage) -> None:
         item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), "")
         self.photos.addItem(item)
+        self._show_photos()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

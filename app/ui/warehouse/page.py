@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -308,7 +309,18 @@ class WarehousePage(QWidget):
         self.csv_button = self._button(self.tr("CSV"), partial(self.export, "csv"))
         self.xlsx_button = self._button(self.tr("Excel"), partial(self.export, "xlsx"))
         self.sheet_button = self._button(self.tr("Command sheet"), self.print_command_sheet)
-        actions = QHBoxLayout()
+        # On a handheld the four paperwork buttons fold into one "Paperwork" menu button,
+        # so the job's buttons keep one row and the page its height.
+        self.paper_buttons = (self.pdf_button, self.csv_button, self.xlsx_button, self.sheet_button)
+        self.paper_menu_button = QPushButton(self.tr("Paperwork"), self)
+        self.paper_menu_button.setMinimumHeight(40)
+        self.paper_menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        paper_menu = QMenu(self.paper_menu_button)
+        for button in self.paper_buttons:
+            paper_menu.addAction(button.text().split("  ")[0], button.click)
+        self.paper_menu_button.setMenu(paper_menu)
+        self.paper_menu_button.hide()
+        self.actions = QHBoxLayout()
         for button in (
             self.finish_button,
             self.undo_button,
@@ -316,10 +328,10 @@ class WarehousePage(QWidget):
             self.confirm_button,
             self.cancel_line_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        for button in (self.pdf_button, self.csv_button, self.xlsx_button, self.sheet_button):
-            actions.addWidget(button)
+            self.actions.addWidget(button)
+        self.actions.addStretch(1)
+        for button in (*self.paper_buttons, self.paper_menu_button):
+            self.actions.addWidget(button)
         self.finish_button.setStyleSheet("font-weight: bold;")
 
         layout = QVBoxLayout(self)
@@ -327,8 +339,14 @@ class WarehousePage(QWidget):
         layout.addLayout(flow_bar)
         layout.addWidget(self.context_bar)
         layout.addWidget(split, 1)
-        layout.addLayout(actions)
+        layout.addLayout(self.actions)
         self._show_flow(Flow.PACK)
+
+    def set_compact(self, compact: bool) -> None:
+        """Called by the window on a handheld-sized screen (see app/ui/compact.py)."""
+        for button in self.paper_buttons:
+            button.setVisible(not compact)
+        self.paper_menu_button.setVisible(compact)
 
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)
