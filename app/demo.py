@@ -124,6 +124,16 @@ def prepare(data_dir: Path) -> None:
     )
 
 
+def add_demo_codes(data_dir: Path, entries: list[dict[str, str]]) -> None:
+    """Offer more labelled scans on the demo gun (e.g. the vouchers the demo server issued)."""
+    known = demo_codes(data_dir)
+    texts = {entry["text"] for entry in known}
+    known += [entry for entry in entries if entry["text"] not in texts]
+    (Path(data_dir) / DEMO_CODES_FILE).write_text(
+        json.dumps(known, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+
+
 def demo_codes(data_dir: Path) -> list[dict[str, str]]:
     """The demo gun's labelled scans, or [] on a station that is not a demo."""
     try:

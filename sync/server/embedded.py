@@ -12,12 +12,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import uvicorn
 
 from sync.server.app import create_app
 from sync.server.db import open_database
 from sync.server.service import Server
+
+if TYPE_CHECKING:
+    from sync.server.seed import DemoSeed
 
 
 class ServerThread:
@@ -76,6 +80,7 @@ class DemoServer:
     url: str
     stop: Callable[[], None]
     enrollment_code: str
+    seed: DemoSeed | None = None  # the vouchers and cards it issued, for the demo gun
 
 
 def start_demo(db_path: str | Path, *, port: int = 0) -> DemoServer:
@@ -91,7 +96,7 @@ def start_demo(db_path: str | Path, *, port: int = 0) -> DemoServer:
         thread.stop()
         db.close()
 
-    return DemoServer(thread.url, stop, seed.enrollment_code)
+    return DemoServer(thread.url, stop, seed.enrollment_code, seed)
 
 
 def start(
