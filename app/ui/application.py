@@ -266,7 +266,7 @@ def run_gui(args: argparse.Namespace) -> int:
         sync = SyncWiring(window, writer)
         if demo_server is not None:
             sync.enroll_demo(demo_server.url, demo_server.enrollment_code)
-        window.show()
+        window.show_fitted()
         window.start()
         if scanner_problems:
             window.status.showMessage("  ".join(scanner_problems))
