@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 COMPACT_WIDTH = 1000
 FULL_TEXT = "yimaFullText"  # dynamic property: the label with its shortcut, kept while compact
 # "Words  Alt+3", "Words  F1", "Words  Ctrl+Shift+D": two spaces, then a key sequence.
-_KEYS = re.compile(r"^(?:(?:Ctrl|Alt|Shift|Meta)\+)+\S+$|^F\d{1,2}$")
+_KEYS = re.compile(r"^(?:(?:Ctrl|Alt|Shift|Meta)\+)+\S+$|^F\d{1,2}$|^Esc$")
 
 
 def split_hint(text: str) -> tuple[str, str]:

@@ -6,6 +6,7 @@ areas such as the scanners add their own page with ``add_page``.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -225,6 +226,8 @@ class OperatorsPage(QWidget):
         )
 
     def _show(self, people: list[Operator], select: str | None) -> None:
+        if not shiboken6.isValid(self.people):  # the dialog closed while the store read
+            return
         self.people.clear()
         for person in people:
             item = QListWidgetItem(

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.domain.store import journal
@@ -34,6 +35,7 @@ SCANNER_STYLES = {
     SourceState.RECONNECTING: "color: #b06000; font-weight: bold;",
     SourceState.DISCONNECTED: "color: #ffffff; background: #c5221f; font-weight: bold;",
 }
+FIT_SLACK = 12  # the bar's own frame and item margins
 SCANNER_IDLE_STYLE = "color: #5f6368;"  # stopped, or a file that was read to its end
 
 
@@ -105,6 +107,32 @@ class StationStatusBar(QStatusBar):
         self.set_operator(None)
         self._render()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Everything on one line, never cut: when the bar is too narrow (a handheld, a gun in
+        trouble), first the operator goes (the window's top bar names them), then the station."""
+        optional = (self.operator_label, self.station_label)
+        for label in optional:
+            label.setVisible(True)
+        for label in optional:
+            if self._needed_width() <= self.width():
+                break
+            label.setVisible(False)
+
+    def _needed_width(self) -> int:
+        margins = self.contentsMargins()
+        labels = [w for w in self.findChildren(QLabel) if not w.isHidden() and w.text()]
+        spacing = self.layout().spacing() if self.layout() is not None else 6
+        return (
+            sum(label.sizeHint().width() + spacing for label in labels)
+            + margins.left()
+            + margins.right()
+            + FIT_SLACK
+        )
+
     def start(self) -> None:
         self.refresh()
         self._timer.start()
@@ -175,6 +203,7 @@ class StationStatusBar(QStatusBar):
             label.setToolTip("\n".join(part for part in (name, detail) if part))
         self.scanners_label.setVisible(bool(working))
         if not working:
+            self._fit()
             return
         states = {self._scanners[n][0] for n in working}
         if len(working) == 1:
@@ -190,6 +219,7 @@ class StationStatusBar(QStatusBar):
             style = SCANNER_IDLE_STYLE
         self.scanners_label.setStyleSheet(style)
         self.scanners_label.setToolTip("\n".join(self._describe(n) for n in working))
+        self._fit()
 
     def scanner_title(self, name: str) -> str:
         """What an operator calls a scanner: "USB gun", "Scanner COM3", "Camera 0" (the full
@@ -246,3 +276,4 @@ class StationStatusBar(QStatusBar):
             self.sync_label.setText(
                 self.tr("Last sync: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M"))
             )
+        self._fit()

@@ -407,6 +407,11 @@
         <translation>指令码…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/counter/page.py" line="210" />
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/counter/page.py" line="219" />
         <source>Confirm  Ctrl+Enter</source>
         <translation>确认  Ctrl+Enter</translation>

@@ -1082,6 +1082,11 @@
 <context>
     <name>WarehousePage</name>
     <message>
+        <location filename="../../app/ui/warehouse/page.py" line="314"/>
+        <source>Paperwork</source>
+        <translation>单据</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/warehouse/page.py" line="185"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>

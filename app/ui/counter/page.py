@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -170,6 +171,12 @@ class CounterPage(QWidget):
 
     # --- building -----------------------------------------------------------------------
 
+    def set_compact(self, compact: bool) -> None:
+        """Called by the window on a handheld-sized screen (see app/ui/compact.py)."""
+        for button in self.tool_buttons:
+            button.setVisible(not compact)
+        self.more_button.setVisible(compact)
+
     def _build(self) -> None:
         self.mode_buttons = QButtonGroup(self)
         self.mode_buttons.setExclusive(True)
@@ -198,9 +205,16 @@ class CounterPage(QWidget):
         )
         self.close_button = self._button(self.tr("Day's close…"), self.open_day_close)
         self.sheet_button = self._button(self.tr("Command sheet…"), self.print_command_sheet)
-        modes.addWidget(self.sync_button)
-        modes.addWidget(self.close_button)
-        modes.addWidget(self.sheet_button)
+        # On a handheld the three tools fold into one "More" menu button beside the modes.
+        self.tool_buttons = (self.sync_button, self.close_button, self.sheet_button)
+        self.more_button = self._button(self.tr("More…"), lambda: None)
+        more_menu = QMenu(self.more_button)
+        for button in self.tool_buttons:
+            more_menu.addAction(button.text(), button.click)
+        self.more_button.setMenu(more_menu)
+        self.more_button.hide()
+        for button in (*self.tool_buttons, self.more_button):
+            modes.addWidget(button)
 
         for button in self._mode_button.values():
             button.setStyleSheet(

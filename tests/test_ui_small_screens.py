@@ -1,0 +1,170 @@
+"""Handhelds and tablets: the window fits 800x600 and 1280x800 at 150 %, labels are never
+cut, and every button and input is at least a fingertip (7.5 mm) high."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+from app.demo import prepare
+from app.domain.operators import Role
+from app.ui.compact import COMPACT_WIDTH, install_touch_targets, split_hint, touch_min_px
+from app.ui.main_window import MainWindow
+from app.ui.translations import install_translations
+from hardware.source import SourceState
+from tests.support.shell import add_operator, log_in, station
+from tests.support.small_screen import check_every_page, layout_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The Chinese labels are the widest the station shows on a handheld."""
+    translators = install_translations(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def touch(qapp):
+    before = qapp.styleSheet()
+    install_touch_targets(qapp)
+    yield
+    qapp.setStyleSheet(before)
+
+
+@pytest.fixture
+def context(tmp_path, chinese):
+    prepare(tmp_path)
+    with station(tmp_path) as ctx:
+        ctx.language = "zh_CN"
+        add_operator(ctx, "Boss", "9999", Role.ADMIN)
+        yield ctx
+
+
+def _window(qtbot, context, width, height):
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(width, height)
+    win.show()
+    win.start()
+    log_in(qtbot, win, "Boss", "9999")
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_every_page_fits_800x600_without_cut_labels(qtbot, context, touch):
+    win = _window(qtbot, context, 800, 600)
+    assert win.compact and win.size().width() == 800
+    assert check_every_page(win, lambda: qtbot.wait(50)) == []
+    page = win.page("warehouse")
+    assert page.finish_button.text() == "完成" and "Ctrl+Enter" in page.finish_button.toolTip()
+    assert page.paper_menu_button.isVisibleTo(page) and not page.pdf_button.isVisibleTo(page)
+    win.close()
+
+
+def test_a_desk_pc_keeps_the_shortcut_hints_and_buttons(qtbot, context, touch):
+    win = _window(qtbot, context, 1280, 800)
+    page = win.page("warehouse")
+    assert not win.compact and page.finish_button.text() == "完成  Ctrl+Enter"
+    assert page.pdf_button.isVisibleTo(page) and not page.paper_menu_button.isVisibleTo(page)
+    assert layout_problems(win) == []
+    win.resize(800, 600)  # and back again when the window shrinks
+    qtbot.waitUntil(lambda: win.compact)
+    assert page.finish_button.text() == "完成"
+    win.resize(1280, 800)
+    qtbot.waitUntil(lambda: not win.compact)
+    assert page.finish_button.text() == "完成  Ctrl+Enter"
+    assert page.finish_button.toolTip() == ""
+    win.close()
+
+
+def test_a_small_screen_is_filled_and_a_large_one_gets_the_preferred_size(qtbot, context):
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show_fitted()
+    available = win.screen().availableGeometry()
+    qtbot.waitExposed(win)
+    assert win.width() <= available.width() and win.height() <= available.height()
+    if available.width() < 1280 or available.height() < 800:
+        assert win.size() == available.size() or win.isMaximized()
+    assert win.minimumSize().width() <= 640 and win.minimumSize().height() <= 440
+    win.close()
+
+
+def test_status_bar_drops_the_operator_before_cutting_the_last_sync(qtbot, context):
+    win = _window(qtbot, context, 640, 480)
+    bar = win.status
+    qtbot.waitUntil(lambda: bar.status is not None)
+    bar.set_scanner("serial:/dev/ttyUSB0", SourceState.DISCONNECTED)  # a gun in trouble
+    qtbot.wait(50)
+    assert bar.sync_label.isVisible()
+    assert bar.sync_label.sizeHint().width() <= bar.sync_label.width() + 1
+    right = bar.sync_label.mapTo(win, bar.sync_label.rect().topRight()).x()
+    assert right <= win.width()
+    assert not bar.operator_label.isVisible()  # the top bar names the operator already
+    win.close()
+
+
+def test_settings_buttons_and_inputs_are_a_fingertip_high(qtbot, context, touch):
+    assert touch_min_px(96) == 30 and touch_min_px(144) == 43
+    win = _window(qtbot, context, 800, 600)
+    dialog = win.open_settings()
+    qtbot.waitExposed(dialog)
+    floor = touch_min_px()
+    checked = 0
+    for kind in (QPushButton, QLineEdit, QComboBox):
+        for widget in dialog.findChildren(kind):
+            if widget.isVisible():
+                assert widget.height() >= floor, (
+                    kind.__name__,
+                    widget.text() if hasattr(widget, "text") else "",
+                )
+                checked += 1
+    assert checked >= 3
+    dialog.close()
+    win.close()
+
+
+def test_shortcut_hints_are_split_only_from_key_sequences():
+    assert split_hint("完成  Ctrl+Enter") == ("完成", "Ctrl+Enter")
+    assert split_hint("仓库  F1") == ("仓库", "F1")
+    assert split_hint("Demo gun  Ctrl+Shift+D") == ("Demo gun", "Ctrl+Shift+D")
+    assert split_hint("CSV") == ("CSV", "")
+    assert split_hint("Note:  two spaces") == ("Note:  two spaces", "")
+    assert COMPACT_WIDTH > 853  # 1280x800 at 150 % is compact
+
+
+@pytest.mark.parametrize(
+    "size, scale", [("800x600", "1"), ("1280x800", "1.5"), ("800x600", "1.25")]
+)
+def test_the_real_window_fits_at_handheld_scaling(tmp_path, size, scale):
+    """The scale factor must be set before Qt starts, so this runs in its own process on an
+    offscreen screen of the handheld's size."""
+    width, height = size.split("x")
+    config = tmp_path / "screen.json"
+    config.write_text(
+        '{"synchronousWindowSystem": true, "windowFrameMargins": false, "screens": [{"name": "s",'
+        f' "x": 0, "y": 0, "width": {width}, "height": {height}, "logicalDpi": 96,'
+        ' "logicalBaseDpi": 96, "dpr": 1}]}'
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": scale,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.small_screen", "zh_CN"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "compact=True" in done.stdout
