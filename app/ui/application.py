@@ -34,6 +34,7 @@ from app.logging_setup import setup_logging, teardown_logging
 from app.paths import database_path, resolve_data_dir
 from app.rollout import apply as apply_rollout
 from app.settings import Settings
+from app.ui.compact import install_touch_targets
 from app.ui.context import ShellContext
 from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
@@ -204,6 +205,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Yima")
     _station_font(app)
+    install_touch_targets(app)  # buttons and inputs a fingertip high (7.5 mm), app-wide
     # QtMultimedia probes for optional video-acceleration libraries; their absence is no fault.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 
