@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.domain.store.database import connect
@@ -108,7 +109,7 @@ class StoreGateway(QObject):
     @Slot(int, object, object)
     def _deliver(self, request: int, result: Any, error: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(request, (None, None))
-        if self._closed:
+        if self._closed or not (_receiver_alive(on_done) and _receiver_alive(on_error)):
             return
         if error is None:
             if on_done is not None:
@@ -117,3 +118,9 @@ class StoreGateway(QObject):
             on_error(error)
         else:
             log.error("store work failed with nobody to tell", exc_info=error)
+
+
+def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
+    """False for a bound method of a widget Qt has already deleted (a page closed mid-read)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
