@@ -1,7 +1,7 @@
 """Compact layout for handhelds and tablets: the same window, less chrome, never cut labels.
 
 Below ``COMPACT_WIDTH`` logical pixels (800×600, or 1280×800 at 150 %) a button
-whose label carries its shortcut ("Finish  Ctrl+Enter", two spaces before the
+(or a title label) whose text carries its shortcut ("Finish  Ctrl+Enter", two spaces before the
 keys) shows only the words; the keys move to its tooltip, so the label is
 never elided. Pages that need more (a second row of buttons) implement
 ``set_compact(bool)``; the window calls it when the width crosses the line.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 COMPACT_WIDTH = 1000
 FULL_TEXT = "yimaFullText"  # dynamic property: the label with its shortcut, kept while compact
@@ -28,7 +28,7 @@ def split_hint(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def compact_button(button: QAbstractButton, compact: bool) -> None:
+def compact_button(button: QAbstractButton | QLabel, compact: bool) -> None:
     """Show ``button``'s words alone (keys in the tooltip) or its full label again."""
     full = button.property(FULL_TEXT)
     if compact:
@@ -48,7 +48,7 @@ def compact_button(button: QAbstractButton, compact: bool) -> None:
 
 def apply_compact(root: QWidget, compact: bool) -> None:
     """Every button under ``root``, then every widget that lays itself out differently."""
-    for button in root.findChildren(QAbstractButton):
+    for button in (*root.findChildren(QAbstractButton), *root.findChildren(QLabel)):
         compact_button(button, compact)
     for widget in root.findChildren(QWidget):
         setter = getattr(widget, "set_compact", None)

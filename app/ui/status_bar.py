@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
@@ -124,10 +124,15 @@ class StationStatusBar(QStatusBar):
 
     def _needed_width(self) -> int:
         margins = self.contentsMargins()
-        labels = [w for w in self.findChildren(QLabel) if not w.isHidden() and w.text()]
+        # every light and button in the bar, also those other areas add (sync issues)
+        shown = [
+            w
+            for w in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if not w.isHidden() and not (isinstance(w, QLabel) and not w.text())
+        ]
         spacing = self.layout().spacing() if self.layout() is not None else 6
         return (
-            sum(label.sizeHint().width() + spacing for label in labels)
+            sum(widget.sizeHint().width() + spacing for widget in shown)
             + margins.left()
             + margins.right()
             + FIT_SLACK
