@@ -6,6 +6,12 @@ a pallet in stock and one still expected on a delivery, loose cases and items,
 empty case and pallet labels for packing, goods shipped earlier (for returns),
 open orders for three dealers, demo operators, and ``demo-codes.json`` — the
 labelled codes the demo gun offers, so every flow can be tried without labels.
+
+The demo server (``sync.server.seed``) seeds itself from the same JSON and registers exactly
+the codes ``registry()`` generates, so the station and the server describe one world: a pull
+brings the same products, dealers and codes the station already has, and the station's
+events on these codes are accepted. The station still seeds its reference data itself so it
+works, identically, when no server is running.
 """
 
 from __future__ import annotations
@@ -142,11 +148,20 @@ def demo_codes(data_dir: Path) -> list[dict[str, str]]:
         return []
 
 
+def registry(data: dict[str, Any] | None = None, now: str = "") -> Registry:
+    """Every code the demo creates (rows of the ``codes`` table) and the demo gun's scans,
+    without writing anything: the station seeds it, the demo server registers it."""
+    data = data if data is not None else catalog()
+    reg = Registry(data["company_prefix"], {p["id"]: p["ref"] for p in data["products"]}, now=now)
+    _codes(reg)
+    return reg
+
+
 def _seed(conn: sqlite3.Connection, data: dict[str, Any]) -> Registry:
     from app.domain.operators import create_operator
 
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    reg = Registry(data["company_prefix"], {p["id"]: p["ref"] for p in data["products"]}, now=now)
+    reg = registry(data, now)
     for p in data["products"]:
         conn.execute(
             "INSERT INTO products (id, gtin, name, name_en, level, items_per_case, cases_per_pallet)"
@@ -199,7 +214,6 @@ def _seed(conn: sqlite3.Connection, data: dict[str, Any]) -> Registry:
             "INSERT INTO wh_inbound_lines (inbound_id, product_id, qty) VALUES (?, ?, ?)",
             [(inbound["id"], p, q) for p, q in inbound["lines"].items()],
         )
-    _codes(reg)
     conn.executemany(
         "INSERT INTO codes (key, level, product_id, parent_key, status, dealer_id, order_id, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -308,6 +322,26 @@ def _codes(reg: Registry) -> None:
         reg.case("P03", 9)[0],
         "白酒箱 000009（已发往杭州西湖商行，退货用）",
         "Baijiu case 000009 (shipped to Hangzhou, for returns)",
+    )
+    for c in (11, 12):
+        reg.packed_case(
+            "P03", c, range(c * 6 + 7, c * 6 + 13), "shipped", dealer="D001", order="SO-23088"
+        )
+    # The inspector's shelf scans, found in Shanghai (judged on the server's snapshot).
+    reg.offer(
+        reg.item("P03", 73)[0],
+        "稽查：白酒 00000073（卖给上海浦江贸易，上海货架上=正常）",
+        "Shelf: baijiu 00000073 (sold to the Shanghai dealer: authorised in Shanghai)",
+    )
+    reg.offer(
+        reg.item("P03", 61)[0],
+        "稽查：白酒 00000061（卖给杭州西湖商行，在上海即窜货）",
+        "Shelf: baijiu 00000061 (sold to the Hangzhou dealer: diverted in Shanghai)",
+    )
+    reg.offer(
+        reg.item("P03", 999999)[0],
+        "稽查：白酒 00999999（品牌从未发码，疑似假冒）",
+        "Shelf: baijiu 00999999 (never issued: suspected fake)",
     )
 
     # P04 tea with the brand's QR codes on each box; P05 water in sealed cases.

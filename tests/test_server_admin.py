@@ -22,10 +22,10 @@ def test_admin_commands_issue_create_and_export(server_db_url, tmp_path, capsys)
     assert admin(server_db_url, "seed-demo") == 0  # again: data once, a fresh code each time
 
     out = tmp_path / "codes.csv"
-    assert admin(server_db_url, "batch", "--product", "P001", "--count", "25", "--level", "case",
+    assert admin(server_db_url, "batch", "--product", "P01", "--count", "25", "--level", "case",
                  "--site", "W01", "--sequential", "--out", str(out)) == 0  # fmt: skip
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert len(rows) == 25 and rows[0]["key"].startswith("sgtin:16901234567899.")
+    assert len(rows) == 25 and rows[0]["key"].startswith("sgtin:16950123001013.")
     assert rows[0]["element_string"] == "01" + rows[0]["key"][6:20] + "21" + rows[0]["key"][21:]
 
     assert (
@@ -33,21 +33,20 @@ def test_admin_commands_issue_create_and_export(server_db_url, tmp_path, capsys)
             server_db_url,
             "order",
             "--dealer",
-            "D002",
+            "D003",
             "--line",
-            "P001:10",
+            "P01:10",
             "--region",
-            "CN-JS",
+            "JS",
             "--id",
             "SO-X",
         )
         == 0
     )
     assert (
-        admin(server_db_url, "order", "--dealer", "D002", "--line", "P001:10", "--region", "CN-GD")
-        == 2
+        admin(server_db_url, "order", "--dealer", "D003", "--line", "P01:10", "--region", "GD") == 2
     )
-    assert "may not sell in region CN-GD" in capsys.readouterr().err
+    assert "may not sell in region GD" in capsys.readouterr().err
     assert admin(server_db_url, "vouchers", "--prize", "购物卡", "--value", "50", "--count", "3",
                  "--out", str(tmp_path / "v.csv"), "--qr-dir", str(tmp_path / "qr")) == 0  # fmt: skip
     vouchers = list(csv.DictReader((tmp_path / "v.csv").open(encoding="utf-8-sig")))
@@ -68,7 +67,7 @@ def test_admin_commands_issue_create_and_export(server_db_url, tmp_path, capsys)
         )
         == 0
     )
-    assert admin(server_db_url, "rebate-rule", "--amount", "1.50", "--product", "P001") == 0
+    assert admin(server_db_url, "rebate-rule", "--amount", "1.50", "--product", "P01") == 0
     assert (
         admin(
             server_db_url, "rebate-tier", "--name", "platinum", "--min-units", "500", "--bonus", "2"
@@ -93,11 +92,11 @@ def test_admin_commands_issue_create_and_export(server_db_url, tmp_path, capsys)
     try:
         with db.read() as tx:
             assert (
-                tx.scalar("SELECT amount_cents FROM rebate_rules WHERE product_id = 'P001'") == 150
+                tx.scalar("SELECT amount_cents FROM rebate_rules WHERE product_id = 'P01'") == 150
             )
             assert tx.scalar("SELECT bonus_cents FROM rebate_tiers WHERE name = 'platinum'") == 200
             assert tx.scalar("SELECT COUNT(*) FROM signing_keys") == 2
-            assert tx.scalar("SELECT region_id FROM orders WHERE id = 'SO-X'") == "CN-JS"
+            assert tx.scalar("SELECT region_id FROM orders WHERE id = 'SO-X'") == "JS"
             assert tx.scalar("SELECT COUNT(*) FROM enrollment_codes") == 3
     finally:
         db.close()

@@ -236,8 +236,8 @@ def test_the_demo_round_trip_enrolls_and_syncs_with_the_in_process_server(tmp_pa
         report = connect_demo_station(station.path, station.writer, demo.url, demo.enrollment_code)
         assert report.pulled_changes > 500
         conn = station.reader()
-        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 3
-        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 3
+        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 5
+        assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 5
         assert station.client.setting("sync.keyset")["keys"]
         assert station.client.setting("sync.whoami")["dealer_id"] == "D001"
     finally:

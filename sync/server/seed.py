@@ -1,5 +1,6 @@
-"""Sample data for the demo and for trying the server: regions, dealers, stores, products with
-code batches, orders, vouchers, an installer card, rebate rules and tiers.
+"""Sample data for the demo and for trying the server: the station demo's world (regions,
+dealers, stores, products, orders and every code it creates, from ``resources/demo/warehouse.json``
+via ``app.demo.registry``), plus vouchers, installer cards, rebate rules and tiers.
 
 ``seed_demo`` is safe to call again: the data is written once; each call returns a fresh
 enrollment code (codes are single-use and the server keeps only their hashes).
@@ -7,53 +8,110 @@ enrollment code (codes are single-use and the server keeps only their hashes).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from sync.server import admin
+from sync.server.changes import ChangeLog
 from sync.server.service import Server
+from sync.server.util import iso
 
 SITE = "W01"
-REGIONS = [
-    {"id": "CN-EAST", "name": "华东", "name_en": "East China"},
-    {"id": "CN-SH", "name": "上海", "name_en": "Shanghai", "parent_id": "CN-EAST"},
-    {"id": "CN-ZJ", "name": "浙江", "name_en": "Zhejiang", "parent_id": "CN-EAST"},
-    {"id": "CN-JS", "name": "江苏", "name_en": "Jiangsu", "parent_id": "CN-EAST"},
-    {"id": "CN-SOUTH", "name": "华南", "name_en": "South China"},
-    {"id": "CN-GD", "name": "广东", "name_en": "Guangdong", "parent_id": "CN-SOUTH"},
-]
-DEALERS = [
-    {
-        "id": "D001",
-        "name": "上海百联商贸",
-        "name_en": "Shanghai Bailian Trading",
-        "regions": ["CN-SH"],
-    },
-    {
-        "id": "D002",
-        "name": "杭州西湖经销",
-        "name_en": "Hangzhou Xihu Distribution",
-        "regions": ["CN-ZJ", "CN-JS"],
-    },
-    {
-        "id": "D003",
-        "name": "广州珠江商行",
-        "name_en": "Guangzhou Zhujiang Trading",
-        "regions": ["CN-GD"],
-    },
-]
-STORES = [
-    {"id": "S001", "name": "百联徐汇店", "region_id": "CN-SH", "dealer_id": "D001"},
-    {"id": "S002", "name": "西湖文三路店", "region_id": "CN-ZJ", "dealer_id": "D002"},
-    {"id": "S003", "name": "天河体育西店", "region_id": "CN-GD", "dealer_id": "D003"},
-]
-PRODUCTS = [
-    {"id": "P001", "gtin": "06901234567892", "name": "一码净水器滤芯 A1", "name_en": "Water filter cartridge A1",
-     "level": "item", "items_per_case": 24, "cases_per_pallet": 40},
-    {"id": "P002", "gtin": "06901234567908", "name": "一码净水器 X5", "name_en": "Water purifier X5",
-     "level": "item", "items_per_case": 6, "cases_per_pallet": 20},
-    {"id": "P003", "gtin": "06901234567915", "name": "一码软水机 S2", "name_en": "Water softener S2",
-     "level": "item", "items_per_case": 4, "cases_per_pallet": 12},
-]  # fmt: skip
+SHIP_DAYS_AGO = 12  # the demo's earlier shipments left the warehouse this long ago
+
+
+def _catalog() -> dict[str, Any]:
+    from app.demo import catalog
+
+    return catalog()
+
+
+def master_data(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The station demo's reference data in the server's shape (``resources/demo/warehouse.json``
+    is the one source: the station seeds it locally, the server publishes the same rows)."""
+    from app.demo import registry
+
+    reg = registry(data)
+    return {
+        "regions": [
+            {"id": r["id"], "name": r["name"], "name_en": r["name_en"], "parent_id": r.get("parent")}
+            for r in data["regions"]
+        ],
+        "dealers": [
+            {"id": d["id"], "name": d["name"], "name_en": d["name_en"], "regions": d["regions"]}
+            for d in data["dealers"]
+        ],
+        "stores": [
+            {"id": s["id"], "name": s["name"], "region_id": s["region"], "dealer_id": s["dealer"]}
+            for s in data["stores"]
+        ],
+        "products": [
+            {"id": p["id"], "gtin": reg.gtin(p["id"]), "name": p["name"], "name_en": p["name_en"],
+             "level": "item", "items_per_case": p["items_per_case"],
+             "cases_per_pallet": p["cases_per_pallet"]}
+            for p in data["products"]
+        ],
+    }  # fmt: skip
+
+
+def register_demo_codes(server: Server, data: dict[str, Any]) -> list[str]:
+    """Register exactly the codes the station demo creates, packed as on the station; goods the
+    demo shipped earlier carry their shipment (dealer, order, date), so the inspector's snapshot
+    knows them. Everything else is ``issued``: the station's own stock state stays its own.
+    Returns the batch ids (one per product and level)."""
+    from app.demo import registry
+
+    now = server.clock()
+    ship_date = (now.date() - dt.timedelta(days=SHIP_DAYS_AGO)).isoformat()
+    dealer_regions = {d["id"]: d["regions"] for d in data["dealers"]}
+    audience = f"site:{SITE}"
+    codes, shipments, counts = [], [], Counter()
+    log = ChangeLog(iso(now))
+    for key, level, product, parent, status, dealer, order, _ in registry(data).rows:
+        batch = f"DEMO-{product}-{level}" if product else None
+        if batch:
+            counts[(batch, product, level)] += 1
+        shipped = status == "shipped"
+        regions = dealer_regions.get(dealer or "", [])
+        region = regions[0] if shipped and len(regions) == 1 else None
+        codes.append(
+            (key, product, batch, level, parent, "shipped" if shipped else "issued",
+             dealer if shipped else None, region, order if shipped else None,
+             ship_date if shipped else None, "seed" if shipped else None,
+             "demo-seed" if shipped else None, audience, iso(now))
+        )  # fmt: skip
+        log.add("code", key, {"level": level, "product_id": product, "parent_key": parent,
+                              "status": "shipped" if shipped else "issued",
+                              "dealer_id": dealer if shipped else None,
+                              "order_id": order if shipped else None, "holder": None, "by": "admin"},
+                audience=audience)  # fmt: skip
+        log.add("ship", key, {"dealer_id": dealer if shipped else None, "region_id": region,
+                              "ship_date": ship_date if shipped else None,
+                              "order_id": order if shipped else None, "void": False},
+                stream="shipments")  # fmt: skip
+        if shipped:
+            shipments.append((key, dealer, region, order, ship_date, "seed", "demo-seed", iso(now)))
+    with server.db.transaction() as tx:
+        tx.executemany(
+            "INSERT INTO batches (id, product_id, level, count, site, created_at, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'demo')",
+            [(b, p, lv, n, SITE, iso(now)) for (b, p, lv), n in counts.items()],
+        )
+        tx.executemany(
+            "INSERT INTO codes (key, product_id, batch_id, level, parent_key, status, dealer_id,"
+            " region_id, order_id, shipped_at, shipped_by, ship_event_id, audience, issued_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            codes,
+        )
+        tx.executemany(
+            "INSERT INTO shipments (code_key, dealer_id, region_id, order_id, ship_date,"
+            " station_id, event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            shipments,
+        )
+        log.flush(tx)
+    return [batch for batch, _, _ in counts]
 
 
 @dataclass
@@ -79,25 +137,18 @@ def seed_demo(
         seeded = tx.scalar("SELECT value FROM meta WHERE key = 'demo_seeded'")
     result = DemoSeed(enrollment_code="", station_id=station_id)
     if not seeded:
-        admin.upsert_master(server, "regions", REGIONS)
-        admin.upsert_master(server, "dealers", DEALERS)
-        admin.upsert_master(server, "stores", STORES)
-        admin.upsert_master(server, "products", PRODUCTS)
-        for product in PRODUCTS:
-            for level, count in (("item", 240), ("case", 10), ("pallet", 2)):
-                batch, _ = admin.issue_batch(
-                    server, product["id"], count, level=level, site=SITE, note="demo"
+        data = _catalog()
+        for table, records in master_data(data).items():
+            admin.upsert_master(server, table, records)
+        for order in data["orders"] + data["shipped_orders"]:
+            result.orders.append(
+                admin.create_order(
+                    server, order["dealer"], order["lines"], site=SITE, order_id=order["id"]
                 )
-                result.batches.append(batch)
-        result.orders.append(
-            admin.create_order(server, "D001", {"P001": 48, "P002": 12}, site=SITE)
-        )
-        result.orders.append(
-            admin.create_order(server, "D002", {"P001": 24}, region_id="CN-ZJ", site=SITE)
-        )
-        result.orders.append(admin.create_order(server, "D003", {"P003": 8}, site=SITE))
+            )
+        result.batches = register_demo_codes(server, data)
         result.vouchers = admin.issue_vouchers(
-            server, 5, prize="滤芯一支", value_cents=9900, dealer_id="D001"
+            server, 5, prize="精酿啤酒一箱", value_cents=9900, dealer_id="D001"
         )
         result.vouchers += admin.issue_vouchers(server, 5, prize="购物卡 50 元", value_cents=5000)
         result.cards.append(
@@ -107,7 +158,7 @@ def seed_demo(
             admin.issue_card(server, "李师傅", phone="13800000002", dealer_id="D002")
         )
         admin.set_rebate_rule(server, 300, rule_id="R-ALL")
-        admin.set_rebate_rule(server, 1500, product_id="P002", rule_id="R-P002")
+        admin.set_rebate_rule(server, 1500, product_id="P03", rule_id="R-P03")
         for name, min_units, bonus in (("bronze", 0, 0), ("silver", 50, 50), ("gold", 200, 100)):
             admin.set_rebate_tier(server, name, min_units, bonus)
         admin.set_setting_value(
@@ -119,6 +170,6 @@ def seed_demo(
             )
     result.enrollment_code = admin.create_enrollment_code(
         server, station_id=station_id, name="Demo station", site=SITE, dealer_id=dealer_id,
-        region_id="CN-SH", lat=31.23, lon=121.47,
+        region_id="SH", lat=31.23, lon=121.47,
     )  # fmt: skip
     return result
