@@ -2,10 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="205"/>
+        <source>Syncing with the server now.</source>
+        <translation>正在与服务器同步。</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
-        <location filename="../../sync/client/transport.py" line="35"/>
         <location filename="../../app/ui/sync_runner.py" line="37"/>
+        <location filename="../../sync/client/transport.py" line="35"/>
         <source>Sync failed: {detail}</source>
         <translation>同步失败：{detail}</translation>
     </message>
@@ -25,7 +33,7 @@
         <translation>服务器拒绝了请求（{detail}）。请联系 IT。</translation>
     </message>
     <message>
-        <location filename="../../sync/client/client.py" line="56"/>
+        <location filename="../../sync/client/client.py" line="57"/>
         <source>This station is not enrolled with a server yet. Ask IT for an enrollment code.</source>
         <translation>本工作站尚未在服务器注册。请向 IT 索取注册码。</translation>
     </message>
@@ -473,6 +481,49 @@
         <location filename="../../sync/client/issues.py" line="20"/>
         <source>The server refused this event ({reason}).</source>
         <translation>服务器拒绝了该事件（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWiring</name>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="131"/>
+        <source>⟳ Sync now  F5</source>
+        <translation>⟳ 立即同步  F5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="134"/>
+        <source>Send waiting events and fetch the server&apos;s data now</source>
+        <translation>立即发送待上传的记录并获取服务器数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="145"/>
+        <source>Sync issues</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="197"/>
+        <source>Syncing with the server…</source>
+        <translation>正在与服务器同步…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="209"/>
+        <source>⟳ Sync</source>
+        <translation>⟳ 同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="226"/>
+        <source>Sending events: %1 of %2</source>
+        <translation>正在发送记录：第 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="237"/>
+        <source>Sync finished.</source>
+        <translation>同步完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_wiring.py" line="279"/>
+        <source>⚠ %1 sync issues  F6</source>
+        <translation>⚠ %1 个同步问题  F6</translation>
     </message>
 </context>
 </TS>
