@@ -523,6 +523,7 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if (self.width() < COMPACT_WIDTH) != self.compact:
             self._set_compact(not self.compact)
+        self.status.fit()
 
     def _set_compact(self, compact: bool) -> None:
         """Handheld widths: shortcut keys go to tooltips, pages wrap their buttons."""

@@ -14,12 +14,13 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QChildEvent, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QStatusBar, QWidget
 
 from app.domain.store import journal
 from app.domain.store.database import station_id
+from app.ui.compact import compact_button
 from app.ui.store_gateway import StoreGateway
 from hardware.source import STATE_LABELS, SourceState
 
@@ -109,18 +110,35 @@ class StationStatusBar(QStatusBar):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
-    def _fit(self) -> None:
+    def childEvent(self, event: QChildEvent) -> None:
+        """Another area adding its own light or button (sync) refits the bar once it is in."""
+        super().childEvent(event)
+        if event.added() and event.child().isWidgetType():
+            QTimer.singleShot(0, self, self.fit)
+
+    def fit(self) -> None:
         """Everything on one line, never cut: when the bar is too narrow (a handheld, a gun in
-        trouble), first the operator goes (the window's top bar names them), then the station."""
-        optional = (self.operator_label, self.station_label)
-        for label in optional:
-            label.setVisible(True)
-        for label in optional:
-            if self._needed_width() <= self.width():
+        trouble), first the operator goes (the window's top bar names them), then the buttons'
+        shortcut keys (kept in their tooltips), then the station."""
+        buttons = self.findChildren(QAbstractButton)
+        self.operator_label.setVisible(True)
+        self.station_label.setVisible(True)
+        for button in buttons:
+            compact_button(button, False)
+        steps = (
+            lambda: self.operator_label.setVisible(False),
+            lambda: [compact_button(button, True) for button in buttons],
+            lambda: self.station_label.setVisible(False),
+        )
+        room = self.window().width()  # the bar itself grows past a window that is too narrow
+        for step in steps:
+            if self._needed_width() <= room:
                 break
-            label.setVisible(False)
+            step()
+        self.reformat()  # lay the bar out again now that labels were hidden or shown,
+        self.updateGeometry()  # and let the window give it its new width
 
     def _needed_width(self) -> int:
         margins = self.contentsMargins()
@@ -208,7 +226,7 @@ class StationStatusBar(QStatusBar):
             label.setToolTip("\n".join(part for part in (name, detail) if part))
         self.scanners_label.setVisible(bool(working))
         if not working:
-            self._fit()
+            self.fit()
             return
         states = {self._scanners[n][0] for n in working}
         if len(working) == 1:
@@ -224,7 +242,7 @@ class StationStatusBar(QStatusBar):
             style = SCANNER_IDLE_STYLE
         self.scanners_label.setStyleSheet(style)
         self.scanners_label.setToolTip("\n".join(self._describe(n) for n in working))
-        self._fit()
+        self.fit()
 
     def scanner_title(self, name: str) -> str:
         """What an operator calls a scanner: "USB gun", "Scanner COM3", "Camera 0" (the full
@@ -281,4 +299,4 @@ class StationStatusBar(QStatusBar):
             self.sync_label.setText(
                 self.tr("Last sync: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M"))
             )
-        self._fit()
+        self.fit()
