@@ -102,7 +102,7 @@ def test_status_bar_keeps_the_last_sync_whole_with_a_gun_in_trouble(qtbot, conte
     bar = win.status
     qtbot.waitUntil(lambda: bar.status is not None)
     bar.set_scanner("serial:/dev/ttyUSB0", SourceState.DISCONNECTED)  # a gun in trouble
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: layout_problems(win) == [], timeout=3000)
     assert bar.sync_label.isVisible()
     assert bar.sync_label.sizeHint().width() <= bar.sync_label.width() + 1
     right = bar.sync_label.mapTo(win, bar.sync_label.rect().topRight()).x()

@@ -102,6 +102,7 @@ class StationStatusBar(QStatusBar):
         self.scanners_label.hide()
         self.trouble_labels: dict[str, QLabel] = {}  # one light per scanner in trouble
         self._in_flight = False
+        self._fitting = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.refresh)
@@ -122,6 +123,15 @@ class StationStatusBar(QStatusBar):
         """Everything on one line, never cut: when the bar is too narrow (a handheld, a gun in
         trouble), first the operator goes (the window's top bar names them), then the buttons'
         shortcut keys (kept in their tooltips), then the station."""
+        if self._fitting:  # showing or hiding a label resizes the bar, which calls this again
+            return
+        self._fitting = True
+        try:
+            self._fit_once()
+        finally:
+            self._fitting = False
+
+    def _fit_once(self) -> None:
         buttons = self.findChildren(QAbstractButton)
         self.operator_label.setVisible(True)
         self.station_label.setVisible(True)
