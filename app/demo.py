@@ -39,6 +39,11 @@ def catalog() -> dict[str, Any]:
     return json.loads((resources_dir() / "demo" / "warehouse.json").read_text(encoding="utf-8"))
 
 
+def operator_pins() -> list[tuple[str, str]]:
+    """The demo operators and their PINs, shown on the login screen so a newcomer can get in."""
+    return [(op["name"], op["pin"]) for op in catalog()["operators"]]
+
+
 @dataclass
 class Registry:
     """The generated code registry and the labelled scans the demo gun offers."""

@@ -1,6 +1,7 @@
 """Starting the station: language choice, one instance per data folder, refusing a damaged database."""
 
 import argparse
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -160,28 +161,7 @@ def test_the_station_starts_shows_login_and_quits_cleanly(qtbot, tmp_path, refus
     lock.unlock()
 
 
-def test_demo_runs_in_a_throwaway_folder_seeded_by_app_demo(qtbot, monkeypatch, refusals):
-    import importlib.machinery
-    import types
-
-    from app.domain import operators
-    from app.domain.store.database import connect
-
-    seeded = []
-
-    def prepare(data_dir):
-        open_database(database_path(data_dir))
-        conn = connect(database_path(data_dir))
-        try:
-            operators.create_operator(conn, "Demo", "1234", "admin")
-        finally:
-            conn.close()
-        seeded.append(data_dir)
-
-    demo = types.ModuleType("app.demo")
-    demo.__spec__ = importlib.machinery.ModuleSpec("app.demo", None)
-    demo.prepare, demo.DEMO_PIN = prepare, "1234"
-    monkeypatch.setitem(sys.modules, "app.demo", demo)
+def test_demo_runs_in_a_throwaway_folder_seeded_by_app_demo(qtbot, refusals):
     seen = {}
 
     def look_and_close():
@@ -190,11 +170,14 @@ def test_demo_runs_in_a_throwaway_folder_seeded_by_app_demo(qtbot, monkeypatch, 
         )
         seen["hint"] = window.login.hint.text()
         seen["data_dir"] = window.context.data_dir
+        conn = sqlite3.connect(database_path(window.context.data_dir))
+        seen["operators"] = conn.execute("SELECT count(*) FROM operators").fetchone()[0]
+        conn.close()
         window.close()
 
     QTimer.singleShot(300, _close_on_error(look_and_close))
     args = argparse.Namespace(data_dir=None, demo=True, lang="en", command=None)
     assert run_gui(args) == 0
-    assert seeded == [seen["data_dir"]]
-    assert "PIN is 1234" in seen["hint"]
+    assert seen["operators"] == 4  # the demo's own operators, from resources/demo
+    assert "王仓管 1111" in seen["hint"] and "管理员 1234" in seen["hint"]
     assert not seen["data_dir"].exists()  # thrown away at quit

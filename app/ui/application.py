@@ -10,8 +10,6 @@ stopped and joined with a timeout, so the window never hangs on the way out.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import logging
 import sys
 import tempfile
@@ -156,18 +154,14 @@ def _station_font(app: QApplication) -> None:
 
 
 def _prepare_demo(data_dir: Path) -> str:
-    """Seed the throw-away folder; returns the demo's login hint (its shared PIN), if any."""
-    if importlib.util.find_spec("app.demo") is None:
-        log.warning("demo data module not installed; the demo starts empty")
-        return ""
-    demo = importlib.import_module("app.demo")
+    """Seed the throw-away folder; returns the login hint naming the demo operators' PINs."""
+    from app import demo
+
     demo.prepare(data_dir)
-    pin = getattr(demo, "DEMO_PIN", "")
-    if not pin:
-        return ""
+    pins = " · ".join(f"{name} {pin}" for name, pin in demo.operator_pins())
     return QCoreApplication.translate(
-        "Application", "Demo station with sample data: every operator's PIN is %1."
-    ).replace("%1", str(pin))
+        "Application", "Demo station with sample data. Operators and PINs: %1"
+    ).replace("%1", pins)
 
 
 def _forward_qt_messages():

@@ -52,8 +52,8 @@
     </message>
     <message>
         <location filename="../../app/ui/application.py" line="166"/>
-        <source>Demo station with sample data: every operator&apos;s PIN is %1.</source>
-        <translation>演示工作站（示例数据）：每位操作员的密码都是 %1。</translation>
+        <source>Demo station with sample data. Operators and PINs: %1</source>
+        <translation>演示工作站（示例数据）。操作员及密码：%1</translation>
     </message>
     <message>
         <location filename="../../app/ui/application.py" line="219"/>
