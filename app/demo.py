@@ -17,7 +17,6 @@ works, identically, when no server is running.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -31,8 +30,6 @@ from app.domain.store.database import connect, open_database
 from app.paths import database_path, resources_dir
 
 DEMO_CODES_FILE = "demo-codes.json"
-# Other areas add "module:function" here; each function(conn) seeds its own demo rows.
-AREA_SEEDERS: tuple[str, ...] = ()
 
 
 def catalog() -> dict[str, Any]:
@@ -121,9 +118,6 @@ def prepare(data_dir: Path) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             registry = _seed(conn, catalog())
-            for spec in AREA_SEEDERS:
-                module, _, name = spec.partition(":")
-                getattr(importlib.import_module(module), name)(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

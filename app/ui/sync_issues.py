@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits must not leak True (PySide6 6.12)
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.ui.store_gateway import StoreGateway
 from sync.client.issues import Issue, list_issues, resolve

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-import app.ui.pyside_emit_fix  # noqa: F401 - emits from the sync thread must not leak True (PySide6 6.12)
 from app.domain.store.writer import Writer
 from sync.client.client import SyncReport, SyncStatus
 from sync.client.runner import SyncRunner

@@ -24,7 +24,9 @@ def main(path: str, run: str) -> None:
             n += 1
             payload = {"run": run, "worker": worker, "n": n}
             event = writer.call(
-                lambda conn, p=payload: journal.append(conn, "ObjectEvent", p, operator="op", station="ST")
+                lambda conn, p=payload: journal.append(
+                    conn, "ObjectEvent", p, operator="op", station="ST"
+                )
             )
             with lock:
                 sys.stdout.write(f"{event.event_id} {run}:{worker}:{n}\n")
