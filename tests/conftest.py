@@ -4,19 +4,38 @@ both databases, and an in-memory credential store for the station's keyring.
 PostgreSQL comes from Debian's packages (``/usr/lib/postgresql/*/bin``). Without them the
 PostgreSQL variants are skipped — unless ``YIMA_REQUIRE_POSTGRES`` is set (CI sets it), in
 which case they fail, so CI can never pass by skipping the deployment database.
+
+Qt runs offscreen unless the caller chose a platform, so plain ``pytest`` works on a machine
+with no display. Every test that needs a Qt application (``qtbot``/``qapp``, or anything under
+``tests/ui``) is marked ``gui``: ``pytest -m "not gui"`` runs the Qt-free layers alone.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes the QApplication
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.pg_cluster import PostgresCluster, pg_bin, running_cluster
+from tests.support.pg_cluster import PostgresCluster, pg_bin, running_cluster
+
+# --- markers -------------------------------------------------------------------------------------
+
+GUI_FIXTURES = {"qtbot", "qapp"}
+UI_FOLDER = Path(__file__).resolve().parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        needs_qt = GUI_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if needs_qt or UI_FOLDER in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.gui)
+
 
 # --- keyring ------------------------------------------------------------------------------------
 

@@ -3,11 +3,11 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 AREAS = {"codes", "counter", "inspector", "scanners", "shell", "store", "sync", "warehouse"}
 
 

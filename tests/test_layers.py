@@ -3,7 +3,8 @@
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 QT_FREE = ["app/domain", "hardware", "sync", "app/commands", "app/cli.py", "app/paths.py"]
 
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import requests
 
 from tests.bench import Row, Scale
-from tests.pg_cluster import free_port, pg_bin, running_cluster
+from tests.support import ROOT
+from tests.support.pg_cluster import free_port, pg_bin, running_cluster
 
-ROOT = Path(__file__).resolve().parents[2]
 AREA = "sync"
 
 
@@ -65,7 +65,7 @@ def _station(folder: Path) -> Iterator[object]:
     import keyring
 
     from sync.client.credentials import MemoryKeyring
-    from tests.sync_station import Station
+    from tests.support.sync_station import Station
 
     keyring.set_keyring(MemoryKeyring())
     station = Station(folder)

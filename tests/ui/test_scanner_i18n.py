@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -13,8 +12,8 @@ from app.ui.scanner_wizard import finding_text
 from hardware.layouts import typed_on
 from hardware.scan import Scan
 from hardware.selftest_sheet import diagnose
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 QM = ROOT / "resources" / "i18n" / "hardware_zh_CN.qm"
 PLACEHOLDER = re.compile(r"\{\w+\}|%\d")
 

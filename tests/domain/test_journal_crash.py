@@ -14,8 +14,8 @@ import pytest
 
 from app.domain.store import journal
 from app.domain.store.database import connect, open_database
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("YIMA_CRASH_KILLS", "12"))
 
 

@@ -13,8 +13,8 @@ from sync.client import credentials
 from sync.client.client import NotEnrolled
 from sync.client.transport import AuthRequired
 from sync.server import admin
-from tests.sync_station import Station
-from tests.sync_support import seed_sample
+from tests.support.sync_data import seed_sample
+from tests.support.sync_station import Station
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from app.commands.restore import restore_database
 from app.domain.store import journal
 from app.domain.store.database import connect, open_database, station_id
 from app.domain.store.writer import Writer
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def _append(conn: sqlite3.Connection, n: int) -> None:

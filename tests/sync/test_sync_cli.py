@@ -8,12 +8,12 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 MAIN = str(ROOT / "main.py")
 
 

@@ -24,7 +24,7 @@ from app.domain.workflows.inspector.verdict import Verdict
 from sync.client.transport import Offline
 from sync.server import admin
 from sync.tokens import b64d, b64e, sign
-from tests.sync_station import Station
+from tests.support.sync_station import Station
 
 CLERK = Actor("op-1", "小张")
 BOSS = Actor("op-9", "王店长")

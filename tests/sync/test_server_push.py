@@ -5,7 +5,7 @@ from __future__ import annotations
 import requests
 
 from sync.server import admin
-from tests.sync_support import Api, enroll_station, event, pack, seed_sample, ship
+from tests.support.sync_data import Api, enroll_station, event, pack, seed_sample, ship
 
 
 def test_enrollment_is_one_time_and_every_request_is_authenticated(central):

@@ -4,7 +4,6 @@ cut, and every button and input is at least a fingertip (7.5 mm) high."""
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
@@ -15,10 +14,9 @@ from app.ui.compact import COMPACT_WIDTH, install_touch_targets, split_hint, tou
 from app.ui.main_window import MainWindow
 from app.ui.translations import install_translations
 from hardware.source import SourceState
+from tests.support import ROOT
 from tests.support.shell import add_operator, log_in, station
 from tests.support.small_screen import check_every_page, layout_problems
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sync.server import admin
-from tests.sync_support import enroll_station, event, seed_sample, ship
+from tests.support.sync_data import enroll_station, event, seed_sample, ship
 
 
 def claim(station: str, seq: int, card: str, codes: list[str], claim_id: str) -> dict:

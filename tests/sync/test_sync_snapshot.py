@@ -11,9 +11,9 @@ from sync.client import snapshot as snapshot_module
 from sync.client import state
 from sync.client.snapshot import SnapshotCorrupt
 from sync.server import admin
-from tests.fault_proxy import FaultProxy
-from tests.sync_station import Station
-from tests.sync_support import enroll_station, seed_sample, ship
+from tests.support.fault_proxy import FaultProxy
+from tests.support.sync_data import enroll_station, seed_sample, ship
+from tests.support.sync_station import Station
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ import requests
 
 from app import rollout
 from app.settings import Settings
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def nsis_file(path: Path, **values: str) -> Path:

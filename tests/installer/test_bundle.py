@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 sys.path.insert(0, str(ROOT / "installer"))
 
-import bundle_layout as layout  # noqa: E402
-
-import build  # noqa: E402
+import build
+import bundle_layout as layout
 
 pytestmark = pytest.mark.bundle
 

@@ -10,7 +10,7 @@ import pytest
 
 from sync import tokens
 from sync.server import admin
-from tests.sync_support import enroll_station, event, seed_sample
+from tests.support.sync_data import enroll_station, event, seed_sample
 
 
 def _keys(api) -> dict[str, str]:

@@ -14,8 +14,9 @@ from app.ui.sync_runner import SyncRunnerAdapter, error_text
 from sync.client.apply import record_results
 from sync.client.transport import Offline, RetryPolicy
 from sync.protocol import EventResult, Status
-from tests.sync_station import Station
-from tests.sync_support import seed_sample
+from tests.support import ROOT
+from tests.support.sync_data import seed_sample
+from tests.support.sync_station import Station
 
 
 @pytest.fixture
@@ -134,7 +135,6 @@ def test_errors_read_as_what_happened_and_what_to_do():
 
 
 def test_every_reason_and_sync_message_ships_in_chinese(qapp):
-    from pathlib import Path
 
     from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -144,9 +144,7 @@ def test_every_reason_and_sync_message_ships_in_chinese(qapp):
     from sync.protocol import REASONS, Reason
 
     translator = QTranslator()
-    assert translator.load(
-        str(Path(__file__).resolve().parent.parent / "resources/i18n/sync_zh_CN.qm")
-    )
+    assert translator.load(str(ROOT / "resources/i18n/sync_zh_CN.qm"))
     QCoreApplication.installTranslator(translator)
     try:
         assert set(REASONS) == set(Reason)

@@ -5,15 +5,13 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from app.commands import self_test
 from app.paths import database_path, resources_dir
 from app.ui import self_check
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def _run(*args, env=None):

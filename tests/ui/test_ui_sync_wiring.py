@@ -18,7 +18,7 @@ from hardware.scan import Scan
 from sync.server import admin
 from sync.tokens import verify
 from tests.support.shell import add_operator, log_in, station
-from tests.sync_support import seed_sample
+from tests.support.sync_data import seed_sample
 
 SQLITE_ONLY = pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
 

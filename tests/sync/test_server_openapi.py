@@ -10,7 +10,7 @@ import requests
 
 from sync.server import admin
 from sync.server.app import create_app
-from tests.sync_support import Api, enroll_station, event, seed_sample, ship
+from tests.support.sync_data import Api, enroll_station, event, seed_sample, ship
 
 CLIENT_PATHS = {
     ("get", "/v1/info"), ("post", "/v1/enroll"), ("get", "/v1/whoami"), ("post", "/v1/events"),

@@ -16,7 +16,7 @@ from app.ui.main_window import MainWindow
 from sync.client.client import SyncClient
 from sync.server import admin
 from tests.support.shell import add_operator, log_in, station
-from tests.sync_station import Station
+from tests.support.sync_station import Station
 
 pytestmark = pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
 

@@ -12,9 +12,9 @@ import requests
 from sync.client import state
 from sync.client.transport import Offline, RetryPolicy
 from sync.server import admin
-from tests.fault_proxy import FaultProxy, random_plan
-from tests.sync_station import Station
-from tests.sync_support import enroll_station, event, seed_sample, ship
+from tests.support.fault_proxy import FaultProxy, random_plan
+from tests.support.sync_data import enroll_station, event, seed_sample, ship
+from tests.support.sync_station import Station
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from sync.client import state
 from sync.client.runner import SyncRunner
 from sync.client.transport import AuthRequired, Offline, RetryPolicy
 from sync.server import admin
-from tests.pg_cluster import free_port
-from tests.sync_station import Station
-from tests.sync_support import seed_sample
+from tests.support.pg_cluster import free_port
+from tests.support.sync_data import seed_sample
+from tests.support.sync_station import Station
 
 
 class Recorder:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sync.server import admin
-from tests.sync_support import enroll_station, event, seed_sample, ship
+from tests.support.sync_data import enroll_station, event, seed_sample, ship
 
 
 def inspect(station: str, seq: int, keys: list[str], at: dt.datetime, **extra) -> dict:

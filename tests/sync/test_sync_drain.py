@@ -11,7 +11,7 @@ from sync.server import admin
 from sync.server.db import open_database
 from sync.server.embedded import ServerThread
 from sync.server.service import Server
-from tests.sync_station import Station
+from tests.support.sync_station import Station
 
 EVENTS = 100_000
 ITEMS = 20_000
