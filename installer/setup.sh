@@ -13,6 +13,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   packages=(
     python3-venv python3-dev
     libzbar0                                   # pyzbar loads it with ctypes
+    libglib2.0-0                               # QtCore links against glib (absent on a minimal Debian)
+    libfreetype6 libx11-6 libx11-xcb1 libxext6 libxrender1 libsm6 libice6  # Qt's xcb and font stack
     libpulse0                                  # QtMultimedia (sounds) links against it
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
