@@ -91,6 +91,21 @@
         <source>This scan could not be processed and nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫码没有处理成功，也没有记录。请再扫一次；如果一直这样，请联系 IT。</translation>
     </message>
+    <message>
+        <location filename="../../app/domain/store/errors.py" line="1"/>
+        <source>The station database is busy: another program has it open, so nothing was recorded. Close that program (a database viewer, a copy or backup tool) and scan again.</source>
+        <translation>本机数据库正被另一个程序占用，所以这次扫码没有记录。请关闭那个程序（数据库查看工具、复制或备份工具），然后重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/store/errors.py" line="1"/>
+        <source>The disk is full ({free} free), so nothing was recorded. Delete files you do not need or empty the recycle bin on the drive of {folder}, then scan again.</source>
+        <translation>磁盘已满（剩余 {free}），所以这次扫码没有记录。请删除不需要的文件或清空 {folder} 所在磁盘的回收站，然后重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/store/errors.py" line="1"/>
+        <source>The disk could not write the station database, so nothing was recorded. Scan again; if this keeps happening, stop scanning and call IT.</source>
+        <translation>磁盘无法写入本机数据库，所以这次扫码没有记录。请重新扫码；如果一直这样，请停止扫码并联系 IT。</translation>
+    </message>
 </context>
 <context>
     <name>DemoGun</name>

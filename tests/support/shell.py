@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.domain import operators
 from app.domain.operators import Operator, Role
-from app.domain.store.database import open_database
+from app.domain.store.database import BUSY_TIMEOUT_MS, open_database
 from app.domain.store.writer import Writer
 from app.paths import database_path
 from app.settings import Settings
@@ -20,10 +20,10 @@ from app.ui.store_gateway import StoreGateway
 
 
 @contextmanager
-def station(data_dir: Path) -> Iterator[ShellContext]:
+def station(data_dir: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Iterator[ShellContext]:
     db = database_path(data_dir)
     open_database(db)
-    writer = Writer(db)
+    writer = Writer(db, busy_timeout_ms=busy_timeout_ms)
     writer.start()
     gateway = StoreGateway(db, writer)
     settings = Settings.in_data_dir(data_dir)

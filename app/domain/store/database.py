@@ -31,28 +31,31 @@ class DatabaseDamaged(Exception):
         self.detail = detail
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(
+    path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
     """A connection in autocommit mode: callers (the writer) open transactions explicitly.
 
     ``synchronous=FULL`` makes a commit durable before it returns, which is what
     lets an operator's beep mean "saved" even if the power goes a moment later.
+    ``busy_timeout_ms`` is how long to wait for another program's lock on the file.
     """
     if readonly:
         conn = sqlite3.connect(
             f"file:{Path(path).as_posix()}?mode=ro",
             uri=True,
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=busy_timeout_ms / 1000,
             isolation_level=None,
             check_same_thread=False,
         )
         conn.execute("PRAGMA query_only = ON")
     else:
         conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
         )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.row_factory = sqlite3.Row
     return conn
@@ -103,8 +106,16 @@ def _ensure_station_id(conn: sqlite3.Connection) -> None:
 
 
 def station_id(conn: sqlite3.Connection) -> str:
-    """This station's id, made once when its database was created."""
+    """The one id this station signs its events with: the id the server enrolled it under
+    (``sync.whoami``, else ``sync.station_id``), or before enrollment the id its database was
+    given when it was created. Every workflow and the sync client ask this, so warehouse,
+    counter and inspector events of one station always carry the same id."""
     row = conn.execute(
-        "SELECT json_extract(value, '$') FROM settings WHERE key = 'station.id'"
+        "SELECT coalesce("
+        " (SELECT nullif(json_extract(value, '$.station_id'), '') FROM settings"
+        "  WHERE key = 'sync.whoami' AND json_valid(value) AND json_type(value) = 'object'),"
+        " (SELECT nullif(json_extract(value, '$'), '') FROM settings"
+        "  WHERE key = 'sync.station_id' AND json_valid(value)),"
+        " (SELECT json_extract(value, '$') FROM settings WHERE key = 'station.id'))"
     ).fetchone()
     return row[0]

@@ -12,6 +12,12 @@ threshold, stalling that scan for as long as copying the WAL into a 2 GB file
 takes (seconds, measured). The writer turns it off and a checkpointer thread
 with its own connection copies the WAL back in PASSIVE mode, which never
 blocks the writer; the next commit after a complete checkpoint restarts the WAL.
+
+Every submitted action's future resolves: with its result after the commit, with
+its own exception if it failed, or with a typed ``StoreError`` (``StoreBusy`` when
+another program held the file's lock past the busy timeout, ``DiskFull``…) when
+the batch could not be committed at all. A page waiting on a scan is never left
+hanging, and the next batch simply tries again.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TypeVar
 
-from app.domain.store.database import connect
+from app.domain.store.database import BUSY_TIMEOUT_MS, connect
+from app.domain.store.errors import typed
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -40,8 +47,9 @@ class WriterStopped(RuntimeError):
 
 
 class Writer:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self._path = Path(path)
+        self._busy_timeout_ms = busy_timeout_ms
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._accepting = False
@@ -92,7 +100,7 @@ class Writer:
 
     def _run(self, ready: Future[None]) -> None:
         try:
-            conn = connect(self._path)
+            conn = connect(self._path, busy_timeout_ms=self._busy_timeout_ms)
         except Exception as exc:  # surfaced to start(), which re-raises it to the caller
             ready.set_exception(exc)
             return
@@ -147,20 +155,27 @@ class Writer:
                 except BaseException as exc:  # the action's own failure: undo just that action
                     conn.execute("ROLLBACK TO action")
                     conn.execute("RELEASE action")
-                    failed.append((future, exc))
+                    failed.append((future, typed(exc, self._path)))
                 else:
                     conn.execute("RELEASE action")
                     done.append((future, result))
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            # The commit itself failed (disk full, I/O error): nothing in this batch was saved.
-            log.exception("commit failed; %d actions not saved", len(done))
+            # BEGIN or COMMIT failed (file locked by another program, disk full, I/O error):
+            # nothing in this batch was saved, and every action in it is told so.
+            error = typed(exc, self._path)
+            log.error("commit failed; %d actions not saved: %s", len(batch), exc)
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            for future, _ in done:
-                future.set_exception(exc)
-            for future, err in failed:
-                future.set_exception(err)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:  # SQLite rolls back by itself when it cannot
+                    log.warning("rollback after a failed commit failed too", exc_info=True)
+            own, ran = dict(failed), {future for future, _ in done}
+            for _action, future in batch:
+                if future in own or future in ran:
+                    future.set_exception(own.get(future, error))
+                elif not future.done() and future.set_running_or_notify_cancel():
+                    future.set_exception(error)
             return
         for future, result in done:
             future.set_result(result)

@@ -56,6 +56,7 @@ from app.domain.workflows.counter.tokens import dealer_name
 from app.ui.context import ShellContext
 from app.ui.counter.link import ServerLink, shared_link
 from app.ui.counter.models import RowsModel
+from app.ui.store_failure import failure_decision
 from hardware.scan import Scan
 from sync.protocol import REASONS, Trace
 
@@ -414,7 +415,7 @@ class CounterPage(QWidget):
 
     def _failed(self, text: str, exc: BaseException) -> None:
         log.error("counter scan failed", exc_info=exc)
-        self._show(Decision(Outcome.ERROR, FAILED, {}, "counter.failed"), text)
+        self._show(failure_decision(exc, FAILED, "counter.failed"), text)
         self._next()
 
     def _done(self, text: str, reply: Reply) -> None:

@@ -56,6 +56,7 @@ from app.ui.counter.models import RowsModel
 from app.ui.counter.page import big_label, table
 from app.ui.feedback_panel import COLOURS
 from app.ui.inspector.evidence import grab_photo, read_photo_file, running_camera
+from app.ui.store_failure import failure_decision
 from hardware.scan import Scan
 
 if TYPE_CHECKING:
@@ -500,7 +501,7 @@ class InspectorPage(QWidget):
 
     def _failed(self, text: str, exc: BaseException) -> None:
         log.error("inspector scan failed", exc_info=exc)
-        self._show(Decision(Outcome.ERROR, FAILED, {}, "inspect.failed"), text)
+        self._show(failure_decision(exc, FAILED, "inspect.failed"), text)
         self._next()
 
     def _done(self, text: str, reply: InspectorReply) -> None:

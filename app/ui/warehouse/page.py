@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import CodeParser, profiles_from_settings
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.base import Decision
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
 from app.domain.workflows.warehouse import (
     FLOW_TITLES,
@@ -58,6 +58,7 @@ from app.domain.workflows.warehouse import (
     reports,
 )
 from app.ui.context import ShellContext
+from app.ui.store_failure import failure_decision
 from app.ui.warehouse.models import JobsModel, LinesModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
 from hardware.scan import Scan
@@ -514,7 +515,7 @@ class WarehousePage(QWidget):
     def _failed(self, error: BaseException, code: str) -> None:
         log.error("warehouse action failed", exc_info=error)
         if self.shell is not None:
-            self.shell.show_decision(Decision(Outcome.ERROR, FAILED, reason="wh.failed"), code=code)
+            self.shell.show_decision(failure_decision(error, FAILED, "wh.failed"), code=code)
 
     def _flow_title(self, flow: Flow) -> str:
         return QCoreApplication.translate("Warehouse", FLOW_TITLES[flow])
