@@ -23,8 +23,8 @@ from pathlib import Path
 from app.domain.store import journal
 from app.domain.store.database import connect, open_database
 from app.domain.store.writer import Writer
+from app.domain.workflows.base import Actor
 from app.domain.workflows.counter import knowledge, redeem
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession
 from sync.tokens import verify

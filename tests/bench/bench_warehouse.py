@@ -169,7 +169,7 @@ def run(scale: Scale) -> list[Row]:
         path = writable_copy(source, Path(tmp))
         _prepare(path, n_items, n_pack, n_pack // ITEMS_PER_CASE + 1, receive_pallets)
         parser = CodeParser()
-        wh = Warehouse(Actor("bench", "ST-BENCH", language="en"))
+        wh = Warehouse(Actor("bench", station="ST-BENCH", language="en"))
 
         # baselines: a bare lookup, and the floor of a scan through the writer
         reader = connect(path, readonly=True)

@@ -7,10 +7,9 @@ import pytest
 from app.domain.codes import command_text
 from app.domain.store import journal
 from app.domain.store.writer import Writer
-from app.domain.workflows.base import Outcome
+from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import knowledge, rebates
 from app.domain.workflows.counter.model import Mode
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.counter.session import CounterSession
 from sync.server.admin import case_gtin
 from tests.support.counter_station import NOW, Brand, deny, give_keys, new_station, synced_at

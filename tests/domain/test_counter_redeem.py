@@ -9,10 +9,9 @@ import pytest
 from app.domain.codes import command_text
 from app.domain.store import journal
 from app.domain.store.writer import Writer
-from app.domain.workflows.base import Outcome
+from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import redeem
 from app.domain.workflows.counter.model import Mode
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.counter.tokens import check_voucher
 from sync.tokens import b64d, b64e

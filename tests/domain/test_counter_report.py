@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from app.domain.codes import command_text
 from app.domain.store import journal
 from app.domain.store.writer import Writer
+from app.domain.workflows.base import Actor
 from app.domain.workflows.counter import report
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.counter.session import CounterSession
 from tests.support.counter_station import NOW, Brand, give_keys, new_station, synced_at
 

@@ -7,9 +7,8 @@ import pytest
 from app.domain.codes import parse
 from app.domain.store import journal
 from app.domain.store.writer import Writer
-from app.domain.workflows.base import Outcome
+from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import knowledge, verify
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.counter.session import CounterSession
 from sync.protocol import Trace, TraceStep
 from tests.support.counter_station import NOW, load_snapshot, new_station

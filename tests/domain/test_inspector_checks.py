@@ -10,9 +10,8 @@ import pytest
 from app.domain.codes import command_text
 from app.domain.store import journal
 from app.domain.store.writer import Writer
-from app.domain.workflows.base import Outcome
+from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import knowledge
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession
 from app.domain.workflows.inspector.verdict import Verdict, ancestors, authorised

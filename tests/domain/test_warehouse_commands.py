@@ -86,14 +86,14 @@ def test_every_accepted_scan_is_one_event_and_refusals_none(st):
 
 
 def test_station_strict_mode_from_the_actor(st):
-    strict = Warehouse(Actor("op1", "ST-TEST", strict=True))
+    strict = Warehouse(Actor("op1", station="ST-TEST", strict=True))
     st.scan(case("P1", 90))
     result = st.call(lambda conn: strict.scan(conn, item("P1", 9999)))
     assert result.decision.reason == "wh.unknown_strict"
 
 
 def test_language_picks_product_names(st):
-    zh = Warehouse(Actor("op1", "ST-TEST", language="zh_CN"))
+    zh = Warehouse(Actor("op1", station="ST-TEST", language="zh_CN"))
     st.call(lambda conn: zh.scan(conn, case("P1", 90)))
     result = st.call(lambda conn: zh.scan(conn, item("P2", 1)))
     assert result.decision.args["product"] == "产品P2"

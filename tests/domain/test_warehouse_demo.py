@@ -39,7 +39,7 @@ def test_reference_data_and_operators(demo):
 
 def test_every_flow_runs_on_the_demo_codes(demo):
     folder, writer = demo
-    wh = Warehouse(Actor("demo", "ST-DEMO", language="en"))
+    wh = Warehouse(Actor("demo", station="ST-DEMO", language="en"))
 
     def scan(words):
         return writer.call(wh.scan_action(parse(_by_label(folder, words)))).decision

@@ -161,7 +161,7 @@ class Station:
         conn.close()
         self.writer = Writer(self.path)
         self.writer.start()
-        self.warehouse = Warehouse(Actor(operator, station, language="en"))
+        self.warehouse = Warehouse(Actor(operator, station=station, language="en"))
 
     def scan(self, code: Code) -> Result:
         return self.writer.call(self.warehouse.scan_action(code))

@@ -13,10 +13,9 @@ import datetime as dt
 import pytest
 
 from app.domain.codes import command_text
-from app.domain.workflows.base import Outcome
+from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
 from app.domain.workflows.counter.online import ServerLookups
-from app.domain.workflows.counter.redeem import Actor
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession

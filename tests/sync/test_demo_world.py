@@ -11,7 +11,6 @@ from app.demo import demo_codes, prepare
 from app.domain.codes import parse
 from app.domain.store.database import connect
 from app.domain.store.writer import Writer
-from app.domain.workflows.counter.redeem import Actor as CounterActor
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession
@@ -21,7 +20,7 @@ from app.ui.sync_wiring import start_demo_server
 from sync.client.client import SyncClient
 from sync.client.demo import connect_demo_station
 
-ME = CounterActor("op", "demo")
+ME = Actor("op", "demo")
 
 
 def _reference(path) -> dict[str, list[tuple]]:

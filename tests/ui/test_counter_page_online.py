@@ -7,8 +7,7 @@ import pytest
 
 from app.domain.codes import command_text
 from app.domain.operators import Role
-from app.domain.workflows.base import Outcome
-from app.domain.workflows.counter.redeem import Actor
+from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter.session import CounterSession
 from app.ui.counter.page import CounterPage
 from app.ui.counter.page import register as register_counter

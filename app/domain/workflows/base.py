@@ -1,4 +1,5 @@
-"""What a workflow answers for one scan: the operator sees it, hears it, and it is already committed."""
+"""What every workflow shares: who acts (``Actor``) and what it answers for one scan
+(``Decision``: the operator sees it, hears it, and it is already committed)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,21 @@ class Decision:
     args: dict[str, str | int] = field(default_factory=dict)
     reason: str | None = None
     event_seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts, and how: copied into every event a workflow writes.
+
+    The journal's ``operator`` field holds ``operator_id`` (stable across renames, and what
+    sync issues and the server match on); ``operator_name`` is for what people read
+    (paperwork, the day's close, "approved by …"). Events written before ids were used hold a
+    name there; readers show a value that is no operator id as it is. ``station`` empty means
+    this station's own id (``app.domain.store.database.station_id``).
+    """
+
+    operator_id: str
+    operator_name: str = ""
+    station: str = ""
+    language: str = "zh_CN"  # the language of the paperwork this actor's work prints
+    strict: bool = False  # the station-wide strict-mode setting (warehouse)

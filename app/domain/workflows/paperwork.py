@@ -98,8 +98,10 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
     """Everything one job's paper shows, read in one go (run it on a reader thread)."""
     job = conn.execute(
         "SELECT j.*, d.name AS dealer_name, d.name_en AS dealer_en, d.regions AS regions,"
-        " l.name AS loc_name, l.name_en AS loc_en, i.reference AS inbound_ref"
+        " l.name AS loc_name, l.name_en AS loc_en, i.reference AS inbound_ref,"
+        " coalesce(o.name, j.operator) AS operator_name"  # older jobs hold the name itself
         " FROM wh_jobs j LEFT JOIN dealers d ON d.id = j.dealer_id"
+        " LEFT JOIN operators o ON o.id = j.operator"
         " LEFT JOIN wh_locations l ON l.id = j.location_id"
         " LEFT JOIN wh_inbound i ON i.id = j.inbound_id WHERE j.id = ?",
         (job_id,),
@@ -117,7 +119,7 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
         (QT_TRANSLATE_NOOP("Paperwork", "State"), STATUSES.get(job["status"], job["status"])),
         (QT_TRANSLATE_NOOP("Paperwork", "Started"), _when(job["created_at"])),
         (QT_TRANSLATE_NOOP("Paperwork", "Finished"), _when(job["finished_at"])),
-        (QT_TRANSLATE_NOOP("Paperwork", "Operator"), job["operator"]),
+        (QT_TRANSLATE_NOOP("Paperwork", "Operator"), job["operator_name"]),
         (QT_TRANSLATE_NOOP("Paperwork", "Station"), job["station"]),
     ]
     if job["order_id"]:

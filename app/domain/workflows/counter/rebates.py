@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from app.domain.codes import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
+from app.domain.store.database import station_id
+from app.domain.workflows.base import Actor
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import (
     CardFacts,
@@ -25,7 +27,7 @@ from app.domain.workflows.counter.model import (
     ClaimRow,
     code_label,
 )
-from app.domain.workflows.counter.redeem import Actor, local_day, station_id
+from app.domain.workflows.counter.redeem import local_day
 from app.domain.workflows.counter.tokens import Refusal, check_card
 from sync.server.rebates import RuleBook
 

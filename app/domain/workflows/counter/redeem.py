@@ -15,23 +15,12 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.store import database, journal
+from app.domain.store import journal
+from app.domain.store.database import station_id
+from app.domain.workflows.base import Actor
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import Alert, RedemptionRow, VoucherFacts, money
 from app.domain.workflows.counter.tokens import Refusal, check_voucher
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who acts at the counter; the station id comes from the station's enrollment."""
-
-    operator_id: str
-    operator_name: str
-
-
-def station_id(conn: sqlite3.Connection) -> str:
-    """The enrolled id the server knows this station by (the database's own id before that)."""
-    return knowledge.identity(conn).station_id or database.station_id(conn)
 
 
 def local_day(moment: dt.datetime) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.database import station_id
 from app.domain.workflows.counter import rebates, redeem
 from app.domain.workflows.counter.model import STANDING_WORDS, ClaimRow, RedemptionRow, money
 
@@ -77,7 +78,7 @@ def day_report(conn: sqlite3.Connection, day: dt.date) -> DayReport:
     text = day.isoformat()
     return DayReport(
         day=text,
-        station=redeem.station_id(conn),
+        station=station_id(conn),
         redemptions=redeem.redemptions(conn, text),
         claims=rebates.claims(conn, text),
     )

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from app.domain.codes import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
-from app.domain.workflows.base import Decision, Outcome
+from app.domain.store.database import station_id
+from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import code_label
-from app.domain.workflows.counter.redeem import Actor, station_id
 from app.domain.workflows.counter.tokens import dealer_name
 from sync.protocol import Trace
 

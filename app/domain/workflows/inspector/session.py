@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from app.domain.codes import CodeParser, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.counter.redeem import Actor
+from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.checks import CaseRefused, Check, Place
 
