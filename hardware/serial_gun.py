@@ -23,10 +23,10 @@ import serial
 from serial.tools import list_ports
 from serial.urlhandler import protocol_socket
 
-from app.domain.i18n import QT_TRANSLATE_NOOP
 from hardware.scan import Scan
 from hardware.source import Rejection, Source, SourceState
 from hardware.spec import TERMINATORS, SourceSpec, UsbId
+from app.domain.i18n import QT_TRANSLATE_NOOP
 
 READ_TIMEOUT_S = 0.05
 RECONNECT_MIN_S = 0.1
@@ -47,9 +47,12 @@ PortFinder = Callable[[], Sequence[Any]]
 class LineFramer:
     """Cuts a byte stream into reads at the terminator, within a bounded buffer.
 
-    ``feed`` returns ``(payload, terminator)`` pairs and ``(head, None)`` for a
-    line dropped because it grew past ``max_line``; after such a line the rest
-    of it, up to the next terminator, is discarded too.
+    ``feed`` returns ``(payload, terminator)`` pairs. A read that cannot be one
+    lands in ``rejected`` as ``(reason, head)``: ``"too_long"`` for a line that
+    grew past ``max_line`` (the rest of it, up to the next terminator or the
+    next pause, is dropped with it), ``"no_terminator"`` for bytes the gun left
+    without its terminator before going quiet. Either way the framer starts
+    afresh, so the gun's next code is read whole: a pause always ends a read.
     """
 
     def __init__(self, terminator: str = "AUTO", max_line: int = DEFAULT_MAX_LINE) -> None:
@@ -57,11 +60,12 @@ class LineFramer:
         self.max_line = max_line
         self._buffer = bytearray()
         self._discarding = False
-        self.too_long: list[bytes] = []
+        self.rejected: list[tuple[str, bytes]] = []
 
     @property
-    def pending(self) -> int:
-        return len(self._buffer)
+    def pending(self) -> bool:
+        """Whether a read is under way (bytes buffered, or an over-long read being dropped)."""
+        return bool(self._buffer) or self._discarding
 
     def feed(self, data: bytes) -> list[tuple[bytes, bytes]]:
         """Complete reads in ``data`` (with what was buffered), each with the terminator that ended it."""
@@ -83,7 +87,7 @@ class LineFramer:
                 self._discarding = False
                 continue
             if len(payload) > self.max_line:
-                self.too_long.append(payload[:_HEAD])
+                self.rejected.append(("too_long", payload[:_HEAD]))
                 continue
             if payload:
                 lines.append((payload, terminator))
@@ -92,15 +96,23 @@ class LineFramer:
         return lines
 
     def take_idle(self) -> bytes | None:
-        """What is buffered when the gun went quiet (guns with no suffix), or None."""
-        if not self._buffer or self.mode not in ("AUTO", "NONE"):
+        """The gun went quiet: the read it left, if it is one (AUTO and NONE end reads at a pause).
+
+        With an explicit terminator, bytes left without it are the start of a
+        code the gun never finished: reported as ``"no_terminator"`` rather than
+        glued to the front of the next code. An over-long read ends here too.
+        """
+        discarding, self._discarding = self._discarding, False
+        if not self._buffer:
             return None
         payload = bytes(self._buffer)
         self._buffer.clear()
-        if self._discarding:
-            self._discarding = False
-            return None
-        return payload
+        if discarding:
+            return None  # the tail of an over-long read, already reported
+        if self.mode in ("AUTO", "NONE"):
+            return payload
+        self.rejected.append(("no_terminator", payload[:_HEAD]))
+        return None
 
     def reset(self) -> bytes:
         """Drop the buffer (the port went away mid-read); returns what was lost."""
@@ -126,7 +138,7 @@ class LineFramer:
     def _check_length(self) -> None:
         if len(self._buffer) > self.max_line:
             if not self._discarding:
-                self.too_long.append(bytes(self._buffer[:_HEAD]))
+                self.rejected.append(("too_long", bytes(self._buffer[:_HEAD])))
                 self._discarding = True
             self._buffer.clear()
 
@@ -173,6 +185,18 @@ def find_usb_port(usb: UsbId, ports: Sequence[Any]) -> str | None:
         and (usb.serial_number is None or (p.serial_number or "") == usb.serial_number)
     )
     return matches[0] if matches else None
+
+
+_FRAMING_MESSAGES = {
+    "too_long": QT_TRANSLATE_NOOP(
+        "Scanners",
+        "The scanner sent more than {limit} bytes without an end-of-code character; the read was dropped. Check the port's terminator setting against the gun's suffix.",
+    ),
+    "no_terminator": QT_TRANSLATE_NOOP(
+        "Scanners",
+        "The scanner stopped in the middle of a code (its end-of-code character never came), so it was not read. Scan it again; if this happens on every scan, set the port's terminator to the gun's suffix.",
+    ),
+}
 
 
 class _SocketPort(protocol_socket.Serial):
@@ -300,11 +324,13 @@ class SerialGun(Source):
                 if waiting:
                     data += port.read(waiting)
                 last_byte = time.monotonic()
-                for payload, terminator in framer.feed(data):
+                lines = framer.feed(data)
+                self._report_rejected(framer)
+                for payload, terminator in lines:
                     self._deliver(payload, terminator.decode("ascii"))
-                self._report_too_long(framer)
             elif framer.pending and time.monotonic() - last_byte >= self.idle_s:
                 payload = framer.take_idle()
+                self._report_rejected(framer)
                 if payload:
                     self._deliver(payload, None)
 
@@ -334,18 +360,12 @@ class SerialGun(Source):
             text = text.replace(self.gs_substitute, "\x1d")
         return text
 
-    def _report_too_long(self, framer: LineFramer) -> None:
-        while framer.too_long:
-            head = framer.too_long.pop(0)
-            self._reject_read(
-                "too_long",
-                QT_TRANSLATE_NOOP(
-                    "Scanners",
-                    "The scanner sent more than {limit} bytes without an end-of-code character; the read was dropped. Check the port's terminator setting against the gun's suffix.",
-                ),
-                {"limit": str(self.max_line)},
-                head,
-            )
+    def _report_rejected(self, framer: LineFramer) -> None:
+        """Say why each read the framer dropped was not a scan (in the order it dropped them)."""
+        while framer.rejected:
+            reason, head = framer.rejected.pop(0)
+            message, params = _FRAMING_MESSAGES[reason], {"limit": str(self.max_line)}
+            self._reject_read(reason, message, params if reason == "too_long" else {}, head)
 
     def _reject_read(self, reason: str, message: str, params: dict[str, str], raw: bytes) -> None:
         self.rejections += 1

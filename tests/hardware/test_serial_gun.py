@@ -127,6 +127,34 @@ def test_garbage_a_100_kb_line_and_invalid_utf8_are_rejected_with_reasons_and_re
     assert rec.rejections[2].raw == "一码扫".encode("gbk")
 
 
+@pytest.mark.parametrize("terminator", ["AUTO", "CR"])
+def test_an_over_long_read_without_terminator_is_reported_and_the_next_code_is_scanned(
+    gun, reader, terminator
+):
+    _, rec = reader(f"serial:{gun.path}?terminator={terminator}&idle_ms=60")
+    assert rec.wait(lambda r: SourceState.CONNECTED in r.states)
+    gun.write(b"A" * 5000)  # no terminator, then the gun goes quiet
+    assert rec.wait(lambda r: len(r.rejections) == 1)
+    time.sleep(0.2)
+    gun.scan("https://t.brand.cn/q/GOOD0001")
+    assert rec.wait(lambda r: len(r.scans) == 1)
+    assert rec.scans[0].text == "https://t.brand.cn/q/GOOD0001"
+    assert [r.reason for r in rec.rejections] == ["too_long"]
+    assert rec.rejections[0].raw == b"A" * 48
+
+
+def test_a_code_cut_short_is_reported_and_the_next_one_arrives_whole(gun, reader):
+    _, rec = reader(f"serial:{gun.path}?terminator=CR&idle_ms=60")
+    assert rec.wait(lambda r: SourceState.CONNECTED in r.states)
+    gun.write(b"YIMA:CMD:SW")  # the gun stopped mid-code
+    assert rec.wait(lambda r: len(r.rejections) == 1)
+    gun.scan("YIMA:CMD:SWITCH:ship")
+    assert rec.wait(lambda r: len(r.scans) == 1)
+    assert [s.text for s in rec.scans] == ["YIMA:CMD:SWITCH:ship"]
+    assert (rec.rejections[0].reason, rec.rejections[0].raw) == ("no_terminator", b"YIMA:CMD:SW")
+    assert "Scan it again" in rec.rejections[0].text()
+
+
 def test_control_characters_are_rejected_but_gs_and_rs_pass(gun, reader):
     _, rec = reader(f"serial:{gun.path}?terminator=CR")
     assert rec.wait(lambda r: SourceState.CONNECTED in r.states)
@@ -247,8 +275,36 @@ def test_framer_keeps_partial_reads_across_chunks_and_bounds_its_buffer():
     framer = LineFramer("CR", max_line=16)
     assert framer.feed(b"ABC") == []
     assert framer.feed(b"DEF\rGH") == [(b"ABCDEF", b"\r")]
-    assert framer.feed(b"I" * 40) == [] and framer.pending == 0 and len(framer.too_long) == 1
+    assert framer.feed(b"I" * 40) == [] and framer.rejected == [("too_long", b"GH" + b"I" * 40)]
     assert framer.feed(b"JJ\rKL\r") == [(b"KL", b"\r")]  # the rest of the long line is dropped too
+
+
+@pytest.mark.parametrize("mode", ["AUTO", "NONE", "CR"])
+def test_a_pause_ends_an_over_long_read_so_the_next_code_is_read(mode):
+    """Fails on the old framer: take_idle() returned early on the emptied buffer and left it
+    dropping bytes until the next terminator, which was the good code's."""
+    framer = LineFramer(mode)
+    assert framer.feed(b"A" * 5000) == []
+    assert [reason for reason, _ in framer.rejected] == ["too_long"]
+    assert framer.pending  # the over-long read is still being dropped ...
+    assert framer.take_idle() is None  # ... until the gun goes quiet
+    assert not framer.pending
+    if mode == "NONE":
+        assert framer.feed(b"https://t.brand.cn/q/GOOD0001") == []
+        assert framer.take_idle() == b"https://t.brand.cn/q/GOOD0001"
+    else:
+        assert framer.feed(b"https://t.brand.cn/q/GOOD0001\r") == [
+            (b"https://t.brand.cn/q/GOOD0001", b"\r")
+        ]
+    assert len(framer.rejected) == 1
+
+
+def test_an_unterminated_read_is_reported_at_the_pause_not_glued_to_the_next_code():
+    framer = LineFramer("CR")
+    assert framer.feed(b"0106950123001016") == []
+    assert framer.take_idle() is None
+    assert framer.rejected == [("no_terminator", b"0106950123001016")]
+    assert framer.feed(b"GOOD-2\r") == [(b"GOOD-2", b"\r")]
 
 
 def test_framer_crlf_mode_does_not_split_on_a_lone_cr():
