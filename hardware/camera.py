@@ -23,11 +23,11 @@ from typing import Any
 import cv2
 import numpy as np
 
-from app.domain.i18n import QT_TRANSLATE_NOOP
 from hardware.decode import Decoded, decode_frame
 from hardware.scan import Scan
 from hardware.source import Rejection, Source, SourceState
 from hardware.spec import SourceSpec
+from translatable import QT_TRANSLATE_NOOP
 
 Preview = Callable[[np.ndarray, list[Decoded]], None]
 RECONNECT_S = 1.0

@@ -1,11 +1,10 @@
-"""Marking operator-facing text for translation without importing Qt.
+"""The domain's translation marker: ``translatable.QT_TRANSLATE_NOOP``, the one every layer uses.
 
-The domain returns English templates; the UI translates them with Qt's
-translation system. ``pyside6-lupdate`` extracts any call named
-``QT_TRANSLATE_NOOP(context, text)``, so this no-op marker lets the domain's
-strings reach the ``.ts`` files while the domain stays free of Qt.
+The domain and the sync code import it from here; ``hardware``, which may not import ``app``,
+imports it from ``translatable`` directly. See that package for how the marked text reaches
+the ``.ts`` files.
 """
 
+from translatable import QT_TRANSLATE_NOOP
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
+__all__ = ["QT_TRANSLATE_NOOP"]
