@@ -60,31 +60,46 @@
     </message>
     <message>
         <location filename="../../app/domain/codes/messages.py" line="68"/>
+        <source>A field in the GS1 code is too long or too short: the label may be misprinted or the scanner may drop separators. Scan again; if it keeps failing, ask IT to check the scanner.</source>
+        <translation>GS1 码中有字段过长或过短：标签可能印错，或扫码枪丢掉了分隔符。请再扫一次；如果仍然失败，请联系 IT 检查扫码枪。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/codes/messages.py" line="73"/>
+        <source>The code carries the same field twice with different values: two labels may have been read as one. Scan one label at a time; if it keeps failing, report the label.</source>
+        <translation>码中同一字段出现两次且内容不同：可能把两个标签读成了一个。请一次只扫一个标签；如果仍然失败，请上报该标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/codes/messages.py" line="78"/>
+        <source>This number looks like a GS1 pallet or product code but does not check out, so it was not taken as a brand code either. Scan again; if it keeps failing, ask IT to check the code profile.</source>
+        <translation>这个数字看起来像 GS1 托盘码或产品码，但校验不通过，因此也没有当作品牌码。请再扫一次；如果仍然失败，请联系 IT 检查码规则。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/codes/messages.py" line="84"/>
         <source>This GS1 code has no product number (GTIN) or pallet number (SSCC). Scan the other code on the label.</source>
         <translation>这个 GS1 码中没有商品编号（GTIN）或物流单元编号（SSCC）。请扫描标签上的另一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/codes/messages.py" line="73"/>
+        <location filename="../../app/domain/codes/messages.py" line="89"/>
         <source>This GS1 web address is badly formed. Scan again; if it keeps failing, set the item aside and report the label.</source>
         <translation>这个 GS1 网址格式错误。请再扫一次；如果仍然失败，请将该货品放到一边并上报标签问题。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/codes/messages.py" line="78"/>
+        <location filename="../../app/domain/codes/messages.py" line="94"/>
         <source>The barcode&apos;s check digit does not match: it may be damaged or misread. Scan again or type the number.</source>
         <translation>条码校验位不符：条码可能损坏或误读。请再扫一次，或手工输入数字。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/codes/messages.py" line="83"/>
+        <location filename="../../app/domain/codes/messages.py" line="99"/>
         <source>This command barcode is not known to this version of Yima Scan. Use the command sheet printed from this station.</source>
         <translation>当前版本的一码扫不认识这个指令码。请使用本工作站打印的指令表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/codes/messages.py" line="88"/>
+        <location filename="../../app/domain/codes/messages.py" line="104"/>
         <source>This command barcode is incomplete. Use the command sheet printed from this station.</source>
         <translation>这个指令码不完整。请使用本工作站打印的指令表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/codes/messages.py" line="92"/>
+        <location filename="../../app/domain/codes/messages.py" line="108"/>
         <source>This code could not be checked because of a program error. Scan again; if it keeps happening, tell IT.</source>
         <translation>由于程序错误，无法检查这个码。请再扫一次；如果反复出现，请告知 IT。</translation>
     </message>

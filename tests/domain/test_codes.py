@@ -255,6 +255,28 @@ def test_twenty_digits_that_are_also_an_sscc():
     assert parse(f"]C1{sscc_like}").notes == ()
 
 
+def test_a_failed_sscc_is_never_quietly_a_brand_code():
+    wrong = f"00{SSCC[:-1]}0"
+    code = parse(wrong)
+    assert (code.valid, code.reason) == (False, "gs1.lookalike")
+    assert "brand_numeric" in code.detail
+    assert parse(f"]C1{wrong}").reason == "gs1.check_digit"
+    assert parse(f"]Q1{wrong}").key == f"brand:{wrong}"  # not GS1 by the scanner's word
+
+
+def test_a_profile_can_claim_gs1_lookalikes_for_the_brand():
+    entries = [p.to_settings() for p in default_profiles()]
+    entries[1]["gs1_lookalikes"] = "brand"
+    profiles = profiles_from_settings(entries)
+    for raw in (f"00{SSCC}", f"00{SSCC[:-1]}0"):
+        code = parse(raw, profiles)
+        assert (code.key, code.notes) == (f"brand:{raw}", ())
+    assert parse(f"]C100{SSCC}", profiles).key == f"sscc:{SSCC}"  # the AIM id still decides
+    assert profiles_from_settings(profiles_to_settings(profiles)) == profiles
+    with pytest.raises(ValueError, match="gs1_lookalikes"):
+        profiles_from_settings([{**entries[1], "gs1_lookalikes": "maybe"}])
+
+
 def test_gs1_without_fnc1_in_a_plain_symbol_is_still_read():
     code = parse(f"]d101{GTIN}21{SERIAL}")
     assert code.key == ITEM_KEY and "gs1_without_fnc1" in code.notes
@@ -392,8 +414,18 @@ INVALID = [
     (f"https://id.gs1.org/01/{GTIN}?17=261399", "gs1.bad_date"),
     (f"]d201{GTIN}{GS}2312", "gs1.unknown_ai"),
     (f"(01){GTIN}(999)X", "gs1.unknown_ai"),
-    ("]d20109506", "gs1.syntax"),
+    ("]d20109506", "gs1.bad_length"),
+    (f"]d201{GTIN}7007211225211", "gs1.bad_length"),  # (7007) is 6 or 12 digits, not a serial
+    (f"]d201{GTIN}21{'S' * 21}", "gs1.bad_length"),  # was gs1.unknown_ai
     (f"01{GTIN}{GS}21", "gs1.syntax"),
+    (f"(01){GTIN}(2I)SN0001", "gs1.syntax"),  # a typo in the printed form is not dropped
+    (f"(01){GTIN}(21)", "gs1.syntax"),
+    (f"(01){GTIN}(2I)X(21)SN0001", "gs1.syntax"),
+    (f"]d201{GTIN}21A{GS}21B", "gs1.repeated_ai"),
+    (f"https://id.gs1.org/01/{GTIN}/21/A?21=B", "gs1.repeated_ai"),
+    (f"01{GTIN}21ABC{GS}0106901234567892{GS}21XYZ", "gs1.repeated_ai"),  # two items, one read
+    (f"https://id.gs1.org/01/{GTIN}?17=261231&17=270101", "gs1.repeated_ai"),
+    (f"00{SSCC[:-1]}0", "gs1.lookalike"),  # a failed SSCC is not silently a brand code
     ("]d21726123110ABC", "gs1.no_identifier"),
     ("https://id.gs1.org/414/9506000134352", "gs1.no_identifier"),
     (f"https://id.gs1.org/01/{GTIN}/21", "dl.syntax"),

@@ -12,9 +12,11 @@ Order of reading, after normalisation (see ``normalize``):
    ``00`` + 18 digits or ``01`` + 14 digits and every check digit holds (unless
    a non-GS1 identifier such as ``]Q1`` says otherwise); brand profiles; retail
    digits; a GS1 element string after all (a label printed without FNC1); the
-   profiles with the case swapped. A 20-digit code that is both a valid SSCC and
-   a brand code reads as the SSCC with the note ``ambiguous``; scanners that send
-   AIM identifiers never meet that case.
+   profiles with the case swapped. Plain digits that a brand profile matches and
+   that also look like GS1 (``00`` + 18 digits) are decided by that profile's
+   ``gs1_lookalikes`` (see ``profiles``): GS1 by default (``ambiguous`` noted, and
+   refused as ``gs1.lookalike`` when GS1's checks fail), or always the brand's.
+   Scanners that send AIM identifiers never meet that case.
 
 Each step is a cheap prefix test before any regex or biip call, and profile
 matching is one precompiled regex per profile, so the cost is that of biip on
@@ -55,6 +57,7 @@ class CodeParser:
         self.profiles = tuple(default_profiles() if profiles is None else profiles)
         self._url_profiles = tuple(p for p in self.profiles if p.is_url)
         self._plain_profiles = tuple(p for p in self.profiles if not p.is_url)
+        self._lookalikes = {p.name: p.gs1_lookalikes for p in self.profiles}
         self._gs = gs_pattern(substitutes_tuple(gs_substitutes))
 
     def parse(self, raw: str | bytes, symbology: str | None = None) -> Code:
@@ -121,13 +124,17 @@ class CodeParser:
             text.startswith(("01", "02")) and len(text) >= 16 and text[:16].isdigit()
         )
         if looks_gs1 and not non_gs1_symbology:
+            brand = self._profiles(n, self._plain_profiles)
+            if brand is not None and self._lookalikes[brand.profile] == "brand":
+                return brand  # the site says numbers of this form are the brand's
             result = gs1.element_string(text)
             if not isinstance(result, gs1.Failure):
-                if self._profiles(n, self._plain_profiles):
-                    n.notes.append(
-                        "ambiguous"
-                    )  # e.g. a 20-digit brand code that is also a valid SSCC
+                if brand is not None:
+                    n.notes.append("ambiguous")  # e.g. a 20-digit brand code that is an SSCC
                 return _build(n, result)
+            if brand is not None:  # neither a GS1 code nor, by the profile's word, a brand code
+                detail = f"{result.detail}; profile {brand.profile!r} leaves GS1 look-alikes to GS1"
+                return _invalid(n, "gs1.lookalike", detail)
             gs1_error = result
         found = self._profiles(n, self._plain_profiles)
         if found:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
+from urllib.parse import parse_qsl, urlsplit
 
 from biip import ParseConfig, ParseError
 from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 from biip.gs1_digital_link_uris import GS1DigitalLinkURI
-from biip.gs1_element_strings import GS1ElementStrings
-from biip.gs1_messages import GS1Message
+from biip.gs1_element_strings import GS1ElementString
 from biip.gtin import Gtin
 from biip.upc import Upc
 
@@ -29,6 +30,8 @@ from app.domain.codes.model import Level, Scheme
 
 _CONFIG = ParseConfig()  # separator: GS (0x1D); the normaliser has turned every stand-in into it
 _AI_IN_MESSAGE = re.compile(r"GS1 AI \((\d+)\)")
+_PRINTED = re.compile(r" *\((\d{1,5})\)([^()]*)")
+GS = "\x1d"
 
 
 class Failure(NamedTuple):
@@ -37,18 +40,27 @@ class Failure(NamedTuple):
 
 
 Fields = dict[str, Any]  # keyword arguments for Code
+Pair = tuple[GS1ApplicationIdentifier, str]  # an AI and its data, as the text carried them
 
 
 def element_string(text: str) -> Fields | Failure:
-    """A GS1 element string: AI-prefixed with GS separators, or the ``(01)...(21)...`` printed form."""
-    try:
-        if text.startswith("("):
-            message = GS1Message.parse_hri(text, config=_CONFIG)
-        else:
-            message = GS1Message.parse(text, config=_CONFIG)
-    except (ParseError, ValueError) as exc:
-        return _classify(exc)
-    return _from_elements(message.element_strings, Scheme.GS1)
+    """A GS1 element string: AI-prefixed with GS separators, or the ``(01)...(21)...`` printed form.
+
+    The text is cut into (AI, data) pairs by GS1's own rule before biip reads each pair:
+    a variable-length AI's data runs to the next GS or the end, never into what biip's
+    pattern happens to stop at (which read ``7007`` + 9 digits as a date and a serial).
+    Every character must belong to a pair, so a typo in printed text is an error, not a gap.
+    """
+    pairs = _printed_pairs(text) if text.startswith("(") else _pairs(text)
+    if isinstance(pairs, Failure):
+        return pairs
+    elements: list[GS1ElementString] = []
+    for ai, data in pairs:
+        try:
+            elements.append(GS1ElementString.parse(ai.ai + data, config=_CONFIG))
+        except (ParseError, ValueError) as exc:
+            return _refused(ai, data, exc)
+    return _from_elements(elements, Scheme.GS1)
 
 
 def digital_link(text: str) -> Fields | Failure | None:
@@ -62,7 +74,113 @@ def digital_link(text: str) -> Fields | Failure | None:
         if "GS1 AI" in detail or "Application Identifier" in detail:
             return _classify(exc)
         return Failure("dl.syntax", detail)
+    repeated = _repeated_in_query(text)
+    if repeated:
+        return repeated
     return _from_elements(uri.element_strings, Scheme.DIGITAL_LINK)
+
+
+def _pairs(text: str) -> list[Pair] | Failure:
+    """(AI, data) pairs of an element string; a GS between pairs is FNC1 and may be superfluous."""
+    pairs: list[Pair] = []
+    at = 0
+    while at < len(text):
+        if text[at] == GS:
+            at += 1
+            continue
+        ai = _ai(text[at : at + 4])
+        if ai is None:
+            return Failure(
+                "gs1.unknown_ai",
+                f"no GS1 Application Identifier at position {at}: {text[at : at + 8]!r}",
+            )
+        start = at + len(ai.ai)
+        end = text.find(GS, start)
+        end = len(text) if end < 0 else end
+        data = text[start:end]
+        if not ai.separator_required:  # predefined length: the next AI may follow directly
+            fixed = re.match(ai.pattern.removesuffix("$"), text[at:end])
+            if fixed is not None:
+                data = text[start : at + fixed.end()]
+        pairs.append((ai, data))
+        at = start + len(data)
+    return pairs
+
+
+def _printed_pairs(text: str) -> list[Pair] | Failure:
+    """(AI, data) pairs of the printed form ``(01)09506000134352(21)A1``; every character counts."""
+    pairs: list[Pair] = []
+    at = 0
+    for found in _PRINTED.finditer(text):
+        if found.start() != at:
+            break
+        digits, data = found.group(1), found.group(2).strip(" ")
+        ai = _ai(digits)
+        if ai is None or ai.ai != digits:
+            return Failure("gs1.unknown_ai", f"({digits}) is not a GS1 Application Identifier")
+        if not data:
+            return Failure("gs1.syntax", f"({digits}) has no data after it")
+        pairs.append((ai, data))
+        at = found.end()
+    if at != len(text) or not pairs:
+        shown = text[at : at + 12]
+        return Failure(
+            "gs1.syntax", f"cannot read {shown!r} at position {at}: expected (AI) and data"
+        )
+    return pairs
+
+
+def _ai(text: str) -> GS1ApplicationIdentifier | None:
+    try:
+        return GS1ApplicationIdentifier.extract(text)
+    except ParseError:
+        return None
+
+
+def _refused(ai: GS1ApplicationIdentifier, data: str, exc: Exception) -> Failure:
+    """Why biip refused one pair: wrong length, an impossible date, or bad characters."""
+    if not data:
+        return Failure("gs1.syntax", f"({ai.ai}) has no data after it")
+    low, high = _lengths(ai.format)
+    prefix = re.match(ai.pattern.removesuffix("$"), ai.ai + data)
+    cut_short = prefix is not None and prefix.end() < len(ai.ai + data)  # e.g. 7007 + 9 digits
+    if cut_short or not low <= len(data) <= high:
+        return Failure(
+            "gs1.bad_length",
+            f"({ai.ai}) data has incorrect length: {len(data)} characters, format {ai.format}",
+        )
+    return _classify(exc)
+
+
+def _lengths(data_format: str) -> tuple[int, int]:
+    """Shortest and longest data a format such as ``N2+N6[+N6]`` or ``N2+X..20`` allows."""
+    low = high = 0
+    for part in data_format.split("+")[1:]:
+        optional = part.startswith("[")
+        size = re.search(r"(\.\.)?(\d+)", part)
+        if size is None:
+            continue
+        count = int(size.group(2))
+        high += count
+        if not optional:
+            low += 1 if size.group(1) else count
+    return low, high
+
+
+def _repeated_in_query(text: str) -> Failure | None:
+    """biip keeps the last of a repeated query attribute; GS1 says different values are an error."""
+    query = urlsplit(text).query
+    seen: dict[str, str] = {}
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name.isdigit() and seen.setdefault(name, value) != value:
+            return _repeat_failure(name, seen[name], value)
+    return None
+
+
+def _repeat_failure(ai: str, first: str, second: str) -> Failure:
+    return Failure(
+        "gs1.repeated_ai", f"({ai}) appears twice with different values: {first!r} and {second!r}"
+    )
 
 
 def retail(digits: str, symbology: str | None) -> Fields | Failure | None:
@@ -108,13 +226,14 @@ def _upc_e(digits: str) -> tuple[str, str]:
     return upc.as_gtin_14(), "UPC-E"
 
 
-def _from_elements(elements: GS1ElementStrings, scheme: Scheme) -> Fields | Failure:
+def _from_elements(elements: Sequence[GS1ElementString], scheme: Scheme) -> Fields | Failure:
     fields: dict[str, str] = {}
     for es in elements:
         error = es.gtin_error or es.sscc_error or es.gln_error
         if error:
             return Failure("gs1.check_digit" if "check digit" in error else "gs1.syntax", error)
-        fields.setdefault(es.ai.ai, es.value)
+        if fields.setdefault(es.ai.ai, es.value) != es.value:
+            return _repeat_failure(es.ai.ai, fields[es.ai.ai], es.value)
     result: Fields = {"scheme": scheme, "fields": fields}
     by_ai = {es.ai.ai: es for es in elements}
     if "10" in fields:

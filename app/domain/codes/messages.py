@@ -65,6 +65,22 @@ REASON_MESSAGES: dict[str, str] = {
         "The GS1 code is incomplete or badly formed: part may be missing or the scanner may "
         "drop separators. Scan again; if it keeps failing, ask IT to check the scanner.",
     ),
+    "gs1.bad_length": QT_TRANSLATE_NOOP(
+        "Codes",
+        "A field in the GS1 code is too long or too short: the label may be misprinted or the "
+        "scanner may drop separators. Scan again; if it keeps failing, ask IT to check the scanner.",
+    ),
+    "gs1.repeated_ai": QT_TRANSLATE_NOOP(
+        "Codes",
+        "The code carries the same field twice with different values: two labels may have been "
+        "read as one. Scan one label at a time; if it keeps failing, report the label.",
+    ),
+    "gs1.lookalike": QT_TRANSLATE_NOOP(
+        "Codes",
+        "This number looks like a GS1 pallet or product code but does not check out, so it "
+        "was not taken as a brand code either. Scan again; if it keeps failing, ask IT to "
+        "check the code profile.",
+    ),
     "gs1.no_identifier": QT_TRANSLATE_NOOP(
         "Codes",
         "This GS1 code has no product number (GTIN) or pallet number (SSCC). "

@@ -12,6 +12,17 @@ each matching ``groups[name]`` (default: 1-64 letters and digits). A template
 that starts with ``http://`` or ``https://`` accepts either scheme, any case in
 the host name (host names are case-insensitive) and a trailing query string or
 fragment, because QR generators and WeChat add them.
+
+Plain digits can be a brand code and a GS1 code at once: ``00`` + 18 digits is an SSCC,
+``01`` + 14 digits + more is a GTIN with data. Which one a site means is its decision, and
+the profile states it in ``gs1_lookalikes``:
+
+- ``"gs1"`` (the default): a number that reads as GS1 is GS1 (noted ``ambiguous`` when this
+  profile matches it too); one that looks like GS1 but fails GS1's checks (a wrong SSCC
+  check digit) is refused as ``gs1.lookalike``, never quietly taken as a brand code;
+- ``"brand"``: numbers this profile matches are the brand's, even when they read as GS1.
+
+Scanners that send AIM identifiers never meet the question: ``]C1`` is GS1, ``]Q1`` is not.
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ from app.domain.codes.model import Level
 
 DEFAULT_GROUP = "[0-9A-Za-z]{1,64}"
 PROFILE_LEVELS = (Level.ITEM, Level.CASE, Level.PALLET)
+GS1_LOOKALIKES = ("gs1", "brand")  # who owns plain numbers that also read as GS1
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _URL_TEMPLATE = re.compile(r"(?i)(https?)://([^/{}?#]+)(.*)")
 _NAME = re.compile(r"[A-Za-z0-9_.-]{1,64}")
@@ -39,6 +51,7 @@ class Profile:
     level: Level = Level.ITEM
     description: str = ""
     groups: tuple[tuple[str, str], ...] = ()  # placeholder name -> regex, for templates
+    gs1_lookalikes: str = "gs1"  # see the module docstring
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
     is_url: bool = field(init=False, repr=False, compare=False)
 
@@ -60,6 +73,11 @@ class Profile:
             choices = ", ".join(lv.value for lv in PROFILE_LEVELS)
             raise ValueError(f"{where}: 'level' must be one of {choices}, got {self.level!r}")
         object.__setattr__(self, "level", level)
+        if self.gs1_lookalikes not in GS1_LOOKALIKES:
+            choices = " or ".join(repr(c) for c in GS1_LOOKALIKES)
+            raise ValueError(
+                f"{where}: 'gs1_lookalikes' must be {choices}, got {self.gs1_lookalikes!r}"
+            )
         source = self.pattern if "(?P<" in self.pattern else _template_regex(self)
         try:
             compiled = re.compile(source)
@@ -94,6 +112,8 @@ class Profile:
             data["description"] = self.description
         if self.groups:
             data["groups"] = dict(self.groups)
+        if self.gs1_lookalikes != "gs1":
+            data["gs1_lookalikes"] = self.gs1_lookalikes
         return data
 
 
@@ -179,6 +199,7 @@ def profiles_from_settings(entries: Iterable[Mapping[str, Any]]) -> list[Profile
                 level=entry["level"],
                 description=description,
                 groups=tuple(groups.items()),
+                gs1_lookalikes=entry.get("gs1_lookalikes", "gs1"),
             )
         except (ValueError, TypeError) as exc:
             raise ValueError(f"{where}: {exc}") from exc
