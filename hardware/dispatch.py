@@ -1,7 +1,11 @@
-"""The one place scans go: the active workflow's handler, and the scan log's listeners.
+"""The one place scans go: the scan log's listeners, then a chain of filters, then the active
+workflow's handler.
 
 Sources never know which workflow is open; the UI sets the handler when a
-page becomes active. Called on the GUI thread only (the Qt bridge re-posts
+page becomes active. A filter sees every scan before the handler and may take it: command
+barcodes that mean the same on every page (``YIMA:CMD:SYNC``), a dialog that holds scans
+while it is open. Filters are installed once, by the station's composition root, and stay:
+nothing wraps or replaces the handler to add behaviour. Called on the GUI thread only (the Qt bridge re-posts
 scans from reader threads), so no locking is needed. A scan that arrives while
 a handler is still running (a modal dialog spins the event loop) is queued and
 handled after it, in arrival order: scans are never lost and never reordered.
@@ -19,6 +23,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[Scan], object]
 Listener = Callable[[Scan], None]
+Filter = Callable[[Scan], bool]  # True: the filter took the scan, nobody after it sees it
 
 
 class Dispatcher:
@@ -26,6 +31,7 @@ class Dispatcher:
         self._handler: Handler | None = None
         self._listeners: list[Listener] = []
         self._unhandled: list[Listener] = []
+        self._filters: list[Filter] = []
         self._errors: list[Callable[[Scan, Exception], None]] = []
         self._queue: deque[Scan] = deque()
         self._busy = False
@@ -48,6 +54,15 @@ class Dispatcher:
     def remove_listener(self, listener: Listener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
+
+    def add_filter(self, scan_filter: Filter) -> None:
+        """Offer every scan to ``scan_filter`` before the handler, after the filters added
+        before it; a filter that returns True took the scan."""
+        self._filters.append(scan_filter)
+
+    def remove_filter(self, scan_filter: Filter) -> None:
+        if scan_filter in self._filters:
+            self._filters.remove(scan_filter)
 
     def on_unhandled(self, listener: Listener) -> None:
         """Scans that arrive while no workflow is active: the UI tells the operator to open one."""
@@ -73,6 +88,13 @@ class Dispatcher:
         self.count += 1
         for listener in list(self._listeners):
             self._call(listener, scan)
+        for scan_filter in list(self._filters):
+            try:
+                if scan_filter(scan):
+                    return
+            except Exception as exc:
+                self._failed(scan, exc)
+                return
         handler = self._handler
         if handler is None:
             for listener in list(self._unhandled):
@@ -81,12 +103,15 @@ class Dispatcher:
         try:
             handler(scan)
         except Exception as exc:
-            log.exception("the scan handler failed on %r", scan.text)
-            for callback in list(self._errors):
-                try:
-                    callback(scan, exc)
-                except Exception:
-                    log.exception("the scan error callback failed")
+            self._failed(scan, exc)
+
+    def _failed(self, scan: Scan, exc: Exception) -> None:
+        log.error("the scan handler failed on %r", scan.text, exc_info=exc)
+        for callback in list(self._errors):
+            try:
+                callback(scan, exc)
+            except Exception:
+                log.exception("the scan error callback failed")
 
     @staticmethod
     def _call(listener: Listener, scan: Scan) -> None:
