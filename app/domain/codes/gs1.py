@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from biip import ParseConfig, ParseError
 from biip.gs1_application_identifiers import GS1ApplicationIdentifier
@@ -74,9 +74,9 @@ def digital_link(text: str) -> Fields | Failure | None:
         if "GS1 AI" in detail or "Application Identifier" in detail:
             return _classify(exc)
         return Failure("dl.syntax", detail)
-    repeated = _repeated_in_query(text)
-    if repeated:
-        return repeated
+    problem = _query_problem(text)
+    if problem:
+        return problem
     return _from_elements(uri.element_strings, Scheme.DIGITAL_LINK)
 
 
@@ -167,14 +167,34 @@ def _lengths(data_format: str) -> tuple[int, int]:
     return low, high
 
 
-def _repeated_in_query(text: str) -> Failure | None:
-    """biip keeps the last of a repeated query attribute; GS1 says different values are an error."""
-    query = urlsplit(text).query
-    seen: dict[str, str] = {}
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        if name.isdigit() and seen.setdefault(name, value) != value:
+def _query_problem(text: str) -> Failure | None:
+    """What biip lets pass in a Digital Link's query and GS1 forbids: an AI twice (in the path
+    and the query, or twice in the query; biip keeps one), an AI with no value, and a
+    numeric-only name that is not an AI (such names are reserved for AIs)."""
+    parts = urlsplit(text)
+    seen = _path_ais(parts.path)
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        if not name.isdigit():
+            continue
+        ai = _ai(name)
+        if ai is None or ai.ai != name:
+            return Failure("gs1.unknown_ai", f"query parameter {name!r} is not a GS1 AI")
+        if not value:
+            return Failure("dl.syntax", f"({name}) has no value in the query")
+        if name in seen:
             return _repeat_failure(name, seen[name], value)
+        seen[name] = value
     return None
+
+
+def _path_ais(path: str) -> dict[str, str]:
+    """The AI/value pairs at the end of a Digital Link path (what comes before them is a stem)."""
+    segments = [unquote(s) for s in path.split("/")]
+    found: dict[str, str] = {}
+    while len(segments) >= 2 and segments[-2].isdigit() and _ai(segments[-2]) is not None:
+        value, name = segments.pop(), segments.pop()
+        found[name] = value
+    return found
 
 
 def _repeat_failure(ai: str, first: str, second: str) -> Failure:
