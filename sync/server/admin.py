@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from app.domain.rules.tokens import CARD, VOUCHER, sign
 from sync.server import keys, rebates, stations
 from sync.server.changes import ChangeLog, set_setting
 from sync.server.service import Server
 from sync.server.util import dumps, iso, loads
-from sync.tokens import CARD, VOUCHER, sign
 
 _ID_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 

@@ -13,10 +13,10 @@ import secrets
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.domain.rules.tokens import b64d, b64e, load_public_key, public_key_text
 from sync.server.changes import ChangeLog
 from sync.server.db import Tx
 from sync.server.util import iso
-from sync.tokens import b64d, b64e, load_public_key, public_key_text
 
 
 def _new_kid(now: dt.datetime) -> str:

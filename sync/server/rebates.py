@@ -4,24 +4,21 @@ A claim earns each product code's per-unit amount (a product's own rule beats th
 one; the rule valid on the claim's day counts). At the month's end the installer's tier
 (e.g. bronze from 0 units, silver from 50, gold from 200) adds its bonus per unit for every
 unit of that month. Stations get the same rules (setting ``rebate.rules``) to show an
-estimate at the counter; the server's statement is the one that pays.
+estimate at the counter; the server's statement is the one that pays. The arithmetic is
+``app.domain.rules.rebates``, shared with the counter; this module reads and publishes the
+rules and writes the statement.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from typing import Any
-
+from app.domain.rules import rebates
 from sync.protocol import RebateStatement
 from sync.server.changes import ChangeLog
 from sync.server.db import Tx
 
 
-@dataclass
-class RuleBook:
-    rules: list[dict[str, Any]]
-    tiers: list[dict[str, Any]]
+class RuleBook(rebates.RuleBook):
+    """The shared arithmetic over the rules in this server's tables."""
 
     @classmethod
     def load(cls, tx: Tx) -> RuleBook:
@@ -30,28 +27,6 @@ class RuleBook:
         )
         tiers = tx.all("SELECT name, min_units, bonus_cents FROM rebate_tiers ORDER BY min_units")
         return cls(rules, tiers)
-
-    def amount(self, product_id: str | None, day: dt.date) -> int:
-        text = day.isoformat()
-        best: tuple[int, int] | None = None  # (specificity, amount)
-        for rule in self.rules:
-            if rule["valid_from"] and text < rule["valid_from"]:
-                continue
-            if rule["valid_to"] and text > rule["valid_to"]:
-                continue
-            if rule["product_id"] not in (None, product_id):
-                continue
-            specificity = 1 if rule["product_id"] else 0
-            if best is None or specificity >= best[0]:
-                best = (specificity, rule["amount_cents"])
-        return best[1] if best else 0
-
-    def tier(self, units: int) -> dict[str, Any]:
-        reached = [t for t in self.tiers if units >= t["min_units"]]
-        return reached[-1] if reached else {"name": "", "min_units": 0, "bonus_cents": 0}
-
-    def as_setting(self) -> dict[str, Any]:
-        return {"rules": self.rules, "tiers": self.tiers}
 
 
 def publish(tx: Tx, log: ChangeLog) -> None:

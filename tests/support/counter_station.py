@@ -17,12 +17,12 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.domain.rules.tokens import CARD, VOUCHER, public_key_text, sign
 from app.domain.store.database import connect, open_database
 from app.domain.workflows.counter import knowledge
 from sync.client import state as sync_state
 from sync.client.apply import apply_page
 from sync.protocol import STREAM_REF, Change
-from sync.tokens import CARD, VOUCHER, public_key_text, sign
 
 NOW = dt.datetime(2025, 6, 10, 9, 30, tzinfo=dt.UTC)
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app.cli import main
-from sync import tokens
+from app.domain.rules import tokens
 from sync.server.db import open_database
 
 

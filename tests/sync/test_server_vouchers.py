@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from sync import tokens
+from app.domain.rules import tokens
 from sync.server import admin
 from tests.support.sync_data import enroll_station, event, seed_sample
 

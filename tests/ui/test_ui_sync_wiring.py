@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.domain.operators import Role
+from app.domain.rules.tokens import verify
 from app.domain.store import journal
 from app.domain.store.database import connect, station_id
 from app.domain.workflows.base import Decision, Outcome
@@ -16,7 +17,6 @@ from app.ui.main_window import MainWindow
 from app.ui.sync_wiring import SyncWiring
 from hardware.scan import Scan
 from sync.server import admin
-from sync.tokens import verify
 from tests.support.shell import add_operator, log_in, station
 from tests.support.sync_data import seed_sample
 

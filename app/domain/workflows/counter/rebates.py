@@ -3,8 +3,9 @@
 Each product code earns a rebate once: the counter refuses a code repeated in the claim or
 already in a standing claim made here at once, and the server refuses one claimed at another
 counter when the claim syncs. The estimate uses the rules the server publishes (setting
-``rebate.rules``) with the server's own ``RuleBook``, so the counter and the server's ledger
-compute per-unit amounts the same way; the server's monthly statement is what pays.
+``rebate.rules``) with the ``RuleBook`` the server computes with too
+(``app.domain.rules.rebates``), so the counter and the server's ledger compute per-unit
+amounts the same way; the server's monthly statement is what pays.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from app.domain.codes import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.rules.rebates import RuleBook
 from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.domain.workflows.base import Actor
@@ -29,7 +31,6 @@ from app.domain.workflows.counter.model import (
 )
 from app.domain.workflows.counter.redeem import local_day
 from app.domain.workflows.counter.tokens import Refusal, check_card
-from sync.server.rebates import RuleBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +45,6 @@ def start(conn: sqlite3.Connection, text: str, today: dt.date) -> ClaimDraft | R
     if isinstance(card, Refusal):
         return card
     return ClaimDraft(card=card)
-
-
-def rule_book(conn: sqlite3.Connection) -> RuleBook:
-    raw = knowledge.rebate_rules(conn)
-    rules = [r for r in raw.get("rules", []) if isinstance(r, dict) and "amount_cents" in r]
-    for rule in rules:
-        rule.setdefault("product_id", None)
-        rule.setdefault("valid_from", None)
-        rule.setdefault("valid_to", None)
-    tiers = [t for t in raw.get("tiers", []) if isinstance(t, dict)]
-    return RuleBook(rules, tiers)
 
 
 def product_of(conn: sqlite3.Connection, code: Code) -> tuple[str | None, str]:
@@ -127,7 +117,7 @@ def add_code(
                 "claim": prior["claim_id"],
             },
         )
-    amount = rule_book(conn).amount(product_id, today)
+    amount = RuleBook.from_setting(knowledge.rebate_rules(conn)).amount(product_id, today)
     line = ClaimLine(code.key, product_id, product, amount)
     return replace(draft, lines=(*draft.lines, line)), line
 

@@ -1,8 +1,9 @@
 """Checking a voucher or installer card offline: signature by key id, expiry, deny list, dealer.
 
-The signature check itself is ``sync.tokens.verify`` (the server runs the same one); this module
-adds what only the station knows: which keys it pulled and their status (a revoked key's
-signatures no longer count), the brand's deny list, today's date and this counter's dealer.
+The signature check itself is ``app.domain.rules.tokens.verify`` (the server runs the same
+one); this module adds what only the station knows: which keys it pulled and their status (a
+revoked key's signatures no longer count), the brand's deny list, today's date and this
+counter's dealer.
 A check returns the facts to show, or the alert with its words' arguments.
 """
 
@@ -15,9 +16,9 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from app.domain.rules.tokens import CARD, VOUCHER, Token, TokenError, load_public_key, peek, verify
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import Alert, CardFacts, VoucherFacts
-from sync.tokens import CARD, VOUCHER, Token, TokenError, load_public_key, peek, verify
 
 
 @dataclass(frozen=True, slots=True)
