@@ -14,17 +14,122 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 SETTINGS_FILENAME = "settings.json"
 LANGUAGES = ("zh_CN", "en")
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
+
+def _keep(value: Any) -> Any:
+    return value
+
+
+class Option(Generic[T]):
+    """One station option, declared once: its type, default and meaning (its ``label``).
+
+    Stored in the file under the attribute's name. ``clean`` turns a value into
+    what is stored (clamps, trims, or raises ValueError to refuse it) and is
+    applied to what is read too, so a hand-edited file cannot hand out a value
+    a setter would refuse; ``show`` turns the stored value into what callers see
+    (``""`` → None). A stored value of the wrong type reads as the default.
+    """
+
+    def __init__(
+        self,
+        kind: type,
+        default: T,
+        label: str,
+        *,
+        clean: Callable[[Any], Any] = _keep,
+        show: Callable[[Any], T] = _keep,
+    ) -> None:
+        self.kind, self.default, self.label = kind, default, label
+        self.clean, self.show = clean, show
+        self.__doc__ = label
+        self.key = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    def __get__(self, settings: Settings | None, owner: type) -> Any:
+        if settings is None:
+            return self
+        value = settings.get(self.key, self.default)
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or (self.kind is not bool and isinstance(value, bool)):
+            value = self.default
+        try:
+            return self.show(self.clean(value))
+        except ValueError:
+            return self.show(self.default)
+
+    def __set__(self, settings: Settings, value: Any) -> None:
+        settings.set(self.key, self.clean(value))
+
+
+def _language(value: str | None) -> str:
+    if value and value not in LANGUAGES:
+        raise ValueError(f"unsupported language {value!r}")
+    return value or ""
+
+
+def _clamp(low: int, high: int) -> Callable[[Any], int]:
+    return lambda value: max(low, min(high, int(value)))
+
 
 class Settings:
-    """Typed access to ``<data-dir>/settings.json`` with defaults for everything missing."""
+    """Typed access to ``<data-dir>/settings.json`` with defaults for everything missing.
+
+    Each option is declared once below; other areas keep their own options under a
+    dotted key through ``get``/``set``.
+    """
+
+    language = Option(
+        str,
+        "",
+        "The language of the station: zh_CN or en; None follows the system locale.",
+        clean=_language,
+        show=lambda value: value or None,
+    )
+    station_name = Option(str, "", "The station's name, as people call it.", clean=str.strip)
+    strict_mode = Option(
+        bool, False, "Refuse (rather than warn about) codes this station cannot verify.", clean=bool
+    )
+    sound_volume = Option(int, 80, "Sound volume, 0 to 100.", clean=_clamp(0, 100))
+    sound_muted = Option(bool, False, "All sounds off.", clean=bool)
+    flash_enabled = Option(
+        bool, True, "Flash the feedback panel on each scan (some find it tiring).", clean=bool
+    )
+    scanner_sources = Option(
+        list,
+        ["wedge"],
+        "Scanner specs such as wedge, serial:COM3?baud=9600, camera:0. A new station listens "
+        "to keyboard-wedge guns, which most dealers own; an empty list means no scanner.",
+        clean=lambda value: [str(item) for item in value if isinstance(item, str)],
+    )
+    server_url = Option(
+        str, "", "The sync server's address.", clean=lambda value: value.strip().rstrip("/")
+    )
+    last_operator_id = Option(
+        str,
+        "",
+        "Preselected on the login screen, so the usual operator only types the PIN.",
+        clean=lambda value: value or "",
+        show=lambda value: value or None,
+    )
+    scan_log_length = Option(
+        int,
+        500,
+        "How many rows the on-screen scan log keeps (the journal keeps everything).",
+        clean=_clamp(10, 10_000),
+    )
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -33,6 +138,11 @@ class Settings:
     @classmethod
     def in_data_dir(cls, data_dir: Path) -> Settings:
         return cls(Path(data_dir) / SETTINGS_FILENAME)
+
+    @classmethod
+    def options(cls) -> dict[str, Option]:
+        """Every declared option by its key (for documentation and checks)."""
+        return {k: v for k, v in vars(cls).items() if isinstance(v, Option)}
 
     # --- storage -----------------------------------------------------------------------
 
@@ -66,122 +176,12 @@ class Settings:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def _get(self, key: str, kind: type, default: Any) -> Any:
-        value = self._values.get(key, default)
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        return value if isinstance(value, kind) else default
-
-    def _set(self, key: str, value: Any) -> None:
-        self._values[key] = value
-        self.save()
-
-    # --- typed accessors ---------------------------------------------------------------
-
-    @property
-    def language(self) -> str | None:
-        """``zh_CN`` or ``en``; None means follow the system locale."""
-        value = self._get("language", str, "")
-        return value if value in LANGUAGES else None
-
-    @language.setter
-    def language(self, value: str | None) -> None:
-        if value is not None and value not in LANGUAGES:
-            raise ValueError(f"unsupported language {value!r}")
-        self._set("language", value or "")
-
-    @property
-    def station_name(self) -> str:
-        return self._get("station_name", str, "")
-
-    @station_name.setter
-    def station_name(self, value: str) -> None:
-        self._set("station_name", value.strip())
-
-    @property
-    def strict_mode(self) -> bool:
-        """Refuse (rather than warn about) codes this station cannot verify."""
-        return self._get("strict_mode", bool, False)
-
-    @strict_mode.setter
-    def strict_mode(self, value: bool) -> None:
-        self._set("strict_mode", bool(value))
-
-    @property
-    def sound_volume(self) -> int:
-        """0..100."""
-        value = self._get("sound_volume", int, 80)
-        return max(0, min(100, value)) if not isinstance(value, bool) else 80
-
-    @sound_volume.setter
-    def sound_volume(self, value: int) -> None:
-        self._set("sound_volume", max(0, min(100, int(value))))
-
-    @property
-    def sound_muted(self) -> bool:
-        return self._get("sound_muted", bool, False)
-
-    @sound_muted.setter
-    def sound_muted(self, value: bool) -> None:
-        self._set("sound_muted", bool(value))
-
-    @property
-    def flash_enabled(self) -> bool:
-        """Flash the feedback panel on each scan (some operators find it tiring)."""
-        return self._get("flash_enabled", bool, True)
-
-    @flash_enabled.setter
-    def flash_enabled(self, value: bool) -> None:
-        self._set("flash_enabled", bool(value))
-
-    @property
-    def scanner_sources(self) -> list[str]:
-        """Source specs such as ``wedge``, ``serial:COM3?baud=9600``, ``camera:0``.
-
-        A new station listens to keyboard-wedge guns, which most dealers own; an
-        explicitly empty list means no scanner at all.
-        """
-        value = self._get("scanner_sources", list, ["wedge"])
-        return [item for item in value if isinstance(item, str)]
-
-    @scanner_sources.setter
-    def scanner_sources(self, value: list[str]) -> None:
-        self._set("scanner_sources", [str(item) for item in value])
-
-    @property
-    def server_url(self) -> str:
-        return self._get("server_url", str, "")
-
-    @server_url.setter
-    def server_url(self, value: str) -> None:
-        self._set("server_url", value.strip().rstrip("/"))
-
-    @property
-    def last_operator_id(self) -> str | None:
-        """Preselected on the login screen, so the usual operator only types the PIN."""
-        return self._get("last_operator_id", str, "") or None
-
-    @last_operator_id.setter
-    def last_operator_id(self, value: str | None) -> None:
-        self._set("last_operator_id", value or "")
-
-    @property
-    def scan_log_length(self) -> int:
-        """How many rows the on-screen scan log keeps (the journal keeps everything)."""
-        value = self._get("scan_log_length", int, 500)
-        return max(10, min(10_000, value)) if not isinstance(value, bool) else 500
-
-    @scan_log_length.setter
-    def scan_log_length(self, value: int) -> None:
-        self._set("scan_log_length", max(10, min(10_000, int(value))))
-
-    # --- open-ended options for other areas --------------------------------------------
-
     def get(self, key: str, default: Any = None) -> Any:
-        """A value another area stores under its own dotted key, e.g. ``"scanner.wedge"``."""
+        """The value stored under ``key`` (another area's dotted key, e.g. ``"scanner.wedge"``)."""
         return self._values.get(key, default)
 
     def set(self, key: str, value: Any) -> None:
         """Store a JSON-serialisable value under ``key`` and save at once."""
         json.dumps(value)  # refuse what cannot be saved before touching the file
-        self._set(key, value)
+        self._values[key] = value
+        self.save()

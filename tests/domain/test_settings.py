@@ -100,3 +100,56 @@ def test_a_damaged_file_is_kept_aside_and_defaults_used(tmp_path):
     assert (tmp_path / (SETTINGS_FILENAME + ".damaged")).read_bytes() == b'{"sound_volume": 3'
     settings.sound_volume = 10
     assert Settings.in_data_dir(tmp_path).sound_volume == 10
+
+
+def test_every_option_is_declared_once_with_type_default_and_label():
+    options = Settings.options()
+    assert set(options) == {
+        "language",
+        "station_name",
+        "strict_mode",
+        "sound_volume",
+        "sound_muted",
+        "flash_enabled",
+        "scanner_sources",
+        "server_url",
+        "last_operator_id",
+        "scan_log_length",
+    }
+    for key, option in options.items():
+        assert option.key == key  # stored under the attribute's own name: files stay compatible
+        assert isinstance(option.default, option.kind) and option.label
+
+
+def test_a_file_written_before_the_declarations_reads_the_same(tmp_path):
+    old = {
+        "language": "en",
+        "station_name": "Gate B",
+        "strict_mode": True,
+        "sound_volume": 35,
+        "sound_muted": False,
+        "flash_enabled": False,
+        "scanner_sources": ["wedge", "camera:0"],
+        "server_url": "https://sync.example.cn",
+        "last_operator_id": "",
+        "scan_log_length": 200,
+        "scanner.wedge": {"min_length": 6},
+    }
+    (tmp_path / SETTINGS_FILENAME).write_text(json.dumps(old), encoding="utf-8")
+    settings = Settings.in_data_dir(tmp_path)
+    assert (settings.language, settings.station_name, settings.strict_mode) == (
+        "en",
+        "Gate B",
+        True,
+    )
+    assert (settings.sound_volume, settings.flash_enabled, settings.scan_log_length) == (
+        35,
+        False,
+        200,
+    )
+    assert settings.last_operator_id is None
+    settings.station_name = "Gate C"
+    assert json.loads((tmp_path / SETTINGS_FILENAME).read_text(encoding="utf-8")) == {
+        **old,
+        "station_name": "Gate C",
+    }

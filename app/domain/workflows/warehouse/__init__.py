@@ -5,7 +5,8 @@ each one decides, appends its EPCIS-shaped event(s) and updates the local state
 in one transaction. Read-only views for lists and paperwork are in ``reports``.
 """
 
-from app.domain.workflows.warehouse.desk import UNKNOWN_PRODUCT, Actor, label
+from app.domain.workflows.base import Actor
+from app.domain.workflows.warehouse.answers import label
 from app.domain.workflows.warehouse.model import (
     FLOW_TITLES,
     RETURN_REASONS,
@@ -15,6 +16,7 @@ from app.domain.workflows.warehouse.model import (
     Result,
     Status,
 )
+from app.domain.workflows.warehouse.names import UNKNOWN_PRODUCT
 from app.domain.workflows.warehouse.station import PROMPTS, Warehouse
 
 __all__ = [

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.settings import StoreSetting
 from app.domain.workflows.base import Decision
 
 
@@ -52,9 +53,19 @@ RETURN_REASONS: dict[str, str] = {
 QUARANTINE_REASONS = frozenset({"damaged", "expired"})
 DEFAULT_LOCATION = "MAIN"
 
-# Station settings (the core ``settings`` table, JSON values) the flows read on every action.
-SETTING_STRICT = "warehouse.strict"  # refuse codes this station has never seen
-SETTING_ALLOW_MIX = "warehouse.allow_mix"  # allow several products in one case or pallet
+# Station settings (the core ``settings`` table) the flows read on every action.
+STRICT = StoreSetting(
+    "warehouse.strict",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Refuse codes this station has never seen"),
+)
+ALLOW_MIX = StoreSetting(
+    "warehouse.allow_mix",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Allow several products in one case or pallet"),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,15 +11,17 @@ ADD to the new one.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from app.domain.codes.model import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import CodeRow, Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.codes import CodeRow
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, FlowBase
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import Flow, Status
+from app.domain.workflows.warehouse.undo import RecordedScan
 
 CHILD_LEVEL = {Level.CASE.value: Level.ITEM.value, Level.PALLET.value: Level.CASE.value}
 
@@ -45,14 +47,14 @@ def detach(desk: Desk, job: Job, row: CodeRow) -> str | None:
     if not row.parent_key:
         return None
     aggregation(desk, job, "DELETE", row.parent_key, [row.key])
-    desk.set_parent(row.key, None)
+    desk.codes.set_parent(row.key, None)
     return row.parent_key
 
 
 def reattach(desk: Desk, job: Job, key: str, parent: str | None, compensates: str | None) -> None:
     if parent:
         aggregation(desk, job, "ADD", parent, [key], **{"yima:compensates": compensates})
-        desk.set_parent(key, parent)
+        desk.codes.set_parent(key, parent)
 
 
 def check_not_held(row: CodeRow) -> None:
@@ -80,9 +82,8 @@ def check_not_held(row: CodeRow) -> None:
         )
 
 
-class PackFlow:
+class PackFlow(FlowBase):
     flow = Flow.PACK
-    cancel_reverts = True
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         if job is None:
@@ -92,7 +93,7 @@ class PackFlow:
     # --- the parent ----------------------------------------------------------------------
 
     def _start(self, desk: Desk, code: Code) -> Decision:
-        row = desk.resolve(code)
+        row = desk.codes.resolve(code)
         if row.level not in CHILD_LEVEL:
             raise refuse(
                 "pack.need_parent",
@@ -115,7 +116,7 @@ class PackFlow:
             )
         check_not_held(row)
         capacity = self._capacity(desk, row.level, row.product_id)
-        count = desk.children_count(row.key) if row.known else 0
+        count = desk.codes.children_count(row.key) if row.known else 0
         if capacity and count >= capacity:
             raise refuse(
                 "pack.parent_full",
@@ -135,7 +136,7 @@ class PackFlow:
             product_id=row.product_id,
             capacity=capacity,
         )
-        desk.set_line(job, row.product_id or "", capacity, count)
+        desk.jobs.set_line(job, row.product_id or "", capacity, count)
         desk.touched = job
         args = {"code": label(row.key), "count": count, "capacity": capacity or "?"}
         if not row.known:
@@ -169,7 +170,7 @@ class PackFlow:
 
     @staticmethod
     def _capacity(desk: Desk, level: str, product_id: str | None) -> int | None:
-        product = desk.product(product_id)
+        product = desk.names.product(product_id)
         if product is None:
             return None
         return product["items_per_case"] if level == Level.CASE else product["cases_per_pallet"]
@@ -178,7 +179,7 @@ class PackFlow:
 
     def _child(self, desk: Desk, job: Job, code: Code) -> Decision:
         desk.touched = job
-        row = desk.resolve(code)
+        row = desk.codes.resolve(code)
         parent = job.parent_key or ""
         args = {"code": label(row.key), "parent": label(parent)}
         if row.key == parent:
@@ -232,11 +233,11 @@ class PackFlow:
                     "{code} is {product}, but {parent} holds {expected}. Do not mix products: "
                     "set this one aside.",
                 ),
-                product=desk.product_name(row.product_id),
-                expected=desk.product_name(product_id),
+                product=desk.names.product_name(row.product_id),
+                expected=desk.names.product_name(product_id),
                 **args,
             )
-        count = desk.children_count(parent)
+        count = desk.codes.children_count(parent)
         if job.capacity and count >= job.capacity:
             raise refuse(
                 "pack.parent_full",
@@ -272,11 +273,11 @@ class PackFlow:
         if job is None or key is None:
             return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
         desk.touched = job
-        row = desk.lookup(key)
+        row = desk.codes.lookup(key)
         if row is None or row.parent_key in (None, job.parent_key):
             return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
         desk.set_pending("move_armed")
-        count = desk.children_count(job.parent_key or "")
+        count = desk.codes.children_count(job.parent_key or "")
         return self._add(desk, job, row, count)
 
     def _add(self, desk: Desk, job: Job, row: CodeRow, count: int) -> Decision:
@@ -285,23 +286,23 @@ class PackFlow:
         if job.product_id is None and row.product_id:
             capacity = self._capacity(desk, CHILD_PARENT[job.unit], row.product_id)
             desk.conn.execute("DELETE FROM wh_job_lines WHERE job_id = ?", (job.id,))
-            job = desk.update_job(job, product_id=row.product_id, capacity=capacity)
-            desk.set_line(job, row.product_id, capacity, count)
-        if desk.lookup(parent) is None:
+            job = desk.jobs.update(job, product_id=row.product_id, capacity=capacity)
+            desk.jobs.set_line(job, row.product_id, capacity, count)
+        if desk.codes.lookup(parent) is None:
             level = CHILD_PARENT[job.unit]
-            desk.insert_code(
+            desk.codes.insert(
                 CodeRow(parent, level, job.product_id, None, "new", None, None, 0, False),
                 Status.IN_STOCK if row.status == Status.IN_STOCK else Status.KNOWN,
             )
         if not row.known:
-            row = desk.insert_code(row, Status.KNOWN, product_id=row.product_id or job.product_id)
+            row = desk.codes.insert(row, Status.KNOWN, product_id=row.product_id or job.product_id)
         old_parent = row.parent_key
         if old_parent:
             aggregation(desk, job, "DELETE", old_parent, [row.key], **{"yima:move": True})
-        desk.set_parent(row.key, parent)
+        desk.codes.set_parent(row.key, parent)
         event = aggregation(desk, job, "ADD", parent, [row.key])
         line_product = job.product_id or ""
-        desk.record_scan(
+        desk.jobs.record_scan(
             job,
             "move" if old_parent else "add",
             row,
@@ -309,7 +310,7 @@ class PackFlow:
             counts={line_product: 1},
             prev={"parent": old_parent},
         )
-        desk.add_to_lines(job, {line_product: 1})
+        desk.jobs.add_counts(job, {line_product: 1})
         count += 1
         args = {
             "code": label(row.key),
@@ -362,26 +363,18 @@ class PackFlow:
 
     # --- undo, finish ------------------------------------------------------------------------
 
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
         parent = job.parent_key or ""
-        old_parent = json.loads(scan["prev"]).get("parent")
-        event = aggregation(
-            desk, job, "DELETE", parent, [scan["key"]], **{"yima:compensates": scan["event_id"]}
-        )
+        old_parent = scan.prev.get("parent")
+        voids = {"yima:compensates": scan.event_id}
+        event = aggregation(desk, job, "DELETE", parent, [scan.key], **voids)
         if old_parent:
-            aggregation(
-                desk,
-                job,
-                "ADD",
-                old_parent,
-                [scan["key"]],
-                **{"yima:compensates": scan["event_id"]},
-            )
-        desk.set_parent(scan["key"], old_parent)
-        desk.add_to_lines(job, json.loads(scan["lines"]), -1)
-        count = desk.children_count(parent)
+            aggregation(desk, job, "ADD", old_parent, [scan.key], **voids)
+        desk.codes.set_parent(scan.key, old_parent)
+        desk.jobs.add_counts(job, scan.counts, -1)
+        count = desk.codes.children_count(parent)
         args = {
-            "code": label(scan["key"]),
+            "code": label(scan.key),
             "parent": label(parent),
             "count": count,
             "capacity": job.capacity or "?",
@@ -410,7 +403,7 @@ class PackFlow:
         )
 
     def finish(self, desk: Desk, job: Job) -> Decision:
-        count = desk.children_count(job.parent_key or "")
+        count = desk.codes.children_count(job.parent_key or "")
         desk.close_job(job, "finish")
         return decide(
             Outcome.DONE,
@@ -432,10 +425,7 @@ class PackFlow:
         ).fetchone()
         if row is None or row[1] != "full":
             return None
-        return desk.job(row[0])
+        return desk.jobs.get(row[0])
 
 
 CHILD_PARENT = {child: parent for parent, child in CHILD_LEVEL.items()}
-NOTHING_TO_CONFIRM = QT_TRANSLATE_NOOP(
-    "Decisions", "There is nothing waiting for a confirmation. Scan the next code."
-)

@@ -7,17 +7,17 @@ over, short and unexpected products show as they happen, not at the end.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import FlowBase
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
-from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM
+from app.domain.workflows.warehouse.undo import RecordedScan, Void
 
 BLOCKING = (Status.IN_STOCK, Status.ALLOCATED, Status.SHIPPED, Status.QUARANTINE)
 
@@ -38,9 +38,8 @@ def check_location(desk: Desk, location_id: str | None) -> str:
     return location_id
 
 
-class ReceiveFlow:
+class ReceiveFlow(FlowBase):
     flow = Flow.RECEIVE
-    cancel_reverts = True
 
     def start(
         self, desk: Desk, inbound_id: str | None = None, location_id: str | None = None
@@ -71,14 +70,14 @@ class ReceiveFlow:
             ).fetchone()
             if resumed:
                 desk.session.job_id = resumed[0]
-                desk.touched = desk.job(resumed[0])
+                desk.touched = desk.jobs.get(resumed[0])
             else:
                 job = desk.create_job(Flow.RECEIVE, inbound_id=inbound_id, location_id=location_id)
                 for product_id, qty in desk.conn.execute(
                     "SELECT product_id, qty FROM wh_inbound_lines WHERE inbound_id = ?",
                     (inbound_id,),
                 ):
-                    desk.set_line(job, product_id, qty)
+                    desk.jobs.set_line(job, product_id, qty)
                 desk.touched = job
             return decide(
                 Outcome.OK,
@@ -88,7 +87,7 @@ class ReceiveFlow:
                     "Receiving delivery {inbound} into {location}: scan pallets, cases or items.",
                 ),
                 inbound=inbound["reference"] or inbound_id,
-                location=desk.location_name(location_id),
+                location=desk.names.location_name(location_id),
             )
         desk.touched = desk.create_job(Flow.RECEIVE, location_id=location_id)
         return decide(
@@ -97,15 +96,12 @@ class ReceiveFlow:
             QT_TRANSLATE_NOOP(
                 "Decisions", "Free receipt into {location}: scan pallets, cases or items."
             ),
-            location=desk.location_name(location_id),
+            location=desk.names.location_name(location_id),
         )
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
-        if job is None:
-            self.start(desk)
-            job = desk.touched
-        desk.touched = job
-        row = desk.resolve(code)
+        job = self.job_for(desk, job)
+        row = desk.codes.resolve(code)
         args = {"code": label(row.key)}
         if row.known:
             if row.status == Status.SHIPPED:
@@ -116,7 +112,7 @@ class ReceiveFlow:
                         "{code} was shipped to {dealer}. If it came back from the dealer, "
                         "take it in under Returns.",
                     ),
-                    dealer=desk.dealer_name(row.dealer_id) or "?",
+                    dealer=desk.names.dealer_name(row.dealer_id) or "?",
                     **args,
                 )
             if row.status == Status.ALLOCATED:
@@ -131,7 +127,7 @@ class ReceiveFlow:
                     **args,
                 )
             if row.status in BLOCKING:
-                if desk.scanned_in_job(job, [row.key, *desk.ancestors(row)]):
+                if desk.jobs.scanned_in_job(job, [row.key, *desk.codes.ancestors(row)]):
                     raise refuse(
                         "receive.duplicate",
                         QT_TRANSLATE_NOOP(
@@ -148,8 +144,8 @@ class ReceiveFlow:
                     ),
                     **args,
                 )
-            desk.expand(row.key)
-            blocked = sum(n for (status, _), n in desk.tree_states().items() if status in BLOCKING)
+            desk.tree.expand(row.key)
+            blocked = sum(n for (status, _), n in desk.tree.states().items() if status in BLOCKING)
             if blocked:
                 raise refuse(
                     "receive.partly",
@@ -161,12 +157,12 @@ class ReceiveFlow:
                     count=blocked,
                     **args,
                 )
-            counts = desk.tree_items(row)
-            desk.update_tree(status=Status.IN_STOCK.value)
+            counts = desk.tree.items(row)
+            desk.tree.update(status=Status.IN_STOCK.value)
             prev = {"status": row.status}
         else:
-            row = desk.insert_code(row, Status.IN_STOCK)
-            counts = {row.product_id or "": desk.nominal_items(row.level, row.product_id)}
+            row = desk.codes.insert(row, Status.IN_STOCK)
+            counts = {row.product_id or "": desk.tree.nominal_items(row.level, row.product_id)}
             prev = {"status": None}
         items = sum(counts.values())
         event = object_event(
@@ -178,24 +174,21 @@ class ReceiveFlow:
             items=items,
             **{"yima:inbound": job.inbound_id, "yima:unverified": not row.verified},
         )
-        desk.conn.execute(
-            "INSERT OR REPLACE INTO wh_code_locations (key, location_id) VALUES (?, ?)",
-            (row.key, job.location_id or DEFAULT_LOCATION),
-        )
-        desk.record_scan(job, "receive", row, event, counts=counts, prev=prev)
-        desk.add_to_lines(job, counts)
+        desk.codes.place(row.key, job.location_id or DEFAULT_LOCATION)
+        desk.jobs.record_scan(job, "receive", row, event, counts=counts, prev=prev)
+        desk.jobs.add_counts(job, counts)
         return self._verdict(desk, job, row.verified, counts, event.seq, args)
 
     def _verdict(
         self, desk: Desk, job: Job, verified: int, counts: dict[str, int], seq: int, args: dict
     ) -> Decision:
-        lines = desk.lines(job)
+        lines = desk.jobs.lines(job)
         product_id = max(counts, key=counts.get)
         expected, scanned = lines[product_id]
         args = {
             **args,
             "items": sum(counts.values()),
-            "product": desk.product_name(product_id),
+            "product": desk.names.product_name(product_id),
             "scanned": scanned,
             "expected": expected if expected is not None else "-",
         }
@@ -252,38 +245,14 @@ class ReceiveFlow:
             **args,
         )
 
-    def confirm(self, desk: Desk, job: Job | None) -> Decision:
-        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
-
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
-        key = scan["key"]
-        counts = json.loads(scan["lines"])
-        desk.expand(key)
-        desk.update_tree(status=json.loads(scan["prev"]).get("status") or Status.KNOWN.value)
-        desk.conn.execute("DELETE FROM wh_code_locations WHERE key = ?", (key,))
-        desk.add_to_lines(job, counts, -1)
-        event = object_event(
-            desk,
-            job,
-            "receiving",
-            "sellable_not_accessible",
-            [key],
-            items=sum(counts.values()),
-            compensates=scan["event_id"],
-        )
-        return event, decide(
-            Outcome.OK,
-            "receive.undone",
-            QT_TRANSLATE_NOOP(
-                "Decisions", "Undone: {code} ({items} items) is not received. Put it aside."
-            ),
-            event.seq,
-            code=label(key),
-            items=sum(counts.values()),
-        )
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
+        desk.tree.expand(scan.key)
+        desk.tree.update(status=scan.prev.get("status") or Status.KNOWN.value)
+        desk.codes.unplace(scan.key)
+        return UNDONE.apply(desk, job, scan)
 
     def finish(self, desk: Desk, job: Job) -> Decision:
-        lines = desk.lines(job).values()
+        lines = desk.jobs.lines(job).values()
         items = sum(s for _, s in lines)
         short = sum(max(0, e - s) for e, s in lines if e is not None)
         over = sum(max(0, s - e) for e, s in lines if e is not None)
@@ -314,5 +283,10 @@ class ReceiveFlow:
             items=items,
         )
 
-    def reopenable(self, desk: Desk) -> Job | None:
-        return None
+
+UNDONE = Void(
+    "receiving",
+    "sellable_not_accessible",
+    "receive.undone",
+    QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not received. Put it aside."),
+)

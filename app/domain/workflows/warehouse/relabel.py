@@ -8,15 +8,17 @@ ObjectEvent (bizStep ``relabelling``) records the pair; undo restores both.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import CodeRow, Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.codes import CodeRow, unknown
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import CountingFlow
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import Flow, Status
+from app.domain.workflows.warehouse.undo import RecordedScan
 
 FIELDS = ("level", "product_id", "parent_key", "status", "dealer_id", "order_id", "verified")
 
@@ -25,9 +27,13 @@ def _fields(row: CodeRow) -> dict:
     return {name: getattr(row, name) for name in FIELDS}
 
 
-class RelabelFlow:
+class RelabelFlow(CountingFlow):
     flow = Flow.RELABEL
     cancel_reverts = False  # new labels are already stuck on; cancel only ends the job
+    finished = (
+        "relabel.finished",
+        QT_TRANSLATE_NOOP("Decisions", "Relabelling finished: {count} labels replaced."),
+    )
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         job = job or desk.create_job(Flow.RELABEL, unit="item")
@@ -38,7 +44,7 @@ class RelabelFlow:
         return self._new(desk, job, code, old_key)
 
     def _old(self, desk: Desk, code: Code) -> Decision:
-        row = desk.resolve(code, allow_unknown=False)
+        row = desk.codes.resolve(code, allow_unknown=False)
         if row.status in (Status.SHIPPED, Status.ALLOCATED):
             raise refuse(
                 "relabel.not_here",
@@ -54,30 +60,22 @@ class RelabelFlow:
             "relabel.old",
             QT_TRANSLATE_NOOP("Decisions", "Old label {code} ({product}). Now scan the NEW label."),
             code=label(row.key),
-            product=desk.product_name(row.product_id),
+            product=desk.names.product_name(row.product_id),
         )
 
     def _new(self, desk: Desk, job: Job, code: Code, old_key: str) -> Decision:
-        old = desk.lookup(old_key)
+        old = desk.codes.lookup(old_key)
         if old is None:
             desk.set_pending(None)
-            raise refuse(
-                "wh.unknown",
-                QT_TRANSLATE_NOOP(
-                    "Decisions",
-                    "{code} is not known to this station, so there is nothing to change. "
-                    "Check the label, or sync and try again.",
-                ),
-                code=label(old_key),
-            )
+            raise unknown(old_key)
         if code.key == old_key:
             raise refuse(
                 "relabel.same",
                 QT_TRANSLATE_NOOP("Decisions", "That is the old label again. Scan the NEW label."),
             )
-        new = desk.resolve(code)
+        new = desk.codes.resolve(code)
         if new.known and (
-            new.status != Status.KNOWN or new.parent_key or desk.children_count(new.key)
+            new.status != Status.KNOWN or new.parent_key or desk.codes.children_count(new.key)
         ):
             raise refuse(
                 "relabel.new_in_use",
@@ -108,8 +106,8 @@ class RelabelFlow:
                 ),
                 code=label(new.key),
                 old=label(old_key),
-                product=desk.product_name(new.product_id),
-                expected=desk.product_name(old.product_id),
+                product=desk.names.product_name(new.product_id),
+                expected=desk.names.product_name(old.product_id),
             )
         desk.set_pending(None)
         prev = {"old": _fields(old), "new": _fields(new) if new.known else None}
@@ -154,7 +152,7 @@ class RelabelFlow:
                 "yima:job": job.id,
             },
         )
-        desk.record_scan(
+        desk.jobs.record_scan(
             job,
             "relabel",
             CodeRow(
@@ -171,7 +169,7 @@ class RelabelFlow:
             counts={old.product_id or "": 1},
             prev=prev,
         )
-        desk.add_to_lines(job, {old.product_id or "": 1})
+        desk.jobs.add_counts(job, {old.product_id or "": 1})
         args = {"old": label(old_key), "code": label(new.key)}
         if not new.known:
             return decide(
@@ -196,12 +194,9 @@ class RelabelFlow:
             **args,
         )
 
-    def confirm(self, desk: Desk, job: Job | None) -> Decision:
-        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING)
-
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
-        prev = json.loads(scan["prev"])
-        new_key = scan["key"]
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
+        prev = scan.prev
+        new_key = scan.key
         old_key = desk.conn.execute(
             "SELECT old_key FROM wh_replacements WHERE new_key = ?", (new_key,)
         ).fetchone()[0]
@@ -226,7 +221,7 @@ class RelabelFlow:
         desk.conn.execute(
             "UPDATE OR REPLACE wh_code_locations SET key = ? WHERE key = ?", (old_key, new_key)
         )
-        desk.add_to_lines(job, json.loads(scan["lines"]), -1)
+        desk.jobs.add_counts(job, scan.counts, -1)
         event = desk.emit(
             "ObjectEvent",
             {
@@ -235,7 +230,7 @@ class RelabelFlow:
                 "epcList": [new_key],
                 "readPoint": desk.actor.station,
                 "yima:replaces": old_key,
-                "yima:compensates": scan["event_id"],
+                "yima:compensates": scan.event_id,
                 "yima:job": job.id,
             },
         )
@@ -250,20 +245,3 @@ class RelabelFlow:
             old=label(old_key),
             code=label(new_key),
         )
-
-    def finish(self, desk: Desk, job: Job) -> Decision:
-        desk.close_job(job, "finish")
-        return decide(
-            Outcome.DONE,
-            "relabel.finished",
-            QT_TRANSLATE_NOOP("Decisions", "Relabelling finished: {count} labels replaced."),
-            count=sum(s for _, s in desk.lines(job).values()),
-        )
-
-    def reopenable(self, desk: Desk) -> Job | None:
-        return None
-
-
-NOTHING = QT_TRANSLATE_NOOP(
-    "Decisions", "There is nothing waiting for a confirmation. Scan the next code."
-)

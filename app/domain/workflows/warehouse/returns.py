@@ -8,14 +8,14 @@ return job is one dealer: a package shipped to another dealer is refused.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import FlowBase
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import (
     DEFAULT_LOCATION,
     QUARANTINE_REASONS,
@@ -24,14 +24,14 @@ from app.domain.workflows.warehouse.model import (
     Status,
 )
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
-from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM, detach, reattach
+from app.domain.workflows.warehouse.pack import detach, reattach
+from app.domain.workflows.warehouse.undo import RecordedScan, Void
 
 DEFAULT_REASON = "unsold"
 
 
-class ReturnFlow:
+class ReturnFlow(FlowBase):
     flow = Flow.RETURN
-    cancel_reverts = True
 
     def start(self, desk: Desk, reason: str | None = None) -> Decision:
         reason = (reason or DEFAULT_REASON).lower()
@@ -55,13 +55,12 @@ class ReturnFlow:
         )
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
-        if job is None:
-            self.start(desk)
-            job = desk.touched
-        desk.touched = job
-        row = desk.resolve(code)
+        job = self.job_for(desk, job)
+        row = desk.codes.resolve(code)
         args = {"code": label(row.key)}
-        if desk.scanned_in_job(job, [row.key, *desk.ancestors(row)] if row.known else [row.key]):
+        if desk.jobs.scanned_in_job(
+            job, [row.key, *desk.codes.ancestors(row)] if row.known else [row.key]
+        ):
             raise refuse(
                 "return.duplicate",
                 QT_TRANSLATE_NOOP(
@@ -87,23 +86,23 @@ class ReturnFlow:
                     "{code} was shipped to {other}, but this return is from {dealer}. "
                     "Scan FINISH, then take it back in a return of its own.",
                 ),
-                other=desk.dealer_name(row.dealer_id) or "?",
-                dealer=desk.dealer_name(job.dealer_id),
+                other=desk.names.dealer_name(row.dealer_id) or "?",
+                dealer=desk.names.dealer_name(job.dealer_id),
                 **args,
             )
         status = Status.QUARANTINE if job.reason in QUARANTINE_REASONS else Status.IN_STOCK
         if row.known:
-            desk.expand(row.key)
-            counts = desk.tree_items(row)
-            desk.update_tree(status=status.value, dealer_id=None, order_id=None)
+            desk.tree.expand(row.key)
+            counts = desk.tree.items(row)
+            desk.tree.update(status=status.value, dealer_id=None, order_id=None)
             old_parent = detach(desk, job, row)
             if job.dealer_id is None and row.dealer_id:
-                job = desk.update_job(job, dealer_id=row.dealer_id)
+                job = desk.jobs.update(job, dealer_id=row.dealer_id)
                 desk.touched = job
         else:
             old_parent = None
-            row = desk.insert_code(row, status)
-            counts = {row.product_id or "": desk.nominal_items(row.level, row.product_id)}
+            row = desk.codes.insert(row, status)
+            counts = {row.product_id or "": desk.tree.nominal_items(row.level, row.product_id)}
         items = sum(counts.values())
         extra = {"yima:reason": job.reason, "yima:unverified": not row.verified}
         if row.dealer_id:
@@ -117,11 +116,8 @@ class ReturnFlow:
             items=items,
             **extra,
         )
-        desk.conn.execute(
-            "INSERT OR REPLACE INTO wh_code_locations (key, location_id) VALUES (?, ?)",
-            (row.key, job.location_id or DEFAULT_LOCATION),
-        )
-        desk.record_scan(
+        desk.codes.place(row.key, job.location_id or DEFAULT_LOCATION)
+        desk.jobs.record_scan(
             job,
             "return",
             row,
@@ -136,12 +132,12 @@ class ReturnFlow:
             if row.known and row.status == Status.SHIPPED
             else {"status": None},
         )
-        desk.add_to_lines(job, counts)
+        desk.jobs.add_counts(job, counts)
         product_id = max(counts, key=counts.get)
         args.update(
             items=items,
-            product=desk.product_name(product_id),
-            dealer=desk.dealer_name(row.dealer_id) or "?",
+            product=desk.names.product_name(product_id),
+            dealer=desk.names.dealer_name(row.dealer_id) or "?",
         )
         if not row.verified:
             return decide(
@@ -175,43 +171,21 @@ class ReturnFlow:
             **args,
         )
 
-    def confirm(self, desk: Desk, job: Job | None) -> Decision:
-        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
-
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
-        key = scan["key"]
-        counts = json.loads(scan["lines"])
-        prev = json.loads(scan["prev"])
-        desk.expand(key)
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
+        prev = scan.prev
+        desk.tree.expand(scan.key)
         if prev.get("status"):
-            desk.update_tree(
+            desk.tree.update(
                 status=prev["status"], dealer_id=prev.get("dealer"), order_id=prev.get("order")
             )
         else:
-            desk.update_tree(status=Status.KNOWN.value)
-        desk.conn.execute("DELETE FROM wh_code_locations WHERE key = ?", (key,))
-        desk.add_to_lines(job, counts, -1)
-        reattach(desk, job, key, prev.get("parent"), scan["event_id"])
-        event = object_event(
-            desk,
-            job,
-            "returning",
-            "in_transit",
-            [key],
-            items=sum(counts.values()),
-            compensates=scan["event_id"],
-        )
-        return event, decide(
-            Outcome.OK,
-            "return.undone",
-            QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not taken back."),
-            event.seq,
-            code=label(key),
-            items=sum(counts.values()),
-        )
+            desk.tree.update(status=Status.KNOWN.value)
+        desk.codes.unplace(scan.key)
+        reattach(desk, job, scan.key, prev.get("parent"), scan.event_id)
+        return UNDONE.apply(desk, job, scan)
 
     def finish(self, desk: Desk, job: Job) -> Decision:
-        items = sum(s for _, s in desk.lines(job).values())
+        items = desk.jobs.scanned_total(job)
         desk.close_job(job, "finish")
         return decide(
             Outcome.DONE,
@@ -220,8 +194,13 @@ class ReturnFlow:
                 "Decisions", "Return closed: {items} items taken back from {dealer}."
             ),
             items=items,
-            dealer=desk.dealer_name(job.dealer_id) or "-",
+            dealer=desk.names.dealer_name(job.dealer_id) or "-",
         )
 
-    def reopenable(self, desk: Desk) -> Job | None:
-        return None
+
+UNDONE = Void(
+    "returning",
+    "in_transit",
+    "return.undone",
+    QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not taken back."),
+)

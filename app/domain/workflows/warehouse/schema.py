@@ -138,3 +138,27 @@ def m001_jobs(db: Database) -> None:
         """
     )
     db.execute("INSERT INTO wh_session (id) VALUES (1)")
+
+
+@WAREHOUSE()
+def m002_numbers_operators_shortfalls(db: Database) -> None:
+    """Job numbers from a counter (ids that cannot collide), who made each scan and who
+    closed each job (the day's figures per operator), and what a short job left open."""
+    db.execute(
+        "CREATE TABLE wh_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute("ALTER TABLE wh_job_scans ADD COLUMN operator TEXT")
+    db.execute("ALTER TABLE wh_jobs ADD COLUMN finished_by TEXT")
+    db.execute("CREATE INDEX wh_job_scans_at ON wh_job_scans (at)")
+    db.execute(
+        """
+        CREATE TABLE wh_shortfalls (
+            job_id TEXT NOT NULL REFERENCES wh_jobs (id),
+            product_id TEXT NOT NULL,
+            expected INTEGER NOT NULL,
+            scanned INTEGER NOT NULL,
+            backorder_id TEXT,
+            PRIMARY KEY (job_id, product_id)
+        ) WITHOUT ROWID
+        """
+    )

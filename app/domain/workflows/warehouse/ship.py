@@ -12,16 +12,19 @@ partial shipment. A shipment is final: after FINISH, goods come back as Returns.
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import FlowBase
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
-from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM, detach, reattach
+from app.domain.workflows.warehouse.pack import detach, reattach
+from app.domain.workflows.warehouse.undo import RecordedScan, Void, take_back
 
 SHIPPABLE = (Status.KNOWN, Status.IN_STOCK)
 
@@ -38,9 +41,8 @@ def shipped_before(desk: Desk, order_id: str) -> dict[str, int]:
     }
 
 
-class ShipFlow:
+class ShipFlow(FlowBase):
     flow = Flow.SHIP
-    cancel_reverts = True
 
     def start(self, desk: Desk, order_id: str) -> Decision:
         order = desk.conn.execute(
@@ -55,14 +57,14 @@ class ShipFlow:
                 ),
                 order=order_id,
             )
-        args = {"order": order_id, "dealer": desk.dealer_name(order["dealer_id"])}
+        args = {"order": order_id, "dealer": desk.names.dealer_name(order["dealer_id"])}
         open_job = desk.conn.execute(
             "SELECT id FROM wh_jobs WHERE flow = 'ship' AND status = 'open' AND order_id = ?",
             (order_id,),
         ).fetchone()
         if open_job:
             desk.session.job_id = open_job[0]
-            desk.touched = desk.job(open_job[0])
+            desk.touched = desk.jobs.get(open_job[0])
             return decide(
                 Outcome.OK,
                 "ship.resumed",
@@ -98,7 +100,7 @@ class ShipFlow:
         job = desk.create_job(Flow.SHIP, order_id=order_id, dealer_id=order["dealer_id"])
         for product_id, remaining in lines:
             if remaining > 0:
-                desk.set_line(job, product_id, remaining)
+                desk.jobs.set_line(job, product_id, remaining)
         desk.touched = job
         return decide(
             Outcome.OK,
@@ -120,7 +122,7 @@ class ShipFlow:
                 ),
             )
         desk.touched = job
-        row = desk.resolve(code)
+        row = desk.codes.resolve(code)
         args = {"code": label(row.key), "order": job.order_id or ""}
         if row.status == Status.SHIPPED:
             raise refuse(
@@ -130,7 +132,7 @@ class ShipFlow:
                     "{code} was already shipped to {dealer} (order {other}). It cannot ship twice: "
                     "set it aside and tell the supervisor.",
                 ),
-                dealer=desk.dealer_name(row.dealer_id) or "?",
+                dealer=desk.names.dealer_name(row.dealer_id) or "?",
                 other=row.order_id or "?",
                 **args,
             )
@@ -163,9 +165,9 @@ class ShipFlow:
                 **args,
             )
         if row.known:
-            desk.expand(row.key)
+            desk.tree.expand(row.key)
             self._check_contents(desk, job, args)
-            counts = desk.tree_items(row)
+            counts = desk.tree.items(row)
         else:
             if not row.product_id:
                 raise refuse(
@@ -177,8 +179,8 @@ class ShipFlow:
                     ),
                     **args,
                 )
-            counts = {row.product_id: desk.nominal_items(row.level, row.product_id)}
-        lines = desk.lines(job)
+            counts = {row.product_id: desk.tree.nominal_items(row.level, row.product_id)}
+        lines = desk.jobs.lines(job)
         for product_id, n in counts.items():
             if product_id not in lines:
                 raise refuse(
@@ -187,7 +189,7 @@ class ShipFlow:
                         "Decisions",
                         "{code} is {product}, which is not on order {order}. Set it aside.",
                     ),
-                    product=desk.product_name(product_id),
+                    product=desk.names.product_name(product_id),
                     **args,
                 )
             expected, scanned = lines[product_id]
@@ -200,16 +202,16 @@ class ShipFlow:
                         "Scan a smaller package or single items.",
                     ),
                     items=n,
-                    product=desk.product_name(product_id),
+                    product=desk.names.product_name(product_id),
                     remaining=expected - scanned,
                     **args,
                 )
         old_parent = None
         if row.known:
-            desk.update_tree(status=Status.ALLOCATED.value, order_id=job.order_id)
+            desk.tree.update(status=Status.ALLOCATED.value, order_id=job.order_id)
             old_parent = detach(desk, job, row)
         else:
-            row = desk.insert_code(row, Status.ALLOCATED, order_id=job.order_id)
+            row = desk.codes.insert(row, Status.ALLOCATED, order_id=job.order_id)
         items = sum(counts.values())
         event = object_event(
             desk,
@@ -222,14 +224,14 @@ class ShipFlow:
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
             **{"yima:unverified": not row.verified},
         )
-        desk.record_scan(job, "stage", row, event, counts=counts, prev={"parent": old_parent})
-        desk.add_to_lines(job, counts)
-        lines = desk.lines(job)
+        desk.jobs.record_scan(job, "stage", row, event, counts=counts, prev={"parent": old_parent})
+        desk.jobs.add_counts(job, counts)
+        lines = desk.jobs.lines(job)
         product_id = max(counts, key=counts.get)
         expected, scanned = lines[product_id]
         args.update(
             items=items,
-            product=desk.product_name(product_id),
+            product=desk.names.product_name(product_id),
             scanned=scanned,
             expected=expected if expected is not None else "-",
         )
@@ -267,7 +269,7 @@ class ShipFlow:
 
     @staticmethod
     def _check_contents(desk: Desk, job: Job, args: dict) -> None:
-        for (status, order_id), n in desk.tree_states().items():
+        for (status, order_id), n in desk.tree.states().items():
             if status == Status.SHIPPED:
                 raise refuse(
                     "ship.partly_shipped",
@@ -311,53 +313,31 @@ class ShipFlow:
                     **args,
                 )
 
-    def confirm(self, desk: Desk, job: Job | None) -> Decision:
-        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
-
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
-        key = scan["key"]
-        counts = json.loads(scan["lines"])
-        desk.expand(key)
-        desk.update_tree(status=Status.IN_STOCK.value, order_id=None)
-        desk.add_to_lines(job, counts, -1)
-        reattach(desk, job, key, json.loads(scan["prev"]).get("parent"), scan["event_id"])
-        event = object_event(
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
+        desk.tree.expand(scan.key)
+        desk.tree.update(status=Status.IN_STOCK.value, order_id=None)
+        reattach(desk, job, scan.key, scan.prev.get("parent"), scan.event_id)
+        return UNDONE.apply(
             desk,
             job,
-            "staging_outbound",
-            "sellable_accessible",
-            [key],
-            items=sum(counts.values()),
-            compensates=scan["event_id"],
-            bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
-        )
-        return event, decide(
-            Outcome.OK,
-            "ship.undone",
-            QT_TRANSLATE_NOOP(
-                "Decisions",
-                "Undone: {code} ({items} items) is off order {order}. Put it back in stock.",
-            ),
-            event.seq,
-            code=label(key),
-            items=sum(counts.values()),
+            scan,
+            {"bizTransactionList": [{"type": "po", "bizTransaction": job.order_id}]},
             order=job.order_id or "",
         )
 
     def cancel_line(self, desk: Desk, job: Job, product_id: str) -> tuple[list[Event], int]:
         """Take every scan holding ``product_id`` off the order (a mixed pallet comes off whole)."""
         events, items = [], 0
-        for scan in desk.live_scans(job):
+        for scan in desk.jobs.live_scans(job):
             if product_id in json.loads(scan["lines"]):
-                event, _ = self.revert(desk, job, scan)
-                desk.mark_undone(scan["id"], event)
+                event, _ = take_back(desk, self, job, scan)
                 events.append(event)
                 items += scan["qty"]
         return events, items
 
     def finish(self, desk: Desk, job: Job) -> Decision:
-        scans = desk.live_scans(job)
-        args = {"order": job.order_id or "", "dealer": desk.dealer_name(job.dealer_id)}
+        scans = desk.jobs.live_scans(job)
+        args = {"order": job.order_id or "", "dealer": desk.names.dealer_name(job.dealer_id)}
         if not scans:
             desk.close_job(job, "finish", status="cancelled")
             return decide(
@@ -430,5 +410,13 @@ class ShipFlow:
             **args,
         )
 
-    def reopenable(self, desk: Desk) -> Job | None:
-        return None
+
+UNDONE = Void(
+    "staging_outbound",
+    "sellable_accessible",
+    "ship.undone",
+    QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Undone: {code} ({items} items) is off order {order}. Put it back in stock.",
+    ),
+)

@@ -16,8 +16,11 @@ from functools import partial
 
 from app.domain.codes.model import Code, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import Actor, Desk, Job, Refusal, decide, label
+from app.domain.workflows.base import Actor, Decision, Outcome
+from app.domain.workflows.warehouse.answers import Refusal, decide, label
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import FLOW_TITLES, Flow, Result
 from app.domain.workflows.warehouse.pack import PackFlow
 from app.domain.workflows.warehouse.receive import ReceiveFlow
@@ -25,6 +28,7 @@ from app.domain.workflows.warehouse.relabel import RelabelFlow
 from app.domain.workflows.warehouse.returns import ReturnFlow
 from app.domain.workflows.warehouse.ship import ShipFlow
 from app.domain.workflows.warehouse.stocktake import StocktakeFlow
+from app.domain.workflows.warehouse.undo import take_back
 from app.domain.workflows.warehouse.unpack import UnpackFlow
 
 FLOWS = {
@@ -115,7 +119,7 @@ class Warehouse:
         """Bring an open job (from the job list) to the front."""
 
         def act(desk: Desk) -> Decision:
-            job = desk.job(job_id)
+            job = desk.jobs.get(job_id)
             if job is None or job.status != "open":
                 return decide(
                     Outcome.WARNING,
@@ -139,7 +143,7 @@ class Warehouse:
         """Take one product's scans off an open shipment (everything scanned for that line)."""
 
         def act(desk: Desk) -> Decision:
-            job = desk.job(job_id)
+            job = desk.jobs.get(job_id)
             if job is None or job.status != "open" or job.flow != Flow.SHIP:
                 return decide(
                     Outcome.WARNING,
@@ -157,7 +161,7 @@ class Warehouse:
                     "Line {product} cancelled: {items} items are off the order. Put them back in stock.",
                 ),
                 events[-1].seq if events else None,
-                product=desk.product_name(product_id),
+                product=desk.names.product_name(product_id),
                 items=items,
             )
 
@@ -171,7 +175,7 @@ class Warehouse:
         return Result(
             decide(Outcome.OK, "wh.ready", PROMPTS[flow]),
             flow,
-            desk.view(job),
+            desk.jobs.view(job),
             desk.session.pending,
         )
 
@@ -187,7 +191,7 @@ class Warehouse:
             decision = refusal.decision
         desk.save_session()
         job = desk.touched if desk.touched is not None else desk.active_job()
-        return Result(decision, desk.session.flow, desk.view(job), desk.session.pending, key)
+        return Result(decision, desk.session.flow, desk.jobs.view(job), desk.session.pending, key)
 
     def _scan(self, desk: Desk, code: Code) -> Decision:
         session = desk.session
@@ -230,20 +234,14 @@ class Warehouse:
                 return self._cancel(desk, job)
             if session.pending in ("move", "unpack_all"):
                 return flow.confirm(desk, job)
-            return decide(
-                Outcome.WARNING,
-                "wh.nothing_to_confirm",
-                QT_TRANSLATE_NOOP(
-                    "Decisions", "There is nothing waiting for a confirmation. Scan the next code."
-                ),
-            )
+            return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
         if name == "cancel":
             if session.pending == "cancel":
                 return self._cancel(desk, job)
             if job is None:
                 desk.set_pending(None)
                 return _no_job()
-            if not desk.live_scans(job):
+            if not desk.jobs.live_scans(job):
                 return self._cancel(desk, job)  # nothing to take back: no need to ask
             desk.set_pending("cancel", job.id)
             desk.touched = job
@@ -256,7 +254,7 @@ class Warehouse:
                     "Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.",
                 ),
                 job=job.id,
-                scans=len(desk.live_scans(job)),
+                scans=len(desk.jobs.live_scans(job)),
             )
         desk.set_pending(None)
         if name == "move":
@@ -303,9 +301,8 @@ class Warehouse:
         if job is None:
             job = flow.reopenable(desk)
             if job is not None:
-                job = desk.update_job(job, status="open", closed_by=None, finished_at=None)
-                desk.session.job_id = job.id
-        scan = desk.last_scan(job) if job is not None else None
+                job = desk.reopen_job(job)
+        scan = desk.jobs.last_scan(job) if job is not None else None
         if job is None or scan is None:
             return decide(
                 Outcome.WARNING,
@@ -314,9 +311,7 @@ class Warehouse:
             )
         desk.touched = job
         desk.set_pending(None)
-        event, decision = flow.revert(desk, job, scan)
-        desk.mark_undone(scan["id"], event)
-        return decision
+        return take_back(desk, flow, job, scan)[1]
 
     def _cancel(self, desk: Desk, job: Job | None) -> Decision:
         desk.set_pending(None)
@@ -326,9 +321,8 @@ class Warehouse:
         taken_back = 0
         last_seq = None
         if flow.cancel_reverts:
-            for scan in desk.live_scans(job):
-                event, _ = flow.revert(desk, job, scan)
-                desk.mark_undone(scan["id"], event)
+            for scan in desk.jobs.live_scans(job):
+                event, _ = take_back(desk, flow, job, scan)
                 taken_back += 1
                 last_seq = event.seq
         desk.close_job(job, "cancel", status="cancelled")
@@ -370,7 +364,7 @@ class Warehouse:
         ).fetchone()
         desk.session.job_id = resumed[0] if resumed else None
         if resumed:
-            desk.touched = desk.job(resumed[0])
+            desk.touched = desk.jobs.get(resumed[0])
         return decide(Outcome.OK, f"wh.switch.{flow.value}", PROMPTS[flow], title=FLOW_TITLES[flow])
 
 

@@ -9,53 +9,50 @@ here but expected elsewhere or not at all) come from ``reports.stocktake_report`
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import CodeRow, Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.codes import CodeRow
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import FlowBase
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
-from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM
 from app.domain.workflows.warehouse.receive import check_location
 from app.domain.workflows.warehouse.reports import expected_at_location, stocktake_counts
+from app.domain.workflows.warehouse.undo import RecordedScan, Void
 
 
-class StocktakeFlow:
+class StocktakeFlow(FlowBase):
     flow = Flow.STOCKTAKE
-    cancel_reverts = True
 
     def start(self, desk: Desk, location_id: str | None = None) -> Decision:
         location_id = check_location(desk, location_id)
         job = desk.create_job(Flow.STOCKTAKE, location_id=location_id)
         for product_id, n in expected_at_location(desk.conn, location_id).items():
-            desk.set_line(job, product_id, n)
+            desk.jobs.set_line(job, product_id, n)
         desk.touched = job
         return decide(
             Outcome.OK,
             "stocktake.started",
             QT_TRANSLATE_NOOP("Decisions", "Stocktake of {location}: scan everything there."),
-            location=desk.location_name(location_id),
+            location=desk.names.location_name(location_id),
         )
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
-        if job is None:
-            self.start(desk)
-            job = desk.touched
-        desk.touched = job
-        row = desk.resolve(code)
-        args = {"code": label(row.key), "location": desk.location_name(job.location_id)}
+        job = self.job_for(desk, job)
+        row = desk.codes.resolve(code)
+        args = {"code": label(row.key), "location": desk.names.location_name(job.location_id)}
         if row.known:
-            if desk.scanned_in_job(job, [row.key, *desk.ancestors(row)]):
+            if desk.jobs.scanned_in_job(job, [row.key, *desk.codes.ancestors(row)]):
                 raise refuse(
                     "stocktake.duplicate",
                     QT_TRANSLATE_NOOP("Decisions", "{code} is already counted: counted once."),
                     **args,
                 )
-            desk.expand(row.key)
+            desk.tree.expand(row.key)
             overlap = desk.conn.execute(
                 "SELECT count(*) FROM wh_job_scans s JOIN temp.wh_tree t ON t.key = s.key"
                 " WHERE s.job_id = ? AND s.undone_seq IS NULL",
@@ -72,10 +69,10 @@ class StocktakeFlow:
                     count=overlap,
                     **args,
                 )
-            counts = desk.tree_items(row)
+            counts = desk.tree.items(row)
         else:
-            row = desk.insert_code(row, Status.IN_STOCK)
-            counts = {row.product_id or "": desk.nominal_items(row.level, row.product_id)}
+            row = desk.codes.insert(row, Status.IN_STOCK)
+            counts = {row.product_id or "": desk.tree.nominal_items(row.level, row.product_id)}
         located = desk.conn.execute(
             "SELECT location_id FROM wh_code_locations WHERE key = ?", (row.key,)
         ).fetchone()
@@ -89,11 +86,8 @@ class StocktakeFlow:
             items=sum(counts.values()),
             **{"yima:unverified": not row.verified},
         )
-        desk.conn.execute(
-            "INSERT OR REPLACE INTO wh_code_locations (key, location_id) VALUES (?, ?)",
-            (row.key, job.location_id),
-        )
-        desk.record_scan(
+        desk.codes.place(row.key, job.location_id or DEFAULT_LOCATION)
+        desk.jobs.record_scan(
             job,
             "count",
             row,
@@ -104,12 +98,12 @@ class StocktakeFlow:
                 "believed": believed if row.status == Status.IN_STOCK and row.verified else None,
             },
         )
-        desk.add_to_lines(job, counts)
+        desk.jobs.add_counts(job, counts)
         product_id = max(counts, key=counts.get)
-        expected, scanned = desk.lines(job)[product_id]
+        expected, scanned = desk.jobs.lines(job)[product_id]
         args.update(
             items=sum(counts.values()),
-            product=desk.product_name(product_id),
+            product=desk.names.product_name(product_id),
             scanned=scanned,
             expected=expected if expected is not None else 0,
         )
@@ -156,7 +150,7 @@ class StocktakeFlow:
                     "{code} is counted here; the station had it in {other}. Its place is corrected.",
                 ),
                 event.seq,
-                other=desk.location_name(believed),
+                other=desk.names.location_name(believed),
                 **args,
             )
         return decide(
@@ -170,7 +164,7 @@ class StocktakeFlow:
     @staticmethod
     def _believed_location(desk: Desk, row: CodeRow) -> str:
         """Where the station had this package: its own place, else the nearest package around it."""
-        for key in (row.key, *desk.ancestors(row)):
+        for key in (row.key, *desk.codes.ancestors(row)):
             found = desk.conn.execute(
                 "SELECT location_id FROM wh_code_locations WHERE key = ?", (key,)
             ).fetchone()
@@ -178,48 +172,23 @@ class StocktakeFlow:
                 return found[0]
         return DEFAULT_LOCATION
 
-    def confirm(self, desk: Desk, job: Job | None) -> Decision:
-        return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
-
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
-        key = scan["key"]
-        counts = json.loads(scan["lines"])
-        previous = json.loads(scan["prev"]).get("location")
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
+        previous = scan.prev.get("location")
         if previous:
-            desk.conn.execute(
-                "INSERT OR REPLACE INTO wh_code_locations (key, location_id) VALUES (?, ?)",
-                (key, previous),
-            )
+            desk.codes.place(scan.key, previous)
         else:
-            desk.conn.execute("DELETE FROM wh_code_locations WHERE key = ?", (key,))
-        desk.add_to_lines(job, counts, -1)
-        event = object_event(
-            desk,
-            job,
-            "cycle_counting",
-            "sellable_accessible",
-            [key],
-            items=sum(counts.values()),
-            compensates=scan["event_id"],
-        )
-        return event, decide(
-            Outcome.OK,
-            "stocktake.undone",
-            QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not counted."),
-            event.seq,
-            code=label(key),
-            items=sum(counts.values()),
-        )
+            desk.codes.unplace(scan.key)
+        return UNDONE.apply(desk, job, scan)
 
     def finish(self, desk: Desk, job: Job) -> Decision:
-        counted = sum(s for _, s in desk.lines(job).values())
+        counted = desk.jobs.scanned_total(job)
         missing, extra = stocktake_counts(desk.conn, job.id)
         desk.close_job(job, "finish")
         args = {
             "items": counted,
             "missing": missing,
             "extra": extra,
-            "location": desk.location_name(job.location_id),
+            "location": desk.names.location_name(job.location_id),
         }
         if missing or extra:
             return decide(
@@ -241,5 +210,10 @@ class StocktakeFlow:
             **args,
         )
 
-    def reopenable(self, desk: Desk) -> Job | None:
-        return None
+
+UNDONE = Void(
+    "cycle_counting",
+    "sellable_accessible",
+    "stocktake.undone",
+    QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not counted."),
+)

@@ -9,21 +9,27 @@ last scan took out, with an ADD.
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.warehouse.desk import CodeRow, Desk, Job, decide, label, refuse
+from app.domain.workflows.warehouse.answers import decide, label, refuse
+from app.domain.workflows.warehouse.codes import CodeRow
+from app.domain.workflows.warehouse.desk import Desk
+from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, CountingFlow
+from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import Flow
-from app.domain.workflows.warehouse.pack import NOTHING_TO_CONFIRM, aggregation, check_not_held
+from app.domain.workflows.warehouse.pack import aggregation, check_not_held
+from app.domain.workflows.warehouse.undo import RecordedScan
 
 
-class UnpackFlow:
+class UnpackFlow(CountingFlow):
     flow = Flow.UNPACK
     cancel_reverts = False  # what was taken out is physically out; cancel only ends the job
+    finished = (
+        "unpack.finished",
+        QT_TRANSLATE_NOOP("Decisions", "Unpacking finished: {count} taken out."),
+    )
 
     def _job(self, desk: Desk, job: Job | None) -> Job:
         job = job or desk.create_job(Flow.UNPACK, unit="item")
@@ -31,17 +37,17 @@ class UnpackFlow:
         return job
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
-        row = desk.resolve(code, allow_unknown=False)
+        row = desk.codes.resolve(code, allow_unknown=False)
         check_not_held(row)
         opened = desk.session.pending_key if desk.session.pending == "unpack_all" else None
         if opened and row.parent_key == opened:
             return self._take_out(desk, self._job(desk, job), row)  # the package stays open
         desk.set_pending(None)
-        count = desk.children_count(row.key)
+        count = desk.codes.children_count(row.key)
         if count:
             job = self._job(desk, job)
             desk.set_pending("unpack_all", row.key)
-            desk.update_job(job, parent_key=row.key)
+            desk.jobs.update(job, parent_key=row.key)
             return decide(
                 Outcome.OK,
                 "unpack.opened",
@@ -67,8 +73,8 @@ class UnpackFlow:
     def _take_out(self, desk: Desk, job: Job, row: CodeRow) -> Decision:
         parent = row.parent_key or ""
         event = aggregation(desk, job, "DELETE", parent, [row.key])
-        desk.set_parent(row.key, None)
-        desk.record_scan(
+        desk.codes.set_parent(row.key, None)
+        desk.jobs.record_scan(
             job,
             "remove",
             row,
@@ -76,8 +82,8 @@ class UnpackFlow:
             counts={row.product_id or "": 1},
             prev={"parent": parent, "children": [row.key]},
         )
-        desk.add_to_lines(job, {row.product_id or "": 1})
-        left = desk.children_count(parent)
+        desk.jobs.add_counts(job, {row.product_id or "": 1})
+        left = desk.codes.children_count(parent)
         return decide(
             Outcome.OK,
             "unpack.taken_out",
@@ -91,11 +97,11 @@ class UnpackFlow:
     def confirm(self, desk: Desk, job: Job | None) -> Decision:
         key = desk.session.pending_key
         desk.set_pending(None)
-        row = desk.lookup(key) if key else None
+        row = desk.codes.lookup(key) if key else None
         if row is None:
             return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
         job = self._job(desk, job)
-        children = desk.children(row.key)
+        children = desk.codes.children(row.key)
         if not children:
             return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
         event = aggregation(desk, job, "DELETE", row.key, children)
@@ -103,7 +109,7 @@ class UnpackFlow:
             "UPDATE codes SET parent_key = NULL, updated_at = ? WHERE parent_key = ?",
             (desk.now, row.key),
         )
-        desk.record_scan(
+        desk.jobs.record_scan(
             job,
             "unpack_all",
             row,
@@ -111,7 +117,7 @@ class UnpackFlow:
             counts={row.product_id or "": len(children)},
             prev={"parent": row.key, "children": children},
         )
-        desk.add_to_lines(job, {row.product_id or "": len(children)})
+        desk.jobs.add_counts(job, {row.product_id or "": len(children)})
         return decide(
             Outcome.DONE,
             "unpack.emptied",
@@ -123,17 +129,16 @@ class UnpackFlow:
             count=len(children),
         )
 
-    def revert(self, desk: Desk, job: Job, scan: sqlite3.Row) -> tuple[Event, Decision]:
-        prev = json.loads(scan["prev"])
-        parent, children = prev["parent"], prev["children"]
+    def revert(self, desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
+        parent, children = scan.prev["parent"], scan.prev["children"]
         event = aggregation(
-            desk, job, "ADD", parent, children, **{"yima:compensates": scan["event_id"]}
+            desk, job, "ADD", parent, children, **{"yima:compensates": scan.event_id}
         )
         desk.conn.executemany(
             "UPDATE codes SET parent_key = ?, updated_at = ? WHERE key = ?",
             [(parent, desk.now, child) for child in children],
         )
-        desk.add_to_lines(job, json.loads(scan["lines"]), -1)
+        desk.jobs.add_counts(job, scan.counts, -1)
         return event, decide(
             Outcome.OK,
             "unpack.undone",
@@ -144,15 +149,3 @@ class UnpackFlow:
             parent=label(parent),
             count=len(children),
         )
-
-    def finish(self, desk: Desk, job: Job) -> Decision:
-        desk.close_job(job, "finish")
-        return decide(
-            Outcome.DONE,
-            "unpack.finished",
-            QT_TRANSLATE_NOOP("Decisions", "Unpacking finished: {count} taken out."),
-            count=sum(s for _, s in desk.lines(job).values()),
-        )
-
-    def reopenable(self, desk: Desk) -> Job | None:
-        return None
