@@ -420,7 +420,8 @@ class WarehousePage(QWidget):
     def _actor(self) -> Actor:
         operator = self.shell.operator if self.shell is not None else None
         return Actor(
-            operator.name if operator is not None else "-",
+            operator.id if operator is not None else "-",
+            operator.name if operator is not None else "",
             language=self.context.language,
             strict=self.context.settings.strict_mode,
         )
