@@ -7,8 +7,8 @@ empty case and pallet labels for packing, goods shipped earlier (for returns),
 open orders for three dealers, demo operators, and ``demo-codes.json`` — the
 labelled codes the demo gun offers, so every flow can be tried without labels.
 
-The demo server (``sync.server.seed``) seeds itself from the same JSON and registers exactly
-the codes ``registry()`` generates, so the station and the server describe one world: a pull
+The demo server is seeded with ``registry()`` (``sync.server.seed.seed_demo``: the same JSON and
+exactly the codes generated here), so the station and the server describe one world: a pull
 brings the same products, dealers and codes the station already has, and the station's
 events on these codes are accepted. The station still seeds its reference data itself so it
 works, identically, when no server is running.
@@ -43,10 +43,12 @@ def operator_pins() -> list[tuple[str, str]]:
 
 @dataclass
 class Registry:
-    """The generated code registry and the labelled scans the demo gun offers."""
+    """The demo world: its catalog, the generated code registry and the labelled scans the demo
+    gun offers (also what the demo server is seeded with: ``sync.server.seed.DemoWorld``)."""
 
     prefix: str
     refs: dict[str, str]
+    catalog: dict[str, Any] = field(default_factory=dict)
     rows: list[tuple] = field(default_factory=list)
     places: list[tuple[str, str]] = field(default_factory=list)
     gun: list[dict[str, str]] = field(default_factory=list)
@@ -151,7 +153,9 @@ def registry(data: dict[str, Any] | None = None, now: str = "") -> Registry:
     """Every code the demo creates (rows of the ``codes`` table) and the demo gun's scans,
     without writing anything: the station seeds it, the demo server registers it."""
     data = data if data is not None else catalog()
-    reg = Registry(data["company_prefix"], {p["id"]: p["ref"] for p in data["products"]}, now=now)
+    reg = Registry(
+        data["company_prefix"], {p["id"]: p["ref"] for p in data["products"]}, data, now=now
+    )
     _codes(reg)
     return reg
 

@@ -168,9 +168,10 @@ def run(args: argparse.Namespace) -> int:
 def _dispatch(args: argparse.Namespace, server, admin) -> int:
     action = args.action
     if action == "seed-demo":
+        from app.demo import registry
         from sync.server.seed import seed_demo
 
-        seed = seed_demo(server)
+        seed = seed_demo(server, registry())
         print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
     elif action == "master":
         print(json.dumps(admin.import_master(server, args.file)))

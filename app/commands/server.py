@@ -60,9 +60,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     server = Server(db, snapshot_dir=Path(args.snapshot_dir) if args.snapshot_dir else None)
     if args.seed_demo:
+        from app.demo import registry
         from sync.server.seed import seed_demo
 
-        seed = seed_demo(server)
+        seed = seed_demo(server, registry())
         print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
     scheme = "https" if args.tls_cert else "http"
     print(

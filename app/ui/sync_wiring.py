@@ -318,12 +318,12 @@ def start_demo_server(data_dir: Path) -> DemoServer:
     """The demo's own central server, in this process on loopback, seeded; its vouchers and
     installer cards join the demo gun's list. The credential stays in memory (the OS credential
     store keeps nothing from a throw-away demo)."""
-    from app.demo import add_demo_codes
+    from app.demo import add_demo_codes, registry
     from sync.client.demo import use_memory_keyring
     from sync.server.embedded import start_demo
 
     use_memory_keyring()
-    demo = start_demo(Path(data_dir) / DEMO_SERVER_DB)
+    demo = start_demo(Path(data_dir) / DEMO_SERVER_DB, registry())
     seed = demo.seed
     if seed is not None and (seed.vouchers or seed.cards):
         add_demo_codes(data_dir, demo_gun_tokens(seed.vouchers, seed.cards))

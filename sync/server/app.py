@@ -9,13 +9,13 @@ unknown, 403 when the station is revoked, 413 when a batch is over the advertise
 from __future__ import annotations
 
 import logging
+from importlib import metadata
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from app import __version__
 from sync.protocol import (
     API_PREFIX,
     STREAM_REF,
@@ -71,10 +71,19 @@ def current_station(
 Station = Annotated[dict[str, Any], Depends(current_station)]
 
 
+def installed_version() -> str:
+    """The installed distribution's version: the server does not import the station's ``app``
+    package for it (see the table in tests/test_layers.py)."""
+    try:
+        return metadata.version("yima-scan")
+    except metadata.PackageNotFoundError:  # a bare checkout, or a bundle without the metadata
+        return "0+unknown"
+
+
 def create_app(server: Server) -> FastAPI:
     api = FastAPI(
         title="Yima Scan central server",
-        version=__version__,
+        version=installed_version(),
         description="Enrollment, event push, reference pull and snapshots for Yima Scan stations.",
     )
     api.state.server = server

@@ -1,7 +1,7 @@
 """Run the reference server inside this process, on loopback: for the demo and the tests.
 
-``start(db_path)`` returns the base URL and a ``stop()`` function; uvicorn runs on its own
-thread on a free port. The demo seeds sample data first (``seed=True``).
+``ServerThread`` runs uvicorn on its own thread on a free port; ``start_demo`` is the demo's
+server, seeded with the demo world the caller hands in (``app.demo.registry()``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sync.server.db import open_database
 from sync.server.service import Server
 
 if TYPE_CHECKING:
-    from sync.server.seed import DemoSeed
+    from sync.server.seed import DemoSeed, DemoWorld
 
 
 class ServerThread:
@@ -83,13 +83,14 @@ class DemoServer:
     seed: DemoSeed | None = None  # the vouchers and cards it issued, for the demo gun
 
 
-def start_demo(db_path: str | Path, *, port: int = 0) -> DemoServer:
-    """The demo's server: seeded, on loopback, with a fresh one-time code for the demo station."""
+def start_demo(db_path: str | Path, world: DemoWorld, *, port: int = 0) -> DemoServer:
+    """The demo's server: seeded with ``world``, on loopback, with a fresh one-time code for the
+    demo station."""
     from sync.server.seed import seed_demo
 
     db = open_database(str(db_path))
     server = Server(db)
-    seed = seed_demo(server)
+    seed = seed_demo(server, world)
     thread = ServerThread(server, port=port).start()
 
     def stop() -> None:
@@ -97,22 +98,3 @@ def start_demo(db_path: str | Path, *, port: int = 0) -> DemoServer:
         db.close()
 
     return DemoServer(thread.url, stop, seed.enrollment_code, seed)
-
-
-def start(
-    db_path: str | Path, *, seed: bool = True, port: int = 0
-) -> tuple[str, Callable[[], None]]:
-    """Start a server on loopback with a SQLite database at ``db_path``; returns (url, stop)."""
-    db = open_database(str(db_path))
-    server = Server(db)
-    if seed:
-        from sync.server.seed import seed_demo
-
-        seed_demo(server)
-    thread = ServerThread(server, port=port).start()
-
-    def stop() -> None:
-        thread.stop()
-        db.close()
-
-    return thread.url, stop

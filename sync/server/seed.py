@@ -1,6 +1,10 @@
 """Sample data for the demo and for trying the server: the station demo's world (regions,
-dealers, stores, products, orders and every code it creates, from ``resources/demo/warehouse.json``
-via ``app.demo.registry``), plus vouchers, installer cards, rebate rules and tiers.
+dealers, stores, products, orders and every code it creates), plus vouchers, installer cards,
+rebate rules and tiers.
+
+The world is handed in (``DemoWorld``; ``app.demo.registry()`` is one): whoever starts the demo
+server composes the station's demo with it, so the server never imports the station's code and
+both describe one world from ``resources/demo/warehouse.json``.
 
 ``seed_demo`` is safe to call again: the data is written once; each call returns a fresh
 enrollment code (codes are single-use and the server keeps only their hashes).
@@ -11,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sync.server import admin
 from sync.server.changes import ChangeLog
@@ -22,18 +26,21 @@ SITE = "W01"
 SHIP_DAYS_AGO = 12  # the demo's earlier shipments left the warehouse this long ago
 
 
-def _catalog() -> dict[str, Any]:
-    from app.demo import catalog
+class DemoWorld(Protocol):
+    """The station demo's world: its catalog (``resources/demo/warehouse.json``), each product's
+    GTIN and every code it creates, as rows ``(key, level, product, parent, status, dealer,
+    order, created_at)``."""
 
-    return catalog()
+    catalog: dict[str, Any]
+    rows: list[tuple[Any, ...]]
+
+    def gtin(self, product: str) -> str: ...
 
 
-def master_data(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The station demo's reference data in the server's shape (``resources/demo/warehouse.json``
-    is the one source: the station seeds it locally, the server publishes the same rows)."""
-    from app.demo import registry
-
-    reg = registry(data)
+def master_data(world: DemoWorld) -> dict[str, list[dict[str, Any]]]:
+    """The station demo's reference data in the server's shape (the catalog is the one source:
+    the station seeds it locally, the server publishes the same rows)."""
+    data = world.catalog
     return {
         "regions": [
             {"id": r["id"], "name": r["name"], "name_en": r["name_en"], "parent_id": r.get("parent")}
@@ -48,7 +55,7 @@ def master_data(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             for s in data["stores"]
         ],
         "products": [
-            {"id": p["id"], "gtin": reg.gtin(p["id"]), "name": p["name"], "name_en": p["name_en"],
+            {"id": p["id"], "gtin": world.gtin(p["id"]), "name": p["name"], "name_en": p["name_en"],
              "level": "item", "items_per_case": p["items_per_case"],
              "cases_per_pallet": p["cases_per_pallet"]}
             for p in data["products"]
@@ -56,20 +63,21 @@ def master_data(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     }  # fmt: skip
 
 
-def register_demo_codes(server: Server, data: dict[str, Any]) -> list[str]:
+def register_demo_codes(server: Server, world: DemoWorld) -> list[str]:
     """Register exactly the codes the station demo creates, packed as on the station; goods the
     demo shipped earlier carry their shipment (dealer, order, date), so the inspector's snapshot
     knows them. Everything else is ``issued``: the station's own stock state stays its own.
     Returns the batch ids (one per product and level)."""
-    from app.demo import registry
-
+    data = world.catalog
     now = server.clock()
     ship_date = (now.date() - dt.timedelta(days=SHIP_DAYS_AGO)).isoformat()
     dealer_regions = {d["id"]: d["regions"] for d in data["dealers"]}
     audience = f"site:{SITE}"
-    codes, shipments, counts = [], [], Counter()
+    codes: list[tuple[Any, ...]] = []
+    shipments: list[tuple[Any, ...]] = []
+    counts: Counter[tuple[str, str, str]] = Counter()
     log = ChangeLog(iso(now))
-    for key, level, product, parent, status, dealer, order, _ in registry(data).rows:
+    for key, level, product, parent, status, dealer, order, _ in world.rows:
         batch = f"DEMO-{product}-{level}" if product else None
         if batch:
             counts[(batch, product, level)] += 1
@@ -125,7 +133,7 @@ class DemoSeed:
 
 
 def seed_demo(
-    server: Server, *, station_id: str | None = None, dealer_id: str = "D001"
+    server: Server, world: DemoWorld, *, station_id: str | None = None, dealer_id: str = "D001"
 ) -> DemoSeed:
     """Fill an empty server with sample data; return an enrollment code (for ``station_id`` only,
     when given; for any station otherwise).
@@ -137,8 +145,8 @@ def seed_demo(
         seeded = tx.scalar("SELECT value FROM meta WHERE key = 'demo_seeded'")
     result = DemoSeed(enrollment_code="", station_id=station_id)
     if not seeded:
-        data = _catalog()
-        for table, records in master_data(data).items():
+        data = world.catalog
+        for table, records in master_data(world).items():
             admin.upsert_master(server, table, records)
         for order in data["orders"] + data["shipped_orders"]:
             result.orders.append(
@@ -146,7 +154,7 @@ def seed_demo(
                     server, order["dealer"], order["lines"], site=SITE, order_id=order["id"]
                 )
             )
-        result.batches = register_demo_codes(server, data)
+        result.batches = register_demo_codes(server, world)
         result.vouchers = admin.issue_vouchers(
             server, 5, prize="精酿啤酒一箱", value_cents=9900, dealer_id="D001"
         )

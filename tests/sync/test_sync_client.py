@@ -227,10 +227,11 @@ def test_keys_deny_lists_settings_and_other_counters_redemptions_arrive(
 
 
 def test_the_demo_round_trip_enrolls_and_syncs_with_the_in_process_server(tmp_path):
+    from app.demo import registry
     from sync.client.demo import connect_demo_station
     from sync.server.embedded import start_demo
 
-    demo = start_demo(tmp_path / "demo-server.sqlite3")
+    demo = start_demo(tmp_path / "demo-server.sqlite3", registry())
     station = Station(tmp_path / "demo-station")
     try:
         report = connect_demo_station(station.path, station.writer, demo.url, demo.enrollment_code)
