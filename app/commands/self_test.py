@@ -74,7 +74,9 @@ def check_database() -> str:
 
 
 def check_station_database(data_dir: Path) -> str:
-    """The station's own file, read-only: integrity and what is still waiting to be sent."""
+    """The station's own file, read-only: SQLite's full integrity check, the whole journal's
+    hash chain (an event edited in the file names its sequence number), and what is still
+    waiting to be sent."""
     from app.domain.store import journal
     from app.domain.store.database import check_integrity, connect
     from app.paths import database_path
@@ -82,13 +84,28 @@ def check_station_database(data_dir: Path) -> str:
     path = database_path(data_dir)
     if not path.exists():
         return f"{path} not created yet (the first start creates it)"
-    check_integrity(path)
+    check_integrity(path, full=True)
     conn = connect(path, readonly=True)
     try:
+        chain = journal.verify_chain(conn)
         waiting = journal.count_pending(conn)
     finally:
         conn.close()
-    return f"{path}: intact, {waiting} events waiting to be sent"
+    if not chain.ok:
+        raise RuntimeError(
+            f"{path}: the journal's history was changed outside Yima Scan at event "
+            f"{chain.first_bad_seq} (the {chain.count} events before it verify); "
+            "call IT and do not delete the file"
+        )
+    damaged = (
+        f", {len(chain.damaged)} unreadable events set aside ({', '.join(map(str, chain.damaged))})"
+        if chain.damaged
+        else ""
+    )
+    return (
+        f"{path}: intact, journal chain verified ({chain.count} events){damaged}, "
+        f"{waiting} events waiting to be sent"
+    )
 
 
 def check_decoders() -> str:

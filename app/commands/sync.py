@@ -4,15 +4,19 @@
 (kept in the OS credential store). ``sync --once`` pushes every waiting event, pulls the
 reference data, and exits; ``--snapshot`` also downloads the inspector snapshot. Exit codes:
 0 done, 3 server unreachable (work stays queued), 4 the station must be enrolled (again),
-2 anything else.
+2 anything else (a journal whose history was changed, a locked or full disk...), always with
+a one-line reason on stderr and never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
+
+log = logging.getLogger(__name__)
 
 NAME = "sync"
 HELP = "sync this station with the central server now (headless), or enroll it"
@@ -107,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
     except (SyncError, CredentialStoreError) as exc:
         text = exc.text.format(detail=exc.detail) if isinstance(exc, SyncError) else str(exc)
         print(f"\nsync: {text}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # exit 2 with one line, never a traceback (the log has the details)
+        log.exception("sync failed")
+        print(f"\nsync: failed ({type(exc).__name__}: {exc}); details in the log", file=sys.stderr)
         return 2
     finally:
         client.close()

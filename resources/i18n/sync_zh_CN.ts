@@ -37,6 +37,11 @@
         <source>This station is not enrolled with a server yet. Ask IT for an enrollment code.</source>
         <translation>本工作站尚未在服务器注册。请向 IT 索取注册码。</translation>
     </message>
+    <message>
+        <location filename="../../sync/client/client.py" line="1"/>
+        <source>Sending stopped: the station&apos;s history was changed outside Yima Scan at event {detail}. Call IT; do not delete the database.</source>
+        <translation>已停止上传：本机的历史记录在第 {detail} 条处被一码扫以外的程序改动过。请联系 IT；不要删除数据库。</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -481,6 +486,36 @@
         <location filename="../../sync/client/issues.py" line="20"/>
         <source>The server refused this event ({reason}).</source>
         <translation>服务器拒绝了该事件（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="1"/>
+        <source>Event {seq} in the station database is damaged and cannot be read, so it was set aside and not sent. The other events are sent as usual.</source>
+        <translation>本机数据库中的第 {seq} 条记录已损坏、无法读取，已被单独隔离，没有上传。其他记录照常上传。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="1"/>
+        <source>Call IT with the event number. Do not delete the database: IT restores the event from the latest backup or records the work again.</source>
+        <translation>请把记录编号告诉 IT。不要删除数据库：IT 会从最近的备份恢复这条记录，或重新登记这项工作。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="1"/>
+        <source>The station&apos;s history was changed outside Yima Scan at event {seq}, so nothing from there on is sent to the server.</source>
+        <translation>本机的历史记录在第 {seq} 条处被一码扫以外的程序改动过，因此从这一条起都不再上传到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="1"/>
+        <source>Call IT now and do not delete or copy over the database: head office must check the changed events before sending resumes.</source>
+        <translation>请立即联系 IT，不要删除或覆盖数据库：总部核查被改动的记录后才会恢复上传。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="1"/>
+        <source>The station database was rolled back: the server already holds events up to number {server_seq}, but this station only has events up to {seq}. Work recorded after that is missing here.</source>
+        <translation>本机数据库被回退了：服务器已经有到第 {server_seq} 条的记录，而本机只有到第 {seq} 条。之后登记的工作在本机上已丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/issues.py" line="1"/>
+        <source>Stop scanning and call IT: restore the latest backup; do not record work again until IT says so.</source>
+        <translation>请停止扫码并联系 IT：恢复最近的备份；在 IT 确认之前不要重新登记工作。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ cannot be reached and ``AuthRequired`` when the station must be enrolled again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -26,7 +27,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import connect, station_id
 from app.domain.store.writer import Writer
-from sync.client import credentials, state
+from sync.client import credentials, issues, state
 from sync.client.apply import StaleCursor, apply_page, record_results
 from sync.client.transport import (
     AuthRequired,
@@ -50,6 +51,17 @@ from sync.protocol import (
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]
+
+
+class HistoryAltered(SyncError):
+    """The journal's hash chain does not verify: what follows was changed behind the app's back."""
+
+    code = "sync.chain_broken"
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "Sending stopped: the station's history was changed outside Yima Scan at event "
+        "{detail}. Call IT; do not delete the database.",
+    )
 
 
 class NotEnrolled(SyncError):
@@ -239,13 +251,22 @@ class SyncClient:
         done = 0
         self.progress("push", 0, total)
         recording: Future | None = None  # the previous batch's answers, being written meanwhile
-        with _BatchReader(self.db_path) as reader:
+        with _BatchReader(self.db_path, journal.verified_point(self.reader)) as reader:
             upcoming = reader.prepare(0, batch)
             while True:
-                events, body = upcoming.result(timeout=120)
-                if not events:
+                try:
+                    read = upcoming.result(timeout=120)
+                except HistoryAltered as exc:
+                    self._history_altered(exc)
+                    raise
+                events, body, verified = read.events, read.body, read.verified
+                if read.damaged:
+                    self._write(lambda conn, d=read.damaged: _quarantine(conn, d, _now()))
+                if not read.last_seq:
                     break
-                upcoming = reader.prepare(events[-1].seq, batch)
+                upcoming = reader.prepare(read.last_seq, batch)
+                if not events:  # only damaged rows in this batch: set aside, go on
+                    continue
                 try:
                     answer = PushResponse.model_validate(
                         self.transport()
@@ -257,15 +278,17 @@ class SyncClient:
                         raise
                     batch = max(1, batch // 2)
                     log.info("server said the batch was too large; sending %d at a time", batch)
-                    upcoming.result(timeout=120)  # drop the read-ahead made for the bigger batch
+                    # drop the read-ahead made for the bigger batch (a break in it is found again)
+                    with contextlib.suppress(HistoryAltered):
+                        upcoming.result(timeout=120)
                     upcoming = reader.prepare(events[0].seq - 1, batch)
                     continue
                 if recording is not None:
                     self._count(report, recording.result(timeout=120))
                 now = _now()
                 recording = self.writer.submit(
-                    lambda conn, ev=events, res=answer.results, t=now: record_results(
-                        conn, ev, res, t
+                    lambda conn, ev=events, res=answer.results, t=now, v=verified: _record(
+                        conn, ev, res, t, v
                     )
                 )
                 done += len(events)
@@ -279,6 +302,20 @@ class SyncClient:
         report.accepted += counts["accepted"]
         report.duplicate += counts["duplicate"]
         report.rejected += counts["rejected"]
+
+    def _history_altered(self, exc: HistoryAltered) -> None:
+        """List the break where a supervisor looks (sync issues); ``_failed`` keeps the error."""
+        seq = int(exc.detail)
+        row = self.reader.execute(
+            "SELECT CAST(event_id AS BLOB) FROM journal WHERE seq = ?", (seq,)
+        ).fetchone()
+        event_id = row[0].decode("utf-8", "replace") if row else f"seq-{seq}"
+        log.error("journal chain broken at event %d: pushing stopped", seq)
+        self._write(
+            lambda conn: issues.report_station_issue(
+                conn, event_id=event_id, seq=seq, reason=issues.CHAIN_BROKEN, detail={"seq": seq}
+            )
+        )
 
     @staticmethod
     def _wire(event: journal.Event) -> dict[str, Any]:
@@ -409,11 +446,30 @@ class SyncClient:
 _JSON = {"Content-Type": "application/json"}
 
 
-class _BatchReader:
-    """Reads and encodes the next batch of pending events on its own thread and connection."""
+@dataclass(frozen=True)
+class _Batch:
+    events: list[journal.Event]
+    body: bytes
+    damaged: list[journal.Damaged]
+    verified: journal.ChainPoint  # the chain verifies up to here, this batch included
+    last_seq: int  # the batch's last row, readable or not (0: nothing was pending)
 
-    def __init__(self, db_path: Path) -> None:
+
+class _BatchReader:
+    """Reads, verifies and encodes the next batch of pending events on its own thread and
+    connection.
+
+    Before a batch is sent, the hash chain is recomputed from the last verified point to the
+    batch's last event, so an event edited in the file is never pushed: the read raises
+    ``HistoryAltered`` naming the first bad sequence number, and everything before it has
+    already gone. A row that cannot be read at all (disk damage) but whose neighbours still
+    link to it comes back in ``damaged``, to be set aside while the rest goes on.
+    """
+
+    def __init__(self, db_path: Path, verified: journal.ChainPoint) -> None:
         self._db_path = db_path
+        self._verified = verified
+        self._broken: int | None = None  # the first sequence number that did not verify
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read-ahead")
         self._conn: sqlite3.Connection | None = None
 
@@ -429,15 +485,57 @@ class _BatchReader:
             self._conn.close()
             self._conn = None
 
-    def prepare(self, after_seq: int, limit: int) -> Future[tuple[list[journal.Event], bytes]]:
+    def prepare(self, after_seq: int, limit: int) -> Future[_Batch]:
         return self._pool.submit(self._read, after_seq, limit)
 
-    def _read(self, after_seq: int, limit: int) -> tuple[list[journal.Event], bytes]:
+    def _read(self, after_seq: int, limit: int) -> _Batch:
         if self._conn is None:
             self._conn = connect(self._db_path, readonly=True)
-        events = journal.pending(self._conn, limit, after_seq=after_seq)
+        if self._broken is not None:
+            raise HistoryAltered(str(self._broken))
+        rows = journal.read_pending(self._conn, limit, after_seq=after_seq)
+        if rows:
+            check = journal.verify_chain(self._conn, start=self._verified, upto_seq=rows[-1].seq)
+            if not check.ok:  # send what comes before the break, then stop
+                self._broken = check.first_bad_seq
+                rows = [r for r in rows if r.seq < check.first_bad_seq]
+                if not rows:
+                    raise HistoryAltered(str(self._broken))
+            if check.last.seq > self._verified.seq:
+                self._verified = check.last
+        events = [r for r in rows if isinstance(r, journal.Event)]
+        damaged = [r for r in rows if isinstance(r, journal.Damaged)]
         body = json.dumps({"events": [SyncClient._wire(e) for e in events]}, ensure_ascii=False)
-        return events, body.encode("utf-8")
+        last_seq = rows[-1].seq if rows else 0
+        return _Batch(events, body.encode("utf-8"), damaged, self._verified, last_seq)
+
+
+def _record(
+    conn: sqlite3.Connection,
+    events: list[journal.Event],
+    results: list,
+    now: str,
+    verified: journal.ChainPoint,
+) -> dict[str, int]:
+    """One batch's answers and how far the chain is now known good, in one transaction."""
+    counts = record_results(conn, events, results, now)
+    journal.set_verified_point(conn, verified)
+    return counts
+
+
+def _quarantine(conn: sqlite3.Connection, damaged: list[journal.Damaged], now: str) -> None:
+    """Set unreadable rows aside and list each as a sync issue saying what to do."""
+    for row in damaged:
+        log.error("journal row %d is damaged and set aside: %s", row.seq, row.detail)
+        journal.quarantine(conn, row, now)
+        issues.report_station_issue(
+            conn,
+            event_id=row.event_id or f"seq-{row.seq}",
+            seq=row.seq,
+            reason=issues.UNREADABLE_EVENT,
+            detail={"seq": row.seq, "error": row.detail},
+            now=now,
+        )
 
 
 def _touch_snapshot(conn: sqlite3.Connection) -> None:

@@ -16,6 +16,50 @@ from typing import Any
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from sync.protocol import REASONS
 
+# Problems the station finds in its own journal, listed with the server's rejections so a
+# supervisor sees them in the same place (reason codes under "station.").
+UNREADABLE_EVENT = "station.unreadable_event"
+CHAIN_BROKEN = "station.chain_broken"
+ROLLED_BACK = "station.rolled_back"
+STATION_REASONS: dict[str, tuple[str, str]] = {
+    UNREADABLE_EVENT: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Event {seq} in the station database is damaged and cannot be read, so it was set "
+            "aside and not sent. The other events are sent as usual.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Call IT with the event number. Do not delete the database: IT restores the event "
+            "from the latest backup or records the work again.",
+        ),
+    ),
+    CHAIN_BROKEN: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "The station's history was changed outside Yima Scan at event {seq}, so nothing from "
+            "there on is sent to the server.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Call IT now and do not delete or copy over the database: head office must check "
+            "the changed events before sending resumes.",
+        ),
+    ),
+    ROLLED_BACK: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "The station database was rolled back: the server already holds events up to number "
+            "{server_seq}, but this station only has events up to {seq}. Work recorded after "
+            "that is missing here.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Stop scanning and call IT: restore the latest backup; do not record work again "
+            "until IT says so.",
+        ),
+    ),
+}
 UNKNOWN_REASON = (
     QT_TRANSLATE_NOOP("SyncReasons", "The server refused this event ({reason})."),
     QT_TRANSLATE_NOOP("SyncReasons", "Call IT and give them the event number."),
@@ -60,18 +104,22 @@ class Issue:
     @property
     def message(self) -> str:
         """The English template of what happened (translate in the "SyncReasons" context)."""
-        return REASONS.get(self.reason, UNKNOWN_REASON)[0]
+        return _reason(self.reason)[0]
 
     @property
     def advice(self) -> str:
         """The English template of what to do."""
-        return REASONS.get(self.reason, UNKNOWN_REASON)[1]
+        return _reason(self.reason)[1]
 
     @property
     def what(self) -> str:
         """The English name of the kind of work (translate in the "SyncIssues" context)."""
         step = (self.biz_step or "").rsplit(":", 1)[-1].removeprefix("void_")
         return EVENT_NAMES.get(step) or EVENT_NAMES.get(self.type, self.type)
+
+
+def _reason(reason: str) -> tuple[str, str]:
+    return REASONS.get(reason) or STATION_REASONS.get(reason, UNKNOWN_REASON)
 
 
 def _args(reason: str, detail: dict[str, Any], codes: list[str]) -> dict[str, str]:
@@ -81,7 +129,7 @@ def _args(reason: str, detail: dict[str, Any], codes: list[str]) -> dict[str, st
         args["code"] = codes[0]
     args.setdefault("reason", reason)
     for name in ("code", "dealer", "station", "at", "order", "region", "parent", "other", "voucher", "expires",
-                 "card", "claim", "error"):  # fmt: skip
+                 "card", "claim", "error", "seq", "server_seq"):  # fmt: skip
         args.setdefault(name, "?")
     if args["at"] != "?":
         args["at"] = _local_time(args["at"])
@@ -133,3 +181,23 @@ def resolve(conn: sqlite3.Connection, event_id: str, operator: str, note: str = 
         (now, operator, note, event_id),
     )
     return cur.rowcount > 0
+
+
+def report_station_issue(
+    conn: sqlite3.Connection,
+    *,
+    event_id: str,
+    seq: int,
+    reason: str,
+    detail: dict[str, Any],
+    type_: str = "",
+    now: str | None = None,
+) -> None:
+    """List a problem the station found in its own journal (a writer action); once per event."""
+    reported = now or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    conn.execute(
+        "INSERT INTO sync_issues (event_id, seq, type, reason, detail, occurred_at, reported_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET"
+        " reason = excluded.reason, detail = excluded.detail, resolved_at = NULL",
+        (event_id, seq, type_, reason, json.dumps(detail, ensure_ascii=False), reported, reported),
+    )

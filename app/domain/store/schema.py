@@ -150,3 +150,19 @@ def m003_codes(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX codes_parent ON codes (parent_key) WHERE parent_key IS NOT NULL")
+
+
+@CORE()
+def m004_journal_quarantine(db: Database) -> None:
+    # Rows that can no longer be read back (damaged on disk) are set aside here, never
+    # deleted: the outbox goes on without them and IT can still inspect the bytes.
+    db.execute(
+        """
+        CREATE TABLE journal_quarantine (
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            quarantined_at TEXT NOT NULL
+        )
+        """
+    )
