@@ -160,11 +160,12 @@ def job_summaries(
         "SELECT j.id, j.flow, j.status, j.closed_by, j.parent_key, j.order_id,"
         " coalesce(i.reference, j.inbound_id), coalesce(CASE WHEN :zh OR loc.name_en = ''"
         " THEN loc.name ELSE loc.name_en END, j.location_id),"
-        " d.name, d.name_en, j.operator, j.created_at, j.finished_at,"
+        " d.name, d.name_en, coalesce(o.name, j.operator), j.created_at, j.finished_at,"
         " coalesce(sum(l.scanned), 0), sum(l.expected), count(l.product_id) - count(l.expected)"
         " FROM wh_jobs j LEFT JOIN dealers d ON d.id = j.dealer_id"
         " LEFT JOIN wh_inbound i ON i.id = j.inbound_id"
         " LEFT JOIN wh_locations loc ON loc.id = j.location_id"
+        " LEFT JOIN operators o ON o.id = j.operator"  # older jobs hold the name itself
         " LEFT JOIN wh_job_lines l ON l.job_id = j.id"
         f" WHERE {where} GROUP BY j.id ORDER BY {order} LIMIT :limit",
         {"limit": limit, "zh": language.startswith("zh")},
