@@ -91,6 +91,12 @@ class Tx:
         """``column IN (...)`` as SQL and parameters; an empty list matches nothing."""
         raise NotImplementedError
 
+    def in_chunks(self, column: str, values: Sequence[Any]) -> Iterator[tuple[str, list[Any]]]:
+        """``in_list`` for a list of any length: one condition per slice the database takes
+        in one statement, none for an empty list."""
+        if values:
+            yield self.in_list(column, values)
+
     def lock(self, name: str) -> None:
         """Serialise writers that use the same ``name`` until this transaction ends."""
 

@@ -1,0 +1,63 @@
+"""``RebateClaimEvent``: an installer claims the rebate on products sold through a dealer.
+
+Each product code earns a rebate once, first claim wins; the amount is the rule valid on the
+claim's day (the monthly tier bonus is the statement's business, not the claim's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sync.protocol import EventIn, Reason
+from sync.server.batch import SHIPPED, Batch, Rejected
+from sync.server.judges.fields import first, keys, keys_or_none
+from sync.server.rebates import RuleBook
+
+
+def codes(payload: dict[str, Any]) -> list[str]:
+    return keys_or_none(first(payload, "epcList", "codes"))
+
+
+def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
+    p = event.payload
+    claim_id = p.get("claim_id") or event.event_id
+    token, card = b.token(first(p, "card"), "card")
+    if ("card", token.id) in b.deny or card["status"] == "void":
+        raise Rejected(Reason.CARD_DENIED, card=token.id)
+    if token.expired(when.date()):
+        raise Rejected(Reason.CARD_EXPIRED, card=token.id, expires=card["expires"])
+    claimed = keys(first(p, "epcList", "codes"))
+    if not claimed:
+        raise Rejected(Reason.EVENT_INVALID, error="a claim without product codes")
+    seen: set[str] = set()
+    for key in claimed:
+        if key in seen:
+            raise Rejected(Reason.CLAIM_CODE_REPEATED, code=key)
+        seen.add(key)
+        if b.code(key)["status"] not in SHIPPED:
+            raise Rejected(Reason.CLAIM_CODE_NOT_SOLD, code=key)
+        prior = b.claimed.get(key)
+        if prior is not None:
+            raise Rejected(Reason.CLAIM_CODE_CLAIMED, code=key, claim=prior["claim_id"],
+                           at=prior["claimed_at"])  # fmt: skip
+    if b.rules is None:
+        b.rules = RuleBook.load(b.tx)
+    rules = b.rules
+    day = when.date()
+    amounts = [rules.amount(b.codes[k]["product_id"], day) for k in claimed]
+    for key, amount in zip(claimed, amounts, strict=True):
+        b.claimed[key] = {"claim_id": claim_id, "claimed_at": event.occurred_at}
+        b.rows["claim_items"].append((key, claim_id, b.codes[key]["product_id"], amount))
+    month = day.strftime("%Y-%m")
+    b.rows["claims"].append(
+        (claim_id, token.id, b.me, event.event_id, event.occurred_at, month, len(claimed),
+         sum(amounts), "accepted")
+    )  # fmt: skip
+    result = {"claim_id": claim_id, "card_id": token.id, "month": month, "units": len(claimed),
+              "base_cents": sum(amounts), "status": "accepted"}  # fmt: skip
+    b.log.add("claim", claim_id, result, audience=f"station:{b.me}")
+    b.trace(event, claimed, "claim")
+    b.anomaly.observation(event, when)
+    b.anomaly.runs(claimed, event)
+    return result
