@@ -20,6 +20,8 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from app.domain.export_cells import safe_row
+
 NAME = "admin"
 HELP = "administer the reference server: code batches, orders, vouchers, cards, enrollment codes, demo data, exports"
 
@@ -266,11 +268,11 @@ def _write_codes(out: Path, keys) -> None:
         for key in keys:
             if key.startswith("sgtin:"):
                 gtin, serial = key[6:].split(".", 1)
-                writer.writerow([key, f"01{gtin}21{serial}", f"/01/{gtin}/21/{serial}"])
+                writer.writerow(safe_row([key, f"01{gtin}21{serial}", f"/01/{gtin}/21/{serial}"]))
             elif key.startswith("sscc:"):
-                writer.writerow([key, f"00{key[5:]}", f"/00/{key[5:]}"])
+                writer.writerow(safe_row([key, f"00{key[5:]}", f"/00/{key[5:]}"]))
             else:
-                writer.writerow([key, "", ""])
+                writer.writerow(safe_row([key, "", ""]))
 
 
 def _write_tokens(tokens: list[tuple[str, str]], out: Path | None, qr_dir: Path | None) -> None:
@@ -278,7 +280,7 @@ def _write_tokens(tokens: list[tuple[str, str]], out: Path | None, qr_dir: Path 
         with out.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(["id", "qr_text"])
-            writer.writerows(tokens)
+            writer.writerows(safe_row(token) for token in tokens)
     else:
         for token_id, text in tokens:
             print(f"{token_id}\t{text}")

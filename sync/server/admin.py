@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from app.domain.export_cells import safe_row
 from app.domain.rules.tokens import CARD, VOUCHER, sign
 from sync.server import keys, rebates, stations
 from sync.server.changes import ChangeLog, set_setting
@@ -468,7 +469,7 @@ def export_csv(server: Server, what: str, out: Path) -> int:
         writer = csv.writer(fh)
         writer.writerow([d[0] for d in cur.description])
         while rows := cur.fetchmany(5000):
-            writer.writerows(rows)
+            writer.writerows(safe_row(row) for row in rows)
             count += len(rows)
     return count
 
@@ -483,9 +484,8 @@ def _export_ledger(server: Server, out: Path) -> int:
             ["month", "card_id", "units", "tier", "base_cents", "bonus_cents", "total_cents"]
         )
         for s in statements:
-            writer.writerow(
-                [s.month, s.card_id, s.units, s.tier, s.base_cents, s.bonus_cents, s.total_cents]
-            )
+            row = [s.month, s.card_id, s.units, s.tier, s.base_cents, s.bonus_cents, s.total_cents]
+            writer.writerow(safe_row(row))
     return len(statements)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.domain.export_cells import safe_row
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.warehouse.model import FLOW_TITLES, RETURN_REASONS, Flow
 from app.domain.workflows.warehouse.reports import stocktake_report
@@ -271,14 +272,18 @@ def write_csv(document: Document, path: Path, translate: Translate = _identity) 
     """UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it without garbling."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle)
-        out.writerow([translate(document.title), document.number])
+        out.writerow(safe_row([translate(document.title), document.number]))
         for label, value in document.fields:
-            out.writerow([translate(label), translate(value) if value in _TRANSLATABLE else value])
+            out.writerow(
+                safe_row([translate(label), translate(value) if value in _TRANSLATABLE else value])
+            )
         for table in document.tables:
             out.writerow([])
-            out.writerow([translate(table.title)])
-            out.writerow([translate(c) for c in table.columns])
-            out.writerows(["" if c is None else c for c in row] for row in _cells(table, translate))
+            out.writerow(safe_row([translate(table.title)]))
+            out.writerow(safe_row([translate(c) for c in table.columns]))
+            out.writerows(
+                safe_row("" if c is None else c for c in row) for row in _cells(table, translate)
+            )
     return path
 
 
@@ -291,19 +296,21 @@ def write_xlsx(document: Document, path: Path, translate: Translate = _identity)
     sheet = book.active
     sheet.title = document.number[:31]
     bold = Font(bold=True)
-    sheet.append([translate(document.title), document.number])
+    sheet.append(safe_row([translate(document.title), document.number]))
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in document.fields:
-        sheet.append([translate(label), translate(value) if value in _TRANSLATABLE else value])
+        sheet.append(
+            safe_row([translate(label), translate(value) if value in _TRANSLATABLE else value])
+        )
     for table in document.tables:
         sheet.append([])
-        sheet.append([translate(table.title)])
+        sheet.append(safe_row([translate(table.title)]))
         sheet.cell(sheet.max_row, 1).font = bold
-        sheet.append([translate(c) for c in table.columns])
+        sheet.append(safe_row([translate(c) for c in table.columns]))
         for cell in sheet[sheet.max_row]:
             cell.font = bold
         for row in _cells(table, translate):
-            sheet.append(row)
+            sheet.append(safe_row(row))
     for column, width in zip("ABCDEF", (42, 16, 22, 12, 12, 10), strict=True):
         sheet.column_dimensions[column].width = width
     book.save(path)

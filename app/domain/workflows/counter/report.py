@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.export_cells import safe_row
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.database import station_id
 from app.domain.workflows.counter import rebates, redeem
@@ -184,13 +185,13 @@ def write_xlsx(report: DayReport, path: Path, tr: Translate = lambda s: s) -> Pa
     book.remove(book.active)
     for name, head, rows in tables(report, tr):
         sheet = book.create_sheet(name[:31])
-        sheet.append([title(report, tr)])
+        sheet.append(safe_row([title(report, tr)]))
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append(head)
+        sheet.append(safe_row(head))
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
         sheet.freeze_panes = "A3"
         for column in sheet.columns:
             width = max((len(str(c.value or "")) for c in column[1:]), default=8)
