@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.base import Actor, Decision
 from app.ui.store_gateway import StoreGateway
-from sync.client.issues import Issue, list_issues, resolve
+from sync.client.issues import Issue, list_issues
+from sync.client.settle import ACTION_TITLES, HANDLED, REOPEN, TAKE_OUT, actions, settle
 
 Index = QModelIndex | QPersistentModelIndex
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,8 +165,19 @@ class SyncIssuesWidget(QWidget):
             self.tr("What was done (e.g. goods found and taken off the shipment)")
         )
         self.resolve_button = QPushButton(self.tr("Mark resolved"), self)
-        self.resolve_button.setEnabled(False)
         self.resolve_button.clicked.connect(self.resolve_selected)
+        # what settles the selected issue beyond marking it (a refused shipment: see settle.py)
+        self.action_buttons = {HANDLED: self.resolve_button}
+        for action in (TAKE_OUT, REOPEN):
+            button = QPushButton(
+                QCoreApplication.translate("SyncIssues", ACTION_TITLES[action]), self
+            )
+            button.clicked.connect(lambda _=False, a=action: self.settle_selected(a))
+            self.action_buttons[action] = button
+        for button in self.action_buttons.values():
+            button.setEnabled(False)
+        self.outcome = QLabel(self)  # what the last action did, in the operator's words
+        self.outcome.setWordWrap(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = QLabel(
             self.tr("No sync issues. Everything the server judged was accepted."), self
@@ -176,12 +189,15 @@ class SyncIssuesWidget(QWidget):
         top.addWidget(self.refresh_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
+        for action in (TAKE_OUT, REOPEN):
+            bottom.addWidget(self.action_buttons[action])
         bottom.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.outcome)
         self._open = 0
         self._render_title()
 
@@ -216,18 +232,25 @@ class SyncIssuesWidget(QWidget):
 
     def _selection_changed(self, *_: object) -> None:
         issue = self.selected_issue()
-        self.resolve_button.setEnabled(issue is not None and issue.resolved_at is None)
+        offered = actions(issue) if issue is not None else ()
+        for action, button in self.action_buttons.items():
+            button.setEnabled(action in offered)
 
     def resolve_selected(self) -> None:
+        self.settle_selected(HANDLED)
+
+    def settle_selected(self, action: str) -> None:
+        """Do ``action`` for the selected issue on the writer; it is marked handled with the note."""
         issue = self.selected_issue()
         operator = self._operator()
-        if issue is None or issue.resolved_at or not operator:
+        if issue is None or action not in actions(issue) or not operator:
             return
         note = self.note.text().strip()
-        self._gateway.write(
-            lambda conn: resolve(conn, issue.event_id, operator, note), self._resolved
-        )
+        actor = Actor(operator)
+        self._gateway.write(lambda conn: settle(conn, issue, action, actor, note), self._settled)
 
-    def _resolved(self, _: object) -> None:
+    def _settled(self, decision: Decision) -> None:
+        message = QCoreApplication.translate("Decisions", decision.message)
+        self.outcome.setText(_fill(message, {k: str(v) for k, v in decision.args.items()}))
         self.note.clear()
         self.refresh()

@@ -208,10 +208,9 @@ class Jobs:
                 return key
         return None
 
-    def mark_undone(self, scan_id: int, event: journal.Event) -> None:
-        self.conn.execute(
-            "UPDATE wh_job_scans SET undone_seq = ? WHERE id = ?", (event.seq, scan_id)
-        )
+    def mark_undone(self, scan_id: int, seq: int) -> None:
+        """The scan no longer counts; ``seq`` is the journal event that took it back."""
+        self.conn.execute("UPDATE wh_job_scans SET undone_seq = ? WHERE id = ?", (seq, scan_id))
 
     # --- the view the page draws -----------------------------------------------------------
 

@@ -41,6 +41,18 @@ def shipped_before(desk: Desk, order_id: str) -> dict[str, int]:
     }
 
 
+def settle_order(desk: Desk, order_id: str) -> int:
+    """Set the order's status from what its finished shipments hold; the items still to ship."""
+    total = desk.conn.execute(
+        "SELECT coalesce(sum(qty), 0) FROM order_lines WHERE order_id = ?", (order_id,)
+    ).fetchone()[0]
+    shipped = sum(shipped_before(desk, order_id).values())
+    remaining = max(0, total - shipped)
+    status = "shipped" if remaining == 0 else "partial" if shipped else "open"
+    desk.conn.execute("UPDATE orders SET status = ? WHERE id = ?", (status, order_id))
+    return remaining
+
+
 class ShipFlow(FlowBase):
     flow = Flow.SHIP
 
@@ -376,15 +388,7 @@ class ShipFlow(FlowBase):
             **{"yima:dealer": job.dealer_id, "yima:order": job.order_id},
         )
         desk.close_job(job, "finish")
-        total = desk.conn.execute(
-            "SELECT coalesce(sum(qty), 0) FROM order_lines WHERE order_id = ?", (job.order_id,)
-        ).fetchone()[0]
-        shipped = sum(shipped_before(desk, job.order_id or "").values())
-        remaining = max(0, total - shipped)
-        desk.conn.execute(
-            "UPDATE orders SET status = ? WHERE id = ?",
-            ("shipped" if remaining == 0 else "partial", job.order_id),
-        )
+        remaining = settle_order(desk, job.order_id or "")
         if remaining:
             return decide(
                 Outcome.DONE,

@@ -17,6 +17,7 @@ from functools import partial
 from app.domain.codes.model import Code, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Actor, Decision, Outcome
+from app.domain.workflows.warehouse import conflicts
 from app.domain.workflows.warehouse.answers import Refusal, decide, label
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM
@@ -166,6 +167,16 @@ class Warehouse:
             )
 
         return self._run(conn, act)
+
+    def take_out_of_shipment(
+        self, conn: sqlite3.Connection, event_id: str, codes: list[str]
+    ) -> Result:
+        """After the server refused shipment ``event_id``: take ``codes`` out, send the rest again."""
+        return self._run(conn, lambda desk: conflicts.take_out(desk, event_id, codes))
+
+    def reopen_refused_shipment(self, conn: sqlite3.Connection, event_id: str) -> Result:
+        """After the server refused shipment ``event_id``: take it back, reopen its order."""
+        return self._run(conn, lambda desk: conflicts.reopen(desk, event_id))
 
     def state(self, conn: sqlite3.Connection) -> Result:
         """Where the station is (read-only): for the page at start-up and after a restart."""

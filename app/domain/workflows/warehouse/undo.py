@@ -54,7 +54,7 @@ class Reverts(Protocol):
 def take_back(desk: Desk, flow: Reverts, job: Job, row: sqlite3.Row) -> tuple[Event, Decision]:
     """Undo one recorded scan of ``job`` and mark it undone, in the action's transaction."""
     event, decision = flow.revert(desk, job, RecordedScan.of(row))
-    desk.jobs.mark_undone(row["id"], event)
+    desk.jobs.mark_undone(row["id"], event.seq)
     return event, decision
 
 

@@ -1,0 +1,144 @@
+"""Losing a shipment conflict leaves a way out, and afterwards the station agrees with the server.
+
+Two real stations ship the same case to different dealers through the real warehouse flows
+and sync with the real server on loopback. The second shipment is refused whole. Before
+this, the loser's order stayed "shipped" (re-opening it said ``ship.order_closed``) and UNDO
+had nothing to undo, although the issue said to take the code out of the shipment.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.codes import parse
+from app.domain.workflows.base import Actor, Outcome
+from app.domain.workflows.warehouse import Flow, Warehouse
+from sync.client.issues import count_open, list_issues
+from sync.client.settle import HANDLED, REOPEN, TAKE_OUT, actions, settle
+from sync.server import admin
+from tests.support.sync_data import seed_sample
+from tests.support.sync_station import Station
+
+OPERATOR = Actor("op1", "Wu", language="en")
+
+
+def raw(key: str) -> str:
+    """What the gun reads for a canonical key."""
+    scheme, _, body = key.partition(":")
+    if scheme == "sgtin":
+        gtin, _, serial = body.partition(".")
+        return f"01{gtin}21{serial}"
+    return f"00{body}"
+
+
+def ship(station: Station, order: str, keys: list[str]) -> None:
+    wh = Warehouse(OPERATOR)
+    station.writer.call(lambda c: wh.switch(c, Flow.SHIP, order))
+    for key in keys:
+        decision = station.writer.call(wh.scan_action(parse(raw(key)))).decision
+        assert decision.outcome in (Outcome.OK, Outcome.DONE), decision
+    for _ in range(2):  # a second FINISH confirms a short shipment; a full one is done at once
+        result = station.writer.call(lambda c: wh.command(c, "finish"))
+        if result.decision.reason.startswith("ship.shipped"):
+            return
+    raise AssertionError(result.decision)
+
+
+def code_state(station: Station, key: str) -> tuple:
+    row = station.reader().execute("SELECT status, dealer_id FROM codes WHERE key = ?", (key,))
+    return tuple(row.fetchone())
+
+
+def order_status(station: Station, order: str) -> str:
+    return (
+        station.reader().execute("SELECT status FROM orders WHERE id = ?", (order,)).fetchone()[0]
+    )
+
+
+@pytest.fixture
+def lost(central, tmp_path, memory_keyring):
+    """Station ``winner`` ships case 0 to D1; ``loser`` ships cases 0 and 1 to D2 and is refused."""
+    sample = seed_sample(central.server)
+    admin.create_order(central.server, "D1", {"P1": 4}, site="W1", order_id="SO-A")
+    admin.create_order(central.server, "D2", {"P1": 8}, site="W1", order_id="SO-B")
+    winner, loser = Station(tmp_path / "winner"), Station(tmp_path / "loser")
+    try:
+        for station in (winner, loser):
+            station.enroll(central, site="W1")
+            station.client.sync_once()
+        ship(winner, "SO-A", [sample.cases[0]])
+        ship(loser, "SO-B", [sample.cases[0], sample.cases[1]])
+        winner.client.sync_once()
+        loser.client.sync_once()
+        (issue,) = list_issues(loser.reader())
+        assert issue.reason == "code.already_shipped" and issue.biz_step == "shipping"
+        yield winner, loser, sample, issue
+    finally:
+        winner.close()
+        loser.close()
+
+
+def test_before_settling_the_loser_is_stuck(lost):
+    _, loser, sample, _ = lost
+    wh = Warehouse(OPERATOR)
+    assert order_status(loser, "SO-B") == "shipped"
+    again = loser.writer.call(lambda c: wh.open_ship(c, "SO-B")).decision
+    assert again.reason == "ship.order_closed"
+    assert (
+        loser.writer.call(lambda c: wh.command(c, "undo")).decision.reason == "wh.nothing_to_undo"
+    )
+
+
+def test_take_the_code_out_sends_the_rest_and_reopens_the_order(lost):
+    winner, loser, sample, issue = lost
+    assert actions(issue) == (TAKE_OUT, REOPEN, HANDLED)
+    decision = loser.writer.call(lambda c: settle(c, issue, TAKE_OUT, OPERATOR))
+    assert decision.reason == "wh.taken_out" and decision.args["remaining"] == 4
+    loser.client.sync_once()
+    winner.client.sync_once()
+    resent = (
+        loser.reader()
+        .execute("SELECT sync_state FROM journal WHERE payload LIKE '%yima:resends%'")
+        .fetchall()
+    )
+    assert [r[0] for r in resent] == ["accepted"]
+    for station in (winner, loser):  # both agree with the server
+        assert code_state(station, sample.cases[0]) == ("shipped", "D1")
+        assert code_state(station, sample.cases[1]) == ("shipped", "D2")
+    assert order_status(loser, "SO-B") == "partial" and count_open(loser.reader()) == 0
+    wh = Warehouse(OPERATOR)
+    reopened = loser.writer.call(lambda c: wh.open_ship(c, "SO-B"))
+    assert reopened.decision.reason == "ship.started" and reopened.job.expected == 4
+
+
+def test_reopen_takes_the_shipment_back_and_the_order_ships_again(lost):
+    winner, loser, sample, issue = lost
+    decision = loser.writer.call(lambda c: settle(c, issue, REOPEN, OPERATOR))
+    assert decision.reason == "wh.shipment_reopened"
+    loser.client.sync_once()
+    winner.client.sync_once()
+    assert code_state(loser, sample.cases[0]) == ("shipped", "D1")  # the server's, from the pull
+    assert code_state(loser, sample.cases[1])[0] == "in_stock"
+    assert code_state(winner, sample.cases[1])[0] != "shipped"  # the server never shipped it
+    assert order_status(loser, "SO-B") == "open" and count_open(loser.reader()) == 0
+    wh = Warehouse(OPERATOR)
+    reopened = loser.writer.call(lambda c: wh.open_ship(c, "SO-B"))
+    assert reopened.decision.reason == "ship.started" and reopened.job.expected == 8
+    again = loser.writer.call(wh.scan_action(parse(raw(sample.cases[1])))).decision
+    assert again.outcome is Outcome.OK
+
+
+def test_mark_handled_only_marks_it(lost):
+    _, loser, _, issue = lost
+    decision = loser.writer.call(lambda c: settle(c, issue, HANDLED, OPERATOR, "checked"))
+    assert decision.reason == "sync.handled" and count_open(loser.reader()) == 0
+    assert actions(list_issues(loser.reader(), include_resolved=True)[0]) == ()
+    assert order_status(loser, "SO-B") == "shipped"  # nothing else changed
+
+
+def test_settling_twice_is_refused_and_changes_nothing(lost):
+    _, loser, _, issue = lost
+    loser.writer.call(lambda c: settle(c, issue, REOPEN, OPERATOR))
+    wh = Warehouse(OPERATOR)
+    again = loser.writer.call(lambda c: wh.reopen_refused_shipment(c, issue.event_id)).decision
+    assert again.reason == "wh.shipment_settled"
