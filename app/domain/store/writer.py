@@ -12,6 +12,11 @@ threshold, stalling that scan for as long as copying the WAL into a 2 GB file
 takes (seconds, measured). The writer turns it off and a checkpointer thread
 with its own connection copies the WAL back in PASSIVE mode, which never
 blocks the writer; the next commit after a complete checkpoint restarts the WAL.
+A restarted WAL keeps its size on disk, though, and after a burst it can hold more
+than the database itself: once the station has been idle for a few seconds the
+checkpointer truncates it (TRUNCATE mode, with a short busy timeout so a scan that
+arrives meanwhile waits milliseconds), which keeps the -wal file bounded and gives a
+nearly full disk its space back.
 
 Every submitted action's future resolves: with its result after the commit, with
 its own exception if it failed, or with a typed ``StoreError`` (``StoreBusy`` when
@@ -26,6 +31,7 @@ import logging
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -39,6 +45,8 @@ log = logging.getLogger(__name__)
 
 MAX_ACTIONS_PER_COMMIT = 64
 CHECKPOINT_INTERVAL_S = 1.0
+IDLE_TRUNCATE_S = 5.0  # idle this long after a commit, the WAL file is truncated
+TRUNCATE_BUSY_MS = 50  # how long a truncating checkpoint may wait for the writer or a reader
 _STOP = object()
 
 
@@ -47,9 +55,18 @@ class WriterStopped(RuntimeError):
 
 
 class Writer:
-    def __init__(self, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        idle_truncate_s: float = IDLE_TRUNCATE_S,
+    ) -> None:
         self._path = Path(path)
         self._busy_timeout_ms = busy_timeout_ms
+        self._idle_truncate_s = idle_truncate_s
+        self._last_commit = time.monotonic()  # read by the checkpointer: when to truncate
+        self._truncated_at: float | None = None
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._accepting = False
@@ -129,30 +146,49 @@ class Writer:
             conn.close()
 
     def _checkpoint_loop(self) -> None:
-        conn = connect(self._path)
+        conn = connect(self._path, busy_timeout_ms=TRUNCATE_BUSY_MS)
         conn.execute("PRAGMA wal_autocheckpoint = 0")
         try:
-            while not self._stopping.wait(CHECKPOINT_INTERVAL_S):
+            while not self._stopping.wait(min(CHECKPOINT_INTERVAL_S, self._idle_truncate_s)):
                 try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    if self._idle():
+                        self._truncate(conn)
+                    else:
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 except sqlite3.Error:  # busy or I/O trouble: the WAL just grows until the next try
                     log.warning("background checkpoint failed", exc_info=True)
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
 
+    def _idle(self) -> bool:
+        """Idle long enough since the last commit, and the WAL not truncated since."""
+        last = self._last_commit
+        return time.monotonic() - last >= self._idle_truncate_s and (
+            self._truncated_at is None or self._truncated_at < last
+        )
+
+    def _truncate(self, conn: sqlite3.Connection) -> None:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy:  # a reader or a new commit got in the way: try again on the next round
+            self._truncated_at = time.monotonic()
+
     def _commit_batch(self, conn: sqlite3.Connection, batch: list) -> None:
         done: list[tuple[Future, object]] = []
         failed: list[tuple[Future, BaseException]] = []
+        running: set[Future] = set()
         try:
             conn.execute("BEGIN IMMEDIATE")
             for action, future in batch:
                 if not future.set_running_or_notify_cancel():
                     continue
+                running.add(future)
                 conn.execute("SAVEPOINT action")
                 try:
                     result = action(conn)
                 except BaseException as exc:  # the action's own failure: undo just that action
+                    if isinstance(exc, sqlite3.Error) and not conn.in_transaction:
+                        raise  # SQLite rolled the whole batch back (disk full, I/O error)
                     conn.execute("ROLLBACK TO action")
                     conn.execute("RELEASE action")
                     failed.append((future, typed(exc, self._path)))
@@ -160,6 +196,7 @@ class Writer:
                     conn.execute("RELEASE action")
                     done.append((future, result))
             conn.execute("COMMIT")
+            self._last_commit = time.monotonic()
         except sqlite3.Error as exc:
             # BEGIN or COMMIT failed (file locked by another program, disk full, I/O error):
             # nothing in this batch was saved, and every action in it is told so.
@@ -170,12 +207,13 @@ class Writer:
                     conn.execute("ROLLBACK")
                 except sqlite3.Error:  # SQLite rolls back by itself when it cannot
                     log.warning("rollback after a failed commit failed too", exc_info=True)
-            own, ran = dict(failed), {future for future, _ in done}
+            own = dict(failed)
             for _action, future in batch:
-                if future in own or future in ran:
-                    future.set_exception(own.get(future, error))
-                elif not future.done() and future.set_running_or_notify_cancel():
-                    future.set_exception(error)
+                if future.done() or (
+                    future not in running and not future.set_running_or_notify_cancel()
+                ):
+                    continue  # cancelled before it ran
+                future.set_exception(own.get(future, error))
             return
         for future, result in done:
             future.set_result(result)
