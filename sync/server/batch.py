@@ -18,12 +18,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from app.domain.rules.tokens import Token, TokenError, peek, verify
 from sync.protocol import EventIn, Reason
 from sync.server.anomalies import AnomalyCheck
 from sync.server.changes import ChangeLog
 from sync.server.db import Tx
 from sync.server.util import compact, loads
-from sync.tokens import Token, TokenError, peek, verify
 
 CODE_COLUMNS = (
     "key",

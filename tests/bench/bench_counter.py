@@ -3,7 +3,7 @@ snapshot download and import through the real server and sync client.
 
 - Vouchers: the whole offline check a scan gets (``redeem.assess``: Ed25519 by key id, deny
   list, expiry, dealer, this counter's and other counters' redemptions) beside the bare
-  signature check (``sync.tokens.verify``) in the same run.
+  signature check (``app.domain.rules.tokens.verify``) in the same run.
 - Verdicts: scan to committed check (parse, snapshot lookup, verdict, journal event, durable
   commit through the writer) against a snapshot of 10 M codes, beside the bare snapshot lookup.
 - Snapshot: the reference server on loopback builds the file; the station downloads, verifies,
@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.domain.rules.tokens import verify
 from app.domain.store import journal
 from app.domain.store.database import connect, open_database
 from app.domain.store.writer import Writer
@@ -27,7 +28,6 @@ from app.domain.workflows.base import Actor
 from app.domain.workflows.counter import knowledge, redeem
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession
-from sync.tokens import verify
 from tests.bench import Row, Scale, percentile
 from tests.bench.datasets import CACHE, ITEM_GTIN, _schema_tag, item_key
 from tests.support.counter_station import Brand, give_keys, seed_reference, set_identity
@@ -71,7 +71,7 @@ def _vouchers(n: int, tmp: Path) -> list[Row]:
             "",
             f"{n} vouchers, 2 keys",
         ),
-        Row("counter", "signature only (sync.tokens.verify)", bare, "/s", "", "baseline"),
+        Row("counter", "signature only (tokens.verify)", bare, "/s", "", "baseline"),
         Row("counter", "full check / signature only", full / bare, "x"),
     ]
 

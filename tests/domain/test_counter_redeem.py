@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from app.domain.codes import command_text
+from app.domain.rules.tokens import b64d, b64e
 from app.domain.store import journal
 from app.domain.store.writer import Writer
 from app.domain.workflows.base import Actor, Outcome
@@ -14,7 +15,6 @@ from app.domain.workflows.counter import redeem
 from app.domain.workflows.counter.model import Mode
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.counter.tokens import check_voucher
-from sync.tokens import b64d, b64e
 from tests.support.counter_station import (
     NOW,
     Brand,

@@ -11,18 +11,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from app.domain.workflows.counter.online import ServerLookups
 
 from app.domain.codes import command_text
+from app.domain.rules.tokens import b64d, b64e, sign
 from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
-from app.domain.workflows.counter.online import ServerLookups
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession
 from app.domain.workflows.inspector.verdict import Verdict
 from sync.client.transport import Offline
 from sync.server import admin
-from sync.tokens import b64d, b64e, sign
 from tests.support.sync_station import Station
 
 CLERK = Actor("op-1", "小张")
