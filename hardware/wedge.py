@@ -7,8 +7,28 @@ held back. Held keys wait until the assembler knows what they were: a burst of
 at least ``min_length`` characters whose gaps all stay under ``max_gap_ms``
 becomes one ``Scan`` (ended by Enter/Tab, or by the pause after it for guns with
 no suffix) and none of its keys reach the focused widget; anything else is
-handed back through ``replay`` in order, so a person's typing arrives
+handed back through the replay callback in order, so a person's typing arrives
 unchanged, only ``max_gap_ms`` later.
+
+Gaps are judged on each key's ``t_ns``: when it was *typed* (the window
+system's timestamp), never when the GUI thread got round to it, so a GUI thread
+busy for 300 ms in the middle of a code cannot split it.
+
+A gun that really pauses inside a code is handled by how much the station knows
+about its frame (what the self-test verified, see ``hardware.selftest_sheet``):
+
+- ``require_terminator``: the gun ends every code with its terminator, so a
+  scan in progress is held across pauses of up to ``frame_timeout_ms`` until the
+  terminator comes; one that never comes is a code cut short and is refused.
+- ``prefix`` / ``aim_ids``: the gun starts every code with a mark; a burst
+  without it is the back half of a code and is refused.
+- otherwise a burst that ended by a pause is held for ``resume_window_ms``
+  more: if the same gun goes on typing in that window, the code arrived in two
+  pieces and both are refused together, never counted and never typed into a
+  widget.
+
+Every refusal goes to the ``reject`` callback as a ``Rejection`` ("scan it
+again"), which the station shows and sounds like any unread scan.
 
 Qt-free: keys arrive as ``Key`` values and time is passed in, so the logic is
 tested without a display and its cost is measured in the benchmark.
@@ -16,6 +36,7 @@ tested without a display and its cost is measured in the benchmark.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
@@ -23,9 +44,12 @@ from enum import StrEnum
 
 from hardware.layouts import remap_table
 from hardware.scan import Scan
-from hardware.source import Source, SourceState
+from hardware.source import Rejection, Source, SourceState
+from translatable import QT_TRANSLATE_NOOP
 
 GS = "\x1d"
+AIM_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")  # ISO/IEC 15424 symbology identifier
+_HEAD = 48  # characters of a refused piece kept for diagnosis
 
 
 class KeyKind(StrEnum):
@@ -40,12 +64,13 @@ class KeyKind(StrEnum):
 class Key:
     """One key press as the assembler needs it.
 
-    ``key_char`` is the character the key itself stands for (Qt's key code,
-    ``"A"`` for the A key whatever the case), ``shift`` whether Shift was held
-    and ``caps_lock`` whether Caps Lock was on (from the platform's native
-    modifiers; None where the platform does not say). With Caps Lock on, a
-    letter whose case disagrees with Shift was inverted by Caps Lock.
-    ``token`` is the UI's copy of the event, handed back to ``replay``.
+    ``t_ns`` is when the key was typed. ``key_char`` is the character the key
+    itself stands for (Qt's key code, ``"A"`` for the A key whatever the case),
+    ``shift`` whether Shift was held and ``caps_lock`` whether Caps Lock was on
+    (from the platform's native modifiers; None where the platform does not
+    say). With Caps Lock on, a letter whose case disagrees with Shift was
+    inverted by Caps Lock. ``token`` is the UI's copy of the event, handed back
+    to the replay callback.
     """
 
     kind: KeyKind
@@ -66,7 +91,7 @@ class WedgeConfig:
     terminators: str = (
         "enter_or_tab"  # "enter", "tab", "enter_or_tab" or "none" (a pause ends a scan)
     )
-    prefix: str = ""  # stripped when a scan starts with it
+    prefix: str = ""  # the gun starts every code with it: stripped, and a read without it refused
     suffix: str = ""  # stripped when a scan ends with it
     gs_substitute: str = ""  # text some guns send instead of GS (e.g. "~"); turned back into 0x1D
     caps_lock_correction: bool = (
@@ -76,6 +101,10 @@ class WedgeConfig:
         ""  # "", "de" or "fr": map a US-configured gun's keys back from that PC layout
     )
     ime_guard: bool = True  # switch the input method off in fields that do not ask for it
+    require_terminator: bool = False  # verified: every code ends with Enter/Tab (held until it)
+    aim_ids: bool = False  # verified: every code starts with its AIM identifier (]d2, ]Q1...)
+    frame_timeout_ms: float = 1000.0  # longest pause inside a code when the terminator is required
+    resume_window_ms: float = 150.0  # after a burst ended by a pause: more of it means it split
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -92,8 +121,33 @@ class WedgeConfig:
             return self.terminators in ("tab", "enter_or_tab")
         return False
 
+    @property
+    def holds_until_terminator(self) -> bool:
+        return self.require_terminator and self.terminators != "none"
+
 
 _TERMINATOR_TEXT = {KeyKind.ENTER: "\r", KeyKind.TAB: "\t"}
+
+REFUSALS = {
+    "split": QT_TRANSLATE_NOOP(
+        "Scanners",
+        "The gun stopped in the middle of a code and it arrived in pieces ({text}); nothing was recorded. Scan it again.",
+    ),
+    "no_end": QT_TRANSLATE_NOOP(
+        "Scanners",
+        "The code arrived without the Enter the gun sends after every code, so it may be cut short ({text}); nothing was recorded. Scan it again.",
+    ),
+    "no_start": QT_TRANSLATE_NOOP(
+        "Scanners",
+        "The code arrived without the mark the gun puts in front of every code, so it is a piece of a code ({text}); nothing was recorded. Scan it again.",
+    ),
+}
+
+Replay = Callable[[list[object]], None]
+
+
+def _replay_nowhere(tokens: list[object]) -> None:
+    """Until a UI says where held keys go back to, there is nowhere to give them."""
 
 
 class WedgeAssembler:
@@ -101,17 +155,24 @@ class WedgeAssembler:
         self,
         config: WedgeConfig,
         emit: Callable[[Scan], None],
-        replay: Callable[[list[object]], None],
+        replay: Replay = _replay_nowhere,
         source: str = "wedge",
+        reject: Callable[[Rejection], None] | None = None,
     ) -> None:
         self.config = config
         self._emit = emit
         self._replay = replay
+        self._reject = reject
         self._source = source
         self._pending: list[Key] = []
         self._chars = 0
         self._last_ns = 0
+        self._split = False  # the pending burst resumed after a pause: it is pieces of a code
         self.caps_lock_seen = False  # the last scan had letters inverted by Caps Lock
+
+    def set_replay(self, replay: Replay) -> None:
+        """Where held keys go back to when they were a person typing (the UI's key filter)."""
+        self._replay = replay
 
     @property
     def idle(self) -> bool:
@@ -130,12 +191,15 @@ class WedgeAssembler:
         """Whether ``feed`` would hold this key back (asked before a shortcut may fire)."""
         if kind in (KeyKind.CHAR, KeyKind.GS):
             return True
-        return bool(self._pending) and now_ns - self._last_ns <= self._gap_ns
+        return bool(self._pending) and now_ns - self._last_ns <= self._hold_ns
 
     def feed(self, key: Key) -> bool:
         """Take one key press; True if the caller must swallow it (it is held, or part of a scan)."""
         if self._pending and key.t_ns - self._last_ns > self._gap_ns:
-            self._finish()
+            if key.t_ns - self._last_ns > self._hold_ns or key.kind is KeyKind.OTHER:
+                self._finish()
+            elif key.kind in (KeyKind.CHAR, KeyKind.GS) and not self.config.holds_until_terminator:
+                self._split = True  # the gun went on after a pause: the pieces are one broken code
         if not self._pending:
             if key.kind not in (KeyKind.CHAR, KeyKind.GS):
                 return False
@@ -146,7 +210,7 @@ class WedgeAssembler:
             self._pending.append(key)
             self._chars += 1
             return True
-        if self.config.ends_scan(key.kind) and self.in_burst:
+        if self.config.ends_scan(key.kind) and (self.in_burst or self._split):
             self._complete(_TERMINATOR_TEXT[key.kind])
             return True
         self._pending.append(key)
@@ -156,10 +220,11 @@ class WedgeAssembler:
 
     def deadline_ns(self) -> int | None:
         """When ``poll`` must run next to end a burst by its pause (None: nothing held)."""
-        return self._last_ns + self._gap_ns + 1 if self._pending else None
+        return self._last_ns + self._hold_ns + 1 if self._pending else None
 
     def poll(self, now_ns: int) -> None:
-        if self._pending and now_ns - self._last_ns > self._gap_ns:
+        """Time passed with no key (``now_ns`` on the keys' clock): end what the pause ended."""
+        if self._pending and now_ns - self._last_ns > self._hold_ns:
             self._finish()
 
     def flush(self) -> None:
@@ -173,13 +238,25 @@ class WedgeAssembler:
     def _gap_ns(self) -> int:
         return int(self.config.max_gap_ms * 1_000_000)
 
+    @property
+    def _hold_ns(self) -> int:
+        """How long after its last key a burst may still go on (a pause inside a code)."""
+        if not self.in_burst and not self._split:
+            return self._gap_ns
+        config = self.config
+        window = (
+            config.frame_timeout_ms if config.holds_until_terminator else config.resume_window_ms
+        )
+        return max(self._gap_ns, int(window * 1_000_000))
+
     def _start(self, key: Key) -> None:
         self._pending = [key]
         self._chars = 1
         self._last_ns = key.t_ns
+        self._split = False
 
     def _finish(self) -> None:
-        if self.in_burst:
+        if self.in_burst or self._split:
             self._complete(None)
             return
         tokens = [k.token for k in self._pending]
@@ -189,18 +266,49 @@ class WedgeAssembler:
 
     def _complete(self, terminator: str | None) -> None:
         keys, self._pending, self._chars = self._pending, [], 0
-        self._emit(
-            Scan(
-                text=self.assemble(keys),
-                source=self._source,
-                terminator=terminator,
-                mono_ns=time.monotonic_ns(),
+        split, self._split = self._split, False
+        config = self.config
+        typed = self._typed(keys)
+        if split:
+            self._refuse("split", typed)
+        elif terminator is None and config.holds_until_terminator:
+            self._refuse("no_end", typed)
+        elif (config.prefix and not typed.startswith(config.prefix)) or (
+            config.aim_ids and not AIM_ID.match(typed)
+        ):
+            self._refuse("no_start", typed)
+        else:
+            self._emit(
+                Scan(
+                    text=self._compensated(typed),
+                    source=self._source,
+                    terminator=terminator,
+                    mono_ns=time.monotonic_ns(),
+                )
+            )
+
+    def _refuse(self, reason: str, typed: str) -> None:
+        if self._reject is None:
+            return
+        shown = typed.replace(GS, "<GS>")
+        if len(shown) > _HEAD:
+            shown = shown[:_HEAD] + "…"
+        self._reject(
+            Rejection(
+                self._source,
+                reason,
+                REFUSALS[reason],
+                {"text": shown},
+                typed.encode("utf-8")[: _HEAD * 4],
             )
         )
 
     def assemble(self, keys: list[Key]) -> str:
         """The scan's text from its keys: Caps Lock, layout, prefix/suffix and GS substitute undone."""
-        config = self.config
+        return self._compensated(self._typed(keys))
+
+    def _typed(self, keys: list[Key]) -> str:
+        """What the gun typed, with Caps Lock and the keyboard layout undone."""
         self.caps_lock_seen = False
         chars = []
         for key in keys:
@@ -209,8 +317,13 @@ class WedgeAssembler:
             elif key.kind is KeyKind.CHAR:
                 chars.append(self._case_corrected(key))
         text = "".join(chars)
-        if config.layout_remap:
-            text = text.translate(remap_table(config.layout_remap))
+        if self.config.layout_remap:
+            text = text.translate(remap_table(self.config.layout_remap))
+        return text
+
+    def _compensated(self, text: str) -> str:
+        """The code without what the gun adds or replaces (prefix, suffix, a GS stand-in)."""
+        config = self.config
         if config.prefix and text.startswith(config.prefix):
             text = text[len(config.prefix) :]
         if config.suffix and text.endswith(config.suffix):
@@ -236,17 +349,14 @@ class WedgeSource(Source):
 
     It has no thread of its own (keys arrive on the GUI thread); ``start`` only
     connects the assembler to the sink so the bridge treats every source alike.
+    Pieces of codes the assembler refuses are reported like any other rejected read.
     """
 
     def __init__(self, config: WedgeConfig | None = None, name: str = "wedge") -> None:
         super().__init__(name)
         self.assembler = WedgeAssembler(
-            config or WedgeConfig(), self._emit, self._replay_nothing, name
+            config or WedgeConfig(), self._emit, source=name, reject=self._reject
         )
-
-    @staticmethod
-    def _replay_nothing(tokens: list[object]) -> None:
-        """Replaced by the Qt filter, which knows how to give keys back to widgets."""
 
     def start(self, sink) -> None:  # type: ignore[override]
         self._sink = sink

@@ -7,6 +7,15 @@ the focused widget, whichever widget that is. When they turn out to be a
 person typing, the held key events are sent again to the widget they were
 meant for, in order (``max_gap_ms`` later than typed, which nobody notices).
 
+Time is the key's own: ``QKeyEvent.timestamp()``, set by the window system when
+the key was typed, mapped onto the filter's clock by the smallest delay seen
+between typing and handling. A GUI thread that was busy for 300 ms handles the
+gun's keys late and all at once, but their timestamps still lie 2–10 ms apart,
+so the code stays whole. The pause that ends a scan without a terminator is
+judged the same way, and only after the keys typed during a stall have been
+handled: the timer lets the queued keys in before it decides. Events with no
+timestamp (sent by code rather than typed) are timed when they are handled.
+
 Input methods: with a Chinese IME composing, a gun's keystrokes would land in
 the composition window and be lost. So the filter answers Qt's
 ``InputMethodQuery(ImEnabled)`` with *false* for every widget that has not
@@ -43,6 +52,8 @@ _MODIFIER_KEYS = {
     Qt.Key.Key_ScrollLock,
 }
 _IME_BURST_EVENTS = 3  # this many input-method events as fast as a gun types are not a person
+_GRACE_NS = 15_000_000  # a key typed in time may reach the GUI thread this much later than others
+_CLOCK_JUMP_NS = 10_000_000_000  # timestamps this far behind: the window system's clock restarted
 
 
 def classify(event: QKeyEvent) -> KeyKind | None:
@@ -110,10 +121,13 @@ class WedgeFilter(QObject):
         self._caps_mask = (
             caps_lock_mask  # 0: the platform does not tell, so case is never "corrected"
         )
-        self.clock = clock  # when each key arrived; tests drive it to type at exact speeds
+        self.clock = clock  # when the GUI thread handles a key; tests drive it
         self.source = source
         self.assembler = source.assembler
-        self.assembler._replay = self._replay  # the Qt side knows how to give keys back
+        self.assembler.set_replay(self._replay)  # the Qt side knows how to give keys back
+        self._offset_ns: int | None = None  # smallest (handled - typed) seen: typed time -> clock
+        self._due_ns: int | None = None  # when the timer should call poll(), on the clock
+        self._yielded = False  # the timer let queued keys in once since the last key
         self._held: dict[int, _Held] = {}  # id(token) -> record
         self._after: dict[
             int, bool
@@ -123,7 +137,7 @@ class WedgeFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._poll)
+        self._timer.timeout.connect(self.poll)
         self._ime_events: list[tuple[QObject, QInputMethodEvent]] = []
         self._ime_last_ns = 0
         self._ime_burst = False
@@ -180,13 +194,14 @@ class WedgeFilter(QObject):
         key = Key(
             kind=key_kind,
             text=event.text(),
-            t_ns=self.clock(),
+            t_ns=self.typed_ns(event),
             shift=bool(modifiers & Qt.KeyboardModifier.ShiftModifier),
             key_char=_key_char(event.key()),
             caps_lock=bool(event.nativeModifiers() & self._caps_mask) if self._caps_mask else None,
             token=token,
         )
         self._held[id(token)] = _Held(widget, event.key())
+        self._yielded = False
         held = self.assembler.feed(key)
         if held:
             event.accept()
@@ -198,7 +213,7 @@ class WedgeFilter(QObject):
     def _shortcut_override(self, event: QKeyEvent) -> bool:
         """Accepting the override keeps a scan's keys from firing shortcuts (Enter, letters)."""
         key_kind = classify(event)
-        if key_kind is None or not self.assembler.would_hold(key_kind, self.clock()):
+        if key_kind is None or not self.assembler.would_hold(key_kind, self.typed_ns(event)):
             return False
         event.accept()
         return True
@@ -227,12 +242,52 @@ class WedgeFilter(QObject):
                 self._after[record.key] = True
         deadline = self.assembler.deadline_ns()
         if deadline is None:
+            self._due_ns = None
             self._timer.stop()
             return
-        self._timer.start(max(1, -(-(deadline - self.clock()) // 1_000_000)))
+        self._arm(deadline + _GRACE_NS)
 
-    def _poll(self) -> None:
-        self.assembler.poll(self.clock())
+    def _arm(self, due_ns: int) -> None:
+        self._due_ns = due_ns
+        self._timer.start(max(1, -(-(due_ns - self.clock()) // 1_000_000)))
+
+    @property
+    def due_ns(self) -> int | None:
+        """When (on ``clock``) the filter must ``poll`` to end a held burst; None: nothing held."""
+        return self._due_ns
+
+    def typed_ns(self, event: QKeyEvent) -> int:
+        """When this key was typed, on ``clock``: its timestamp plus the smallest delay seen."""
+        now = self.clock()
+        stamp = event.timestamp()
+        if not stamp:
+            return now
+        typed = stamp * 1_000_000
+        lag = now - typed
+        offset = self._offset_ns
+        if offset is None or lag < offset or lag - offset > _CLOCK_JUMP_NS:
+            self._offset_ns = offset = lag  # a faster delivery, or the window system's clock jumped
+        return typed + offset
+
+    def poll(self) -> None:
+        """The timer's work: end what the pause ended, once every key typed before now is in.
+
+        The timer may fire while keys typed before it wait in the queue behind
+        it (the GUI thread was busy and handles them in one batch now), so its
+        first firing only yields to the event loop; the decision is taken on the
+        next one, if no key came in between.
+        """
+        due = self._due_ns
+        now = self.clock()
+        if not self._yielded:
+            if due is not None and now < due:
+                self._arm(due)  # woke early
+                return
+            self._yielded = True
+            self._timer.start(1)
+            return
+        self._yielded = False
+        self.assembler.poll(now)
         self._settle()
 
     def _replay(self, tokens: list[object]) -> None:

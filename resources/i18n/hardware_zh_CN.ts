@@ -260,32 +260,32 @@
 <context>
     <name>ScannerSettings</name>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="69"/>
+        <location filename="../../app/ui/scanner_settings.py" line="68"/>
         <source>Scanner</source>
         <translation>扫码设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="70"/>
+        <location filename="../../app/ui/scanner_settings.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="71"/>
+        <location filename="../../app/ui/scanner_settings.py" line="70"/>
         <source>Last scan</source>
         <translation>最近一次扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="72"/>
+        <location filename="../../app/ui/scanner_settings.py" line="71"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="73"/>
+        <location filename="../../app/ui/scanner_settings.py" line="72"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="74"/>
+        <location filename="../../app/ui/scanner_settings.py" line="73"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -406,82 +406,82 @@
 <context>
     <name>ScannerWizard</name>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="92"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="91"/>
         <source>Scanner self-test</source>
         <translation>扫码枪自检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="113"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="112"/>
         <source>Most false errors come from a gun set up wrongly: keyboard layout, Caps Lock, a lost GS separator, an extra prefix, the wrong text encoding. Print the test sheet, then scan its six codes in order with the gun you want to check.</source>
         <translation>大多数误报都来自扫码枪设置不当：键盘布局、大写锁定、GS 分隔符丢失、多余的前缀、文字编码错误。请打印测试页，然后用要检测的扫码枪按顺序扫描其中的六个条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="124"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="123"/>
         <source>Save the test sheet as PDF…</source>
         <translation>将测试页保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="126"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="125"/>
         <source>Start scanning</source>
         <translation>开始扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="131"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="130"/>
         <source>Scanner to test:</source>
         <translation>要检测的扫码设备：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="150"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="149"/>
         <source>Show the results</source>
         <translation>查看结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="165"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="164"/>
         <source>Apply the ticked fixes</source>
         <translation>应用勾选的修正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="167"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="166"/>
         <source>Test again</source>
         <translation>重新测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="169"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="168"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="172"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="171"/>
         <source>What the test found:</source>
         <translation>检测结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="194"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="193"/>
         <source>Save the test sheet</source>
         <translation>保存测试页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="196"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="195"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF（*.pdf）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="205"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="204"/>
         <source>Test sheet not saved</source>
         <translation>测试页未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="206"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="205"/>
         <source>The test sheet could not be saved to %1 (%2). Choose another folder.</source>
         <translation>测试页无法保存到 %1（%2）。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="237"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="236"/>
         <source>Scan the test sheet&apos;s codes in order. Read so far: %1 of %2.</source>
         <translation>请按顺序扫描测试页上的条码。已读取：%1 / %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="264"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="263"/>
         <source>Let Yima Scan compensate: %1</source>
         <translation>由一码扫自动修正：%1</translation>
     </message>
@@ -509,22 +509,27 @@
         <translation>法语（AZERTY）</translation>
     </message>
     <message>
-        <location filename="../../hardware/serial_gun.py" line="142"/>
+        <location filename="../../hardware/serial_gun.py" line="154"/>
         <source>The scanner sent bytes that are not {encoding} text ({bytes}). Set the port&apos;s encoding to what the gun sends (utf-8 or gbk).</source>
         <translation>扫码枪发送的字节不是 {encoding} 文本（{bytes}）。请把端口编码设为扫码枪实际发送的编码（utf-8 或 gbk）。</translation>
     </message>
     <message>
-        <location filename="../../hardware/serial_gun.py" line="156"/>
+        <location filename="../../hardware/serial_gun.py" line="168"/>
         <source>The scanner sent control characters ({bytes}) that no code contains: line noise or a wrong baud rate or parity. Check the port settings against the gun.</source>
         <translation>扫码枪发送了条码中不会出现的控制字符（{bytes}）：可能是线路干扰，或波特率、校验位设置错误。请对照扫码枪检查端口设置。</translation>
     </message>
     <message>
-        <location filename="../../hardware/serial_gun.py" line="282"/>
+        <location filename="../../hardware/serial_gun.py" line="195"/>
+        <source>The scanner stopped in the middle of a code (its end-of-code character never came), so it was not read. Scan it again; if this happens on every scan, set the port&apos;s terminator to the gun&apos;s suffix.</source>
+        <translation>扫码枪在一个码的中途停下了（没有收到结束符），这次没有读入。请重新扫描；如果每次都这样，请把端口的结束符设成扫码枪的后缀。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/serial_gun.py" line="306"/>
         <source>The scanner was disconnected in the middle of a code; scan that code again.</source>
         <translation>扫码枪在传输条码时断开了连接，请重新扫描这个条码。</translation>
     </message>
     <message>
-        <location filename="../../hardware/serial_gun.py" line="342"/>
+        <location filename="../../hardware/serial_gun.py" line="191"/>
         <source>The scanner sent more than {limit} bytes without an end-of-code character; the read was dropped. Check the port&apos;s terminator setting against the gun&apos;s suffix.</source>
         <translation>扫码枪发送了超过 {limit} 字节却没有结束符，本次读取已丢弃。请对照扫码枪的后缀检查端口的结束符设置。</translation>
     </message>
@@ -603,6 +608,21 @@
         <location filename="../../hardware/spec.py" line="295"/>
         <source>A camera is a device number (camera:0) or a stream URL (camera:rtsp://…).</source>
         <translation>摄像头用设备编号（camera:0）或视频流地址（camera:rtsp://…）表示。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/wedge.py" line="132"/>
+        <source>The gun stopped in the middle of a code and it arrived in pieces ({text}); nothing was recorded. Scan it again.</source>
+        <translation>扫码枪在一个码的中途停顿，码被分成了几段（{text}）；没有记录任何内容。请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/wedge.py" line="136"/>
+        <source>The code arrived without the Enter the gun sends after every code, so it may be cut short ({text}); nothing was recorded. Scan it again.</source>
+        <translation>这个码没有以扫码枪每次都会发送的回车结束，可能不完整（{text}）；没有记录任何内容。请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/wedge.py" line="140"/>
+        <source>The code arrived without the mark the gun puts in front of every code, so it is a piece of a code ({text}); nothing was recorded. Scan it again.</source>
+        <translation>这个码前面没有扫码枪每次都会加的标记，只是一个码的一部分（{text}）；没有记录任何内容。请重新扫描。</translation>
     </message>
 </context>
 </TS>

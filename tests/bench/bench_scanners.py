@@ -162,7 +162,7 @@ def _wedge_rows(scale: Scale) -> list[Row]:
     text = "0106901234567892\x1d21AbCdEf123456"
     keys_per_scan = [
         Key(KeyKind.GS if c == "\x1d" else KeyKind.CHAR, c, 0, c.isupper(), c.upper(), False, None)
-        for c in text
+        for c in "]d2" + text  # the gun's AIM identifier, which the configured prefix removes
     ]
     out: list[Scan] = []
     assembler = WedgeAssembler(
@@ -197,7 +197,7 @@ def _wedge_rows(scale: Scale) -> list[Row]:
             percentile(per_scan, 50),
             "µs",
             "",
-            f"{len(text)} keys + Enter",
+            f"{len(keys_per_scan)} keys + Enter",
         ),
         Row(
             AREA,

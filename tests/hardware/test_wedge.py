@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hardware.layouts import lossy, remap_table, typed_on
-from hardware.wedge import GS, Key, KeyKind, WedgeAssembler, WedgeConfig
+from hardware.source import Rejection
+from hardware.wedge import GS, Key, KeyKind, WedgeAssembler, WedgeConfig, WedgeSource
 
 MS = 1_000_000
 
@@ -14,8 +15,12 @@ class Harness:
     def __init__(self, **config: object) -> None:
         self.scans = []
         self.replayed: list[object] = []
+        self.refused: list[Rejection] = []
         self.assembler = WedgeAssembler(
-            WedgeConfig(**config), self.scans.append, self.replayed.extend
+            WedgeConfig(**config),
+            self.scans.append,
+            self.replayed.extend,
+            reject=self.refused.append,
         )
         self.t = 1_000 * MS
         self.swallowed: list[bool] = []
@@ -78,12 +83,14 @@ def test_a_few_quick_keys_then_enter_are_a_person_and_come_back_with_the_enter()
     assert [t[1] for t in h.replayed] == ["o", "k", "\r"]
 
 
-def test_a_gun_without_suffix_is_ended_by_the_pause():
+def test_a_gun_without_suffix_is_ended_by_the_pause_once_it_cannot_be_half_a_code():
     h = Harness(terminators="none")
     h.type("ABC-123", end=None)
-    assert h.scans == []
-    h.wait(36)
+    h.wait(100)
+    assert h.scans == []  # the gun may still go on: that would make this the first piece
+    h.wait(51)
     assert [(s.text, s.terminator) for s in h.scans] == [("ABC-123", None)]
+    assert h.refused == [] and h.replayed == []
 
 
 def test_tab_terminates_and_back_to_back_scans_stay_separate():
@@ -108,11 +115,89 @@ def test_gs_from_ctrl_bracket_and_from_a_substitute_both_become_0x1d():
     assert h.scans[0].text == h2.scans[0].text == "010950110102091710AB12\x1d21XYZ"
 
 
-def test_prefix_and_suffix_are_stripped_only_where_present():
-    h = Harness(prefix="]d2", suffix="#")
-    h.type("]d2ABCD#")
-    h.type("EFGH")
-    assert [s.text for s in h.scans] == ["ABCD", "EFGH"]
+def test_prefix_and_suffix_are_stripped_and_a_read_without_the_prefix_is_refused():
+    h = Harness(prefix="#", suffix="$")
+    h.type("#ABCD$")
+    h.type("EFGH")  # a gun that starts every code with "#" did not type this from its start
+    assert [s.text for s in h.scans] == ["ABCD"]
+    assert [(r.reason, r.params["text"]) for r in h.refused] == [("no_start", "EFGH")]
+    assert h.replayed == []
+
+
+# -- a gun that really pauses inside a code -----------------------------------------------------
+
+ISSUE_SPLITS = [
+    ("0106950123001016210", "ABC42"),  # a GS1 string cut before its serial
+    ("YIMA:CMD:SW", "ITCH:ship:SO-2401"),  # a command barcode cut short
+    ("西湖茶酒坊", "0"),  # a one-key tail, which once went into the location box
+]
+
+
+@pytest.mark.parametrize(("head", "tail"), ISSUE_SPLITS)
+@pytest.mark.parametrize("pause_ms", [40, 90, 140])
+def test_a_code_the_gun_typed_in_two_pieces_is_refused_whole_and_nothing_leaks(
+    head, tail, pause_ms
+):
+    h = Harness()
+    h.type(head, end=None)
+    h.wait(pause_ms / 2)  # the timer may run inside the pause: it must not end the code yet
+    h.t += int(pause_ms / 2 * MS)
+    h.type(tail)
+    h.wait(500)
+    assert h.scans == [] and h.replayed == []
+    assert [r.reason for r in h.refused] == ["split"]
+    assert h.refused[0].params["text"] == head + tail
+    assert "Scan it again" in h.refused[0].text()
+    assert all(h.swallowed)
+
+
+def test_a_gun_that_pauses_only_before_its_enter_still_reads():
+    h = Harness()
+    h.type("0106950123001016212345", end=None)
+    h.wait(60)
+    h.key(KeyKind.ENTER, "\r")
+    assert [(s.text, s.terminator) for s in h.scans] == [("0106950123001016212345", "\r")]
+
+
+def test_with_its_enter_verified_a_gun_may_pause_inside_a_code_and_it_arrives_whole():
+    h = Harness(require_terminator=True)
+    h.type("YIMA:CMD:SW", end=None)
+    h.wait(300)
+    h.t += 400 * MS
+    h.type("ITCH:ship:SO-2401")
+    assert [s.text for s in h.scans] == ["YIMA:CMD:SWITCH:ship:SO-2401"]
+    assert h.refused == [] and h.replayed == []
+
+
+def test_with_its_enter_verified_a_code_that_never_ends_is_refused_not_read():
+    h = Harness(require_terminator=True)
+    h.type("0106950123001016210", end=None)
+    h.wait(900)
+    assert h.scans == [] and h.refused == []
+    h.wait(200)
+    assert [(r.reason, r.params["text"]) for r in h.refused] == [("no_end", "0106950123001016210")]
+    assert h.replayed == []
+
+
+def test_with_aim_identifiers_verified_a_read_without_one_is_refused():
+    h = Harness(aim_ids=True)
+    h.type("]d2010695012300101621ABC")
+    h.type("ITCH:ship:SO-2401")
+    assert [s.text for s in h.scans] == ["]d2010695012300101621ABC"]  # the grammar reads the id
+    assert [r.reason for r in h.refused] == ["no_start"]
+
+
+def test_the_wedge_source_reports_refusals_like_any_rejected_read():
+    source = WedgeSource(WedgeConfig(prefix="#"))
+    seen: list[Rejection] = []
+    source.on_reject = seen.append
+    source.start(lambda scan: None)
+    t = 0
+    for char in "ABCD":
+        t += 2 * MS
+        source.assembler.feed(Key(KeyKind.CHAR, char, t))
+    source.assembler.feed(Key(KeyKind.ENTER, "\r", t + 2 * MS))
+    assert [(r.source, r.reason, r.raw) for r in seen] == [("wedge", "no_start", b"ABCD")]
 
 
 def test_caps_lock_inverted_letters_are_corrected_from_the_shift_key():
@@ -166,7 +251,8 @@ def test_would_hold_matches_feed():
     assert not h.assembler.would_hold(KeyKind.ENTER, h.t)
     h.type("abcd", end=None)
     assert h.assembler.would_hold(KeyKind.ENTER, h.t + MS)
-    assert not h.assembler.would_hold(KeyKind.ENTER, h.t + 100 * MS)
+    assert h.assembler.would_hold(KeyKind.ENTER, h.t + 100 * MS)  # a gun's late Enter
+    assert not h.assembler.would_hold(KeyKind.ENTER, h.t + 200 * MS)
 
 
 @pytest.mark.parametrize("layout", ["de", "fr"])

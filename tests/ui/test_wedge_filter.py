@@ -7,6 +7,8 @@ filter's clock is advanced by exactly the gap under test (tests/support/keyboard
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
@@ -32,6 +34,7 @@ from app.ui.scan_bridge import ScanBridge
 from app.ui.wedge_filter import ALLOW_IME_PROPERTY, WedgeFilter
 from hardware.dispatch import Dispatcher
 from hardware.wedge import WedgeConfig, WedgeSource
+from tests.bench.bench_wedge import mixed_codes, type_codes
 from tests.support.keyboard import KeyClock, pause, type_keys
 
 
@@ -174,10 +177,75 @@ def test_a_gun_without_suffix_ends_by_the_pause(qtbot, station, wedge, clock):
     bridge.set_wedge_config(WedgeConfig(terminators="none"))
     station.line.setFocus()
     type_keys(station, "NOSUFFIX42", 2, clock, enter=False)
-    pause(clock, qtbot.wait)
+    pause(clock, qtbot.wait, 200)  # past the window in which the gun could still go on
     qtbot.waitUntil(lambda: len(scans) == 1, timeout=2000)
     assert (scans[0].text, scans[0].terminator) == ("NOSUFFIX42", None)
     assert station.line.text() == ""
+
+
+def _post(widget, char: str, stamp_ms: int) -> None:
+    """A key typed at ``stamp_ms`` by the window system's clock, queued for the widget."""
+    if char == "\r":
+        key, text = Qt.Key.Key_Return, "\r"
+    else:
+        key, text = Qt.Key(ord(char.upper())), char
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+        event.setTimestamp(stamp_ms)
+        QApplication.postEvent(widget, event)
+
+
+def test_a_gui_thread_busy_for_300_ms_mid_code_does_not_split_it(qtbot, station, wedge, clock):
+    """Keys typed 5 ms apart are handled in one batch after a 300 ms stall, the timer first."""
+    bridge, scans = wedge
+    refused = []
+    bridge.rejected.connect(refused.append)
+    station.line.setFocus()
+    code = "YIMA:CMD:SWITCH:ship:SO-240117"
+    stamp = 500_000
+    for char in code[:11]:
+        stamp += 5
+        clock.advance(5)
+        _post(station.line, char, stamp)
+        QApplication.sendPostedEvents()
+    for char in code[11:] + "\r":  # typed while the GUI thread is busy: they wait in the queue
+        stamp += 5
+        _post(station.line, char, stamp)
+    clock.advance(300)
+    bridge.wedge_filter.poll()  # the timer, overdue, fires before the queued keys
+    QApplication.sendPostedEvents()
+    bridge.wedge_filter.poll()
+    pause(clock, qtbot.wait, 300)
+    assert [s.text for s in scans] == [code]
+    assert refused == [] and station.line.text() == ""
+
+
+def test_a_gun_that_really_pauses_mid_code_is_refused_and_told_not_typed(
+    qtbot, station, wedge, clock
+):
+    bridge, scans = wedge
+    refused = []
+    bridge.rejected.connect(refused.append)
+    station.line.setFocus()
+    stamp = 800_000
+    for n, char in enumerate("0106950123001016210ABC42\r"):
+        stamp += 60 if n == 19 else 5  # the gun stops for 60 ms after "...210"
+        clock.advance(60 if n == 19 else 5)
+        _post(station.line, char, stamp)
+        QApplication.sendPostedEvents()
+    pause(clock, qtbot.wait, 300)
+    qtbot.waitUntil(lambda: len(refused) == 1, timeout=2000)
+    assert scans == [] and station.line.text() == ""
+    assert (refused[0].reason, refused[0].params["text"]) == ("split", "0106950123001016210ABC42")
+
+
+def test_the_benchmark_check_passes_on_key_timestamps_and_fails_on_handling_time(qtbot):
+    """The benchmark's stalls split codes when keys are timed as handled (the old timing)."""
+    codes = mixed_codes(80, random.Random(3))
+    new = type_codes(codes, random.Random(4))
+    old = type_codes(codes, random.Random(4), timestamps=False)
+    assert (new.splits, new.lost, new.strays) == (0, 0, 0) and new.stalls > 20
+    assert old.splits > 0 and old.lost > 0 and not old.clean
 
 
 def test_caps_lock_from_native_modifiers_is_corrected(qtbot, station, clock):
