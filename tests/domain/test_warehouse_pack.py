@@ -89,7 +89,7 @@ def test_mixing_allowed_by_setting(st):
 def test_shipped_parent_and_child_are_refused(st):
     st.cmd("switch", "ship:SO-1")
     st.scan(case("P1", 5))
-    st.cmd("finish")
+    st.finish()
     st.cmd("switch", "pack")
     assert st.scan(case("P1", 5)).decision.reason == "pack.parent_shipped"
     st.scan(case("P1", 90))
@@ -175,7 +175,7 @@ def test_cancel_asks_then_takes_everything_back(st):
 def test_finish_closes_a_case_short(st):
     st.scan(case("P1", 90))
     st.scan(item("P1", 31))
-    result = st.cmd("finish")
+    result = st.finish()
     assert result.decision.outcome is Outcome.DONE and result.decision.args["count"] == 1
     assert result.job.status == "done" and result.job.closed_by == "finish"
 

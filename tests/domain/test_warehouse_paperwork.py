@@ -29,7 +29,7 @@ def _shipment(st):
     st.cmd("switch", "ship:SO-1")
     st.scan(case("P1", 1))
     st.scan(item("P2", 1))
-    return st.cmd("finish").job.id
+    return st.finish().job.id
 
 
 def test_delivery_note_csv(st, tmp_path):
@@ -68,7 +68,7 @@ def test_packing_list_xlsx(st, tmp_path):
 def test_stocktake_document_lists_differences(st):
     st.cmd("switch", "stocktake:A-01")
     st.scan(case("P1", 1))
-    job_id = st.cmd("finish").job.id
+    job_id = st.finish().job.id
     document = _document(st, job_id, "en")
     missing = document.tables[2]
     assert missing.title.startswith("Missing") and len(missing.rows) == 18

@@ -45,7 +45,7 @@ def test_a_pallet_brings_in_everything_it_holds(st):
     assert event.payload["epcList"] == [pallet(2).key] and event.payload["yima:items"] == 24
     assert st.scan(pallet(2)).decision.reason == "receive.duplicate"
     assert st.scan(case("P1", 12)).decision.reason == "receive.duplicate"
-    finished = st.cmd("finish")
+    finished = st.finish()
     assert finished.decision.outcome is Outcome.DONE
     assert st.read("SELECT status FROM wh_inbound WHERE id = 'IN-1'")[0][0] == "received"
 
@@ -61,9 +61,18 @@ def test_over_short_and_unexpected_show_clearly(st):
     lines = {line.product_id: line for line in unexpected.job.lines}
     assert lines["P1"].expected == 24 and lines["P1"].scanned == 7 and lines["P1"].remaining == 17
     assert lines["P2"].expected is None and lines["P2"].scanned == 1
+    asked = st.cmd("finish")  # 17 short: it asks before closing
+    assert asked.decision.reason == "wh.finish_short_asked" and asked.decision.args["short"] == 17
+    assert asked.job.status == "open" and asked.pending == "finish"
     finished = st.cmd("finish")
-    assert finished.decision.reason == "receive.finished_diff"
-    assert finished.decision.args == {"items": 8, "short": 17, "over": 0, "unexpected": 1}
+    assert finished.decision.reason == "receive.finished_short"
+    assert finished.decision.args == {
+        "items": 8,
+        "short": 17,
+        "over": 0,
+        "unexpected": 1,
+        "backorder": "ASN-001-BO1",
+    }
 
 
 def test_over_receipt_warns(st):
@@ -83,7 +92,7 @@ def test_receive_refusals(st):
     assert st.cmd("switch", "receive").job is not None
     assert st.scan(case("P1", 5)).decision.reason == "wh.held"
     st.cmd("switch", "ship:SO-2")
-    st.cmd("finish")
+    st.finish()
     st.cmd("switch", "receive")
     refused = st.scan(case("P1", 5))
     assert refused.decision.reason == "receive.shipped" and refused.decision.args["dealer"]
@@ -121,7 +130,7 @@ def test_ship_an_order_in_two_partial_shipments(st):
     assert st.code(case("P1", 1))["parent_key"] is None
     ok = st.scan(item("P2", 1))
     assert ok.decision.outcome is Outcome.OK and ok.decision.args["scanned"] == 1
-    shipped = st.cmd("finish")
+    shipped = st.finish()
     assert shipped.decision.reason == "ship.shipped_partial"
     assert shipped.decision.args["remaining"] == 11
     row = st.code(item("P1", 3))
@@ -139,8 +148,10 @@ def test_ship_an_order_in_two_partial_shipments(st):
     for n in range(2, 6):
         st.scan(item("P2", n))
     complete = st.scan(item("P2", 6))
-    assert complete.decision.reason == "ship.complete" and complete.decision.outcome is Outcome.DONE
-    assert st.cmd("finish").decision.reason == "ship.shipped"
+    # all scanned, nothing shipped yet: "done" is said at FINISH, not before (issue 15, item 2)
+    assert complete.decision.reason == "ship.complete" and complete.decision.outcome is Outcome.OK
+    shipped = st.cmd("finish")  # nothing short: no question
+    assert shipped.decision.reason == "ship.shipped" and shipped.decision.outcome is Outcome.DONE
     assert st.read("SELECT status FROM orders WHERE id = 'SO-1'")[0][0] == "shipped"
     assert st.cmd("switch", "ship:SO-1").decision.reason == "ship.order_closed"
 
@@ -155,7 +166,7 @@ def test_ship_an_order_in_two_partial_shipments(st):
         (["SO-1", item("P1", 1)], case("P1", 1), "ship.ok"),  # the item was picked out of it
         (["SO-1", case("P1", 1), "SO-2"], case("P1", 1), "ship.held"),
         (["SO-1", case("P1", 1), "SO-2"], pallet(1), "ship.over"),
-        (["SO-1"], item("P1", 9999999), "ship.unverified"),
+        (["SO-1"], item("P1", 9999999), "ship.unknown_code"),
         (["SO-1"], parse("junk!!"), "unknown_format"),
         (["SO-1"], parse("6901234567892"), "wh.not_serialized"),
     ],
@@ -169,7 +180,7 @@ def test_ship_refusals(st, prepare, code, reason):
     before = len(st.events())
     result = st.scan(code)
     assert result.decision.reason == reason, result.decision
-    if not reason.startswith(("ship.ok", "ship.unverified")):
+    if not reason.startswith("ship.ok"):
         assert result.decision.outcome is Outcome.ERROR
         assert len(st.events()) == before
 
@@ -193,11 +204,16 @@ def test_contents_changed_elsewhere_are_refused(st):
     assert st.scan(case("P1", 4)).decision.reason == "ship.held"
 
 
-def test_unknown_code_ships_unverified_when_its_product_is_known(st):
+def test_a_never_seen_code_is_not_counted_toward_the_order(st):
+    """Before, it was counted as unverified and turned the bar amber (issue 15, item 2)."""
     st.cmd("switch", "ship:SO-1")
     st.scan(item("P1", 31))
+    before = len(st.events())
     result = st.scan(item("P1", 8888))
-    assert result.decision.reason == "ship.unverified"
+    assert result.decision.reason == "ship.unknown_code"
+    assert result.decision.outcome is Outcome.ERROR and len(st.events()) == before
+    assert {line.product_id: line.scanned for line in result.job.lines}["P1"] == 1
+    assert st.read("SELECT count(*) FROM codes WHERE key = ?", item("P1", 8888).key)[0][0] == 0
     st.set_setting("warehouse.strict", True)
     assert st.scan(item("P1", 8889)).decision.reason == "wh.unknown_strict"
 
@@ -205,7 +221,7 @@ def test_unknown_code_ships_unverified_when_its_product_is_known(st):
 def test_already_shipped_is_refused_with_its_dealer(st):
     st.cmd("switch", "ship:SO-2")
     st.scan(case("P1", 5))
-    st.cmd("finish")
+    st.finish()
     st.cmd("switch", "ship:SO-1")
     refused = st.scan(item("P1", 25))
     assert refused.decision.reason == "ship.already_shipped"

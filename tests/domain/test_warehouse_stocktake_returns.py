@@ -47,7 +47,7 @@ def test_stocktake_reports_missing_and_extra(st):
     event = st.events()[-1]
     assert event.payload["bizStep"] == "cycle_counting" and event.payload["bizLocation"] == "A-01"
     job_id = elsewhere.job.id
-    finished = st.cmd("finish")
+    finished = st.finish()
     assert finished.decision.reason == "stocktake.finished_diff"
     assert (finished.decision.args["missing"], finished.decision.args["extra"]) == (6, 1)
     report = _report(st, job_id)
@@ -58,7 +58,7 @@ def test_stocktake_reports_missing_and_extra(st):
 def test_stocktake_of_shipped_or_unknown_goods_warns(st):
     st.cmd("switch", "ship:SO-2")
     st.scan(case("P1", 5))
-    st.cmd("finish")
+    st.finish()
     st.cmd("switch", "stocktake")
     assert st.scan(case("P1", 5)).decision.reason == "stocktake.not_in_stock"
     assert st.scan(item("P1", 200)).decision.reason == "stocktake.not_received"
@@ -77,7 +77,7 @@ def test_stocktake_undo_restores_the_place(st):
 def _ship_case5_to_d2(st):
     st.cmd("switch", "ship:SO-2")
     st.scan(case("P1", 5))
-    st.cmd("finish")
+    st.finish()
 
 
 def test_damaged_returns_go_to_quarantine_and_never_ship_again(st):
@@ -92,7 +92,7 @@ def test_damaged_returns_go_to_quarantine_and_never_ship_again(st):
     assert {"type": "owning_party", "source": "D2"} in event.payload["sourceList"]
     assert back.job.dealer_id == "D2"
     assert st.scan(item("P1", 26)).decision.reason == "return.duplicate"
-    st.cmd("finish")
+    st.finish()
     st.cmd("switch", "ship:SO-1")
     assert st.scan(item("P1", 26)).decision.reason == "ship.quarantine"
 
@@ -117,7 +117,7 @@ def test_return_refusals(st):
     _ship_case5_to_d2(st)
     st.cmd("switch", "ship:SO-1")
     st.scan(item("P2", 1))
-    st.cmd("finish")
+    st.finish()
     st.cmd("switch", "return")
     assert st.scan(item("P1", 31)).decision.reason == "return.not_shipped"
     st.scan(item("P1", 25))

@@ -169,6 +169,13 @@ class Station:
     def cmd(self, name: str, arg: str | None = None) -> Result:
         return self.scan(command(name, arg))
 
+    def finish(self) -> Result:
+        """FINISH, and FINISH again when a job short of its paper asks (closing it short)."""
+        result = self.cmd("finish")
+        if result.decision.reason == "wh.finish_short_asked":
+            result = self.cmd("finish")
+        return result
+
     def call(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         return self.writer.call(fn)
 

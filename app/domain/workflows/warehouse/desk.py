@@ -108,7 +108,12 @@ class Desk:
     def reopen_job(self, job: Job) -> Job:
         """Bring a closed job back as the session's open job (UNDO right after it closed)."""
         job = self.jobs.update(
-            job, status="open", closed_by=None, finished_at=None, finished_by=None
+            job,
+            status="open",
+            closed_by=None,
+            finished_at=None,
+            finished_by=None,
+            closing_event=None,
         )
         self.session.job_id = job.id
         return job

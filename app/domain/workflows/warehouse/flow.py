@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide
@@ -9,6 +11,7 @@ from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import Flow
 
+UNDO_FINISH_MINUTES = 15  # UNDO reopens a job FINISH closed this long ago at most
 NOTHING_TO_CONFIRM = QT_TRANSLATE_NOOP(
     "Decisions", "There is nothing waiting for a confirmation. Scan the next code."
 )
@@ -39,6 +42,38 @@ class FlowBase:
     def reopenable(self, desk: Desk) -> Job | None:
         """A job just closed that UNDO may bring back; None: UNDO needs an open job."""
         return None
+
+    def shortfall(self, desk: Desk, job: Job) -> dict[str, tuple[int, int]]:
+        """What FINISH would leave short, per product (expected, scanned); FINISH asks first."""
+        return {}
+
+    def unfinish(self, desk: Desk) -> Decision | None:
+        """UNDO with no open job: reopen the job FINISH just closed; None: nothing to reopen."""
+        return None
+
+
+class PaperFlow(FlowBase):
+    """A flow against a paper (a delivery, an order): FINISH short asks and records what was
+    short, and UNDO right after FINISH (within ``UNDO_FINISH_MINUTES``) reopens the job."""
+
+    def shortfall(self, desk: Desk, job: Job) -> dict[str, tuple[int, int]]:
+        return desk.jobs.shortfall(job)
+
+    def unfinish(self, desk: Desk) -> Decision | None:
+        job = desk.jobs.latest_closed(self.flow, desk.actor.station)
+        if job is None or job.status != "done" or job.closed_by != "finish":
+            return None
+        age = dt.datetime.fromisoformat(desk.now) - dt.datetime.fromisoformat(job.finished_at or "")
+        if age > dt.timedelta(minutes=UNDO_FINISH_MINUTES):
+            return None
+        decision = self.take_back_finish(desk, job)
+        desk.jobs.clear_shortfall(job)
+        desk.touched = desk.reopen_job(job)
+        return decision
+
+    def take_back_finish(self, desk: Desk, job: Job) -> Decision:
+        """Undo what FINISH did besides closing the job (refuse if it cannot be undone)."""
+        raise NotImplementedError
 
 
 class CountingFlow(FlowBase):

@@ -112,11 +112,15 @@ class Jobs:
     def latest_closed(self, flow: Flow, station: str) -> Job | None:
         """The job of ``flow`` this station closed last (what UNDO right after a close reopens)."""
         row = self.conn.execute(
-            "SELECT id FROM wh_jobs WHERE flow = ? AND station = ? AND status = 'done'"
+            "SELECT id FROM wh_jobs WHERE flow = ? AND station = ? AND status != 'open'"
             " ORDER BY finished_at DESC, rowid DESC LIMIT 1",
             (flow.value, station),
         ).fetchone()
         return self.get(row[0]) if row else None
+
+    def closing_event(self, job: Job) -> str | None:
+        row = self.conn.execute("SELECT closing_event FROM wh_jobs WHERE id = ?", (job.id,))
+        return row.fetchone()[0]
 
     # --- lines ---------------------------------------------------------------------------
 
@@ -148,6 +152,29 @@ class Jobs:
         return self.conn.execute(
             "SELECT coalesce(sum(scanned), 0) FROM wh_job_lines WHERE job_id = ?", (job.id,)
         ).fetchone()[0]
+
+    # --- what a job closed short -----------------------------------------------------------
+
+    def shortfall(self, job: Job) -> dict[str, tuple[int, int]]:
+        """Products the job's paper expects more of than were scanned: (expected, scanned)."""
+        return {p: (e, s) for p, (e, s) in self.lines(job).items() if e is not None and s < e}
+
+    def record_shortfall(
+        self, job: Job, short: dict[str, tuple[int, int]], backorder_id: str | None
+    ) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO wh_shortfalls (job_id, product_id, expected, scanned,"
+            " backorder_id) VALUES (?, ?, ?, ?, ?)",
+            [(job.id, p, e, s, backorder_id) for p, (e, s) in short.items()],
+        )
+
+    def clear_shortfall(self, job: Job) -> str | None:
+        """Forget what ``job`` closed short (its FINISH was undone); the backorder it named."""
+        row = self.conn.execute(
+            "SELECT backorder_id FROM wh_shortfalls WHERE job_id = ? LIMIT 1", (job.id,)
+        ).fetchone()
+        self.conn.execute("DELETE FROM wh_shortfalls WHERE job_id = ?", (job.id,))
+        return row[0] if row else None
 
     # --- scans ---------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
-from app.domain.workflows.warehouse.flow import FlowBase
+from app.domain.workflows.warehouse.flow import PaperFlow
 from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
@@ -38,7 +38,7 @@ def check_location(desk: Desk, location_id: str | None) -> str:
     return location_id
 
 
-class ReceiveFlow(FlowBase):
+class ReceiveFlow(PaperFlow):
     flow = Flow.RECEIVE
 
     def start(
@@ -257,10 +257,30 @@ class ReceiveFlow(FlowBase):
         short = sum(max(0, e - s) for e, s in lines if e is not None)
         over = sum(max(0, s - e) for e, s in lines if e is not None)
         unexpected = sum(s for e, s in lines if e is None) if job.inbound_id else 0
+        shortfall = desk.jobs.shortfall(job)
+        backorder = self._backorder(desk, job, shortfall) if shortfall else None
+        if shortfall:
+            desk.jobs.record_shortfall(job, shortfall, backorder)
         desk.close_job(job, "finish")
         if job.inbound_id:
             desk.conn.execute(
                 "UPDATE wh_inbound SET status = 'received' WHERE id = ?", (job.inbound_id,)
+            )
+        if backorder:
+            return decide(
+                Outcome.DONE,
+                "receive.finished_short",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Receipt closed {short} short: {items} items received; {over} over, "
+                    "{unexpected} not on the delivery. The missing items are expected as "
+                    "delivery {backorder}.",
+                ),
+                items=items,
+                short=short,
+                over=over,
+                unexpected=unexpected,
+                backorder=desk.names.inbound_reference(backorder),
             )
         if short or over or unexpected:
             return decide(
@@ -281,6 +301,62 @@ class ReceiveFlow(FlowBase):
             "receive.finished",
             QT_TRANSLATE_NOOP("Decisions", "Receipt closed: {items} items received."),
             items=items,
+        )
+
+    @staticmethod
+    def _backorder(desk: Desk, job: Job, short: dict[str, tuple[int, int]]) -> str | None:
+        """A new expected delivery for what this one lacked (none for a free receipt)."""
+        if not job.inbound_id:
+            return None
+        prefix = f"{job.inbound_id}-BO"
+        n = desk.conn.execute(
+            "SELECT count(*) FROM wh_inbound WHERE substr(id, 1, ?) = ?", (len(prefix), prefix)
+        ).fetchone()[0]
+        inbound = desk.conn.execute(
+            "SELECT reference, supplier FROM wh_inbound WHERE id = ?", (job.inbound_id,)
+        ).fetchone()
+        backorder = f"{prefix}{n + 1}"
+        desk.conn.execute(
+            "INSERT INTO wh_inbound (id, reference, supplier, status, created_at)"
+            " VALUES (?, ?, ?, 'open', ?)",
+            (backorder, f"{inbound[0] or job.inbound_id}-BO{n + 1}", inbound[1], desk.now),
+        )
+        desk.conn.executemany(
+            "INSERT INTO wh_inbound_lines (inbound_id, product_id, qty) VALUES (?, ?, ?)",
+            [(backorder, p, e - s) for p, (e, s) in short.items()],
+        )
+        return backorder
+
+    def take_back_finish(self, desk: Desk, job: Job) -> Decision:
+        backorder = desk.conn.execute(
+            "SELECT backorder_id FROM wh_shortfalls WHERE job_id = ? LIMIT 1", (job.id,)
+        ).fetchone()
+        if backorder and backorder[0]:
+            if desk.conn.execute(
+                "SELECT 1 FROM wh_jobs WHERE inbound_id = ?", (backorder[0],)
+            ).fetchone():
+                raise refuse(
+                    "receive.backorder_started",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "Delivery {backorder} is already being received, so this receipt "
+                        "cannot be opened again. Receive the rest there.",
+                    ),
+                    backorder=desk.names.inbound_reference(backorder[0]),
+                )
+            desk.conn.execute("DELETE FROM wh_inbound_lines WHERE inbound_id = ?", backorder)
+            desk.conn.execute("DELETE FROM wh_inbound WHERE id = ?", backorder)
+        if job.inbound_id:
+            desk.conn.execute(
+                "UPDATE wh_inbound SET status = 'open' WHERE id = ?", (job.inbound_id,)
+            )
+        return decide(
+            Outcome.OK,
+            "receive.unfinished",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Receipt {job} is open again. Scan what is still to come, then FINISH."
+            ),
+            job=job.id,
         )
 
 

@@ -162,3 +162,10 @@ def m002_numbers_operators_shortfalls(db: Database) -> None:
         ) WITHOUT ROWID
         """
     )
+
+
+@WAREHOUSE()
+def m003_closing_event(db: Database) -> None:
+    """The event that closed a job (a shipment's ``shipping``), so UNDO right after FINISH
+    can name it in the event that takes it back."""
+    db.execute("ALTER TABLE wh_jobs ADD COLUMN closing_event TEXT")

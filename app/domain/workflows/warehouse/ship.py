@@ -19,7 +19,7 @@ from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
-from app.domain.workflows.warehouse.flow import FlowBase
+from app.domain.workflows.warehouse.flow import PaperFlow
 from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
@@ -53,7 +53,7 @@ def settle_order(desk: Desk, order_id: str) -> int:
     return remaining
 
 
-class ShipFlow(FlowBase):
+class ShipFlow(PaperFlow):
     flow = Flow.SHIP
 
     def start(self, desk: Desk, order_id: str) -> Decision:
@@ -176,22 +176,20 @@ class ShipFlow(FlowBase):
                 ),
                 **args,
             )
-        if row.known:
-            desk.tree.expand(row.key)
-            self._check_contents(desk, job, args)
-            counts = desk.tree.items(row)
-        else:
-            if not row.product_id:
-                raise refuse(
-                    "ship.unknown_product",
-                    QT_TRANSLATE_NOOP(
-                        "Decisions",
-                        "{code} is not known to this station and its product cannot be told, "
-                        "so it cannot go on this order. Set it aside.",
-                    ),
-                    **args,
-                )
-            counts = {row.product_id: desk.tree.nominal_items(row.level, row.product_id)}
+        if not row.known:
+            raise refuse(
+                "ship.unknown_code",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{code} was never received or registered at this station, so it is not "
+                    "counted for order {order}. Set it aside and tell the supervisor, or sync "
+                    "and scan it again.",
+                ),
+                **args,
+            )
+        desk.tree.expand(row.key)
+        self._check_contents(desk, job, args)
+        counts = desk.tree.items(row)
         lines = desk.jobs.lines(job)
         for product_id, n in counts.items():
             if product_id not in lines:
@@ -218,12 +216,8 @@ class ShipFlow(FlowBase):
                     remaining=expected - scanned,
                     **args,
                 )
-        old_parent = None
-        if row.known:
-            desk.tree.update(status=Status.ALLOCATED.value, order_id=job.order_id)
-            old_parent = detach(desk, job, row)
-        else:
-            row = desk.codes.insert(row, Status.ALLOCATED, order_id=job.order_id)
+        desk.tree.update(status=Status.ALLOCATED.value, order_id=job.order_id)
+        old_parent = detach(desk, job, row)
         items = sum(counts.values())
         event = object_event(
             desk,
@@ -249,12 +243,12 @@ class ShipFlow(FlowBase):
         )
         if all(e is not None and s >= e for e, s in lines.values()):
             return decide(
-                Outcome.DONE,
+                Outcome.OK,  # nothing ships until FINISH: "done" is said then
                 "ship.complete",
                 QT_TRANSLATE_NOOP(
                     "Decisions",
-                    "Order {order} is complete. Scan FINISH to record the shipment and print the "
-                    "delivery note.",
+                    "Everything on order {order} is scanned. Scan FINISH to record the shipment; "
+                    "its delivery note is saved then.",
                 ),
                 event.seq,
                 **args,
@@ -265,8 +259,8 @@ class ShipFlow(FlowBase):
                 "ship.unverified",
                 QT_TRANSLATE_NOOP(
                     "Decisions",
-                    "{code} is not known to this station: added as unverified, to be checked at "
-                    "sync. {product}: {scanned} of {expected}.",
+                    "{code} was taken in here unverified; it is checked at sync. "
+                    "{product}: {scanned} of {expected}.",
                 ),
                 event.seq,
                 **args,
@@ -364,11 +358,8 @@ class ShipFlow(FlowBase):
         keys = [s["key"] for s in reversed(scans)]
         items = sum(s["qty"] for s in scans)
         desk.conn.execute(
-            "WITH RECURSIVE t(key, depth) AS ("
-            " SELECT key, 0 FROM wh_job_scans WHERE job_id = ? AND undone_seq IS NULL"
-            " UNION ALL SELECT c.key, t.depth + 1 FROM codes c JOIN t ON c.parent_key = t.key"
-            " WHERE t.depth < 4)"
-            " UPDATE codes SET status = ?, dealer_id = ?, updated_at = ? WHERE key IN (SELECT key FROM t)",
+            f"WITH RECURSIVE {_SCANNED_TREE} UPDATE codes SET status = ?, dealer_id = ?,"
+            " updated_at = ? WHERE key IN (SELECT key FROM t)",
             (job.id, Status.SHIPPED.value, job.dealer_id, desk.now),
         )
         desk.conn.execute(
@@ -387,7 +378,11 @@ class ShipFlow(FlowBase):
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
             **{"yima:dealer": job.dealer_id, "yima:order": job.order_id},
         )
+        shortfall = desk.jobs.shortfall(job)
+        if shortfall:  # the rest stays on the order: that is its backorder
+            desk.jobs.record_shortfall(job, shortfall, job.order_id)
         desk.close_job(job, "finish")
+        desk.jobs.update(job, closing_event=event.event_id)
         remaining = settle_order(desk, job.order_id or "")
         if remaining:
             return decide(
@@ -414,6 +409,67 @@ class ShipFlow(FlowBase):
             **args,
         )
 
+    def shortfall(self, desk: Desk, job: Job) -> dict[str, tuple[int, int]]:
+        # with nothing scanned FINISH ships nothing and the order stays open: nothing to ask
+        return desk.jobs.shortfall(job) if desk.jobs.live_scans(job) else {}
+
+    def take_back_finish(self, desk: Desk, job: Job) -> Decision:
+        """The shipment is voided: its goods are held for the order again, not shipped."""
+        scans = desk.jobs.live_scans(job)
+        keys = [s["key"] for s in reversed(scans)]
+        moved = desk.conn.execute(
+            f"WITH RECURSIVE {_SCANNED_TREE} SELECT count(*) FROM codes"
+            " WHERE key IN (SELECT key FROM t) AND (status != ? OR dealer_id IS NOT ?)",
+            (job.id, Status.SHIPPED.value, job.dealer_id),
+        ).fetchone()[0]
+        if moved:
+            raise refuse(
+                "ship.unfinish_moved",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{count} of the shipped goods changed since (returned or shipped elsewhere), "
+                    "so the shipment cannot be taken back. Take goods back under Returns.",
+                ),
+                count=moved,
+            )
+        desk.conn.execute(
+            f"WITH RECURSIVE {_SCANNED_TREE} UPDATE codes SET status = ?, dealer_id = NULL,"
+            " updated_at = ? WHERE key IN (SELECT key FROM t)",
+            (job.id, Status.ALLOCATED.value, desk.now),
+        )
+        event = object_event(
+            desk,
+            job,
+            "shipping",
+            "in_progress",
+            keys,
+            items=sum(s["qty"] for s in scans),
+            compensates=desk.jobs.closing_event(job),
+            bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
+        )
+        desk.jobs.update(job, status="open")  # so the order counts this shipment as not shipped
+        remaining = settle_order(desk, job.order_id or "")
+        return decide(
+            Outcome.OK,
+            "ship.unfinished",
+            QT_TRANSLATE_NOOP(
+                "Decisions",
+                "Shipment {job} is taken back: nothing of it is shipped, its goods stay held for "
+                "order {order} ({remaining} items open). Scan more, or FINISH again.",
+            ),
+            event.seq,
+            job=job.id,
+            order=job.order_id or "",
+            remaining=remaining,
+        )
+
+
+# The packages a job's live scans name and everything packed in them (``?`` is the job id).
+_SCANNED_TREE = (
+    "t(key, depth) AS (SELECT key, 0 FROM wh_job_scans WHERE job_id = ? AND undone_seq IS NULL"
+    " UNION ALL SELECT c.key, t.depth + 1 FROM codes c JOIN t ON c.parent_key = t.key"
+    " WHERE t.depth < 4)"
+)
 
 UNDONE = Void(
     "staging_outbound",

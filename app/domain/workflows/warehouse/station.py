@@ -214,7 +214,7 @@ class Warehouse:
             and code.key == session.pending_key
         ):
             return flow.confirm(desk, job)
-        if session.pending in ("move", "cancel"):
+        if session.pending in ("move", "cancel", "finish"):
             desk.set_pending(None)  # any other scan means "no": it goes on as a normal scan
         return flow.scan(desk, job, code)
 
@@ -240,9 +240,15 @@ class Warehouse:
             return self._switch(desk, flow, rest.strip())
         job = desk.active_job()
         flow = FLOWS[session.flow]
+        asked_finish = job is not None and (session.pending, session.pending_key) == (
+            "finish",
+            job.id,
+        )
         if name == "confirm" or (name == "move" and session.pending == "move"):
             if session.pending == "cancel":
                 return self._cancel(desk, job)
+            if asked_finish:
+                return self._finish(desk, job, confirmed=True)
             if session.pending in ("move", "unpack_all"):
                 return flow.confirm(desk, job)
             return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
@@ -291,10 +297,7 @@ class Warehouse:
                 parent=label(job.parent_key or ""),
             )
         if name == "finish":
-            if job is None:
-                return _no_job()
-            desk.touched = job
-            return flow.finish(desk, job)
+            return self._finish(desk, job, confirmed=asked_finish)
         if name == "undo":
             return self._undo(desk, job)
         return decide(
@@ -307,9 +310,39 @@ class Warehouse:
             ),
         )
 
+    def _finish(self, desk: Desk, job: Job | None, *, confirmed: bool) -> Decision:
+        """FINISH closes the job; one that leaves its paper short asks first (a second FINISH
+        or CONFIRM closes it short; any other scan goes on)."""
+        desk.set_pending(None)
+        if job is None:
+            return _no_job()
+        desk.touched = job
+        flow = FLOWS[job.flow]
+        short = flow.shortfall(desk, job)
+        if short and not confirmed:
+            desk.set_pending("finish", job.id)
+            return decide(
+                Outcome.WARNING,
+                "wh.finish_short_asked",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{short} items are still missing: {lines}. Scan FINISH again (or CONFIRM) "
+                    "to close it short; the rest stays open as a backorder. Any other scan goes on.",
+                ),
+                short=sum(e - s for e, s in short.values()),
+                lines=", ".join(
+                    f"{desk.names.product_name(p)} {e - s}" for p, (e, s) in sorted(short.items())
+                ),
+            )
+        return flow.finish(desk, job)
+
     def _undo(self, desk: Desk, job: Job | None) -> Decision:
         flow = FLOWS[desk.session.flow]
         if job is None:
+            reopened = flow.unfinish(desk)
+            if reopened is not None:
+                desk.set_pending(None)
+                return reopened
             job = flow.reopenable(desk)
             if job is not None:
                 job = desk.reopen_job(job)
