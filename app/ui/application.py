@@ -39,6 +39,7 @@ from app.ui.scan_bridge import ScanBridge
 from app.ui.scanner_settings import wedge_config_from
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
+from app.ui.station_sync import StationSync
 from app.ui.sync_wiring import SyncWiring, start_demo_server
 from app.ui.translations import choose_language, install_translations
 from hardware.dispatch import Dispatcher
@@ -254,12 +255,14 @@ def run_gui(args: argparse.Namespace) -> int:
         sounds = FeedbackSounds(settings.sound_volume, settings.sound_muted)
         dispatcher = Dispatcher()
         bridge, scanner_problems = start_scanners(dispatcher, settings, demo=bool(demo_dir))
+        station_sync = StationSync(db_path, writer, settings=settings)
         context = ShellContext(
-            data_dir, db_path, settings, gateway, sounds, language, dispatcher, bridge
-        )
+            data_dir, db_path, settings, gateway, sounds, language, dispatcher, bridge,
+            sync=station_sync,
+        )  # fmt: skip
         window = MainWindow(context)
         window.login.set_hint(demo_hint)
-        sync = SyncWiring(window, writer)
+        sync = SyncWiring(window)
         if demo_server is not None:
             sync.enroll_demo(demo_server.url, demo_server.enrollment_code)
         window.show_fitted()

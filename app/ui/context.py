@@ -1,4 +1,5 @@
-"""What every page and dialog of one running station shares: the store, the settings, the sounds."""
+"""What every page and dialog of one running station shares: the store, the settings, the sounds,
+and the one sync engine (every request to the server, and the one online state)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from app.settings import Settings
 from app.ui.scan_bridge import ScanBridge
 from app.ui.sounds import FeedbackSounds
+from app.ui.station_sync import StationSync
 from app.ui.store_gateway import StoreGateway
 from hardware.dispatch import Dispatcher
 
@@ -24,3 +26,4 @@ class ShellContext:
     # the page in front.
     dispatcher: Dispatcher = field(default_factory=Dispatcher)
     scan_bridge: ScanBridge | None = None  # the running scanner sources (None in some tests)
+    sync: StationSync = field(kw_only=True)  # started at the first login, stopped at quit

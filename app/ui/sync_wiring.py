@@ -1,11 +1,12 @@
-"""The sync thread, wired into the station window: one sync per station, seen and reachable.
+"""The window's sync controls around the station's one sync engine (``context.sync``).
 
-- One ``SyncRunnerAdapter`` per window: started at the first login, stopped at quit (before
-  the writer stops). Its online/offline mark goes to the status bar, and the bar re-reads
-  "events waiting" and "last sync" after every round.
+- The engine (``StationSync``) starts at the first login and stops at quit (before the writer
+  stops). Its online/offline mark goes to the status bar, and the bar re-reads "events
+  waiting" and "last sync" after every round.
 - "Sync now": a button in the status bar, F5, and the ``YIMA:CMD:SYNC`` command barcode from
-  any page. Pages with their own line to the server (counter, inspector: ``page.link``) keep
-  handling the barcode themselves, so their progress and snapshot download stay on screen.
+  any page. Pages whose session answers the barcode itself (counter, inspector:
+  ``handles_sync_command``) keep it, so their progress and snapshot download stay on screen;
+  their rounds are the same engine's.
 - The sync issues list (events the server refused) in a window opened by the status bar's
   badge or F6: supervisors and administrators always, other operators while some of their
   own events are refused.
@@ -31,10 +32,9 @@ from app.domain.codes import CodeParser, parser_from_settings
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.operators import Role
-from app.domain.store.writer import Writer
 from app.domain.workflows.base import Decision, Outcome
+from app.ui.station_sync import error_text
 from app.ui.sync_issues import SyncIssuesWidget
-from app.ui.sync_runner import SyncRunnerAdapter, error_text
 from hardware.scan import Scan
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def read_grammar_settings(conn: sqlite3.Connection) -> tuple[Any, Any]:
 
 
 class _SyncCommandFilter:
-    """The page's scan handler with ``cmd:sync`` taken off it (for pages without their own link)."""
+    """The page's scan handler with ``cmd:sync`` taken off it (for pages that do not answer it)."""
 
     def __init__(self, inner: Callable[[Scan], None], wiring: SyncWiring) -> None:
         self.inner = inner
@@ -105,29 +105,15 @@ class _SyncCommandFilter:
 
 
 class SyncWiring(QObject):
-    def __init__(
-        self,
-        window: MainWindow,
-        writer: Writer,
-        *,
-        interval: float = 60.0,
-        **client_options: Any,
-    ) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         context = window.context
         self.parser = StationParser()
         self._rebuild_parser(read_local=True)
-        self.adapter = SyncRunnerAdapter(
-            context.db_path,
-            writer,
-            settings=context.settings,
-            interval=interval,
-            parent=self,
-            **client_options,
-        )
+        self.sync = context.sync
         status = window.status
-        self.adapter.attach_status_bar(status)
+        self.sync.attach_status_bar(status)
         self.sync_button = QPushButton(self.tr("⟳ Sync now  F5"), status)
         self.sync_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sync_button.setFlat(True)
@@ -151,9 +137,9 @@ class SyncWiring(QObject):
         self._own_issues = 0
         self._shortcut("F5", self.sync_now)
         self._shortcut("F6", self.open_issues)
-        self.adapter.roundFinished.connect(self._round_finished)
-        self.adapter.statusChanged.connect(self._status)
-        self.adapter.progressChanged.connect(self._progress)
+        self.sync.roundFinished.connect(self._round_finished)
+        self.sync.statusChanged.connect(self._status)
+        self.sync.progressChanged.connect(self._progress)
         window.operator_changed.connect(self._operator_changed)
         window.page_changed.connect(lambda _key: self._filter_sync_command())
         self._install_parser()
@@ -169,7 +155,7 @@ class SyncWiring(QObject):
     def _operator_changed(self, operator: object) -> None:
         self._own_issues = 0
         if operator is not None:
-            self.adapter.start()
+            self.sync.start()
             self.issues.refresh()
             self._show_count(self.open_issue_count)  # whether this operator has refused events
         else:
@@ -179,23 +165,23 @@ class SyncWiring(QObject):
 
     def stop(self, timeout: float = 10.0) -> None:
         """Join the sync thread (before the writer it writes through stops)."""
-        self.adapter.stop(timeout)
+        self.sync.stop(timeout)
 
     def enroll_demo(self, url: str, code: str) -> None:
         """The demo station enrolls with the in-process server, syncs, then fetches the
         inspector's snapshot once (queued: it runs when the sync thread starts at login)."""
-        self.adapter.enroll(url, code, station_name="Demo")
-        self.adapter.sync_now(snapshot=True)
+        self.sync.enroll(url, code, station_name="Demo")
+        self.sync.sync_now(snapshot=True)
 
     # --- sync now --------------------------------------------------------------------------
 
     def sync_now(self) -> None:
         if self.window.operator is None:
             return
-        self.adapter.start()
+        self.sync.start()
         self.sync_button.setEnabled(False)
         self.window.status.showMessage(self.tr("Syncing with the server…"))
-        self.adapter.sync_now()
+        self.sync.sync_now()
 
     def sync_now_from_scan(self, scan: Scan) -> None:
         self.sync_now()
@@ -216,7 +202,7 @@ class SyncWiring(QObject):
         if handler is None or isinstance(handler, _SyncCommandFilter):
             return
         page = self.window.pages.currentWidget()
-        if getattr(page, "link", None) is not None:  # counter, inspector: their own "sync now"
+        if getattr(page, "handles_sync_command", False):  # counter, inspector: on their screen
             return
         dispatcher.set_handler(_SyncCommandFilter(handler, self))
 

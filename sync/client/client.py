@@ -5,6 +5,11 @@ writes only through the store's ``Writer`` (each page or batch result is one tra
 so it can run on the sync thread while the operator keeps scanning. ``sync_once`` does a
 whole round: push everything pending, then pull; it raises ``Offline`` when the server
 cannot be reached and ``AuthRequired`` when the station must be enrolled again.
+
+Lookups a person waits for (a code's trace, a voucher's status, an installer's statement, the
+online probe) are one attempt with short timeouts: on a poor network the clerk gets the offline
+answer in seconds instead of a retry loop. Every answer's server time is kept (``app.domain
+.clock``): offline limits count on it, not on the PC's wall clock.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from app import __version__
+from app.domain import clock
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import connect, station_id
@@ -44,11 +51,17 @@ from sync.protocol import (
     EnrollResponse,
     PullResponse,
     PushResponse,
+    RebateStatement,
     ServerInfo,
+    Trace,
+    VoucherStatus,
     Whoami,
 )
 
 log = logging.getLogger(__name__)
+
+LOOKUP_TIMEOUT = (2.0, 5.0)  # connect, read: a person is waiting
+CLOCK_SAVE_EVERY = 60.0  # seconds between writes of the server's time heard in lookups
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -119,6 +132,8 @@ class SyncClient:
         stop: threading.Event | None = None,
         progress: Progress | None = None,
         push_batch: int | None = None,
+        lookup_timeout: tuple[float, float] = LOOKUP_TIMEOUT,
+        machine: clock.Machine = clock.SYSTEM,
     ) -> None:
         self.db_path = Path(db_path)
         self.writer = writer
@@ -128,6 +143,10 @@ class SyncClient:
         self.stop = stop or threading.Event()
         self.progress = progress or (lambda phase, done, total: None)
         self.push_batch = push_batch
+        self.lookup_timeout = lookup_timeout
+        self.machine = machine
+        self._heard: clock.Anchor | None = None  # the server's time at its latest answer
+        self._clock_saved_at: float | None = None  # monotonic
         self._reader: sqlite3.Connection | None = None
         self._transport: Transport | None = None
         self._info: ServerInfo | None = None
@@ -160,6 +179,7 @@ class SyncClient:
             read_timeout=self.timeouts[1],
             policy=self.policy,
             stop=self.stop,
+            on_server_time=self._server_time,
         )
 
     def transport(self) -> Transport:
@@ -181,6 +201,44 @@ class SyncClient:
         if self._info is None:
             self._info = ServerInfo.model_validate(self.transport().get_json(f"{API_PREFIX}/info"))
         return self._info
+
+    # --- the server's time ------------------------------------------------------------------------
+
+    def _server_time(self, header: str) -> None:
+        try:
+            moment = dt.datetime.fromisoformat(header)
+        except ValueError:
+            log.warning("the server sent an unreadable time: %r", header[:40])
+            return
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=dt.UTC)
+        m = self.machine
+        self._heard = clock.Anchor.heard(moment, m.wall(), m.monotonic(), m.boot())
+
+    def _anchor(self, conn: sqlite3.Connection, *, synced: bool) -> clock.Anchor | None:
+        """What to store now: the latest server time heard (the last complete round's too when
+        ``synced``), or the stored anchor carried to this moment when the server was silent."""
+        stored = clock.load(conn)
+        heard, self._heard = self._heard, None
+        if heard is None:
+            return stored.carried(self.machine) if stored is not None else None
+        last_round = heard.server_at if synced else (stored.synced_at if stored else None)
+        return replace(heard, synced_at=last_round)
+
+    def _save_clock(self, conn: sqlite3.Connection, *, synced: bool) -> None:
+        anchor = self._anchor(conn, synced=synced)
+        if anchor is not None:
+            clock.save(conn, anchor)
+        self._clock_saved_at = self.machine.monotonic()
+
+    def save_clock(self) -> None:
+        """Keep the server's time heard in lookups (at most once a minute: it is only a mark)."""
+        last = self._clock_saved_at
+        if self._heard is None or (
+            last is not None and self.machine.monotonic() - last < CLOCK_SAVE_EVERY
+        ):
+            return
+        self._write(lambda conn: self._save_clock(conn, synced=False))
 
     def _write(self, action: Callable[[sqlite3.Connection], Any], timeout: float = 60) -> Any:
         return self.writer.call(action, timeout=timeout)
@@ -408,6 +466,7 @@ class SyncClient:
         def done(conn: sqlite3.Connection) -> None:
             state.put(conn, "sync.last_success_at", _now())
             state.put(conn, "sync.last_error", None)
+            self._save_clock(conn, synced=True)
 
         self._write(done)
         return report
@@ -419,11 +478,36 @@ class SyncClient:
             state.put(conn, "sync.last_error", error)
             if needs_enrollment:
                 state.put(conn, "sync.needs_enrollment", True)
+            self._save_clock(conn, synced=False)  # also marks the time while offline
 
         try:
             self._write(save)
         except Exception:  # the writer may be stopping; the error is still raised to the caller
             log.exception("could not record the sync error")
+
+    # --- lookups (one attempt, short timeouts) ----------------------------------------------------
+
+    def _lookup(self, path: str) -> Any:
+        return self.transport().get_json(path, attempts=1, timeout=self.lookup_timeout)
+
+    def trace(self, key: str) -> Trace:
+        """Everything the brand knows about a code; raises ``SyncError`` (``Offline``,
+        ``NotEnrolled``...) when the brand cannot be asked."""
+        return Trace.model_validate(self._lookup(f"{API_PREFIX}/trace/{quote(key, safe=':')}"))
+
+    def voucher_status(self, voucher_id: str) -> VoucherStatus:
+        return VoucherStatus.model_validate(
+            self._lookup(f"{API_PREFIX}/vouchers/{quote(voucher_id, safe='')}")
+        )
+
+    def rebate_statement(self, card_id: str, month: str) -> RebateStatement:
+        return RebateStatement.model_validate(
+            self._lookup(f"{API_PREFIX}/rebates/{quote(card_id, safe='')}/{quote(month)}")
+        )
+
+    def probe(self) -> None:
+        """Returns when the server answers (its ``info``); raises ``SyncError`` when it does not."""
+        self._lookup(f"{API_PREFIX}/info")
 
     def status(self, *, online: bool | None = None) -> SyncStatus:
         conn = self.reader

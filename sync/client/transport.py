@@ -5,7 +5,9 @@
   5xx answers, honouring ``Retry-After`` (seconds or an HTTP date);
 - 401/403 stop at once (``AuthRequired``): retrying cannot fix a revoked or unknown credential;
 - 413 is handed to the caller (``TooLarge``), which halves its batch;
-- TLS certificates are verified by default; a private CA bundle can be given.
+- TLS certificates are verified by default; a private CA bundle can be given;
+- every answer's ``X-Server-Time`` header (the server's clock) goes to ``on_server_time`` as
+  it arrives, so the station can keep time that the wall clock cannot move.
 
 Waiting between attempts is on a ``threading.Event``, so ``stop()`` of the sync thread ends a
 wait at once. The credential is sent in a header and never logged.
@@ -18,6 +20,7 @@ import logging
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +29,9 @@ import requests
 from app.domain.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
+
+SERVER_TIME_HEADER = "X-Server-Time"
+ServerTimeCallback = Callable[[str], None]  # called with the header as the answer arrives
 
 
 class SyncError(Exception):
@@ -113,6 +119,7 @@ class Transport:
         read_timeout: float = 30.0,
         policy: RetryPolicy | None = None,
         stop: threading.Event | None = None,
+        on_server_time: ServerTimeCallback | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.session = requests.Session()
@@ -123,6 +130,7 @@ class Transport:
         self.timeout = (connect_timeout, read_timeout)
         self.policy = policy or RetryPolicy()
         self.stop = stop or threading.Event()
+        self.on_server_time = on_server_time
 
     def close(self) -> None:
         self.session.close()
@@ -132,9 +140,16 @@ class Transport:
             raise Stopped("sync stopped")
 
     def request(
-        self, method: str, path: str, *, attempts: int | None = None, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        attempts: int | None = None,
+        timeout: tuple[float, float] | None = None,
+        **kwargs: Any,
     ) -> requests.Response:
-        """One request with retries; returns the 2xx response or raises a ``SyncError``."""
+        """One request with retries; returns the 2xx response or raises a ``SyncError``.
+        ``timeout`` (connect, read) replaces the transport's own for this request."""
         url = f"{self.base_url}{path}"
         attempts = attempts or self.policy.attempts
         last = ""
@@ -144,7 +159,7 @@ class Transport:
             wait: float | None = None
             try:
                 response = self.session.request(
-                    method, url, timeout=self.timeout, verify=self.verify, **kwargs
+                    method, url, timeout=timeout or self.timeout, verify=self.verify, **kwargs
                 )
             except requests.exceptions.SSLError as exc:
                 raise Offline(f"TLS: {exc.__class__.__name__}") from exc
@@ -156,6 +171,7 @@ class Transport:
                 last = exc.__class__.__name__
                 log.info("%s %s failed (%s), attempt %d", method, path, last, attempt + 1)
             else:
+                self._server_time(response)
                 status = response.status_code
                 if status < 300:
                     return response
@@ -174,6 +190,14 @@ class Transport:
             if attempt + 1 < attempts:
                 self.wait(wait if wait is not None else self.policy.delay(attempt))
         raise Offline(last)
+
+    def _server_time(self, response: requests.Response) -> None:
+        header = response.headers.get(SERVER_TIME_HEADER)
+        if header and self.on_server_time is not None:
+            try:
+                self.on_server_time(header)
+            except Exception:  # the clock is a side matter: never fail a request over it
+                log.exception("reading the server's time failed")
 
     def get_json(self, path: str, **kwargs: Any) -> Any:
         return self.request("GET", path, **kwargs).json()

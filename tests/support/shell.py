@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -16,11 +17,16 @@ from app.paths import database_path
 from app.settings import Settings
 from app.ui.context import ShellContext
 from app.ui.sounds import FeedbackSounds
+from app.ui.station_sync import StationSync
 from app.ui.store_gateway import StoreGateway
 
 
 @contextmanager
-def station(data_dir: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Iterator[ShellContext]:
+def station(
+    data_dir: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **sync_options: Any
+) -> Iterator[ShellContext]:
+    """``sync_options`` go to the station's sync engine (``StationSync``), which the window's
+    sync controls start at login (or the test does)."""
     db = database_path(data_dir)
     open_database(db)
     writer = Writer(db, busy_timeout_ms=busy_timeout_ms)
@@ -28,13 +34,16 @@ def station(data_dir: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Iterat
     gateway = StoreGateway(db, writer)
     settings = Settings.in_data_dir(data_dir)
     sounds = FeedbackSounds(settings.sound_volume, settings.sound_muted)
+    sync = StationSync(db, writer, settings=settings, **sync_options)
     try:
-        yield ShellContext(data_dir, db, settings, gateway, sounds)
+        yield ShellContext(data_dir, db, settings, gateway, sounds, sync=sync)
     finally:
+        sync.stop()
         gateway.close()
         writer.stop()
         gateway.deleteLater()
         sounds.deleteLater()
+        sync.deleteLater()
 
 
 def add_operator(context: ShellContext, name: str, pin: str, role: Role | str) -> Operator:

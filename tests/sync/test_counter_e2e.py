@@ -9,9 +9,9 @@ and gets every verdict offline, files a case the server opens, and sees its stat
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
-from app.domain.workflows.counter.online import ServerLookups
 
 from app.domain.codes import command_text
 from app.domain.rules.tokens import b64d, b64e, sign
@@ -187,32 +187,27 @@ def test_an_installer_claim_with_a_repeated_code_is_refused(world):
 
 def test_verify_with_the_brands_trace(world):
     _central, items, st = world
-    lookups = ServerLookups(st["A"].path, st["A"].writer)
-    try:
-        session = CounterSession()
-        local = scan(st["A"], session, gun(items[0])).verification
-        trace = lookups.trace(items[0])
-        assert trace.known and trace.dealer_id == "D001"
-        assert verify.trace_decision(trace, local, "上海一码经销").reason == "verify.genuine"
-        fake = "sgtin:06901234567892.999999999"
-        never = scan(st["A"], session, gun(fake)).verification
-        assert (
-            verify.trace_decision(lookups.trace(fake), never, None).reason == "verify.never_issued"
-        )
-    finally:
-        lookups.close()
+    lookups = st["A"].client
+    session = CounterSession()
+    local = scan(st["A"], session, gun(items[0])).verification
+    trace = lookups.trace(items[0])
+    assert trace.known and trace.dealer_id == "D001"
+    assert verify.trace_decision(trace, local, "上海一码经销").reason == "verify.genuine"
+    fake = "sgtin:06901234567892.999999999"
+    never = scan(st["A"], session, gun(fake)).verification
+    assert verify.trace_decision(lookups.trace(fake), never, None).reason == "verify.never_issued"
 
 
 def test_lookups_fail_fast_offline(world):
     _central, items, st = world
-    lookups = ServerLookups(st["A"].path, st["A"].writer, connect_timeout=0.5, read_timeout=0.5)
-    lookups.client.transport().base_url = "http://127.0.0.1:9"  # nothing listens there
-    try:
-        with pytest.raises(Offline):
-            lookups.trace(items[0])
-        assert not lookups.reachable()
-    finally:
-        lookups.close()
+    lookups = st["A"].client
+    lookups.transport().base_url = "http://127.0.0.1:9"  # nothing listens there
+    started = time.monotonic()
+    with pytest.raises(Offline):
+        lookups.trace(items[0])
+    with pytest.raises(Offline):
+        lookups.probe()
+    assert time.monotonic() - started < 5  # one attempt each, short timeouts: no retry loop
 
 
 def test_inspector_verdicts_from_the_snapshot_and_a_case_the_server_opens(world):

@@ -12,13 +12,30 @@ from app.domain.store import journal
 from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.ui.counter.page import CounterPage
-from app.ui.counter.page import register as register_counter
-from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
 from tests.support.counter_station import Brand, give_keys, seed_reference, set_identity, synced_at
-from tests.support.shell import add_operator, log_in, station
 
 CONFIRM = command_text("confirm")
+
+
+def seed_counter(conn, brand: Brand) -> None:
+    import datetime as dt
+
+    set_identity(conn, "S-A", "D001")
+    seed_reference(conn)
+    give_keys(conn, brand)
+    synced_at(conn, dt.datetime.now(dt.UTC))
+
+
+pytestmark = [
+    pytest.mark.station(
+        operators=[("Zhang", "1111", Role.COUNTER), ("Boss", "9999", Role.SUPERVISOR)],
+        seed=seed_counter,
+        uses=("brand",),
+        language="en",
+    ),
+    pytest.mark.window(pages=("app.ui.counter.page",), login=("Zhang", "1111")),
+]
 
 
 @pytest.fixture
@@ -29,44 +46,10 @@ def brand() -> Brand:
 
 
 @pytest.fixture
-def context(tmp_path, brand):
-    with station(tmp_path) as ctx:
-        ctx.language = "en"
-
-        def setup(conn):
-            set_identity(conn, "S-A", "D001")
-            seed_reference(conn)
-            give_keys(conn, brand)
-            import datetime as dt
-
-            synced_at(conn, dt.datetime.now(dt.UTC))
-
-        ctx.gateway.writer.call(setup)
-        add_operator(ctx, "Zhang", "1111", Role.COUNTER)
-        add_operator(ctx, "Boss", "9999", Role.SUPERVISOR)
-        yield ctx
-
-
-@pytest.fixture
-def window(qtbot, context):
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    register_counter(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start()
-    log_in(qtbot, win, "Zhang", "1111")
-    yield win
-    win._yima_server_link.close()
-    win.close()
-
-
-@pytest.fixture
 def page(qtbot, window) -> CounterPage:
     page = window.page("counter")
     assert isinstance(page, CounterPage)
     assert window.current_page_key() == "counter"
-    qtbot.waitUntil(lambda: page.link is not None)
     return page
 
 
@@ -163,7 +146,7 @@ def test_verify_offline_shows_local_facts(qtbot, window, page, gun):
     assert shown.decision.reason == "verify.unknown_offline"
     assert page.stack.currentIndex() == 1
     assert window.feedback.headline.text() == "⚠ NOT KNOWN HERE"
-    assert "Offline" in page.verify_source.text()
+    qtbot.waitUntil(lambda: "Offline" in page.verify_source.text())  # no server to ask
 
 
 def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):

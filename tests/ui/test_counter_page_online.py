@@ -47,11 +47,11 @@ def page(qtbot, enrolled):
     win.show()
     win.start()
     log_in(qtbot, win, "Zhang", "1111")
+    ctx.sync.start()  # the window's sync controls do this at login
     page = win.page("counter")
     assert isinstance(page, CounterPage)
-    qtbot.waitUntil(lambda: page.link.online, timeout=10000)
+    qtbot.waitUntil(lambda: page.sync.online, timeout=10000)
     yield page
-    win._yima_server_link.close()
     win.close()
 
 

@@ -38,7 +38,7 @@ class ScanningPage(QWidget):
 
 @pytest.fixture
 def context(tmp_path, memory_keyring):
-    with station(tmp_path) as ctx:
+    with station(tmp_path, interval=3600) as ctx:
         add_operator(ctx, "Sun", "4444", Role.SUPERVISOR)
         add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
         add_operator(ctx, "Ma", "5555", Role.WAREHOUSE)
@@ -55,7 +55,7 @@ def window(qtbot, context, monkeypatch):
     win.resize(1100, 700)
     win.show()
     win.start()
-    wiring = SyncWiring(win, context.gateway.writer, interval=3600)
+    wiring = SyncWiring(win)
     win.sync_wiring = wiring
     yield win
     wiring.stop()
@@ -65,8 +65,8 @@ def window(qtbot, context, monkeypatch):
 def _enroll(qtbot, window, central) -> None:
     wiring = window.sync_wiring
     code = admin.create_enrollment_code(central.server, site="W1")
-    with qtbot.waitSignal(wiring.adapter.enrolled, timeout=15000) as enrolled:
-        wiring.adapter.enroll(central.url, code, station_name="Test")
+    with qtbot.waitSignal(wiring.sync.enrolled, timeout=15000) as enrolled:
+        wiring.sync.enroll(central.url, code, station_name="Test")
     assert enrolled.args[1] is None
     qtbot.waitUntil(lambda: wiring.sync_button.isEnabled(), timeout=10000)
 
@@ -108,7 +108,7 @@ def test_status_bar_sync_now_and_a_refused_event_in_the_issues_list(
     status.refresh()
     qtbot.waitUntil(lambda: "2" in status.pending_label.text(), timeout=5000)
 
-    with qtbot.waitSignal(wiring.adapter.roundFinished, timeout=15000) as done:
+    with qtbot.waitSignal(wiring.sync.roundFinished, timeout=15000) as done:
         qtbot.keyClick(window, Qt.Key.Key_F5)  # sync now
     report, error = done.args
     assert error is None and report is not None
@@ -146,7 +146,7 @@ def test_the_sync_command_barcode_syncs_from_a_work_page(qtbot, window, context,
     log_in(qtbot, window, "Wu", "1111")
     _enroll(qtbot, window, central)
     page = window.page("warehouse")
-    with qtbot.waitSignal(wiring.adapter.roundFinished, timeout=15000):
+    with qtbot.waitSignal(wiring.sync.roundFinished, timeout=15000):
         window.deliver_scan(Scan("YIMA:CMD:SYNC", "test"))
     assert page.seen == []  # the page never saw it
     window.deliver_scan(Scan("0106901234567892", "test"))
@@ -161,14 +161,14 @@ def test_one_station_grammar_follows_the_pulled_code_profiles(qtbot, window, con
     assert wiring.parser.parse("https://q.example.cn/ABCD1234").scheme.value == "invalid"
     admin.set_setting_value(central.server, "code_profiles", [
         {"name": "partner", "pattern": "https://q.example.cn/{code}", "level": "item"}])  # fmt: skip
-    with qtbot.waitSignal(wiring.adapter.roundFinished, timeout=15000):
+    with qtbot.waitSignal(wiring.sync.roundFinished, timeout=15000):
         wiring.sync_now()
     qtbot.waitUntil(
         lambda: wiring.parser.parse("https://q.example.cn/ABCD1234").key == "brand:ABCD1234",
         timeout=5000,
     )
     before = wiring.parser.current
-    with qtbot.waitSignal(wiring.adapter.roundFinished, timeout=15000):
+    with qtbot.waitSignal(wiring.sync.roundFinished, timeout=15000):
         wiring.sync_now()
     qtbot.wait(200)
     assert wiring.parser.current is before  # unchanged settings: not rebuilt

@@ -6,7 +6,8 @@ verified. Command barcodes (or Ctrl+Enter, Esc, Ctrl+Z, the buttons) confirm, ca
 undo; undoing a redemption asks a supervisor for their PIN. Every scan is one writer action
 through the store gateway, one at a time in arrival order; the shell's panel shows, sounds
 and logs each decision with a headline that names it (REDEEMED, FORGED, EXPIRED ...).
-Lookups and sync run on the server link's thread; the GUI thread never runs SQL or I/O.
+Lookups and sync go through the station's one sync engine (``context.sync``); the GUI thread
+never runs SQL or I/O.
 """
 
 from __future__ import annotations
@@ -54,7 +55,6 @@ from app.domain.workflows.counter.redeem import Actor, UndoTarget
 from app.domain.workflows.counter.session import CounterSession, Reply
 from app.domain.workflows.counter.tokens import dealer_name
 from app.ui.context import ShellContext
-from app.ui.counter.link import ServerLink, shared_link
 from app.ui.counter.models import RowsModel
 from app.ui.store_failure import failure_decision
 from hardware.scan import Scan
@@ -133,6 +133,7 @@ def table(model: RowsModel, stretch: int = 0) -> QTableView:
 class CounterPage(QWidget):
     """Hosted by the shell under "counter"; ``handle_scan`` makes it a scan page."""
 
+    handles_sync_command = True  # its session answers YIMA:CMD:SYNC on the page's own screen
     reply_shown = Signal(object)  # Reply, after its decision was shown
     lists_refreshed = Signal()
     sheet_written = Signal(object)  # Path of the command sheet PDF
@@ -141,7 +142,6 @@ class CounterPage(QWidget):
         self,
         context: ShellContext,
         window: MainWindow | None = None,
-        link: ServerLink | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -149,7 +149,7 @@ class CounterPage(QWidget):
         self.context = context
         self.shell = window
         self.gateway = context.gateway
-        self.link = link or ServerLink(context, self)
+        self.sync = context.sync
         self.session = CounterSession()
         self._queue: deque[str] = deque()
         self._busy = False
@@ -162,11 +162,11 @@ class CounterPage(QWidget):
         self.day_close_dialog = None
         self.open_files = True  # open written PDFs in the system viewer (tests switch it off)
         self._build()
-        self.link.onlineChanged.connect(self._show_online)
-        self.link.traced.connect(self._traced)
-        self.link.synced.connect(self._synced)
+        self.sync.onlineChanged.connect(self._show_online)
+        self.sync.traced.connect(self._traced)
+        self.sync.roundFinished.connect(self._synced)
         self.sheet_written.connect(self._sheet_written)
-        self._show_online(self.link.online)
+        self._show_online(self.sync.online)
         self._show_mode(Mode.REDEEM)
         self.refresh_lists()
 
@@ -405,7 +405,7 @@ class CounterPage(QWidget):
         self._busy = True
         text = self._queue.popleft()
         actor = self._actor()
-        online = self.link.online
+        online = self.sync.online is True
         session = self.session
         self.gateway.write(
             lambda conn: session.handle(conn, text, actor, online=online),
@@ -430,9 +430,9 @@ class CounterPage(QWidget):
         decision = reply.decision
         if reply.verification is not None:
             self._verifying = reply.verification
-            online = self.link.online
+            online = self.sync.worth_asking
             if online:
-                self.link.trace(reply.verification.key)
+                self.sync.trace(reply.verification.key)
             elif decision is not None and decision.reason == "verify.known_locally":
                 decision = verify.offline_decision(reply.verification, decision.event_seq)
             source = (
@@ -450,8 +450,8 @@ class CounterPage(QWidget):
             self._awaiting[event_id] = (
                 "claim" if reply.decision.reason == "claim.registered" else "redemption"
             )
-        if reply.wants_sync and not self.link.busy_syncing:
-            self.link.sync_now()
+        if reply.wants_sync:
+            self.sync.sync_now()
         if reply.changed:
             self.refresh_lists()
         self.reply_shown.emit(reply)
@@ -479,7 +479,7 @@ class CounterPage(QWidget):
         }
         self.hint.setText(hints[mode])
 
-    def _show_online(self, online: bool) -> None:
+    def _show_online(self, online: bool | None) -> None:
         if online:
             self.online_badge.setText(self.tr("● Online: the brand confirms at once"))
             self.online_badge.setStyleSheet(
@@ -570,7 +570,7 @@ class CounterPage(QWidget):
 
     # --- the server's answers -----------------------------------------------------------------
 
-    def _traced(self, key: str, trace: Trace | None, error: str | None) -> None:
+    def _traced(self, key: str, trace: Trace | None, error: object) -> None:
         facts = self._verifying
         if facts is None or facts.key != key:
             return
@@ -594,7 +594,7 @@ class CounterPage(QWidget):
         self._show_facts(decision, lines, self.tr("The brand's trace"))
         self._show(decision, trace.key)
 
-    def _synced(self, _report: object, error: str | None) -> None:
+    def _synced(self, _report: object, error: object) -> None:
         if error is not None and self._awaiting:
             log.info("sync after a counter action failed: %s", error)
         self.refresh_lists()
@@ -724,7 +724,7 @@ class CounterPage(QWidget):
     def _undo(self, target: UndoTarget, person: Any, reason: str) -> None:
         actor = self._actor()
         supervisor = Actor(person.id, person.name)
-        online = self.link.online
+        online = self.sync.online is True
         session = self.session
         self.gateway.write(
             lambda conn: session.undo_redemption(
@@ -794,12 +794,10 @@ def register(window: MainWindow) -> None:
     """Mount the counter page in the shell (listed in ``app/ui/page_registry.py``)."""
     from app.domain.operators import Role
 
-    link = shared_link(window, window.context)
-    page = CounterPage(window.context, window, link)
+    page = CounterPage(window.context, window)
     window.add_page(
         "counter",
         QCoreApplication.translate("Counter", "Counter"),
         page,
         {Role.COUNTER, Role.SUPERVISOR},
     )
-    link.start()

@@ -9,7 +9,7 @@
 - My cases: what was filed and the brand's status, refreshed by sync.
 
 Scans run as writer actions one at a time; photos are read, grabbed and written on worker
-threads; downloads and sync on the server link's thread.
+threads; downloads and sync on the station's one sync engine (``context.sync``).
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ from app.domain.workflows.inspector.checks import CASE_STATUS_WORDS, Check, Plac
 from app.domain.workflows.inspector.session import InspectorReply, InspectorSession
 from app.domain.workflows.inspector.verdict import DECISION_HEADLINES, HEADLINES, Verdict
 from app.ui.context import ShellContext
-from app.ui.counter.link import ServerLink, shared_link
 from app.ui.counter.models import RowsModel
 from app.ui.counter.page import big_label, table
 from app.ui.feedback_panel import COLOURS
@@ -108,6 +107,7 @@ def age_words(synced: dt.datetime | None, now: dt.datetime | None = None) -> str
 class InspectorPage(QWidget):
     """Hosted by the shell under "inspector"; ``handle_scan`` makes it a scan page."""
 
+    handles_sync_command = True  # its session answers YIMA:CMD:SYNC with the progress on screen
     reply_shown = Signal(object)  # InspectorReply
     photo_added = Signal(int)  # photos on the current check
     photo_failed = Signal(str)
@@ -118,7 +118,6 @@ class InspectorPage(QWidget):
         self,
         context: ShellContext,
         window: MainWindow | None = None,
-        link: ServerLink | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -126,7 +125,7 @@ class InspectorPage(QWidget):
         self.context = context
         self.shell = window
         self.gateway = context.gateway
-        self.link = link or ServerLink(context, self)
+        self.sync = context.sync
         self.session = InspectorSession()
         self.current: Check | None = None
         self.places: list[Place] = []
@@ -138,8 +137,8 @@ class InspectorPage(QWidget):
         self._busy = False
         self._downloading = False
         self._build()
-        self.link.progress.connect(self._progress)
-        self.link.synced.connect(self._synced)
+        self.sync.progressChanged.connect(self._progress)
+        self.sync.roundFinished.connect(self._synced)
         self.photo_added.connect(self._photo_count)
         self.photo_failed.connect(self._photo_error)
         self._thumb.connect(self._add_thumb)
@@ -322,7 +321,7 @@ class InspectorPage(QWidget):
         )
         self.cases_view = table(self.cases, stretch=4)
         self.cases_refresh = self._button(
-            self.tr("Get the latest status from the brand"), lambda: self.link.sync_now()
+            self.tr("Get the latest status from the brand"), lambda: self.sync.sync_now()
         )
         self.cases_status = QLabel(tab)
         row = QHBoxLayout()
@@ -525,8 +524,8 @@ class InspectorPage(QWidget):
         if reply.case_id is not None:
             self.case_button.setEnabled(False)
             self.evidence_status.setText(self.tr("Case {case} filed.").format(case=reply.case_id))
-        if reply.wants_sync and not self.link.busy_syncing:
-            self.link.sync_now()
+        if reply.wants_sync:
+            self.sync.sync_now()
         if reply.check is not None or reply.case_id is not None:
             self.reload()
         self.reply_shown.emit(reply)
@@ -669,7 +668,7 @@ class InspectorPage(QWidget):
         self.download_button.setEnabled(False)
         self.progress_bar.setValue(0)
         self.progress_text.setText(self.tr("Connecting to the brand's server…"))
-        self.link.sync_now(snapshot=True)
+        self.sync.sync_now(snapshot=True)
 
     def _progress(self, phase: str, done: int, total: object) -> None:
         if not self._downloading:
@@ -686,7 +685,8 @@ class InspectorPage(QWidget):
             self.progress_bar.setRange(0, 0)  # busy, size unknown
         self.progress_text.setText(words)
 
-    def _synced(self, _report: object, error: str | None) -> None:
+    def _synced(self, _report: object, failure: object) -> None:
+        error = getattr(failure, "code", None) if failure is not None else None
         if self._downloading:
             self._downloading = False
             self.download_button.setEnabled(True)
@@ -730,12 +730,10 @@ def register(window: MainWindow) -> None:
     """Mount the inspector page in the shell (listed in ``app/ui/page_registry.py``)."""
     from app.domain.operators import Role
 
-    link = shared_link(window, window.context)
-    page = InspectorPage(window.context, window, link)
+    page = InspectorPage(window.context, window)
     window.add_page(
         "inspector", QCoreApplication.translate("Inspector", "Inspection"), page, {Role.INSPECTOR}
     )
-    link.start()
 
 
 __all__ = ["InspectorPage", "register"]
