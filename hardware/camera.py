@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import cv2
 import numpy as np
@@ -30,6 +30,14 @@ from hardware.spec import SourceSpec
 from translatable import QT_TRANSLATE_NOOP
 
 Preview = Callable[[np.ndarray, list[Decoded]], None]
+
+
+class Decoder(Protocol):
+    """``decode_frame``'s shape: every code in a frame; ``thorough=False`` is the fast pass."""
+
+    def __call__(self, frame: Any, *, thorough: bool = ...) -> list[Decoded]: ...
+
+
 RECONNECT_S = 1.0
 THOROUGH_EVERY = 3  # every third frame gets decode_frame's full effort; the others its fast pass
 OPEN_TIMEOUT_MS = 5000
@@ -84,9 +92,7 @@ def _reading_order(codes: list[Decoded]) -> list[Decoded]:
 class CameraSource(Source):
     """``camera:0``, ``camera:rtsp://...``, ``file:carton.avi`` (options: dedup_s, preview_fps, pace, loop, width, height)."""
 
-    def __init__(
-        self, spec: SourceSpec, decoder: Callable[[Any], list[Decoded]] = decode_frame
-    ) -> None:
+    def __init__(self, spec: SourceSpec, decoder: Decoder = decode_frame) -> None:
         super().__init__(spec.name)
         self.spec = spec
         self.decoder = decoder
@@ -256,9 +262,7 @@ class CameraSource(Source):
 class ImageSource(Source):
     """``image:label.png``: every code in one picture, once, in reading order; then finished."""
 
-    def __init__(
-        self, spec: SourceSpec, decoder: Callable[[Any], list[Decoded]] = decode_frame
-    ) -> None:
+    def __init__(self, spec: SourceSpec, decoder: Decoder = decode_frame) -> None:
         super().__init__(spec.name)
         self.spec = spec
         self.decoder = decoder

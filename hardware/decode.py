@@ -108,7 +108,10 @@ def read_zxing(
 ) -> list[Decoded]:
     """zxing-cpp alone; ``invert`` also looks for light-on-dark codes (laser-etched caps)."""
     results = zxingcpp.read_barcodes(
-        image, formats=list(formats), text_mode=zxingcpp.TextMode.Plain, try_invert=invert
+        image,
+        formats=list(formats),  # type: ignore[arg-type]  # zxing-cpp 3 takes a list; its stub lags
+        text_mode=zxingcpp.TextMode.Plain,
+        try_invert=invert,
     )
     found = []
     for result in results:
@@ -190,7 +193,9 @@ def read_zbar(image: np.ndarray, offset: Any = None) -> list[Decoded]:
             data = image.tobytes()
             wrapper.zbar_image_set_format(zimage, _Y800)
             wrapper.zbar_image_set_size(zimage, width, height)
-            wrapper.zbar_image_set_data(zimage, ctypes.cast(data, ctypes.c_void_p), len(data), None)
+            wrapper.zbar_image_set_data(
+                zimage, ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p), len(data), None
+            )
             wrapper.zbar_scan_image(scanner, zimage)
             symbol = wrapper.zbar_image_first_symbol(zimage)
             while symbol:
@@ -258,20 +263,21 @@ def find_linear_regions(image: np.ndarray, scale: float = 0.5) -> list[np.ndarra
 def _straighten(image: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The region turned upright with a quiet margin, and the transform back to frame pixels."""
     # order the quad so that the long side runs left to right
-    sides = [np.linalg.norm(quad[(i + 1) % 4] - quad[i]) for i in range(4)]
+    sides = [float(np.linalg.norm(quad[(i + 1) % 4] - quad[i])) for i in range(4)]
     start = int(np.argmax([sides[0] + sides[2], sides[1] + sides[3]]))
     ordered = np.roll(quad, -start, axis=0)
     length = max(sides[start], sides[(start + 2) % 4])
     height = max(sides[(start + 1) % 4], sides[(start + 3) % 4])
     margin = 0.12 * length
     width_out, height_out = int(length + 2 * margin), int(max(height, 12) + 2 * margin)
-    target = np.float32(
+    target = np.array(
         [
             [margin, margin],
             [margin + length, margin],
             [margin + length, margin + height],
             [margin, margin + height],
-        ]
+        ],
+        dtype=np.float32,
     )
     matrix = cv2.getPerspectiveTransform(ordered.astype(np.float32), target)
     upright = cv2.warpPerspective(
@@ -285,7 +291,8 @@ def _straighten(image: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def _map_back(points: list[Point], inverse: np.ndarray) -> list[Point]:
-    pts = cv2.perspectiveTransform(np.float32(points).reshape(-1, 1, 2), inverse).reshape(-1, 2)
+    shaped = np.array(points, np.float32).reshape(-1, 1, 2)
+    pts = cv2.perspectiveTransform(shaped, inverse).reshape(-1, 2)
     return [(int(x), int(y)) for x, y in pts]
 
 

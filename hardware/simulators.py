@@ -334,8 +334,8 @@ def _place(
     import numpy as np
 
     h, w = label.shape
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
-    corners = src - np.float32([w / 2, h / 2])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    corners = src - np.array([w / 2, h / 2], np.float32)
     if tilt:
         squeeze = 1 - tilt * rng.uniform(0.5, 1.0)
         side = rng.integers(0, 4)
@@ -348,8 +348,10 @@ def _place(
         else:
             corners[[0, 3], 1] *= squeeze
     theta = np.deg2rad(angle)
-    rotation = np.float32([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
-    dst = corners @ rotation.T + np.float32(center)
+    rotation = np.array(
+        [[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]], np.float32
+    )
+    dst = corners @ rotation.T + np.array(center, np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst.astype(np.float32))
     size = (canvas.shape[1], canvas.shape[0])
     warped = cv2.warpPerspective(label, matrix, size, flags=cv2.INTER_LINEAR, borderValue=255)
@@ -448,7 +450,7 @@ def write_video(
     """Write frames as an MJPG .avi (OpenCV can always read it back, no codec licence needed)."""
     import cv2
 
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
     if not writer.isOpened():
         raise OSError(f"cannot write video {path}")
     try:
