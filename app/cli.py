@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "app.commands.self_test",
     "app.commands.scan_test",
     "app.commands.backup",
+    "app.commands.export",
     "app.commands.restore",
     "app.commands.server",
     "app.commands.sync",

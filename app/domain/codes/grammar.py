@@ -125,7 +125,7 @@ class CodeParser:
         )
         if looks_gs1 and not non_gs1_symbology:
             brand = self._profiles(n, self._plain_profiles)
-            if brand is not None and self._lookalikes[brand.profile] == "brand":
+            if brand is not None and self._lookalikes.get(brand.profile or "") == "brand":
                 return brand  # the site says numbers of this form are the brand's
             result = gs1.element_string(text)
             if not isinstance(result, gs1.Failure):
@@ -140,9 +140,9 @@ class CodeParser:
         if found:
             return found
         if digits:
-            result = gs1.retail(text, n.symbology)
-            if result is not None and (gs1_error is None or not isinstance(result, gs1.Failure)):
-                return _build(n, result)
+            product = gs1.retail(text, n.symbology)
+            if product is not None and (gs1_error is None or not isinstance(product, gs1.Failure)):
+                return _build(n, product)
         if looks_gs1 and non_gs1_symbology:
             result = gs1.element_string(text)
             if not isinstance(result, gs1.Failure):

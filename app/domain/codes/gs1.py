@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -206,6 +206,7 @@ def _repeat_failure(ai: str, first: str, second: str) -> Failure:
 def retail(digits: str, symbology: str | None) -> Fields | Failure | None:
     """EAN-13/EAN-8/UPC-A/UPC-E/ITF-14 digits; None when the length fits none of them."""
     n = len(digits)
+    tries: tuple[Callable[[str], tuple[str, str]], ...]
     if n == 8:
         # Eight digits are EAN-8 or UPC-E. The AIM id says which (]E4 EAN-8, ]E0 UPC-E);
         # without one, UPC-E when it starts with its number system 0/1 and checks out.
