@@ -490,29 +490,7 @@ def _export_ledger(server: Server, out: Path) -> int:
 
 
 def export_epcis(server: Server, out: Path) -> int:
-    """Accepted events as one EPCIS 2.0 JSON-LD document."""
-    with server.db.read() as tx:
-        rows = tx.all(
-            "SELECT event_id, station_id, type, payload, occurred_at FROM events WHERE status = 'accepted'"
-            " ORDER BY received_at, station_id, device_seq"
-        )
-    events = []
-    for row in rows:
-        event = {
-            "type": row["type"],
-            "eventTime": row["occurred_at"],
-            "eventTimeZoneOffset": "+00:00",
-        }
-        event.update(loads(row["payload"], {}))
-        event["eventID"] = f"urn:uuid:{row['event_id']}"
-        event["readPoint"] = {"id": f"urn:yima:station:{row['station_id']}"}
-        events.append(event)
-    document = {
-        "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
-        "type": "EPCISDocument",
-        "schemaVersion": "2.0",
-        "creationDate": iso(server.clock()),
-        "epcisBody": {"eventList": events},
-    }
-    Path(out).write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-    return len(events)
+    """Accepted events as one EPCIS 2.0 JSON-LD document (``sync.server.epcis``)."""
+    from sync.server import epcis
+
+    return epcis.export_document(server, out)

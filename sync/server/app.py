@@ -32,6 +32,7 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
+from sync.server import epcis
 from sync.server.service import Busy, Server, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact
@@ -216,4 +217,5 @@ def create_app(server: Server) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok", "server_id": server.server_id}
 
+    api.include_router(epcis.create_router(server, Station))  # EPCIS 2.0 capture and query
     return api

@@ -78,6 +78,13 @@ def _event_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def _zone_offset(moment: dt.datetime) -> str:
+    """This machine's UTC offset at ``moment`` as ``+08:00``."""
+    minutes = int((moment.astimezone().utcoffset() or dt.timedelta()).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def append(
     conn: sqlite3.Connection,
     type: str,
@@ -93,7 +100,11 @@ def append(
     last = conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     event_id = event_id or str(uuid.uuid4())
-    occurred_at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+    now = dt.datetime.now(dt.UTC)
+    occurred_at = now.isoformat(timespec="milliseconds")
+    # The time stays UTC (sync and the server compare it); the station's zone at that moment
+    # travels beside it, as EPCIS's eventTimeZoneOffset, for the EPCIS export.
+    payload = {"eventTimeZoneOffset": _zone_offset(now), **payload}
     mono_ns = time.monotonic_ns()
     payload_json = _canonical(payload)
     digest = _event_hash(
