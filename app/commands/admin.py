@@ -138,8 +138,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("value")
     p = sub.add_parser("case", help="move a diversion case on")
     p.add_argument("case_id")
-    p.add_argument("status", choices=("open", "investigating", "confirmed", "dismissed", "closed"))
+    p.add_argument("status", help="open, investigating, confirmed, penalised, dismissed or closed")
     p.add_argument("--resolution", default="")
+    p = sub.add_parser("console-user", help="create a head-office account for the web console")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, help="viewer, channel, audit, finance or admin")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     sub.add_parser("snapshot", help="build a fresh inspector snapshot now")
     p = sub.add_parser("export", help="export a table as CSV (or 'epcis' as EPCIS 2.0 JSON-LD)")
     p.add_argument("what", help="codes, shipments, events, redemptions, vouchers, cards, claims, cases, "
@@ -230,6 +234,8 @@ def _dispatch(args: argparse.Namespace, server, admin) -> int:
         admin.set_setting_value(server, args.key, value)
     elif action == "case":
         admin.set_case_status(server, args.case_id, args.status, args.resolution)
+    elif action == "console-user":
+        return _console_user(args, server)
     elif action == "snapshot":
         info = server.build_snapshot()
         print(
@@ -241,6 +247,38 @@ def _dispatch(args: argparse.Namespace, server, admin) -> int:
         else:
             count = admin.export_csv(server, args.what, args.out)
         print(f"{count} rows written to {args.out}")
+    return 0
+
+
+def _console_user(args: argparse.Namespace, server) -> int:
+    """The first admin comes from here: there is no default password to forget to change."""
+    import getpass
+
+    from sync.server.console import accounts
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            print("admin: the two passwords differ; nothing was created", file=sys.stderr)
+            return 2
+    accounts.create_schema(server.db)
+    try:
+        accounts.create_user(server.db, server.clock(), args.username, password, args.role)
+    except accounts.AccountError as exc:
+        reasons = {
+            "account.exists": "that user name is taken",
+            "account.weak_password": f"use at least {accounts.MIN_PASSWORD} characters",
+            "account.bad_name": "the user name must be 1-64 characters",
+            "account.bad_role": "unknown role",
+        }
+        print(f"admin: {reasons[exc.code]}; nothing was created", file=sys.stderr)
+        return 2
+    accounts.audit(
+        server.db, server.clock(), "cli", "user.create", args.username, "ok", role=args.role
+    )
+    print(f"Console user {args.username} ({args.role}) created")
     return 0
 
 

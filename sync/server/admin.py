@@ -395,9 +395,12 @@ def set_setting_value(server: Server, key: str, value: Any) -> None:
         log.flush(tx)
 
 
+CASE_STATUSES = ("open", "investigating", "confirmed", "penalised", "dismissed", "closed")
+
+
 def set_case_status(server: Server, case_id: str, status: str, resolution: str = "") -> None:
-    """Move a diversion case on (open -> investigating -> confirmed / dismissed / closed)."""
-    if status not in ("open", "investigating", "confirmed", "dismissed", "closed"):
+    """Move a diversion case on (open -> investigating -> confirmed -> penalised, or dismissed)."""
+    if status not in CASE_STATUSES:
         raise AdminError(f"unknown case status {status!r}")
     now = iso(server.clock())
     with server.db.transaction() as tx:
