@@ -21,8 +21,9 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
     fonts-wqy-microhei                         # Chinese glyphs for the operator screens
   )
-  # tests: the server's PostgreSQL backend, a virtual screen, and makensis for the Windows installer script
-  [ "$want_tests" = 1 ] && packages+=(postgresql xvfb nsis)
+  # tests: the server's PostgreSQL backend, a virtual screen, makensis for the Windows installer
+  # script, and Debian's chromium for the web console's browser tests (Playwright drives it)
+  [ "$want_tests" = 1 ] && packages+=(postgresql xvfb nsis chromium chromium-driver)
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
