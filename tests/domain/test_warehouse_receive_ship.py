@@ -168,7 +168,7 @@ def test_ship_an_order_in_two_partial_shipments(st):
         (["SO-1", case("P1", 1), "SO-2"], pallet(1), "ship.over"),
         (["SO-1"], item("P1", 9999999), "ship.unknown_code"),
         (["SO-1"], parse("junk!!"), "unknown_format"),
-        (["SO-1"], parse("6901234567892"), "wh.not_serialized"),
+        (["SO-1"], parse("6901234567892"), "wh.unknown_product_barcode"),
     ],
 )
 def test_ship_refusals(st, prepare, code, reason):

@@ -33,12 +33,30 @@ def codes(payload: dict[str, Any]) -> list[str]:
 def judge(b: Batch, event: EventIn, when: dt.datetime) -> None:
     keys = code_list(event.payload.get("epcList"))
     if not keys:
+        if _counted_goods(event.payload.get("quantityList")):
+            return  # goods without a serial (EPCIS class level): counted, no code to judge
         raise Rejected(Reason.EVENT_INVALID, error="epcList is empty")
     step = biz_step(event.payload)
     rule = _rule(step, disposition(event.payload), undone_of(event.payload) is not None)
     if rule is not None:
         rule(b, event, when, keys)
     b.trace(event, keys, step or "observe")
+
+
+def _counted_goods(value: Any) -> bool:
+    """An EPCIS ``quantityList``: product classes with a positive quantity each."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(q, dict)
+            and isinstance(q.get("epcClass"), str)
+            and isinstance(q.get("quantity"), int | float)
+            and not isinstance(q.get("quantity"), bool)
+            and q["quantity"] > 0
+            for q in value
+        )
+    )
 
 
 def _rule(step: str, disp: str, names_undone: bool) -> Rule | None:

@@ -23,11 +23,10 @@ from app.domain.store import journal
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
 from app.domain.workflows.warehouse.ship import settle_order
-from app.domain.workflows.warehouse.undo import RecordedScan
 
 
 def _refused_shipment(desk: Desk, event_id: str) -> tuple[journal.Event, Job]:

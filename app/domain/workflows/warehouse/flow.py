@@ -22,6 +22,7 @@ class FlowBase:
 
     flow: Flow
     cancel_reverts = True  # False: what was done is physically done; cancel only ends the job
+    counts_by_quantity = False  # True: a product barcode asks how many (goods without a serial)
 
     def confirm(self, desk: Desk, job: Job | None) -> Decision:
         return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
@@ -38,6 +39,11 @@ class FlowBase:
             job = desk.touched
         desk.touched = job
         return job  # type: ignore[return-value]
+
+    def check_counts(
+        self, desk: Desk, job: Job, counts: dict[str, int], args: dict[str, str | int]
+    ) -> None:
+        """Refuse counts the job cannot take (raise ``refuse``); the default takes any."""
 
     def reopenable(self, desk: Desk) -> Job | None:
         """A job just closed that UNDO may bring back; None: UNDO needs an open job."""

@@ -51,6 +51,31 @@ class Job:
     finished_at: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedScan:
+    """One row of ``wh_job_scans`` as an undo reads it."""
+
+    id: int
+    key: str
+    counts: dict[str, int]
+    prev: dict[str, Any]
+    event_id: str | None
+
+    @classmethod
+    def of(cls, row: sqlite3.Row) -> RecordedScan:
+        return cls(
+            row["id"],
+            row["key"],
+            json.loads(row["lines"]),
+            json.loads(row["prev"]),
+            row["event_id"],
+        )
+
+    @property
+    def items(self) -> int:
+        return sum(self.counts.values())
+
+
 _JOB_COLUMNS = (
     "id, flow, status, unit, parent_key, product_id, capacity, order_id, dealer_id,"
     " inbound_id, location_id, reason, closed_by, operator, created_at, finished_at"

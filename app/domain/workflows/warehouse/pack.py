@@ -19,9 +19,8 @@ from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.codes import CodeRow
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, FlowBase
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import Flow, Status
-from app.domain.workflows.warehouse.undo import RecordedScan
 
 CHILD_LEVEL = {Level.CASE.value: Level.ITEM.value, Level.PALLET.value: Level.CASE.value}
 

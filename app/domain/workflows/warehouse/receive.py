@@ -14,10 +14,10 @@ from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import PaperFlow
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
-from app.domain.workflows.warehouse.undo import RecordedScan, Void
+from app.domain.workflows.warehouse.undo import Void
 
 BLOCKING = (Status.IN_STOCK, Status.ALLOCATED, Status.SHIPPED, Status.QUARANTINE)
 
@@ -40,6 +40,7 @@ def check_location(desk: Desk, location_id: str | None) -> str:
 
 class ReceiveFlow(PaperFlow):
     flow = Flow.RECEIVE
+    counts_by_quantity = True
 
     def start(
         self, desk: Desk, inbound_id: str | None = None, location_id: str | None = None

@@ -16,9 +16,8 @@ from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.codes import CodeRow, unknown
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import CountingFlow
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import Flow, Status
-from app.domain.workflows.warehouse.undo import RecordedScan
 
 FIELDS = ("level", "product_id", "parent_key", "status", "dealer_id", "order_id", "verified")
 

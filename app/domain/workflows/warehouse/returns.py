@@ -15,7 +15,7 @@ from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import FlowBase
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import (
     DEFAULT_LOCATION,
     QUARANTINE_REASONS,
@@ -25,13 +25,14 @@ from app.domain.workflows.warehouse.model import (
 )
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
 from app.domain.workflows.warehouse.pack import detach, reattach
-from app.domain.workflows.warehouse.undo import RecordedScan, Void
+from app.domain.workflows.warehouse.undo import Void
 
 DEFAULT_REASON = "unsold"
 
 
 class ReturnFlow(FlowBase):
     flow = Flow.RETURN
+    counts_by_quantity = True
 
     def start(self, desk: Desk, reason: str | None = None) -> Decision:
         reason = (reason or DEFAULT_REASON).lower()

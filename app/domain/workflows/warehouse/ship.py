@@ -12,19 +12,22 @@ partial shipment. A shipment is final: after FINISH, goods come back as Returns.
 from __future__ import annotations
 
 import json
+import sqlite3
+from typing import Any
 
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse import quantities
 from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import PaperFlow
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
 from app.domain.workflows.warehouse.pack import detach, reattach
-from app.domain.workflows.warehouse.undo import RecordedScan, Void, take_back
+from app.domain.workflows.warehouse.undo import Void, take_back
 
 SHIPPABLE = (Status.KNOWN, Status.IN_STOCK)
 
@@ -55,6 +58,7 @@ def settle_order(desk: Desk, order_id: str) -> int:
 
 class ShipFlow(PaperFlow):
     flow = Flow.SHIP
+    counts_by_quantity = True
 
     def start(self, desk: Desk, order_id: str) -> Decision:
         order = desk.conn.execute(
@@ -123,7 +127,7 @@ class ShipFlow(PaperFlow):
             **args,
         )
 
-    def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
+    def job_for(self, desk: Desk, job: Job | None) -> Job:
         if job is None:
             raise refuse(
                 "ship.no_order",
@@ -134,6 +138,10 @@ class ShipFlow(PaperFlow):
                 ),
             )
         desk.touched = job
+        return job
+
+    def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
+        job = self.job_for(desk, job)
         row = desk.codes.resolve(code)
         args = {"code": label(row.key), "order": job.order_id or ""}
         if row.status == Status.SHIPPED:
@@ -190,32 +198,7 @@ class ShipFlow(PaperFlow):
         desk.tree.expand(row.key)
         self._check_contents(desk, job, args)
         counts = desk.tree.items(row)
-        lines = desk.jobs.lines(job)
-        for product_id, n in counts.items():
-            if product_id not in lines:
-                raise refuse(
-                    "ship.wrong_product",
-                    QT_TRANSLATE_NOOP(
-                        "Decisions",
-                        "{code} is {product}, which is not on order {order}. Set it aside.",
-                    ),
-                    product=desk.names.product_name(product_id),
-                    **args,
-                )
-            expected, scanned = lines[product_id]
-            if expected is not None and scanned + n > expected:
-                raise refuse(
-                    "ship.over",
-                    QT_TRANSLATE_NOOP(
-                        "Decisions",
-                        "{code} holds {items} × {product}, but only {remaining} more are needed. "
-                        "Scan a smaller package or single items.",
-                    ),
-                    items=n,
-                    product=desk.names.product_name(product_id),
-                    remaining=expected - scanned,
-                    **args,
-                )
+        self.check_counts(desk, job, counts, args)
         desk.tree.update(status=Status.ALLOCATED.value, order_id=job.order_id)
         old_parent = detach(desk, job, row)
         items = sum(counts.values())
@@ -272,6 +255,37 @@ class ShipFlow(PaperFlow):
             event.seq,
             **args,
         )
+
+    def check_counts(
+        self, desk: Desk, job: Job, counts: dict[str, int], args: dict[str, str | int]
+    ) -> None:
+        """Refuse a product the order does not have, or more than its line still needs."""
+        lines = desk.jobs.lines(job)
+        for product_id, n in counts.items():
+            if product_id not in lines:
+                raise refuse(
+                    "ship.wrong_product",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} is {product}, which is not on order {order}. Set it aside.",
+                    ),
+                    product=desk.names.product_name(product_id),
+                    **args,
+                )
+            expected, scanned = lines[product_id]
+            if expected is not None and scanned + n > expected:
+                raise refuse(
+                    "ship.over",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "{code} holds {items} × {product}, but only {remaining} more are needed. "
+                        "Scan a smaller package or single items.",
+                    ),
+                    items=n,
+                    product=desk.names.product_name(product_id),
+                    remaining=expected - scanned,
+                    **args,
+                )
 
     @staticmethod
     def _check_contents(desk: Desk, job: Job, args: dict) -> None:
@@ -355,7 +369,7 @@ class ShipFlow(PaperFlow):
                 ),
                 **args,
             )
-        keys = [s["key"] for s in reversed(scans)]
+        keys, classes = _contents(scans)
         items = sum(s["qty"] for s in scans)
         desk.conn.execute(
             f"WITH RECURSIVE {_SCANNED_TREE} UPDATE codes SET status = ?, dealer_id = ?,"
@@ -376,6 +390,7 @@ class ShipFlow(PaperFlow):
             items=items,
             destinationList=dealer_parties(desk, job.dealer_id or "", "destination"),
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
+            **classes,
             **{"yima:dealer": job.dealer_id, "yima:order": job.order_id},
         )
         shortfall = desk.jobs.shortfall(job)
@@ -416,7 +431,7 @@ class ShipFlow(PaperFlow):
     def take_back_finish(self, desk: Desk, job: Job) -> Decision:
         """The shipment is voided: its goods are held for the order again, not shipped."""
         scans = desk.jobs.live_scans(job)
-        keys = [s["key"] for s in reversed(scans)]
+        keys, classes = _contents(scans)
         moved = desk.conn.execute(
             f"WITH RECURSIVE {_SCANNED_TREE} SELECT count(*) FROM codes"
             " WHERE key IN (SELECT key FROM t) AND (status != ? OR dealer_id IS NOT ?)",
@@ -446,6 +461,7 @@ class ShipFlow(PaperFlow):
             items=sum(s["qty"] for s in scans),
             compensates=desk.jobs.closing_event(job),
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
+            **classes,
         )
         desk.jobs.update(job, status="open")  # so the order counts this shipment as not shipped
         remaining = settle_order(desk, job.order_id or "")
@@ -462,6 +478,21 @@ class ShipFlow(PaperFlow):
             order=job.order_id or "",
             remaining=remaining,
         )
+
+
+def _contents(scans: list[sqlite3.Row]) -> tuple[list[str], dict[str, Any]]:
+    """What a shipment names: the codes scanned (``epcList``), and goods without a serial
+    counted by product (a ``quantityList`` field, when there are any)."""
+    keys = [s["key"] for s in reversed(scans) if s["kind"] != quantities.KIND]
+    classes: dict[str, int] = {}
+    for s in scans:
+        if s["kind"] == quantities.KIND:
+            classes[s["key"]] = classes.get(s["key"], 0) + s["qty"]
+    if not classes:
+        return keys, {}
+    return keys, {
+        "quantityList": [q for k, n in classes.items() for q in quantities.class_list(k, n)]
+    }
 
 
 # The packages a job's live scans name and everything packed in them (``?`` is the job id).

@@ -14,10 +14,10 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 
-from app.domain.codes.model import Code, Scheme
+from app.domain.codes.model import Code, Level, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Actor, Decision, Outcome
-from app.domain.workflows.warehouse import conflicts
+from app.domain.workflows.warehouse import conflicts, quantities
 from app.domain.workflows.warehouse.answers import Refusal, decide, label
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM
@@ -178,6 +178,32 @@ class Warehouse:
         """After the server refused shipment ``event_id``: take it back, reopen its order."""
         return self._run(conn, lambda desk: conflicts.reopen(desk, event_id))
 
+    def quantity(self, conn: sqlite3.Connection, n: int) -> Result:
+        """How many of the product barcode just scanned (typed in the page's quantity field)."""
+
+        def act(desk: Desk) -> Decision:
+            if desk.session.pending != quantities.PENDING:
+                return decide(
+                    Outcome.WARNING,
+                    "wh.no_quantity_asked",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "Scan the product barcode first, then type how many.",
+                    ),
+                )
+            if not 0 < n <= quantities.MAX_QUANTITY:
+                return decide(
+                    Outcome.ERROR,
+                    "wh.bad_quantity",
+                    QT_TRANSLATE_NOOP(
+                        "Decisions", "{n} is not a quantity that can be counted. Type it again."
+                    ),
+                    n=n,
+                )
+            return self._count(desk, n)
+
+        return self._run(conn, act)
+
     def state(self, conn: sqlite3.Connection) -> Result:
         """Where the station is (read-only): for the page at start-up and after a restart."""
         desk = Desk(conn, self.actor)
@@ -214,9 +240,26 @@ class Warehouse:
             and code.key == session.pending_key
         ):
             return flow.confirm(desk, job)
-        if session.pending in ("move", "cancel", "finish"):
+        if session.pending == quantities.PENDING:
+            n = quantities.parse_quantity(code.raw)
+            if n is not None:
+                return self._count(desk, n)
+        if session.pending in ("move", "cancel", "finish", quantities.PENDING):
             desk.set_pending(None)  # any other scan means "no": it goes on as a normal scan
+        if code.valid and code.level is Level.PRODUCT and code.key and flow.counts_by_quantity:
+            return quantities.ask(desk, code)
         return flow.scan(desk, job, code)
+
+    def _count(self, desk: Desk, n: int) -> Decision:
+        """The quantity of the product barcode scanned before it (goods without a serial)."""
+        flow = FLOWS[desk.session.flow]
+        job = flow.job_for(desk, desk.active_job())
+        product_id = (
+            desk.codes.product_by_gtin((desk.session.pending_key or "").removeprefix("gtin:")) or ""
+        )
+        flow.check_counts(desk, job, {product_id: n}, {"code": desk.names.product_name(product_id)})
+        event, counts, _ = quantities.count(desk, flow.flow, job, n)
+        return quantities.counted(desk, job, counts, event.seq)
 
     def _command(self, desk: Desk, name: str, arg: str) -> Decision:
         session = desk.session

@@ -17,16 +17,17 @@ from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.codes import CodeRow
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import FlowBase
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
 from app.domain.workflows.warehouse.receive import check_location
 from app.domain.workflows.warehouse.reports import expected_at_location, stocktake_counts
-from app.domain.workflows.warehouse.undo import RecordedScan, Void
+from app.domain.workflows.warehouse.undo import Void
 
 
 class StocktakeFlow(FlowBase):
     flow = Flow.STOCKTAKE
+    counts_by_quantity = True
 
     def start(self, desk: Desk, location_id: str | None = None) -> Decision:
         location_id = check_location(desk, location_id)

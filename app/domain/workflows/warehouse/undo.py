@@ -9,42 +9,17 @@ marked undone. Flows write only the first step.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.warehouse import quantities
 from app.domain.workflows.warehouse.answers import decide, label
 from app.domain.workflows.warehouse.desk import Desk
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.objects import object_event
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedScan:
-    """One row of ``wh_job_scans`` as an undo reads it."""
-
-    id: int
-    key: str
-    counts: dict[str, int]
-    prev: dict[str, Any]
-    event_id: str | None
-
-    @classmethod
-    def of(cls, row: sqlite3.Row) -> RecordedScan:
-        return cls(
-            row["id"],
-            row["key"],
-            json.loads(row["lines"]),
-            json.loads(row["prev"]),
-            row["event_id"],
-        )
-
-    @property
-    def items(self) -> int:
-        return sum(self.counts.values())
 
 
 class Reverts(Protocol):
@@ -53,7 +28,11 @@ class Reverts(Protocol):
 
 def take_back(desk: Desk, flow: Reverts, job: Job, row: sqlite3.Row) -> tuple[Event, Decision]:
     """Undo one recorded scan of ``job`` and mark it undone, in the action's transaction."""
-    event, decision = flow.revert(desk, job, RecordedScan.of(row))
+    scan = RecordedScan.of(row)
+    if row["kind"] == quantities.KIND:
+        event, decision = quantities.void(desk, job, scan)
+    else:
+        event, decision = flow.revert(desk, job, scan)
     desk.jobs.mark_undone(row["id"], event.seq)
     return event, decision
 

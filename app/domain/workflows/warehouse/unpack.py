@@ -17,10 +17,9 @@ from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.codes import CodeRow
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, CountingFlow
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import Flow
 from app.domain.workflows.warehouse.pack import aggregation, check_not_held
-from app.domain.workflows.warehouse.undo import RecordedScan
 
 
 class UnpackFlow(CountingFlow):
