@@ -46,7 +46,7 @@ class StationSync(QObject):
     progressChanged = Signal(str, int, object)  # phase, done, total or None
     roundFinished = Signal(object, object)  # SyncReport or None, the SyncError or None
     enrolled = Signal(object, object)  # Whoami or None, the error or None
-    traced = Signal(str, object, object)  # code key, Trace or None, the SyncError or None
+    traced = Signal(str, object, object)  # code key, BrandTrace or None, the SyncError or None
 
     def __init__(
         self,

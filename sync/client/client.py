@@ -34,8 +34,10 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import connect, station_id
 from app.domain.store.writer import Writer
+from app.domain.workflows.counter.verify import BrandTrace
 from sync.client import credentials, issues, state
 from sync.client.apply import StaleCursor, apply_page, record_results
+from sync.client.trace import brand_trace
 from sync.client.transport import (
     AuthRequired,
     Offline,
@@ -490,10 +492,11 @@ class SyncClient:
     def _lookup(self, path: str) -> Any:
         return self.transport().get_json(path, attempts=1, timeout=self.lookup_timeout)
 
-    def trace(self, key: str) -> Trace:
-        """Everything the brand knows about a code; raises ``SyncError`` (``Offline``,
-        ``NotEnrolled``...) when the brand cannot be asked."""
-        return Trace.model_validate(self._lookup(f"{API_PREFIX}/trace/{quote(key, safe=':')}"))
+    def trace(self, key: str) -> BrandTrace:
+        """Everything the brand knows about a code, in the counter's own model; raises
+        ``SyncError`` (``Offline``, ``NotEnrolled``...) when the brand cannot be asked."""
+        wire = Trace.model_validate(self._lookup(f"{API_PREFIX}/trace/{quote(key, safe=':')}"))
+        return brand_trace(wire)
 
     def voucher_status(self, voucher_id: str) -> VoucherStatus:
         return VoucherStatus.model_validate(

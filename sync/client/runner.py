@@ -37,9 +37,10 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from app.domain.store.writer import Writer
+from app.domain.workflows.counter.verify import BrandTrace
 from sync.client.client import NotEnrolled, SyncClient, SyncReport, SyncStatus
 from sync.client.transport import AuthRequired, Offline, Stopped, SyncError
-from sync.protocol import RebateStatement, Trace, VoucherStatus
+from sync.protocol import RebateStatement, VoucherStatus
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,7 @@ class SyncRunner:
 
         return self._submit(job, ROUND)
 
-    def trace(self, key: str) -> Future[Trace]:
+    def trace(self, key: str) -> Future[BrandTrace]:
         return self._lookup(lambda: self.client.trace(key))
 
     def voucher_status(self, voucher_id: str) -> Future[VoucherStatus]:

@@ -10,7 +10,6 @@ from app.domain.store.writer import Writer
 from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import knowledge, verify
 from app.domain.workflows.counter.session import CounterSession
-from sync.protocol import Trace, TraceStep
 from tests.support.counter_station import NOW, load_snapshot, new_station
 
 CLERK = Actor("op-1", "小张")
@@ -75,24 +74,28 @@ def _facts(station, session, text="010690123456789221A1"):
 
 def test_the_brands_trace_never_issued_seen_too_often_and_genuine(station, session):
     facts = _facts(station, session)
-    never = verify.trace_decision(Trace(key=KEY, known=False), facts, None)
+    never = verify.trace_decision(verify.BrandTrace(key=KEY, known=False), facts, None)
     assert (never.outcome, never.reason) == (Outcome.ERROR, "verify.never_issued")
-    often = verify.trace_decision(Trace(key=KEY, known=True, scan_count=40), facts, None)
+    often = verify.trace_decision(
+        verify.BrandTrace(key=KEY, known=True, scan_count=40), facts, None
+    )
     assert often.reason == "verify.seen_too_often"
     far = verify.trace_decision(
-        Trace(key=KEY, known=True, scan_count=2, anomalies=[{"kind": "far_apart"}]), facts, None
+        verify.BrandTrace(key=KEY, known=True, scan_count=2, anomalies=frozenset({"far_apart"})),
+        facts,
+        None,
     )
     assert far.reason == "verify.seen_too_often"
-    good = Trace(
+    good = verify.BrandTrace(
         key=KEY,
         known=True,
         product_name="净水器滤芯",
         batch_id="B1",
         dealer_id="D001",
         shipped_at="2025-05-01",
-        ancestors=["sgtin:16901234567899.C1", "sscc:069012340000000017"],
+        ancestors=("sgtin:16901234567899.C1", "sscc:069012340000000017"),
         scan_count=2,
-        steps=[TraceStep(at="2025-05-01T00:00:00Z", what="shipped", station="W01")],
+        places=("W01",),
     )
     genuine = verify.trace_decision(good, facts, "上海一码经销")
     assert (genuine.outcome, genuine.reason) == (Outcome.OK, "verify.genuine")
@@ -100,7 +103,7 @@ def test_the_brands_trace_never_issued_seen_too_often_and_genuine(station, sessi
     lines = dict(verify.trace_lines(good, "上海一码经销"))
     assert lines[verify.LABELS["carton"]] == "sgtin:16901234567899.C1 → sscc:069012340000000017"
     assert lines[verify.LABELS["places"]] == "W01"
-    void = verify.trace_decision(Trace(key=KEY, known=True, status="void"), facts, None)
+    void = verify.trace_decision(verify.BrandTrace(key=KEY, known=True, status="void"), facts, None)
     assert void.reason == "verify.void"
 
 

@@ -58,7 +58,7 @@ from app.ui.context import ShellContext
 from app.ui.counter.models import RowsModel
 from app.ui.store_failure import failure_decision
 from hardware.scan import Scan
-from sync.protocol import REASONS, Trace
+from sync.protocol import REASONS
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -570,7 +570,7 @@ class CounterPage(QWidget):
 
     # --- the server's answers -----------------------------------------------------------------
 
-    def _traced(self, key: str, trace: Trace | None, error: object) -> None:
+    def _traced(self, key: str, trace: verify.BrandTrace | None, error: object) -> None:
         facts = self._verifying
         if facts is None or facts.key != key:
             return
@@ -587,7 +587,9 @@ class CounterPage(QWidget):
             lambda dealer: self._show_trace(facts, trace, dealer),
         )
 
-    def _show_trace(self, facts: verify.LocalFacts, trace: Trace, dealer: str | None) -> None:
+    def _show_trace(
+        self, facts: verify.LocalFacts, trace: verify.BrandTrace, dealer: str | None
+    ) -> None:
         decision = verify.trace_decision(trace, facts, dealer)
         lines = verify.trace_lines(trace, dealer)
         lines.append((verify.LABELS["here"], str(facts.seen_here + 1)))

@@ -4,7 +4,9 @@ Every check is recorded as an ``ObjectEvent`` (bizStep ``inspecting``), because 
 where a code is scanned is how the brand spots copies. The local answer comes at once from
 the registry, the inspector snapshot and this counter's own history; the server's trace, when
 the counter is online, refines it: a code the brand never issued, or one seen too often or in
-places too far apart, is a suspected copy.
+places too far apart, is a suspected copy. The trace arrives as a ``BrandTrace``, this
+module's own model: the sync client converts the server's answer into it, so the domain
+never reads the wire format.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import code_label
 from app.domain.workflows.counter.tokens import dealer_name
-from sync.protocol import Trace
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,25 @@ class LocalFacts:
     threshold: int
     known: bool
     facts: list[tuple[str, str]] = field(default_factory=list)  # (label template, value)
+
+
+@dataclass(frozen=True, slots=True)
+class BrandTrace:
+    """What the brand's server knows about a code, as far as the counter judges it."""
+
+    key: str
+    known: bool  # False: the brand never issued this code
+    product_name: str | None = None
+    batch_id: str | None = None
+    issued_at: str | None = None  # ISO timestamps; the counter shows their date
+    ancestors: tuple[str, ...] = ()  # carton, then pallet
+    status: str | None = None
+    dealer_id: str | None = None
+    order_id: str | None = None
+    shipped_at: str | None = None
+    scan_count: int = 0
+    places: tuple[str, ...] = ()  # the stations that scanned it, sorted
+    anomalies: frozenset[str] = frozenset()  # kinds of the brand's warnings, e.g. far_apart
 
 
 LABELS = {
@@ -226,7 +246,7 @@ def offline_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
     return decision
 
 
-def trace_lines(trace: Trace, dealer: str | None) -> list[tuple[str, str]]:
+def trace_lines(trace: BrandTrace, dealer: str | None) -> list[tuple[str, str]]:
     lines = [(LABELS["code"], code_label(trace.key))]
     if trace.product_name:
         lines.append((LABELS["product"], trace.product_name))
@@ -245,19 +265,17 @@ def trace_lines(trace: Trace, dealer: str | None) -> list[tuple[str, str]]:
     if trace.status:
         lines.append((LABELS["status"], trace.status))
     lines.append((LABELS["scans"], str(trace.scan_count)))
-    places = sorted({s.station for s in trace.steps if s.station})
-    if places:
-        lines.append((LABELS["places"], ", ".join(places)))
-    kinds = sorted({str(a.get("kind")) for a in trace.anomalies if a.get("kind")})
-    if kinds:
-        lines.append((LABELS["anomalies"], ", ".join(kinds)))
+    if trace.places:
+        lines.append((LABELS["places"], ", ".join(trace.places)))
+    if trace.anomalies:
+        lines.append((LABELS["anomalies"], ", ".join(sorted(trace.anomalies))))
     return lines
 
 
 SUSPICIOUS = frozenset({"far_apart", "consecutive_run", "too_close", "unknown_code"})
 
 
-def trace_decision(trace: Trace, f: LocalFacts, dealer: str | None) -> Decision:
+def trace_decision(trace: BrandTrace, f: LocalFacts, dealer: str | None) -> Decision:
     """The brand's answer: never issued (copy), seen too often or too far apart, or genuine."""
     args: dict[str, str | int] = {
         "code": code_label(trace.key),
@@ -288,8 +306,7 @@ def trace_decision(trace: Trace, f: LocalFacts, dealer: str | None) -> Decision:
             args,
             "verify.void",
         )
-    kinds = {str(a.get("kind")) for a in trace.anomalies}
-    if trace.scan_count > f.threshold or kinds & SUSPICIOUS:
+    if trace.scan_count > f.threshold or trace.anomalies & SUSPICIOUS:
         return Decision(
             Outcome.WARNING,
             QT_TRANSLATE_NOOP(
