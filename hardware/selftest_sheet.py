@@ -90,7 +90,8 @@ SHEET: tuple[TestCode, ...] = (
 class Compensation:
     """A setting the station changes to undo what the gun does (``label`` says it to the operator)."""
 
-    setting: str  # "gs_substitute", "prefix", "suffix", "caps_lock_correction", "layout_remap", "encoding", "terminator"
+    setting: str  # "gs_substitute", "prefix", "suffix", "caps_lock_correction", "layout_remap",
+    # "encoding", "terminator", "require_terminator", "aim_ids"
     value: str | bool
     label: str
     params: dict[str, str] = field(default_factory=dict)
@@ -214,6 +215,44 @@ def _explain(code: TestCode, received: str) -> _Explanation | None:
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class ReadCheck:
+    """One test read against the sheet code it is: ``faults`` are the finding kinds it shows."""
+
+    code: TestCode
+    faults: tuple[str, ...] = ()
+
+    @property
+    def exact(self) -> bool:
+        return not self.faults
+
+
+def check_read(scan: Scan, sheet: Sequence[TestCode] = SHEET) -> ReadCheck | None:
+    """Which sheet code a read is and what is wrong with it, or None if it is none of them.
+
+    The wizard ticks a code only when it arrived exactly: a GS1 code whose
+    separator was lost has arrived, but wrong, and is marked so at once.
+    """
+    options = [e for e in (_explain(code, scan.text) for code in sheet) if e is not None]
+    if not options:
+        return None
+    best = min(options, key=lambda e: e.cost)
+    faults = {
+        "caps_lock": best.case == "inverted",
+        "case_converted": best.case in ("upper", "lower"),
+        "layout": bool(best.layout),
+        "gs_lost": best.gs == "lost",
+        "gs_replaced": best.gs == "substitute",
+        "prefix": bool(best.prefix) and not _AIM.fullmatch(best.prefix),
+        "suffix": bool(best.suffix),
+        "encoding": bool(best.encoding),
+        "truncated": best.truncated,
+        "no_terminator": scan.terminator is None
+        and not scan.source.startswith(("camera", "file", "image")),
+    }
+    return ReadCheck(best.code, tuple(kind for kind, found in faults.items() if found))
+
+
 # -- the diagnosis ---------------------------------------------------------------------------------
 
 
@@ -234,9 +273,16 @@ def diagnose(
     *,
     rejections: Sequence[Rejection] = (),
     wedge: WedgeConfig | None = None,
+    spec: SourceSpec | None = None,
     sheet: Sequence[TestCode] = SHEET,
 ) -> list[Finding]:
-    """What is wrong with the gun that scanned the sheet, worst first; one "ok" finding if nothing is."""
+    """What is wrong with the gun that scanned the sheet, worst first; one "ok" finding if nothing is.
+
+    ``wedge`` (a keyboard gun's settings) or ``spec`` (a serial/TCP gun's) say how
+    the station reads the gun now, so the diagnosis can also offer to rely on
+    what the gun was seen to send: its Enter after every code, its symbology
+    identifier in front, which make a code split by a pause impossible to read.
+    """
     explained: dict[str, _Explanation] = {}
     scans_for: dict[str, Scan] = {}
     unknown: list[Scan] = []
@@ -254,10 +300,10 @@ def diagnose(
     findings += _case_findings(explained, wedge, wedge_read)
     findings += _layout_findings(explained, wedge_read, sheet)
     findings += _gs_findings(explained)
-    findings += _affix_findings(explained)
+    findings += _affix_findings(explained, wedge if wedge_read else None)
     findings += _encoding_findings(explained, rejections, sheet, wedge_read)
     findings += _truncation_findings(explained)
-    findings += _terminator_findings(scans_for, rejections, sheet)
+    findings += _terminator_findings(scans_for, rejections, wedge if wedge_read else None, spec)
     findings += _missing_findings(explained, sheet, rejections, findings)
     for scan in unknown:
         findings.append(
@@ -284,6 +330,7 @@ def diagnose(
                 ),
             )
         )
+    findings += _framing_findings(scans_for, wedge if wedge_read else None, spec)
     order = {"error": 0, "warning": 1, "info": 2, "ok": 3}
     return sorted(findings, key=lambda f: order[f.severity])
 
@@ -484,12 +531,13 @@ def _common(values: list[str]) -> str | None:
     return values[0] if values and all(v == values[0] for v in values) and values[0] else None
 
 
-def _affix_findings(explained: dict[str, _Explanation]) -> list[Finding]:
+def _affix_findings(explained: dict[str, _Explanation], wedge: WedgeConfig | None) -> list[Finding]:
     findings = []
     prefixes = [e.prefix for e in explained.values()]
     if any(prefixes):
         keys = _keys(explained, lambda e: bool(e.prefix))
         if all(_AIM.fullmatch(p) for p in prefixes if p):
+            every_code = all(prefixes)
             findings.append(
                 _finding(
                     "aim",
@@ -500,6 +548,16 @@ def _affix_findings(explained: dict[str, _Explanation]) -> list[Finding]:
                     ),
                     "",
                     keys,
+                    Compensation(
+                        "aim_ids",
+                        True,
+                        QT_TRANSLATE_NOOP(
+                            "ScannerSelfTest",
+                            "Refuse a read without its symbology identifier: it is a piece of a code",
+                        ),
+                    )
+                    if every_code and wedge is not None and not wedge.aim_ids
+                    else None,
                     prefix=", ".join(sorted({p for p in prefixes if p})),
                 )
             )
@@ -673,17 +731,76 @@ def _truncation_findings(explained: dict[str, _Explanation]) -> list[Finding]:
     ]
 
 
+_TERMINATOR_NAMES = {"\r": "CR", "\n": "LF", "\r\n": "CRLF", "\t": "TAB"}
+_UNTERMINATED = ("no_terminator", "no_end", "split")  # reads the gun stopped in the middle of
+
+
+def _sends_terminators(scans: dict[str, Scan]) -> str | None:
+    """The terminator the gun sent after every code it read ("\r"...), or None."""
+    sent = {s.terminator for s in scans.values()}
+    if len(scans) < 2 or len(sent) != 1:
+        return None
+    (terminator,) = sent
+    return terminator
+
+
 def _terminator_findings(
-    scans: dict[str, Scan], rejections: Sequence[Rejection], sheet: Sequence[TestCode]
+    scans: dict[str, Scan],
+    rejections: Sequence[Rejection],
+    wedge: WedgeConfig | None,
+    spec: SourceSpec | None,
 ) -> list[Finding]:
+    """Judged from what the gun sent: a read's ``terminator`` is what followed it, whatever the
+    station was set to wait for, so a gun that sends Enter is never told it sends nothing."""
     unterminated = [
         k
         for k, s in scans.items()
         if s.terminator is None and not s.source.startswith(("camera", "file", "image"))
     ]
+    cut = [r for r in rejections if r.reason in _UNTERMINATED]
     too_long = [r for r in rejections if r.reason == "too_long"]
-    if not unterminated and not too_long:
-        return []
+    if not unterminated and not too_long and not cut:
+        sent = _sends_terminators(scans)
+        waiting = (wedge is not None and wedge.terminators == "none") or (
+            spec is not None and spec.terminator == "NONE"
+        )
+        if sent is None or not waiting:
+            return []
+        return [
+            _finding(
+                "terminator_ignored",
+                "warning",
+                QT_TRANSLATE_NOOP(
+                    "ScannerSelfTest",
+                    "The gun ends every code with {terminator}, but the station is set to wait for the pause after a code, which is slower.",
+                ),
+                "",
+                list(scans),
+                Compensation(
+                    "terminator",
+                    _TERMINATOR_NAMES.get(sent, "AUTO") if wedge is None else "ENTER",
+                    QT_TRANSLATE_NOOP("ScannerSelfTest", "End a code at its {terminator}"),
+                    {"terminator": _TERMINATOR_NAMES.get(sent, "CR")},
+                ),
+                terminator=_TERMINATOR_NAMES.get(sent, "CR"),
+            )
+        ]
+    if cut and not unterminated and not too_long:
+        return [
+            _finding(
+                "code_cut",
+                "error",
+                QT_TRANSLATE_NOOP(
+                    "ScannerSelfTest",
+                    "The gun stopped in the middle of {count} code(s): they arrived without their end and were not read.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "ScannerSelfTest",
+                    "Hold the gun still until it beeps, then run this test again. If it keeps happening, plug the gun straight into the PC (not through a hub) or try another cable.",
+                ),
+                count=str(len(cut)),
+            )
+        ]
     serial = any(s.source.startswith(("serial", "tcp")) for s in scans.values()) or bool(too_long)
     return [
         _finding(
@@ -702,6 +819,54 @@ def _terminator_findings(
             )
             if serial
             else None,
+        )
+    ]
+
+
+def _framing_findings(
+    scans: dict[str, Scan], wedge: WedgeConfig | None, spec: SourceSpec | None
+) -> list[Finding]:
+    """A gun seen to end every code with its terminator: offer to rely on it, so a pause inside
+    a code (a busy USB hub, a gun that hesitates) holds the code instead of splitting it."""
+    sent = _sends_terminators(scans)
+    if sent is None:
+        return []
+    if wedge is not None:
+        if wedge.require_terminator or wedge.terminators == "none":
+            return []
+        compensation = Compensation(
+            "require_terminator",
+            True,
+            QT_TRANSLATE_NOOP(
+                "ScannerSelfTest",
+                "Hold every code until its {terminator}: a pause inside a code can no longer split it",
+            ),
+            {"terminator": _TERMINATOR_NAMES.get(sent, "CR")},
+        )
+    elif spec is not None and spec.terminator == "AUTO" and sent in _TERMINATOR_NAMES:
+        compensation = Compensation(
+            "terminator",
+            _TERMINATOR_NAMES[sent],
+            QT_TRANSLATE_NOOP(
+                "ScannerSelfTest",
+                "Hold every code until its {terminator}: a pause inside a code can no longer split it",
+            ),
+            {"terminator": _TERMINATOR_NAMES[sent]},
+        )
+    else:
+        return []
+    return [
+        _finding(
+            "framed",
+            "info",
+            QT_TRANSLATE_NOOP(
+                "ScannerSelfTest",
+                "The gun ends every code with {terminator}, so the station can tell a whole code from a piece of one.",
+            ),
+            "",
+            list(scans),
+            compensation,
+            terminator=_TERMINATOR_NAMES.get(sent, "CR"),
         )
     ]
 
@@ -750,8 +915,13 @@ def apply_to_wedge(config: WedgeConfig, compensations: Iterable[Compensation]) -
             "layout_remap",
         ):
             changes[comp.setting] = comp.value
+        elif comp.setting in ("require_terminator", "aim_ids"):
+            changes[comp.setting] = bool(comp.value)
         elif comp.setting == "terminator" and comp.value == "NONE":
             changes["terminators"] = "none"
+            changes["require_terminator"] = False
+        elif comp.setting == "terminator":
+            changes["terminators"] = "enter_or_tab"
     return replace(config, **changes)  # type: ignore[arg-type]
 
 

@@ -329,10 +329,11 @@ class SerialGun(Source):
                 for payload, terminator in lines:
                     self._deliver(payload, terminator.decode("ascii"))
             elif framer.pending and time.monotonic() - last_byte >= self.idle_s:
-                payload = framer.take_idle()
+                payload = framer.take_idle() or b""
                 self._report_rejected(framer)
-                if payload:
-                    self._deliver(payload, None)
+                code = payload.rstrip(b"\r\n")
+                if code:  # a CR or LF the gun sent is its terminator, even where none is awaited
+                    self._deliver(code, payload[len(code) :].decode("ascii") or None)
 
     def _deliver(self, payload: bytes, terminator: str | None) -> None:
         text, rejection = decode_read(payload, self.encoding, self.name)

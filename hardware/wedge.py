@@ -266,6 +266,9 @@ class WedgeAssembler:
 
     def _complete(self, terminator: str | None) -> None:
         keys, self._pending, self._chars = self._pending, [], 0
+        if terminator is None and keys[-1].kind in _TERMINATOR_TEXT:
+            # sent but not awaited: the self-test judges what the gun sends, not the settings
+            terminator = _TERMINATOR_TEXT[keys[-1].kind]
         split, self._split = self._split, False
         config = self.config
         typed = self._typed(keys)

@@ -34,8 +34,10 @@ from hardware.selftest_sheet import (
     SHEET,
     Compensation,
     Finding,
+    ReadCheck,
     apply_to_spec,
     apply_to_wedge,
+    check_read,
     diagnose,
 )
 from hardware.source import Rejection
@@ -47,6 +49,7 @@ _SEVERITY_ICONS = {
     "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
 }
 COMPENSATION_ROLE = Qt.ItemDataRole.UserRole + 1
+_MINOR_FAULTS = {"prefix", "suffix", "gs_replaced", "no_terminator"}  # the station can compensate
 
 
 def fill(context: str, template: str, params: dict[str, str]) -> str:
@@ -93,6 +96,7 @@ class ScannerWizard(QDialog):
         self.received: list[Scan] = []
         self.rejections: list[Rejection] = []
         self.findings: list[Finding] = []
+        self.checks: dict[str, ReadCheck] = {}  # sheet code key -> how its read arrived
         self._previous_handler = None
         self._listening = False
         self.stack = QStackedWidget(self)
@@ -212,6 +216,7 @@ class ScannerWizard(QDialog):
     def start_scanning(self) -> None:
         self.received.clear()
         self.rejections.clear()
+        self.checks.clear()
         self._listen(True)
         self._update_progress()
         self.stack.setCurrentIndex(1)
@@ -221,6 +226,9 @@ class ScannerWizard(QDialog):
         if scan.source != self.source_name:
             return
         self.received.append(scan)
+        check = check_read(scan)
+        if check is not None:
+            self.checks[check.code.key] = check
         self._update_progress()
         if len(self.received) >= len(SHEET):
             self.show_results()
@@ -237,21 +245,52 @@ class ScannerWizard(QDialog):
             .replace("%1", str(count))
             .replace("%2", str(len(SHEET)))
         )
-        for row in range(self.code_list.count()):
+        for row, code in enumerate(SHEET):
             item = self.code_list.item(row)
-            done = row < count
+            label = QCoreApplication.translate(CONTEXT, code.label)
+            check = self.checks.get(code.key)
+            if check is None:
+                item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowRight))
+                item.setText(label)
+                continue
+            minor = set(check.faults) <= _MINOR_FAULTS
             icon = (
                 QStyle.StandardPixmap.SP_DialogApplyButton
-                if done
-                else QStyle.StandardPixmap.SP_ArrowRight
+                if check.exact
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+                if minor
+                else QStyle.StandardPixmap.SP_MessageBoxCritical
             )
             item.setIcon(self.style().standardIcon(icon))
+            faults = "; ".join(self._fault_text(kind) for kind in check.faults)
+            item.setText(f"{label} — {faults}" if faults else label)
+
+    def _fault_text(self, kind: str) -> str:
+        """A few words on what is wrong with one read, next to its code in the list."""
+        texts = {
+            "caps_lock": self.tr("case swapped (Caps Lock)"),
+            "case_converted": self.tr("case changed by the gun"),
+            "layout": self.tr("characters changed by the keyboard layout"),
+            "gs_lost": self.tr("GS separator lost"),
+            "gs_replaced": self.tr("GS sent as another character"),
+            "prefix": self.tr("extra characters in front"),
+            "suffix": self.tr("extra characters after it"),
+            "encoding": self.tr("Chinese garbled"),
+            "truncated": self.tr("cut short"),
+            "no_terminator": self.tr("no Enter after it"),
+        }
+        return texts.get(kind, kind)
 
     def show_results(self) -> None:
         self._listen(False)
         info = self.bridge.info(self.source_name)
-        wedge = self.bridge.wedge_config if info is not None and info.spec.kind == "wedge" else None
-        self.findings = diagnose(self.received, rejections=self.rejections, wedge=wedge)
+        is_wedge = info is not None and info.spec.kind == "wedge"
+        self.findings = diagnose(
+            self.received,
+            rejections=self.rejections,
+            wedge=self.bridge.wedge_config if is_wedge else None,
+            spec=info.spec if info is not None and not is_wedge else None,
+        )
         self.finding_list.clear()
         for finding in self.findings:
             item = QListWidgetItem(

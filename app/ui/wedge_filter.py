@@ -122,6 +122,7 @@ class WedgeFilter(QObject):
             caps_lock_mask  # 0: the platform does not tell, so case is never "corrected"
         )
         self.clock = clock  # when the GUI thread handles a key; tests drive it
+        self.stamp: Callable[[QKeyEvent], int] = QKeyEvent.timestamp  # when it was typed (ms)
         self.source = source
         self.assembler = source.assembler
         self.assembler.set_replay(self._replay)  # the Qt side knows how to give keys back
@@ -259,7 +260,7 @@ class WedgeFilter(QObject):
     def typed_ns(self, event: QKeyEvent) -> int:
         """When this key was typed, on ``clock``: its timestamp plus the smallest delay seen."""
         now = self.clock()
-        stamp = event.timestamp()
+        stamp = self.stamp(event)
         if not stamp:
             return now
         typed = stamp * 1_000_000

@@ -34,214 +34,250 @@
         <translation>6. 长网址</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="267"/>
+        <location filename="../../hardware/selftest_sheet.py" line="313"/>
         <source>A read matched no code on the test sheet: {text}</source>
         <translation>读到的内容与测试页上的任何条码都不符：{text}</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="270"/>
+        <location filename="../../hardware/selftest_sheet.py" line="316"/>
         <source>Scan only the codes on the test sheet, one after another.</source>
         <translation>请只扫测试页上的条码，按顺序逐个扫。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="281"/>
+        <location filename="../../hardware/selftest_sheet.py" line="327"/>
         <source>The scanner is set up correctly: every test code arrived exactly as printed.</source>
         <translation>扫码枪设置正确：每个测试码都与打印内容完全一致。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="307"/>
+        <location filename="../../hardware/selftest_sheet.py" line="354"/>
         <source>Stop correcting letters for Caps Lock (this gun follows it)</source>
         <translation>不再按大写锁定纠正字母（这把扫码枪会自行处理）</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="311"/>
+        <location filename="../../hardware/selftest_sheet.py" line="358"/>
         <source>Correct letters inverted by Caps Lock</source>
         <translation>纠正被大写锁定颠倒的字母大小写</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="317"/>
+        <location filename="../../hardware/selftest_sheet.py" line="364"/>
         <source>Upper and lower case arrive swapped (AbC becomes aBc): Caps Lock is on and the gun does not follow it.</source>
         <translation>大小写被颠倒了（AbC 变成 aBc）：大写锁定（Caps Lock）已打开，而扫码枪没有跟随它。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="321"/>
+        <location filename="../../hardware/selftest_sheet.py" line="368"/>
         <source>Turn Caps Lock off. If the gun&apos;s manual has a &quot;Caps Lock auto-detect&quot; or &quot;ignore Caps Lock&quot; setting, scan it.</source>
         <translation>请关闭大写锁定。如果扫码枪说明书里有“自动识别大写锁定”或“忽略大写锁定”的设置码，请扫描该设置码。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="332"/>
+        <location filename="../../hardware/selftest_sheet.py" line="379"/>
         <source>Every letter arrives in upper case: the gun converts case.</source>
         <translation>所有字母都变成了大写：扫码枪开启了大小写转换。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="338"/>
+        <location filename="../../hardware/selftest_sheet.py" line="385"/>
         <source>Every letter arrives in lower case: the gun converts case.</source>
         <translation>所有字母都变成了小写：扫码枪开启了大小写转换。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="350"/>
+        <location filename="../../hardware/selftest_sheet.py" line="397"/>
         <source>Scan the &quot;no case conversion&quot; setting code in the gun&apos;s manual; codes are case-sensitive.</source>
         <translation>请扫描扫码枪说明书中的“不转换大小写”设置码；条码区分大小写。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="371"/>
+        <location filename="../../hardware/selftest_sheet.py" line="418"/>
         <source>Characters arrive changed (y and z, a and q, digits): the gun types for a US keyboard but Windows uses {layout}.</source>
         <translation>字符被改变了（y 与 z、a 与 q、数字）：扫码枪按美式键盘输出，而 Windows 使用的是{layout}键盘。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="375"/>
+        <location filename="../../hardware/selftest_sheet.py" line="422"/>
         <source>Scan the &quot;keyboard country: {layout}&quot; code in the gun&apos;s manual, or switch Windows to the English (US) keyboard while scanning.</source>
         <translation>请扫描扫码枪说明书中的“键盘国家：{layout}”设置码，或在扫码时把 Windows 键盘切换为英语（美国）。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="383"/>
+        <location filename="../../hardware/selftest_sheet.py" line="430"/>
         <source>Map {layout} keys back to what the gun sent</source>
         <translation>把{layout}键盘的按键还原为扫码枪发送的字符</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="399"/>
+        <location filename="../../hardware/selftest_sheet.py" line="446"/>
         <source>Some characters (such as = in web addresses) are lost on the {layout} keyboard and cannot be put back by the station.</source>
         <translation>部分字符（例如网址中的 =）在{layout}键盘上会丢失，本机无法还原。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="403"/>
+        <location filename="../../hardware/selftest_sheet.py" line="450"/>
         <source>Fix the keyboard country on the gun; mapping keys back is only a stopgap.</source>
         <translation>请在扫码枪上设置正确的键盘国家；按键还原只是临时办法。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="417"/>
+        <location filename="../../hardware/selftest_sheet.py" line="464"/>
         <source>The station maps {layout} keys back, but this gun already types correctly.</source>
         <translation>本机正在还原{layout}键盘的按键，但这把扫码枪本来就输出正确。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="426"/>
+        <location filename="../../hardware/selftest_sheet.py" line="473"/>
         <source>Stop mapping keyboard layouts</source>
         <translation>停止键盘布局还原</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="442"/>
+        <location filename="../../hardware/selftest_sheet.py" line="489"/>
         <source>The GS separator of GS1 codes is lost, so batch and serial run together (10AB1221…).</source>
         <translation>GS1 条码中的 GS 分隔符丢失了，批号和序列号连在了一起（10AB1221…）。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="446"/>
+        <location filename="../../hardware/selftest_sheet.py" line="493"/>
         <source>Turn on &quot;transmit FNC1 / GS&quot; in the gun (as Ctrl+] for a keyboard gun). If the gun can only replace it, choose a character such as ~ and run this test again: the station will turn it back into GS.</source>
         <translation>请在扫码枪中开启“发送 FNC1 / GS”（键盘式扫码枪用 Ctrl+] 发送）。如果扫码枪只能用其他字符代替，请选择 ~ 之类的字符后重新测试：本机会把它还原为 GS。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="462"/>
+        <location filename="../../hardware/selftest_sheet.py" line="509"/>
         <source>The gun sends &quot;{substitute}&quot; where GS1 codes hold the GS separator.</source>
         <translation>扫码枪在 GS1 条码的 GS 分隔符位置发送的是“{substitute}”。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="466"/>
+        <location filename="../../hardware/selftest_sheet.py" line="513"/>
         <source>Either let the station turn &quot;{substitute}&quot; back into GS, or set the gun to send GS (Ctrl+]).</source>
         <translation>可以让本机把“{substitute}”还原为 GS，或把扫码枪设置为发送 GS（Ctrl+]）。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="474"/>
+        <location filename="../../hardware/selftest_sheet.py" line="521"/>
         <source>Read &quot;{substitute}&quot; as GS</source>
         <translation>把“{substitute}”当作 GS</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="497"/>
+        <location filename="../../hardware/selftest_sheet.py" line="545"/>
         <source>The gun puts the symbology identifier in front of each code ({prefix}). The station reads it; nothing to do.</source>
         <translation>扫码枪在每个条码前加了码制标识符（{prefix}）。本机能识别它，无需处理。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="512"/>
+        <location filename="../../hardware/selftest_sheet.py" line="554"/>
+        <source>Refuse a read without its symbology identifier: it is a piece of a code</source>
+        <translation>拒收没有码制标识符的读取：那只是一个码的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="570"/>
         <source>The gun adds &quot;{prefix}&quot; in front of every code.</source>
         <translation>扫码枪在每个条码前加了“{prefix}”。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="515"/>
+        <location filename="../../hardware/selftest_sheet.py" line="573"/>
         <source>Clear the prefix in the gun&apos;s settings, or let the station remove it.</source>
         <translation>请在扫码枪设置中清除前缀，或让本机去掉它。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="523"/>
+        <location filename="../../hardware/selftest_sheet.py" line="581"/>
         <source>Remove the prefix &quot;{prefix}&quot;</source>
         <translation>去掉前缀“{prefix}”</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="538"/>
+        <location filename="../../hardware/selftest_sheet.py" line="596"/>
         <source>The gun adds &quot;{suffix}&quot; after every code.</source>
         <translation>扫码枪在每个条码后加了“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="539"/>
+        <location filename="../../hardware/selftest_sheet.py" line="597"/>
         <source>Set the gun&apos;s suffix to Enter (CR) only, or let the station remove it.</source>
         <translation>请把扫码枪的后缀只设为回车（CR），或让本机去掉它。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="547"/>
+        <location filename="../../hardware/selftest_sheet.py" line="605"/>
         <source>Remove the suffix &quot;{suffix}&quot;</source>
         <translation>去掉后缀“{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="580"/>
+        <location filename="../../hardware/selftest_sheet.py" line="638"/>
         <source>Chinese text arrives garbled: the gun sends {sent} but the station reads {read}.</source>
         <translation>中文成了乱码：扫码枪发送的是 {sent}，本机按 {read} 读取。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="584"/>
-        <location filename="../../hardware/selftest_sheet.py" line="623"/>
+        <location filename="../../hardware/selftest_sheet.py" line="642"/>
+        <location filename="../../hardware/selftest_sheet.py" line="681"/>
         <source>Set the port&apos;s encoding to {sent}, or set the gun to send {read}.</source>
         <translation>请把端口编码设为 {sent}，或把扫码枪设置为发送 {read}。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="594"/>
-        <location filename="../../hardware/selftest_sheet.py" line="631"/>
+        <location filename="../../hardware/selftest_sheet.py" line="652"/>
+        <location filename="../../hardware/selftest_sheet.py" line="689"/>
         <source>Read the port as {sent}</source>
         <translation>按 {sent} 读取此端口</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="619"/>
+        <location filename="../../hardware/selftest_sheet.py" line="677"/>
         <source>Chinese text was refused: the gun sends {sent} but the station reads {read}.</source>
         <translation>中文内容被拒收：扫码枪发送的是 {sent}，本机按 {read} 读取。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="644"/>
+        <location filename="../../hardware/selftest_sheet.py" line="702"/>
         <source>Chinese text did not arrive: this gun cannot type Chinese as a keyboard in its current mode.</source>
         <translation>中文没有收到：这把扫码枪在当前模式下无法以键盘方式输入中文。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="648"/>
+        <location filename="../../hardware/selftest_sheet.py" line="706"/>
         <source>If codes with Chinese matter, set the gun to its Unicode (&quot;Alt+keypad&quot;) keyboard mode, or switch it to USB virtual COM and add it as a serial scanner.</source>
         <translation>如果需要扫带中文的条码，请把扫码枪设为 Unicode（“Alt+小键盘”）键盘模式，或切换为 USB 虚拟串口并作为串口扫码枪添加。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="666"/>
+        <location filename="../../hardware/selftest_sheet.py" line="724"/>
         <source>Long codes arrive cut short.</source>
         <translation>长条码被截短了。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="667"/>
+        <location filename="../../hardware/selftest_sheet.py" line="725"/>
         <source>Raise the gun&apos;s maximum code length, and check that the keyboard-wedge delay between keys is not set to drop characters.</source>
         <translation>请调大扫码枪的最大条码长度，并检查键盘输出的按键间隔设置是否导致丢字符。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="692"/>
+        <location filename="../../hardware/selftest_sheet.py" line="773"/>
+        <source>The gun ends every code with {terminator}, but the station is set to wait for the pause after a code, which is slower.</source>
+        <translation>扫码枪在每个条码后都发送 {terminator}，但本机设置为等待扫描后的停顿，速度较慢。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="782"/>
+        <source>End a code at its {terminator}</source>
+        <translation>以 {terminator} 作为条码结束</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="793"/>
+        <source>The gun stopped in the middle of {count} code(s): they arrived without their end and were not read.</source>
+        <translation>扫码枪在 {count} 个条码的中途停了下来：这些条码没有完整到达，未被读入。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="797"/>
+        <source>Hold the gun still until it beeps, then run this test again. If it keeps happening, plug the gun straight into the PC (not through a hub) or try another cable.</source>
+        <translation>请保持扫码枪稳定直到它发出提示音，然后重新测试。如果仍然发生，请把扫码枪直接插在电脑上（不要经过集线器），或换一根线。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="809"/>
         <source>The gun sends nothing after a code (no Enter / CR): the station has to wait for a pause, which is slower and can join two quick scans.</source>
         <translation>扫码枪在条码后没有发送任何结束符（没有回车 / CR）：本机只能等停顿来判断结束，速度较慢，快速连扫时可能把两次扫描连在一起。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="696"/>
+        <location filename="../../hardware/selftest_sheet.py" line="813"/>
         <source>Set the gun&apos;s suffix to CR (Enter).</source>
         <translation>请把扫码枪的后缀设为 CR（回车）。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="701"/>
+        <location filename="../../hardware/selftest_sheet.py" line="818"/>
         <source>End a read at the pause after it</source>
         <translation>以扫描后的停顿作为结束</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="725"/>
+        <location filename="../../hardware/selftest_sheet.py" line="840"/>
+        <location filename="../../hardware/selftest_sheet.py" line="850"/>
+        <source>Hold every code until its {terminator}: a pause inside a code can no longer split it</source>
+        <translation>每个条码都等到 {terminator} 才结束：条码中途的停顿不会再把它拆开</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="862"/>
+        <source>The gun ends every code with {terminator}, so the station can tell a whole code from a piece of one.</source>
+        <translation>扫码枪在每个条码后都发送 {terminator}，本机据此可以区分完整的条码和条码的片段。</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/selftest_sheet.py" line="890"/>
         <source>Test code &quot;{label}&quot; did not arrive.</source>
         <translation>测试码“{label}”没有收到。</translation>
     </message>
     <message>
-        <location filename="../../hardware/selftest_sheet.py" line="726"/>
+        <location filename="../../hardware/selftest_sheet.py" line="891"/>
         <source>Make sure {symbology} is enabled in the gun (many guns ship with it off), then scan it again.</source>
         <translation>请确认扫码枪已启用 {symbology}（很多扫码枪出厂时是关闭的），然后再扫一次。</translation>
     </message>
@@ -406,82 +442,132 @@
 <context>
     <name>ScannerWizard</name>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="91"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="94"/>
         <source>Scanner self-test</source>
         <translation>扫码枪自检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="112"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="116"/>
         <source>Most false errors come from a gun set up wrongly: keyboard layout, Caps Lock, a lost GS separator, an extra prefix, the wrong text encoding. Print the test sheet, then scan its six codes in order with the gun you want to check.</source>
         <translation>大多数误报都来自扫码枪设置不当：键盘布局、大写锁定、GS 分隔符丢失、多余的前缀、文字编码错误。请打印测试页，然后用要检测的扫码枪按顺序扫描其中的六个条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="123"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="127"/>
         <source>Save the test sheet as PDF…</source>
         <translation>将测试页保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="125"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="129"/>
         <source>Start scanning</source>
         <translation>开始扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="130"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="134"/>
         <source>Scanner to test:</source>
         <translation>要检测的扫码设备：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="149"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="153"/>
         <source>Show the results</source>
         <translation>查看结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="164"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="168"/>
         <source>Apply the ticked fixes</source>
         <translation>应用勾选的修正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="166"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="170"/>
         <source>Test again</source>
         <translation>重新测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="168"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="171"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="175"/>
         <source>What the test found:</source>
         <translation>检测结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="193"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="197"/>
         <source>Save the test sheet</source>
         <translation>保存测试页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="195"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="199"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF（*.pdf）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="204"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="208"/>
         <source>Test sheet not saved</source>
         <translation>测试页未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="205"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="209"/>
         <source>The test sheet could not be saved to %1 (%2). Choose another folder.</source>
         <translation>测试页无法保存到 %1（%2）。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="236"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="244"/>
         <source>Scan the test sheet&apos;s codes in order. Read so far: %1 of %2.</source>
         <translation>请按顺序扫描测试页上的条码。已读取：%1 / %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="263"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="271"/>
+        <source>case swapped (Caps Lock)</source>
+        <translation>大小写颠倒（大写锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="272"/>
+        <source>case changed by the gun</source>
+        <translation>大小写被扫码枪转换</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="273"/>
+        <source>characters changed by the keyboard layout</source>
+        <translation>字符被键盘布局改变</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="274"/>
+        <source>GS separator lost</source>
+        <translation>GS 分隔符丢失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="275"/>
+        <source>GS sent as another character</source>
+        <translation>GS 被替换为其他字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="276"/>
+        <source>extra characters in front</source>
+        <translation>前面多了字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="277"/>
+        <source>extra characters after it</source>
+        <translation>后面多了字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="278"/>
+        <source>Chinese garbled</source>
+        <translation>中文乱码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="279"/>
+        <source>cut short</source>
+        <translation>被截短</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="280"/>
+        <source>no Enter after it</source>
+        <translation>后面没有回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_wizard.py" line="302"/>
         <source>Let Yima Scan compensate: %1</source>
         <translation>由一码扫自动修正：%1</translation>
     </message>
@@ -489,12 +575,12 @@
 <context>
     <name>Scanners</name>
     <message>
-        <location filename="../../hardware/camera.py" line="159"/>
+        <location filename="../../hardware/camera.py" line="165"/>
         <source>The video {path} cannot be opened or is not a video.</source>
         <translation>视频 {path} 无法打开，或不是视频文件。</translation>
     </message>
     <message>
-        <location filename="../../hardware/camera.py" line="274"/>
+        <location filename="../../hardware/camera.py" line="278"/>
         <source>The picture {path} cannot be opened or is not an image.</source>
         <translation>图片 {path} 无法打开，或不是图片文件。</translation>
     </message>

@@ -8,7 +8,14 @@ import pytest
 
 from hardware.layouts import typed_on
 from hardware.scan import Scan
-from hardware.selftest_sheet import SHEET, Compensation, apply_to_spec, apply_to_wedge, diagnose
+from hardware.selftest_sheet import (
+    SHEET,
+    Compensation,
+    apply_to_spec,
+    apply_to_wedge,
+    check_read,
+    diagnose,
+)
 from hardware.serial_gun import SerialGun
 from hardware.simulators import VirtualSerialGun
 from hardware.source import Rejection, SourceState
@@ -207,3 +214,103 @@ def test_serial_compensations_become_port_options():
         ],
     )
     assert spec.options == {"gs": "~", "prefix": "#", "encoding": "gbk"}
+
+
+# -- what the gun sent, read by read ------------------------------------------------------------
+
+
+def test_a_gs1_code_whose_separator_was_lost_arrives_but_is_not_ticked_as_read():
+    """Fails on the old wizard, which ticked every code that arrived, GS or not."""
+    gs1 = SHEET[2]
+    check = check_read(Scan(gs1.expected.replace(GS, ""), "wedge", terminator="\r"))
+    assert (check.code.key, check.faults, check.exact) == ("gs1-datamatrix", ("gs_lost",), False)
+    assert check_read(Scan(gs1.expected, "wedge", terminator="\r")).exact
+    assert check_read(Scan("]d2" + gs1.expected, "wedge", terminator="\r")).exact  # AIM is fine
+    assert check_read(Scan("nothing like the sheet", "wedge", terminator="\r")) is None
+    lost = only(diagnose(wedge_reads(lambda text: text.replace(GS, ""))), "gs_lost")
+    assert lost.severity == "error"
+
+
+def _typed(config: WedgeConfig, text: str, enter: bool = True) -> list[Scan]:
+    out: list[Scan] = []
+    assembler = WedgeAssembler(config, out.append)
+    t = 0
+    for char in text:
+        t += 2_000_000
+        assembler.feed(Key(KeyKind.CHAR, char, t))
+    if enter:
+        t += 2_000_000
+        assembler.feed(Key(KeyKind.ENTER, "\r", t))
+    assembler.poll(t + 2_000_000_000)
+    return out
+
+
+def test_no_terminator_is_judged_from_what_the_gun_sent_not_from_the_settings():
+    """A gun that sends Enter, read by a wedge set to wait for the pause: the old self-test said
+    "no terminator"; the Enter is heard, and the finding offers to end codes at it."""
+    config = WedgeConfig(terminators="none")
+    reads = [s for code in SHEET[:4] for s in _typed(config, code.expected)]
+    assert [s.terminator for s in reads] == ["\r"] * 4
+    findings = diagnose(reads, wedge=config)
+    assert "no_terminator" not in kinds(findings)
+    ignored = only(findings, "terminator_ignored")
+    assert ignored.params == {"terminator": "CR"}
+    fixed = apply_to_wedge(config, [ignored.compensation])
+    assert fixed.terminators == "enter_or_tab"
+    silent = [s for code in SHEET[:4] for s in _typed(config, code.expected, enter=False)]
+    assert only(diagnose(silent, wedge=config), "no_terminator").severity == "warning"
+
+
+def test_a_gun_seen_to_end_every_code_with_enter_is_then_held_to_it():
+    findings = diagnose(wedge_reads(), wedge=WedgeConfig())
+    framed = only(findings, "framed")
+    assert framed.severity == "info" and "ok" in kinds(findings)
+    config = apply_to_wedge(WedgeConfig(), [framed.compensation])
+    assert config.require_terminator
+    assert "framed" not in kinds(diagnose(wedge_reads(), wedge=config))
+    pieces = _typed(config, "0106901234567892", enter=False)
+    assert pieces == []  # a code that never got its Enter is not read
+
+
+def test_aim_identifiers_on_every_code_can_be_required():
+    aims = iter(["]C0", "]C0", "]d2", "]C1", "]Q1", "]Q1"])
+    aim = only(diagnose(wedge_reads(lambda text: next(aims) + text), wedge=WedgeConfig()), "aim")
+    assert apply_to_wedge(WedgeConfig(), [aim.compensation]).aim_ids
+
+
+def test_a_serial_gun_on_auto_is_offered_its_own_terminator():
+    reads = [Scan(code.expected, "serial:COM3", terminator="\r\n") for code in SHEET]
+    framed = only(diagnose(reads, spec=parse("serial:COM3")), "framed")
+    assert apply_to_spec(parse("serial:COM3"), [framed.compensation]).terminator == "CRLF"
+    assert "framed" not in kinds(diagnose(reads, spec=parse("serial:COM3?terminator=CRLF")))
+
+
+def test_codes_the_gun_stopped_in_the_middle_of_are_a_fault():
+    cut = Rejection("wedge", "split", "…", {"text": "0106901234"})
+    finding = only(diagnose(wedge_reads(codes=SHEET[:4]), rejections=[cut]), "code_cut")
+    assert finding.severity == "error" and finding.params == {"count": "1"}
+
+
+def test_a_serial_gun_sending_cr_on_a_port_set_to_none_is_heard(tmp_path):
+    received: list[Scan] = []
+    rejected: list[Rejection] = []
+    with VirtualSerialGun(tmp_path) as gun:
+        spec = parse(f"serial:{gun.path}?terminator=NONE&idle_ms=60")
+        reader = SerialGun(spec)
+        connected = threading.Event()
+        reader.on_state = lambda _s, state: state is SourceState.CONNECTED and connected.set()
+        reader.on_reject = rejected.append
+        reader.start(received.append)
+        assert connected.wait(5)
+        for code in SHEET[:2]:
+            gun.scan(code.expected)
+            threading.Event().wait(0.2)
+        for _ in range(100):
+            if len(received) == 2:
+                break
+            threading.Event().wait(0.05)
+        reader.stop()
+    assert [(s.text, s.terminator) for s in received] == [(c.expected, "\r") for c in SHEET[:2]]
+    assert rejected == []  # the old reader refused the CR as a control character
+    finding = only(diagnose(received, spec=spec), "terminator_ignored")
+    assert apply_to_spec(spec, [finding.compensation]).terminator == "CR"

@@ -1,8 +1,10 @@
 """Typing into Qt windows at exact speeds, for the keyboard-wedge tests.
 
-The wedge filter reads key times from its ``clock``; tests give it a
-``KeyClock`` and advance it between keys, so "1 ms between keys" and "80 ms
-between keys" mean exactly that even on a loaded 2-core CI machine. The keys
+The wedge filter reads when a key was typed from its ``stamp`` (the event's
+timestamp) and when it was handled from its ``clock``; tests give it a
+``KeyClock`` for both (``attach``) and advance it between keys, so "1 ms
+between keys" and "80 ms between keys" mean exactly that even on a loaded
+2-core CI machine, where QTest's own timestamps would follow the scheduler. The keys
 themselves go through Qt's real system key path (``QTest.keyClick`` on the
 window: QWindow -> focus widget, shortcut override first).
 """
@@ -16,6 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from app.ui.wedge_filter import WedgeFilter
+
 
 class KeyClock:
     def __init__(self) -> None:
@@ -26,6 +30,15 @@ class KeyClock:
 
     def advance(self, ms: float) -> None:
         self.now += int(ms * 1_000_000)
+
+    def stamp(self, event: object) -> int:
+        """The key's typing time in ms: now, as the test typed it."""
+        return self.now // 1_000_000
+
+    def attach(self, wedge_filter: WedgeFilter) -> None:
+        """Let this clock say when keys were typed and handled."""
+        wedge_filter.clock = self
+        wedge_filter.stamp = self.stamp
 
 
 def type_keys(

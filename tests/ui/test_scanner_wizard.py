@@ -50,7 +50,7 @@ def test_a_wedge_gun_sending_a_prefix_and_tilde_for_gs_is_diagnosed_and_fixed(qt
     bridge.dispatcher.set_handler(lambda scan: workflow.append(scan.text))
     bridge.add("wedge")
     clock = KeyClock()
-    bridge.wedge_filter.clock = clock
+    clock.attach(bridge.wedge_filter)
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
@@ -74,16 +74,37 @@ def test_a_wedge_gun_sending_a_prefix_and_tilde_for_gs_is_diagnosed_and_fixed(qt
     kinds = [f.kind for f in wizard.findings]
     assert "gs_replaced" in kinds and "prefix" in kinds and "chinese_wedge" in kinds
     chosen = wizard.chosen_compensations()
-    assert {(c.setting, c.value) for c in chosen} == {("gs_substitute", "~"), ("prefix", "#")}
+    assert {(c.setting, c.value) for c in chosen} == {
+        ("gs_substitute", "~"),
+        ("prefix", "#"),
+        ("require_terminator", True),  # every code came with its Enter: hold codes to it
+    }
     labels = [wizard.finding_list.item(r).text() for r in range(wizard.finding_list.count())]
     assert any("~" in label for label in labels)
     wizard.apply_fixes()
     assert (bridge.wedge_config.prefix, bridge.wedge_config.gs_substitute) == ("#", "~")
+    assert bridge.wedge_config.require_terminator
     wizard.accept()
     type_keys(field, "#" + SHEET[2].expected.replace(GS, "~"), 2, clock)
     qtbot.waitUntil(lambda: len(workflow) == 1, timeout=3000)
     assert workflow == [SHEET[2].expected]  # the workflow has its handler back, and reads right
     assert field.text() == ""
+
+
+def test_a_gs1_code_with_its_separator_lost_is_marked_wrong_not_ticked(qtbot, bridge):
+    bridge.add("sim")
+    wizard = ScannerWizard(bridge)
+    qtbot.addWidget(wizard)
+    wizard.source_box.setCurrentIndex(wizard.source_box.findData("sim"))
+    wizard.start_scanning()
+    wizard.take(Scan(SHEET[0].expected, "sim", terminator="\r"))
+    wizard.take(Scan(SHEET[2].expected.replace(GS, ""), "sim", terminator="\r"))
+    exact, lost, waiting = (wizard.code_list.item(row) for row in (0, 2, 3))
+    assert "—" not in exact.text()
+    assert "GS separator lost" in lost.text()
+    assert lost.icon().cacheKey() != exact.icon().cacheKey() != waiting.icon().cacheKey()
+    wizard.show_results()
+    assert "gs_lost" in [f.kind for f in wizard.findings]
 
 
 def test_a_serial_gun_sending_gbk_gets_its_port_switched_to_gbk(qtbot, bridge, tmp_path):

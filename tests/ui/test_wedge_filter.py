@@ -88,7 +88,7 @@ def wedge(qtbot, clock):
     bridge = ScanBridge(dispatcher)
     bridge.set_wedge_config(WedgeConfig(max_gap_ms=35, min_length=4))
     bridge.add("wedge")
-    bridge.wedge_filter.clock = clock
+    clock.attach(bridge.wedge_filter)
     yield bridge, scans
     bridge.shutdown()
 
@@ -198,6 +198,7 @@ def _post(widget, char: str, stamp_ms: int) -> None:
 def test_a_gui_thread_busy_for_300_ms_mid_code_does_not_split_it(qtbot, station, wedge, clock):
     """Keys typed 5 ms apart are handled in one batch after a 300 ms stall, the timer first."""
     bridge, scans = wedge
+    bridge.wedge_filter.stamp = QKeyEvent.timestamp  # the window system's typing times
     refused = []
     bridge.rejected.connect(refused.append)
     station.line.setFocus()
@@ -253,7 +254,8 @@ def test_caps_lock_from_native_modifiers_is_corrected(qtbot, station, clock):
     scans = []
     source = WedgeSource(WedgeConfig())
     source.start(scans.append)
-    flt = WedgeFilter(source, caps_lock_mask=0x2, clock=clock)
+    flt = WedgeFilter(source, caps_lock_mask=0x2)
+    clock.attach(flt)
     flt.install()
     try:
         station.line.setFocus()
