@@ -6,7 +6,10 @@ API copies a consistent snapshot through SQLite itself, inside one read
 transaction, so the running station's writer is never blocked and every scan
 acknowledged before the backup started is in the copy. The copy is written
 beside its final name, checked, flushed to disk and only then renamed, so a
-backup file that exists is always a whole, readable database.
+backup file that exists is always a whole, readable database. The copy gets SQLite's full
+integrity check (``quick_check`` misses damaged index entries), so a station database that
+is quietly damaged is found at the next backup, not at the next restore; the running
+station also re-checks its file when it sees a new backup (``app/ui/store_watch.py``).
 
 The restore side (``restore.py``) shares the helpers here.
 """
@@ -21,10 +24,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.store.backups import BACKUP_FOLDER, BACKUP_SUFFIX
+
 NAME = "backup"
 HELP = "copy this station's database to a file, safely while Yima Scan is running"
-
-BACKUP_SUFFIX = ".sqlite3"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.keep is not None and args.keep < 1:
             raise BackupError("--keep must be 1 or more")
-        info = backup_database(source, Path(args.to) if args.to else data_dir / "backups")
+        info = backup_database(source, Path(args.to) if args.to else data_dir / BACKUP_FOLDER)
         print(
             f"Backed up station {info.station}: {info.events} events "
             f"({info.pending} not yet synced), {info.size / 1e6:.1f} MB -> {info.path}"
@@ -158,7 +161,7 @@ def backup_database(source: Path, destination: Path) -> BackupInfo:
         partial.unlink(missing_ok=True)
         try:
             copy_database(conn, partial)
-            check_file(partial, full=False)
+            check_file(partial, full=True)  # the copy is the live file's pages: damage shows here
             fsync_file(partial)
             os.replace(partial, destination)
             fsync_dir(destination.parent)

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import __version__
+from app.domain.store.backups import BACKUP_FOLDER, latest_backup, restore_command
 from app.domain.store.database import DatabaseDamaged, open_database
 from app.domain.store.writer import Writer
 from app.logging_setup import setup_logging, teardown_logging
@@ -39,6 +40,7 @@ from app.ui.scan_bridge import ScanBridge
 from app.ui.scanner_settings import wedge_config_from
 from app.ui.sounds import FeedbackSounds
 from app.ui.store_gateway import StoreGateway
+from app.ui.store_watch import DiskGuard, StoreHealth
 from app.ui.station_sync import StationSync
 from app.ui.sync_wiring import SyncWiring, start_demo_server
 from app.ui.translations import choose_language, install_translations
@@ -77,22 +79,25 @@ def already_running_text(data_dir: Path) -> str:
     )
 
 
-def damaged_database_text(error: DatabaseDamaged) -> str:
+def damaged_database_text(error: DatabaseDamaged, data_dir: Path) -> str:
+    """One sentence of what happened and what to do, with the file and the restore command;
+    SQLite's own findings (which can run to pages) go to the log, not to the operator."""
+    log.error("station database %s is damaged: %s", error.path, error.detail)
+    backup = latest_backup(Path(data_dir) / BACKUP_FOLDER)
+    if backup is None:
+        return QCoreApplication.translate(
+            "Application",
+            "The station database %1 is damaged, so Yima Scan did not open it and left it as it "
+            "is; there is no backup of it in this folder, so call IT and do not delete the file.",
+        ).replace("%1", str(error.path))
     return (
         QCoreApplication.translate(
-            "Application", "The station database is damaged, so Yima Scan did not open it."
-        )
-        + "\n\n"
-        + QCoreApplication.translate("Application", "File: %1").replace("%1", str(error.path))
-        + "\n"
-        + QCoreApplication.translate("Application", "Problem: %1").replace("%1", error.detail)
-        + "\n\n"
-        + QCoreApplication.translate(
             "Application",
-            "The file has been left exactly as it was; nothing was deleted. "
-            "Do not delete or move it. Ask IT to restore the latest backup or to recover it "
-            "(the events it holds may not have reached the server yet).",
-        )
+            "The station database %1 is damaged, so Yima Scan did not open it and left it as it "
+            "is: restore the latest backup with the command below (Yima Scan closed), or call IT.",
+        ).replace("%1", str(error.path))
+        + "\n\n"
+        + restore_command(Path(data_dir), backup)
     )
 
 
@@ -227,6 +232,7 @@ def run_gui(args: argparse.Namespace) -> int:
     gateway: StoreGateway | None = None
     bridge: ScanBridge | None = None
     sync: SyncWiring | None = None
+    health: StoreHealth | None = None
     demo_server = None
     try:
         log_file = setup_logging(data_dir)
@@ -238,7 +244,7 @@ def run_gui(args: argparse.Namespace) -> int:
         except DatabaseDamaged as exc:
             refuse(
                 QCoreApplication.translate("Application", "Station database damaged"),
-                damaged_database_text(exc),
+                damaged_database_text(exc, data_dir),
             )
             return EXIT_DATABASE_DAMAGED
         except OSError as exc:
@@ -267,6 +273,9 @@ def run_gui(args: argparse.Namespace) -> int:
             sync.enroll_demo(demo_server.url, demo_server.enrollment_code)
         window.show_fitted()
         window.start()
+        DiskGuard(window)  # no scans while the disk is full
+        health = StoreHealth(window, data_dir)  # the full check, soon and after each backup
+        health.start()
         if scanner_problems:
             window.status.showMessage("  ".join(scanner_problems))
         code = app.exec()
@@ -281,6 +290,8 @@ def run_gui(args: argparse.Namespace) -> int:
             demo_server.stop()
         if bridge is not None:
             bridge.shutdown(timeout=2)
+        if health is not None:
+            health.stop()
         if gateway is not None:
             gateway.close(timeout=5)
         if writer is not None:

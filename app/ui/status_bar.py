@@ -3,9 +3,15 @@
 The counts come from the database, read every two seconds on a reader thread
 (never on the GUI thread). "Events waiting" is what tells a dealer it is not yet
 safe to wipe a PC; "last sync" tells them how stale the server's picture is.
+Online or offline is what the station's one sync engine last found (``set_online``), never
+guessed from the database. A PC clock more than a few minutes off the server's shows as a
+warning: the times the station records are wrong by that much until someone sets it right.
 Working scanners share one green light (the bar must fit an 800-pixel
 handheld); a gun that was unplugged gets its own light, red and then amber while
-it is looked for again, so "my scans do nothing" has a visible cause.
+it is looked for again, so "my scans do nothing" has a visible cause. Free space on
+the database's drive shows only when it runs low (amber below ``LOW_DISK_BYTES``, red
+below ``FULL_DISK_BYTES``), and a store alarm (a damaged file, a changed history) stays
+red in the bar until the station is restarted.
 """
 
 from __future__ import annotations
@@ -13,14 +19,17 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QChildEvent, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QChildEvent, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QStatusBar, QWidget
 
+from app.domain import clock
 from app.domain.store import journal
 from app.domain.store.database import station_id
-from app.ui.compact import compact_button
+from app.domain.store.errors import format_bytes, free_bytes
+from app.ui.compact import compact_button, glyph_only
 from app.ui.store_gateway import StoreGateway
 from hardware.source import STATE_LABELS, SourceState
 
@@ -28,7 +37,8 @@ POLL_MS = 2000
 # Written by the sync client (sync/client/state.py): JSON values in the core settings table.
 SERVER_URL_KEY = "sync.server_url"
 LAST_SYNC_KEY = "sync.last_success_at"  # ISO-8601 UTC of the last complete sync
-LAST_ERROR_KEY = "sync.last_error"  # null after a success, {code, detail, at} after a failure
+SKEW_SHOWN = dt.timedelta(minutes=5)  # a clock further off than this is shown
+SKEW_STYLE = "color: #b06000; font-weight: bold;"
 TROUBLE = (SourceState.DISCONNECTED, SourceState.RECONNECTING)
 SCANNER_STYLES = {
     SourceState.CONNECTED: "color: #1e8e3e;",
@@ -38,6 +48,10 @@ SCANNER_STYLES = {
 }
 FIT_SLACK = 12  # the bar's own frame and item margins
 SCANNER_IDLE_STYLE = "color: #5f6368;"  # stopped, or a file that was read to its end
+LOW_DISK_BYTES = 1_000_000_000  # below this the bar shows the free space, in amber
+FULL_DISK_BYTES = 100_000_000  # below this, red: scans stop (see app/ui/store_watch.py)
+LOW_DISK_STYLE = "color: #b06000; font-weight: bold;"
+FULL_DISK_STYLE = "color: #ffffff; background: #c5221f; font-weight: bold;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +59,9 @@ class StationStatus:
     station_id: str
     pending: int
     last_sync: dt.datetime | None
-    online: bool | None  # None: no server set up; False: the last attempt failed
+    server_set_up: bool  # enrolled with a server (whether it answers is the sync engine's say)
+    free_bytes: int | None = None  # on the database's drive; None: could not be read
+    skew: dt.timedelta | None = None  # the PC's clock minus the server's; None: never heard
 
 
 def _setting(conn: sqlite3.Connection, key: str) -> object:
@@ -64,13 +80,36 @@ def read_station_status(conn: sqlite3.Connection) -> StationStatus:
             last_sync = dt.datetime.fromisoformat(raw)
         except ValueError:
             last_sync = None
-    online: bool | None = None
-    if _setting(conn, SERVER_URL_KEY):
-        online = last_sync is not None and _setting(conn, LAST_ERROR_KEY) is None
-    return StationStatus(station_id(conn), journal.count_pending(conn), last_sync, online)
+    folder = Path(conn.execute("PRAGMA database_list").fetchone()[2]).parent
+    return StationStatus(
+        station_id(conn),
+        journal.count_pending(conn),
+        last_sync,
+        server_set_up=bool(_setting(conn, SERVER_URL_KEY)),
+        free_bytes=free_bytes(folder),
+        skew=clock.read(conn).skew,
+    )
+
+
+def span_text(span: dt.timedelta) -> str:
+    """A clock's error the way a person says it: minutes, hours or days."""
+    minutes = abs(span.total_seconds()) / 60
+    if minutes < 120:
+        return QCoreApplication.translate("StationStatusBar", "%1 min").replace(
+            "%1", str(round(minutes))
+        )
+    if minutes < 48 * 60:
+        return QCoreApplication.translate("StationStatusBar", "%1 h").replace(
+            "%1", str(round(minutes / 60))
+        )
+    return QCoreApplication.translate("StationStatusBar", "%1 days").replace(
+        "%1", str(round(minutes / 60 / 24))
+    )
 
 
 class StationStatusBar(QStatusBar):
+    disk_space_read = Signal(object)  # free bytes on the database's drive (int), every poll
+
     def __init__(
         self, gateway: StoreGateway, station_name: str = "", parent: QWidget | None = None
     ):
@@ -84,12 +123,14 @@ class StationStatusBar(QStatusBar):
         self.station_label = QLabel(self)
         self.operator_label = QLabel(self)
         self.connection_label = QLabel(self)
+        self.clock_label = QLabel(self)  # only while the PC's clock is off the server's
         self.pending_label = QLabel(self)
         self.sync_label = QLabel(self)
         for label in (
             self.station_label,
             self.operator_label,
             self.connection_label,
+            self.clock_label,
             self.pending_label,
             self.sync_label,
         ):
@@ -101,6 +142,13 @@ class StationStatusBar(QStatusBar):
         self.insertPermanentWidget(0, self.scanners_label)
         self.scanners_label.hide()
         self.trouble_labels: dict[str, QLabel] = {}  # one light per scanner in trouble
+        self.low_disk_bytes, self.full_disk_bytes = LOW_DISK_BYTES, FULL_DISK_BYTES
+        self.disk_label = QLabel(self)  # only while the disk runs low
+        self.alarm_label = QLabel(self)  # a store alarm: red until the station restarts
+        for label in (self.alarm_label, self.disk_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            self.insertPermanentWidget(0, label)
+            label.hide()
         self._in_flight = False
         self._fitting = False
         self._timer = QTimer(self)
@@ -122,7 +170,8 @@ class StationStatusBar(QStatusBar):
     def fit(self) -> None:
         """Everything on one line, never cut: when the bar is too narrow (a handheld, a gun in
         trouble), first the operator goes (the window's top bar names them), then the buttons'
-        shortcut keys (kept in their tooltips), then the station."""
+        shortcut keys (kept in their tooltips), then the station, then the words of a button
+        that has a sign of its own ("⟳ Sync now" becomes "⟳", its words in the tooltip)."""
         if self._fitting:  # showing or hiding a label resizes the bar, which calls this again
             return
         self._fitting = True
@@ -141,6 +190,7 @@ class StationStatusBar(QStatusBar):
             lambda: self.operator_label.setVisible(False),
             lambda: [compact_button(button, True) for button in buttons],
             lambda: self.station_label.setVisible(False),
+            lambda: [glyph_only(button) for button in buttons],
         )
         room = self.window().width()  # the bar itself grows past a window that is too narrow
         for step in steps:
@@ -272,8 +322,54 @@ class StationStatusBar(QStatusBar):
     def _received(self, status: StationStatus) -> None:
         self._in_flight = False
         self.status = status
-        self.online = status.online
         self._render()
+        if status.free_bytes is not None:
+            self.disk_space_read.emit(status.free_bytes)
+
+    def set_alarm(self, text: str, details: str) -> None:
+        """A store problem a supervisor must act on (translated ``text``; ``details`` in the
+        tooltip); it stays until the station is restarted."""
+        self.alarm_label.setText("⚠ " + text)
+        self.alarm_label.setToolTip(details)
+        self.alarm_label.setStyleSheet(FULL_DISK_STYLE)
+        self.alarm_label.show()
+        self.fit()
+
+    def _render_clock(self, skew: dt.timedelta | None) -> None:
+        off = skew is not None and abs(skew) > SKEW_SHOWN
+        self.clock_label.setVisible(off)
+        if skew is None or not off:
+            return
+        words = (
+            self.tr("⚠ Clock %1 ahead of the server")
+            if skew > dt.timedelta(0)
+            else self.tr("⚠ Clock %1 behind the server")
+        )
+        self.clock_label.setText(words.replace("%1", span_text(skew)))
+        self.clock_label.setStyleSheet(SKEW_STYLE)
+        self.clock_label.setToolTip(
+            self.tr(
+                "This computer's date and time are wrong, so the times it records are wrong too. "
+                "Set the computer's date and time (or ask IT). Expiry dates and offline limits "
+                "use the server's time meanwhile."
+            )
+        )
+
+    def _render_disk(self, free: int | None) -> None:
+        low = free is not None and free < self.low_disk_bytes
+        self.disk_label.setVisible(low)
+        if not low:
+            return
+        self.disk_label.setText(self.tr("Disk: %1 free").replace("%1", format_bytes(free)))
+        self.disk_label.setStyleSheet(
+            FULL_DISK_STYLE if free < self.full_disk_bytes else LOW_DISK_STYLE
+        )
+        self.disk_label.setToolTip(
+            self.tr(
+                "The disk that holds the station database is nearly full. Delete files you do not "
+                "need or empty the recycle bin; below %1 free, scanning stops until there is room."
+            ).replace("%1", format_bytes(self.full_disk_bytes))
+        )
 
     def _failed(self, error: BaseException) -> None:
         self._in_flight = False
@@ -290,6 +386,9 @@ class StationStatusBar(QStatusBar):
         elif self.online is False:
             self.connection_label.setText(self.tr("● Offline"))
             self.connection_label.setStyleSheet("color: #b06000;")
+        elif status is not None and status.server_set_up:
+            self.connection_label.setText(self.tr("● Connecting…"))
+            self.connection_label.setStyleSheet("color: #5f6368;")
         else:
             self.connection_label.setText(self.tr("● No server set up"))
             self.connection_label.setStyleSheet("color: #5f6368;")
@@ -302,6 +401,8 @@ class StationStatusBar(QStatusBar):
             self.pending_label.setText(
                 self.tr("Waiting to send: %1").replace("%1", str(status.pending))
             )
+        self._render_disk(status.free_bytes if status else None)
+        self._render_clock(status.skew if status else None)
         if status is None or status.last_sync is None:
             self.sync_label.setText(self.tr("Last sync: never"))
         else:

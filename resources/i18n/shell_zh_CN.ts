@@ -70,6 +70,16 @@
         <source>Station database not available</source>
         <translation>无法打开本机数据库</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="1"/>
+        <source>The station database %1 is damaged, so Yima Scan did not open it and left it as it is; there is no backup of it in this folder, so call IT and do not delete the file.</source>
+        <translation>本机数据库 %1 已损坏，一码扫没有打开它，也没有改动它；这个文件夹里没有它的备份，请联系 IT，不要删除这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="1"/>
+        <source>The station database %1 is damaged, so Yima Scan did not open it and left it as it is: restore the latest backup with the command below (Yima Scan closed), or call IT.</source>
+        <translation>本机数据库 %1 已损坏，一码扫没有打开它，也没有改动它：请关闭一码扫后用下面的命令恢复最近的备份，或联系 IT。</translation>
+    </message>
 </context>
 <context>
     <name>CameraPreview</name>
@@ -105,6 +115,11 @@
         <location filename="../../app/domain/store/errors.py" line="1"/>
         <source>The disk could not write the station database, so nothing was recorded. Scan again; if this keeps happening, stop scanning and call IT.</source>
         <translation>磁盘无法写入本机数据库，所以这次扫码没有记录。请重新扫码；如果一直这样，请停止扫码并联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/store_watch.py" line="1"/>
+        <source>The disk is full ({free} free): scanning has stopped and nothing is recorded until there is room. Delete files you do not need or empty the recycle bin on the drive of {folder}; scanning starts again by itself.</source>
+        <translation>磁盘已满（剩余 {free}）：扫码已暂停，腾出空间之前不会记录任何内容。请删除不需要的文件或清空 {folder} 所在磁盘的回收站；有空间后会自动恢复扫码。</translation>
     </message>
 </context>
 <context>
@@ -734,6 +749,79 @@
         <location filename="../../app/ui/status_bar.py" line="247"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>Disk: %1 free</source>
+        <translation>磁盘剩余：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>The disk that holds the station database is nearly full. Delete files you do not need or empty the recycle bin; below %1 free, scanning stops until there is room.</source>
+        <translation>存放本机数据库的磁盘快满了。请删除不需要的文件或清空回收站；剩余空间低于 %1 时，扫码会暂停，直到腾出空间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>⚠ Clock %1 ahead of the server</source>
+        <translation>⚠ 本机时钟比服务器快 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>⚠ Clock %1 behind the server</source>
+        <translation>⚠ 本机时钟比服务器慢 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>This computer&apos;s date and time are wrong, so the times it records are wrong too. Set the computer&apos;s date and time (or ask IT). Expiry dates and offline limits use the server&apos;s time meanwhile.</source>
+        <translation>这台电脑的日期和时间不对，所以它记录的时间也不对。请设置电脑的日期和时间（或联系 IT）。在此之前，有效期和离线限额按服务器时间计算。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="1"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWatch</name>
+    <message>
+        <location filename="../../app/ui/store_watch.py" line="1"/>
+        <source>There is no backup in the data folder.</source>
+        <translation>数据文件夹里没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/store_watch.py" line="1"/>
+        <source>Station database damaged: call IT</source>
+        <translation>本机数据库已损坏：请联系 IT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/store_watch.py" line="1"/>
+        <source>SQLite&apos;s full check found damage in %1. Keep scanning only if IT says so; IT restores the latest backup with Yima Scan closed:</source>
+        <translation>SQLite 完整检查发现 %1 有损坏。只有 IT 同意时才能继续扫码；IT 会在关闭一码扫后恢复最近的备份：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/store_watch.py" line="1"/>
+        <source>History changed at event %1: call IT</source>
+        <translation>第 %1 条记录被改动：请联系 IT</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/store_watch.py" line="1"/>
+        <source>The station&apos;s history was changed outside Yima Scan at event %1; nothing from there on is sent to the server. Do not delete the database.</source>
+        <translation>本机的历史记录在第 %1 条处被一码扫以外的程序改动过；从这一条起都不会上传到服务器。不要删除数据库。</translation>
     </message>
 </context>
 </TS>

@@ -7,15 +7,20 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.domain.operators import Role
-from app.domain.store.database import connect, open_database
 from app.domain.workflows.base import Outcome
-from app.paths import database_path, resources_dir
-from app.ui.main_window import MainWindow
+from app.paths import resources_dir
 from hardware.scan import Scan
-from tests.support.shell import add_operator, log_in, station
 from tests.support.warehouse_data import item_raw, seed
 
-PRODUCT = "P1"
+pytestmark = [
+    pytest.mark.station(
+        operators=[("Wu", "1111", Role.WAREHOUSE)],
+        seed=seed,
+        language="zh_CN",
+        sync={"busy_timeout_ms": 150},  # the station waits 10 s for a lock; the test need not
+    ),
+    pytest.mark.window(pages=("app.ui.warehouse.page",), login=("Wu", "1111")),
+]
 
 
 @pytest.fixture
@@ -27,45 +32,22 @@ def chinese(qapp):
     QCoreApplication.removeTranslator(translator)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, chinese):
-    db = database_path(tmp_path)
-    open_database(db)
-    conn = connect(db)
-    conn.execute("BEGIN")
-    seed(conn)
-    conn.execute("COMMIT")
-    conn.close()
-    with station(tmp_path, busy_timeout_ms=150) as ctx:
-        ctx.language = "zh_CN"
-        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
-        win = MainWindow(ctx)
-        qtbot.addWidget(win)
-        win.resize(1280, 800)
-        win.show()
-        win.start()
-        log_in(qtbot, win, "Wu", "1111")
-        qtbot.waitUntil(lambda: win.page("warehouse").result is not None)
-        yield win
-        win.close()
-
-
 def _scan(qtbot, window, text):
     with qtbot.waitSignal(window.decision_shown, timeout=5000) as shown:
         window.deliver_scan(Scan(text, "sim"))
     return shown.args[0]
 
 
-def test_a_locked_file_is_reported_in_chinese_and_the_next_scan_works(qtbot, window):
+def test_a_locked_file_is_reported_in_chinese_and_the_next_scan_works(qtbot, chinese, window):
     other = sqlite3.connect(window.context.db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # a database browser holds the write lock
     try:
-        decision = _scan(qtbot, window, item_raw(PRODUCT, 1))  # the old writer never answered
+        decision = _scan(qtbot, window, item_raw("P1", 1))  # the old writer never answered
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert decision.outcome is Outcome.ERROR and decision.reason == "store.busy"
     shown = window.feedback.message.text()
     assert "另一个程序占用" in shown and "重新扫码" in shown
-    after = _scan(qtbot, window, item_raw(PRODUCT, 2))
+    after = _scan(qtbot, window, item_raw("P1", 2))
     assert after.reason != "store.busy"

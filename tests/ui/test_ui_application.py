@@ -125,7 +125,7 @@ def test_a_damaged_database_is_refused_and_preserved(qtbot, tmp_path, refusals):
     assert db.read_bytes() == garbage
     [(_title, text)] = refusals
     assert "damaged" in text and str(db) in text
-    assert "left exactly as it was" in text
+    assert "left it as it is" in text and "call IT" in text
     assert "Traceback" not in text
     assert "damaged" in (tmp_path / "logs" / "yima-scan.log").read_text(encoding="utf-8")
     lock = acquire_instance_lock(tmp_path)  # the refusal released the folder
