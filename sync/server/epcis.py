@@ -31,6 +31,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.domain.codes import profiles_from_settings
 from app.domain.epcis import Identifiers, Record, epcis_event, query_document, write_document
@@ -180,6 +181,21 @@ def catch_up(server: Server) -> int:
             return copied
 
 
+def _capture(server: Server, station_id: str, events: list[dict[str, Any]]) -> str:
+    """Store the events of one capture in one transaction; returns the capture job's id."""
+    capture_id = secrets.token_hex(10)
+    now = server.clock()
+    with server.db.transaction() as tx:
+        for event in events:
+            _store(tx, event, "capture", utc_text(now.isoformat()))
+        tx.execute(
+            "INSERT INTO epcis_captures (capture_id, station_id, created_at, events)"
+            " VALUES (?, ?, ?, ?)",
+            (capture_id, station_id, now.isoformat(), len(events)),
+        )
+    return capture_id
+
+
 # --- the HTTP face -------------------------------------------------------------------------
 
 
@@ -221,7 +237,17 @@ def create_router(server: Server, station: Any) -> APIRouter:
     create_tables(server.db)
     router = APIRouter(prefix=PREFIX, tags=["epcis"])
 
-    @router.post("/capture", status_code=202)
+    @router.post(
+        "/capture",
+        status_code=202,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/ld+json": {}, "application/json": {}},
+                "description": "an EPCISDocument (EPCIS 2.0 JSON/JSON-LD)",
+            }
+        },
+    )
     async def capture(request: Request, me: station) -> Response:
         """Capture an EPCIS 2.0 document: all its events or, with a 400 saying why, none."""
         try:
@@ -232,16 +258,7 @@ def create_router(server: Server, station: Any) -> APIRouter:
             events = read_document(document)
         except CaptureRefused as exc:
             return _problem(400, "ValidationException", f"Not captured: {exc}.")
-        capture_id = secrets.token_hex(10)
-        now = server.clock()
-        with server.db.transaction() as tx:
-            for event in events:
-                _store(tx, event, "capture", utc_text(now.isoformat()))
-            tx.execute(
-                "INSERT INTO epcis_captures (capture_id, station_id, created_at, events)"
-                " VALUES (?, ?, ?, ?)",
-                (capture_id, me["id"], now.isoformat(), len(events)),
-            )
+        capture_id = await run_in_threadpool(_capture, server, me["id"], events)
         return Response(
             status_code=202,
             headers={**HEADERS, "Location": f"{PREFIX}/capture/{capture_id}"},
