@@ -262,3 +262,13 @@ def test_the_loader_refuses_every_other_address():
     assert (
         _loader()(GS1_CONTEXT_URL)["document"]["@context"]["epcis"] == "https://ref.gs1.org/epcis/"
     )
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_the_station_export_says_what_is_missing(tmp_path, capsys, before):
+    out = tmp_path / "day.jsonld"
+    where = ["--data-dir", str(tmp_path / "empty")]
+    argv = [*where, "export", "epcis"] if before else ["export", "epcis", *where]
+    assert main([*argv, "--out", str(out)]) == 2
+    assert "there is no station database" in capsys.readouterr().err
+    assert not out.exists()
