@@ -8,6 +8,7 @@ and applied to the running bridge, so a fix needs no restart.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -301,9 +302,26 @@ class ScannerSettingsPage(QWidget):
         for key, name in LAYOUT_NAMES.items():
             self.layout_remap.addItem(QCoreApplication.translate("Scanners", name), key)
         self.ime_guard = QCheckBox(self.tr("Keep the input method out of the gun's way"), group)
+        self.require_terminator = QCheckBox(
+            self.tr("Every code ends with it: hold a code until it comes"), group
+        )
+        self.require_terminator.setToolTip(
+            self.tr(
+                "Set by the self-test when the gun sent its Enter after every code. A pause inside "
+                "a code then cannot split it, and a code that never gets its end is refused."
+            )
+        )
+        self.aim_ids = QCheckBox(
+            self.tr("Every code starts with its symbology identifier (]d2, ]Q1…)"), group
+        )
+        self.aim_ids.setToolTip(
+            self.tr("A read without one is a piece of a code and is refused: scan it again.")
+        )
         form.addRow(self.tr("Longest gap between a gun's keys"), self.gap)
         form.addRow(self.tr("Shortest code"), self.min_length)
         form.addRow(self.tr("End of a code"), self.terminators)
+        form.addRow(self.require_terminator)
+        form.addRow(self.aim_ids)
         form.addRow(self.tr("Prefix to remove"), self.prefix)
         form.addRow(self.tr("Suffix to remove"), self.suffix)
         form.addRow(self.tr("GS sent as"), self.gs_substitute)
@@ -317,7 +335,7 @@ class ScannerSettingsPage(QWidget):
             combo.currentIndexChanged.connect(self._wedge_edited)
         for edit in (self.prefix, self.suffix, self.gs_substitute):
             edit.editingFinished.connect(self._wedge_edited)
-        for box in (self.caps, self.ime_guard):
+        for box in (self.caps, self.ime_guard, self.require_terminator, self.aim_ids):
             box.toggled.connect(self._wedge_edited)
         return group
 
@@ -335,11 +353,15 @@ class ScannerSettingsPage(QWidget):
                 max(0, self.layout_remap.findData(config.layout_remap))
             )
             self.ime_guard.setChecked(config.ime_guard)
+            self.require_terminator.setChecked(config.require_terminator)
+            self.aim_ids.setChecked(config.aim_ids)
         finally:
             self._loading = False
 
     def wedge_config(self) -> WedgeConfig:
-        return WedgeConfig(
+        """The settings as shown (what the page does not show is kept as it was)."""
+        return replace(
+            self.bridge.wedge_config,
             max_gap_ms=float(self.gap.value()),
             min_length=self.min_length.value(),
             terminators=str(self.terminators.currentData()),
@@ -349,6 +371,8 @@ class ScannerSettingsPage(QWidget):
             caps_lock_correction=self.caps.isChecked(),
             layout_remap=str(self.layout_remap.currentData() or ""),
             ime_guard=self.ime_guard.isChecked(),
+            require_terminator=self.require_terminator.isChecked(),
+            aim_ids=self.aim_ids.isChecked(),
         )
 
     def _wedge_edited(self) -> None:

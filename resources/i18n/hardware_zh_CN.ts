@@ -296,32 +296,32 @@
 <context>
     <name>ScannerSettings</name>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="68"/>
+        <location filename="../../app/ui/scanner_settings.py" line="69"/>
         <source>Scanner</source>
         <translation>扫码设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="69"/>
+        <location filename="../../app/ui/scanner_settings.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="70"/>
+        <location filename="../../app/ui/scanner_settings.py" line="71"/>
         <source>Last scan</source>
         <translation>最近一次扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="71"/>
+        <location filename="../../app/ui/scanner_settings.py" line="72"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="72"/>
+        <location filename="../../app/ui/scanner_settings.py" line="73"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="73"/>
+        <location filename="../../app/ui/scanner_settings.py" line="74"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -329,112 +329,132 @@
 <context>
     <name>ScannerSettingsPage</name>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="195"/>
+        <location filename="../../app/ui/scanner_settings.py" line="196"/>
         <source>wedge, serial:COM3?baud=9600, serial:usb:VID:PID, tcp:HOST:PORT, camera:0, file:VIDEO, image:PICTURE</source>
         <translation>wedge（键盘式）、serial:COM3?baud=9600、serial:usb:VID:PID、tcp:主机:端口、camera:0、file:视频、image:图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="199"/>
+        <location filename="../../app/ui/scanner_settings.py" line="200"/>
         <source>Add scanner</source>
         <translation>添加扫码设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="201"/>
+        <location filename="../../app/ui/scanner_settings.py" line="202"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="206"/>
+        <location filename="../../app/ui/scanner_settings.py" line="207"/>
         <source>Scanner self-test…</source>
         <translation>扫码枪自检…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="252"/>
+        <location filename="../../app/ui/scanner_settings.py" line="253"/>
         <source>This scanner could not be started: %1</source>
         <translation>无法启动此扫码设备：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="275"/>
+        <location filename="../../app/ui/scanner_settings.py" line="276"/>
         <source>Keyboard-wedge (USB) guns</source>
         <translation>键盘式（USB）扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="282"/>
+        <location filename="../../app/ui/scanner_settings.py" line="283"/>
         <source>Keys closer together than this are a gun; a person types slower.</source>
         <translation>按键间隔小于此值视为扫码枪输入；人打字比这慢。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="288"/>
+        <location filename="../../app/ui/scanner_settings.py" line="289"/>
         <source>Enter or Tab</source>
         <translation>回车或 Tab</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="289"/>
+        <location filename="../../app/ui/scanner_settings.py" line="290"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="290"/>
+        <location filename="../../app/ui/scanner_settings.py" line="291"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="291"/>
+        <location filename="../../app/ui/scanner_settings.py" line="292"/>
         <source>None: the pause after the code</source>
         <translation>无：以扫描后的停顿为准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="297"/>
+        <location filename="../../app/ui/scanner_settings.py" line="298"/>
         <source>e.g. ~ when the gun cannot type Ctrl+]</source>
         <translation>例如 ~（扫码枪无法输出 Ctrl+] 时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="298"/>
+        <location filename="../../app/ui/scanner_settings.py" line="299"/>
         <source>Correct letters inverted by Caps Lock</source>
         <translation>纠正被大写锁定颠倒的字母大小写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="300"/>
+        <location filename="../../app/ui/scanner_settings.py" line="301"/>
         <source>No (the gun matches the PC keyboard)</source>
         <translation>不需要（扫码枪与电脑键盘一致）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="303"/>
+        <location filename="../../app/ui/scanner_settings.py" line="304"/>
         <source>Keep the input method out of the gun&apos;s way</source>
         <translation>扫码时避开输入法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="304"/>
+        <location filename="../../app/ui/scanner_settings.py" line="306"/>
+        <source>Every code ends with it: hold a code until it comes</source>
+        <translation>每个条码都以它结束：一直等到它出现才算扫完</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_settings.py" line="310"/>
+        <source>Set by the self-test when the gun sent its Enter after every code. A pause inside a code then cannot split it, and a code that never gets its end is refused.</source>
+        <translation>自检发现扫码枪在每个条码后都发送回车时会勾选此项。这样条码中途的停顿不会把它拆开，没有结束符的条码会被拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_settings.py" line="315"/>
+        <source>Every code starts with its symbology identifier (]d2, ]Q1…)</source>
+        <translation>每个条码都以码制标识符开头（]d2、]Q1…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_settings.py" line="318"/>
+        <source>A read without one is a piece of a code and is refused: scan it again.</source>
+        <translation>没有标识符的读取只是条码的一部分，会被拒收：请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_settings.py" line="320"/>
         <source>Longest gap between a gun&apos;s keys</source>
         <translation>扫码枪按键的最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="305"/>
+        <location filename="../../app/ui/scanner_settings.py" line="321"/>
         <source>Shortest code</source>
         <translation>最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="306"/>
+        <location filename="../../app/ui/scanner_settings.py" line="322"/>
         <source>End of a code</source>
         <translation>条码结束符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="307"/>
+        <location filename="../../app/ui/scanner_settings.py" line="325"/>
         <source>Prefix to remove</source>
         <translation>要去掉的前缀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="308"/>
+        <location filename="../../app/ui/scanner_settings.py" line="326"/>
         <source>Suffix to remove</source>
         <translation>要去掉的后缀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="309"/>
+        <location filename="../../app/ui/scanner_settings.py" line="327"/>
         <source>GS sent as</source>
         <translation>GS 的替代字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="310"/>
+        <location filename="../../app/ui/scanner_settings.py" line="328"/>
         <source>US gun on a keyboard layout</source>
         <translation>美式扫码枪用于以下键盘布局</translation>
     </message>

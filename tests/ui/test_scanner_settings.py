@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -122,6 +124,21 @@ def test_wedge_options_are_applied_at_once_and_saved(qtbot, page, bridge, settin
     again = wedge_config_from(Settings(settings.path))
     assert (again.gs_substitute, again.max_gap_ms, again.layout_remap) == ("~", 50, "de")
     assert Settings(settings.path).get(WEDGE_KEY)["gs_substitute"] == "~"
+
+
+def test_what_the_self_test_verified_is_shown_and_kept_when_another_option_changes(
+    qtbot, page, bridge
+):
+    """Fails on the old page, which rebuilt the settings from its own fields and dropped the rest."""
+    verified = replace(bridge.wedge_config, require_terminator=True, frame_timeout_ms=800.0)
+    bridge.set_wedge_config(verified)
+    page.show_wedge_config(verified)
+    assert page.require_terminator.isChecked() and not page.aim_ids.isChecked()
+    page.gap.setValue(40)
+    assert bridge.wedge_config.require_terminator
+    assert (bridge.wedge_config.max_gap_ms, bridge.wedge_config.frame_timeout_ms) == (40, 800)
+    page.aim_ids.setChecked(True)
+    assert bridge.wedge_config.aim_ids
 
 
 def test_state_column_is_coloured(qtbot, page, bridge):
