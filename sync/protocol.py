@@ -19,6 +19,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 
 API_PREFIX = "/v1"
 API_VERSION = 1
+SERVER_TIME_HEADER = "X-Server-Time"  # on every answer: the server's clock, ISO 8601 UTC
 
 # Event types the server understands (EPCIS 2.0 plus the brand's own).
 EVENT_TYPES = (

@@ -27,10 +27,10 @@ from typing import Any
 import requests
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from sync.protocol import SERVER_TIME_HEADER
 
 log = logging.getLogger(__name__)
 
-SERVER_TIME_HEADER = "X-Server-Time"
 ServerTimeCallback = Callable[[str], None]  # called with the header as the answer arrives
 
 

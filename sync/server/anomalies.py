@@ -6,6 +6,8 @@
   sheet rather than from products on a shelf (for inspections and claims, not warehouse work);
 - ``too_close``: consumer-side scans from one station faster than a person can scan;
 - ``blacklisted_device``: an event from a station or scanner on the deny list;
+- ``clock_ahead``: an event dated after it arrived (the station's clock runs ahead: its times,
+  expiries and offline limits are not to be trusted until it is put right);
 - ``unknown_code`` and ``received_by_other_dealer``: raised by the event handlers.
 
 Flags never reject an event: they are for the brand's people to look at (trace, export).
@@ -23,6 +25,7 @@ from sync.server.db import Tx
 from sync.server.util import dumps, parse_time
 
 _TRAILING_NUMBER = re.compile(r"^(.*?)(\d{1,18})$")
+CLOCK_AHEAD = dt.timedelta(minutes=5)  # more than a PC's clock drifts between two syncs
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -69,6 +72,12 @@ class AnomalyCheck:
         for value in (self.station["id"], device):
             if isinstance(value, str) and ("device", value) in deny:
                 self.flag("blacklisted_device", None, event, {"device": value})
+
+    def clock(self, event: EventIn, when: dt.datetime) -> None:
+        """An event dated after the server received it was made on a clock that runs ahead."""
+        ahead = when - parse_time(self.now)
+        if ahead > CLOCK_AHEAD:
+            self.flag("clock_ahead", None, event, {"seconds": round(ahead.total_seconds())})
 
     def _station(self, station_id: str) -> dict[str, Any] | None:
         if station_id not in self._stations:

@@ -8,7 +8,9 @@ unknown, 403 when the station is revoked, 413 when a batch is over the advertise
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from importlib import metadata
 from typing import Annotated, Any
 
@@ -18,6 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.protocol import (
     API_PREFIX,
+    SERVER_TIME_HEADER,
     STREAM_REF,
     EnrollRequest,
     EnrollResponse,
@@ -35,7 +38,7 @@ from sync.protocol import (
 from sync.server import epcis
 from sync.server.service import Busy, Server, is_database_down
 from sync.server.stations import AccessError
-from sync.server.util import compact
+from sync.server.util import compact, iso
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,28 @@ def installed_version() -> str:
         return "0+unknown"
 
 
+class ServerTime:
+    """Every answer carries the server's clock (``X-Server-Time``), refusals too: stations keep
+    time from it that their own wall clock cannot move (offline limits, expiry, skew)."""
+
+    def __init__(self, app: Any, clock: Callable[[], dt.datetime]) -> None:
+        self.app = app
+        self.clock = clock
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def stamped(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                stamp = (SERVER_TIME_HEADER.lower().encode(), iso(self.clock()).encode())
+                message["headers"] = [*message.get("headers", ()), stamp]
+            await send(message)
+
+        await self.app(scope, receive, stamped)
+
+
 def create_app(server: Server) -> FastAPI:
     api = FastAPI(
         title="Yima Scan central server",
@@ -113,6 +138,8 @@ def create_app(server: Server) -> FastAPI:
         if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
             return _error(413, "request.too_large", "Send fewer events per request.")
         return await call_next(request)
+
+    api.add_middleware(ServerTime, clock=server.clock)  # outermost: on every answer
 
     @api.get(f"{API_PREFIX}/info", response_model=ServerInfo, tags=["station"])
     def info() -> ServerInfo:

@@ -133,6 +133,7 @@ class Push:
             except ValueError as exc:
                 raise Rejected(Reason.EVENT_INVALID, error="bad occurred_at") from exc
             self.batch.anomaly.device(event, self.batch.deny)
+            self.batch.anomaly.clock(event, when)
             detail = judge.judge(self.batch, event, when) or {}
         except Rejected as rejection:
             return Status.REJECTED.value, rejection.reason.value, rejection.detail

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import json
+import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.domain import clock
 from app.domain.operators import Role
 from app.domain.store import journal
 from app.domain.workflows.base import Decision, Outcome
@@ -14,6 +16,7 @@ from app.ui.feedback_panel import COLOURS
 from app.ui.main_window import MainWindow, PlaceholderPage
 from app.ui.scan_log import ScanLogModel
 from hardware.scan import Scan
+from tests.support import ROOT
 from tests.support.shell import add_operator, log_in, station
 
 
@@ -227,6 +230,9 @@ def test_status_bar_counts_events_waiting_to_sync(qtbot, window, context):
 
 
 def test_status_bar_shows_what_the_sync_client_recorded(qtbot, window, context):
+    """Online or offline comes from the sync engine alone (one online state); the database
+    says only whether a server is set up, when the last sync was and how far the clock is off."""
+
     def record(conn, key, value):
         conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
@@ -235,17 +241,48 @@ def test_status_bar_shows_what_the_sync_client_recorded(qtbot, window, context):
         )
 
     writer = context.gateway.writer
+    status = window.status
     writer.call(lambda conn: record(conn, "sync.server_url", "https://sync.example.cn"))
-    writer.call(lambda conn: record(conn, "sync.last_error", {"code": "network", "at": "x"}))
-    window.status.refresh()
-    qtbot.waitUntil(lambda: "Offline" in window.status.connection_label.text())
-    assert window.status.sync_label.text() == "Last sync: never"
+    status.refresh()
+    qtbot.waitUntil(lambda: "Connecting" in status.connection_label.text())
+    assert status.sync_label.text() == "Last sync: never"
+    status.set_online(False)
+    assert "Offline" in status.connection_label.text()
     writer.call(lambda conn: record(conn, "sync.last_success_at", "2024-05-01T08:30:00.000+00:00"))
-    writer.call(lambda conn: record(conn, "sync.last_error", None))
-    window.status.refresh()
-    qtbot.waitUntil(lambda: "Online" in window.status.connection_label.text())
+    status.refresh()  # a successful sync in the database does not make the bar say online
     local = dt.datetime(2024, 5, 1, 8, 30, tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert window.status.sync_label.text() == f"Last sync: {local}"
+    qtbot.waitUntil(lambda: status.sync_label.text() == f"Last sync: {local}")
+    assert "Offline" in status.connection_label.text()
+    status.set_online(True)
+    assert "Online" in status.connection_label.text()
+
+
+def test_status_bar_warns_of_a_clock_off_the_servers(qtbot, window, context):
+    now = dt.datetime.now(dt.UTC)
+    writer = context.gateway.writer
+    status = window.status
+
+    def heard(offset: dt.timedelta) -> None:
+        anchor = clock.Anchor.heard(now - offset, now, time.monotonic(), clock.boot_id())
+        writer.call(lambda conn: clock.save(conn, anchor))
+        status.refresh()
+
+    heard(dt.timedelta(days=365))
+    qtbot.waitUntil(lambda: status.clock_label.isVisible())
+    assert status.clock_label.text() == "⚠ Clock 365 days ahead of the server"
+    heard(dt.timedelta(minutes=-40))
+    qtbot.waitUntil(lambda: status.clock_label.text() == "⚠ Clock 40 min behind the server")
+    heard(dt.timedelta(minutes=2))  # a few minutes are no news
+    qtbot.waitUntil(lambda: not status.clock_label.isVisible())
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources/i18n/shell_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        heard(dt.timedelta(hours=-3))
+        qtbot.waitUntil(lambda: status.clock_label.text() == "⚠ 本机时钟比服务器慢 3 小时")
+        assert "服务器时间" in status.clock_label.toolTip()
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_the_station_mounts_every_area_page(qtbot, context):

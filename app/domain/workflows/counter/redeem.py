@@ -2,7 +2,8 @@
 
 A redemption is one transaction: the row here and a ``RedemptionEvent`` in the journal, which
 sync pushes. Offline it is provisional, within the caps the brand publishes (unanswered
-redemptions, their value, hours since the last sync); the server then confirms it or refuses
+redemptions, their value, hours since the last sync, counted on the server's time carried by
+the monotonic clock: ``app/domain/clock.py``); the server then confirms it or refuses
 it (another counter was first), and the journal's sync state says which. Undo is allowed at
 the same counter, within a window, with a supervisor's PIN; the supervisor's approval is
 recorded in the override audit and travels with the DELETE event.
@@ -14,6 +15,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from app.domain import clock
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import station_id
@@ -53,8 +55,18 @@ def _short_time(text: str) -> str:
         return text
 
 
+def trusted_time(conn: sqlite3.Connection, machine: clock.Machine) -> clock.TrustedTime:
+    """The time the counter's checks use: the server's, which moving the PC's clock cannot move."""
+    return clock.read(conn, machine, last_sync=knowledge.last_sync(conn))
+
+
 def assess(
-    conn: sqlite3.Connection, text: str, now: dt.datetime, *, online: bool
+    conn: sqlite3.Connection,
+    text: str,
+    now: dt.datetime,
+    *,
+    online: bool,
+    since_sync: dt.timedelta | None = None,
 ) -> VoucherFacts | Refusal:
     """Every check the counter can make on its own: token, this counter, what sync told us,
     and (offline) the brand's caps on provisional redemptions."""
@@ -75,16 +87,18 @@ def assess(
             {**args, "station": elsewhere.station_id, "at": _short_time(elsewhere.redeemed_at)},
         )
     if not online:
-        refusal = _over_caps(conn, facts, now)
+        refusal = _over_caps(conn, facts, since_sync)
         if refusal is not None:
             return refusal
     return facts
 
 
-def _over_caps(conn: sqlite3.Connection, facts: VoucherFacts, now: dt.datetime) -> Refusal | None:
+def _over_caps(
+    conn: sqlite3.Connection, facts: VoucherFacts, since_sync: dt.timedelta | None
+) -> Refusal | None:
+    """``since_sync`` None: never synced, or the time since cannot be known - the cap is used up."""
     caps = knowledge.offline_caps(conn)
-    last = knowledge.last_sync(conn)
-    hours = (now - last).total_seconds() / 3600 if last else None
+    hours = since_sync.total_seconds() / 3600 if since_sync is not None else None
     if hours is None or hours > caps.hours:
         shown = "∞" if hours is None else f"{hours:.0f}"
         return Refusal(Alert.OFFLINE_HOURS, {"hours": shown, "limit": f"{caps.hours:g}"})
@@ -107,11 +121,17 @@ class Redeemed:
 
 
 def redeem(
-    conn: sqlite3.Connection, text: str, actor: Actor, now: dt.datetime, *, online: bool
+    conn: sqlite3.Connection,
+    text: str,
+    actor: Actor,
+    now: dt.datetime,
+    *,
+    online: bool,
+    since_sync: dt.timedelta | None = None,
 ) -> Redeemed | Refusal:
     """Check again inside the transaction (another scan may have redeemed it meanwhile), then
     write the redemption and its event together."""
-    facts = assess(conn, text, now, online=online)
+    facts = assess(conn, text, now, online=online, since_sync=since_sync)
     if isinstance(facts, Refusal):
         return facts
     event = journal.append(

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.domain import clock as station_clock
 from app.domain.codes import Code, CodeParser, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Decision, Outcome
@@ -60,9 +61,16 @@ def _refusal(refusal: Refusal) -> Decision:
 class CounterSession:
     """State between scans: the mode, a voucher waiting to be confirmed, an open claim."""
 
-    def __init__(self, parser: CodeParser | None = None, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        parser: CodeParser | None = None,
+        clock: Clock = utc_now,
+        machine: station_clock.Machine | None = None,
+    ) -> None:
         self.parser = parser or CodeParser()
-        self.clock = clock
+        self.clock = clock  # the wall clock; checks use the server's time (``time``) when known
+        self.machine = machine or station_clock.Machine(wall=clock)
+        self.time: station_clock.TrustedTime | None = None  # during one writer action
         self.mode = Mode.REDEEM
         self.pending: VoucherFacts | None = None
         self.draft: ClaimDraft | None = None
@@ -71,7 +79,8 @@ class CounterSession:
 
     def handle(self, conn: sqlite3.Connection, text: str, actor: Actor, *, online: bool) -> Reply:
         """One scan, inside a writer action."""
-        now = self.clock()
+        self.time = redeem.trusted_time(conn, self.machine)
+        now = self.time.now
         if looks_like_token(text):
             if text.strip()[:3].upper() == "YC1":
                 return self._card(conn, text.strip(), now)
@@ -119,7 +128,7 @@ class CounterSession:
         if self.pending is not None and self.pending.token == text:
             return self._confirm(conn, actor, now, online)
         self.pending = None
-        result = redeem.assess(conn, text, now, online=online)
+        result = redeem.assess(conn, text, now, online=online, since_sync=self._since_sync())
         if isinstance(result, Refusal):
             return self._reply(_refusal(result))
         self.pending = result
@@ -136,13 +145,18 @@ class CounterSession:
             )
         )
 
+    def _since_sync(self) -> dt.timedelta | None:
+        return self.time.since_sync if self.time is not None else None
+
     def _confirm(
         self, conn: sqlite3.Connection, actor: Actor, now: dt.datetime, online: bool
     ) -> Reply:
         facts = self.pending
         assert facts is not None
         self.pending = None
-        result = redeem.redeem(conn, facts.token, actor, now, online=online)
+        result = redeem.redeem(
+            conn, facts.token, actor, now, online=online, since_sync=self._since_sync()
+        )
         if isinstance(result, Refusal):
             return self._reply(_refusal(result))
         args: dict[str, str | int] = {
