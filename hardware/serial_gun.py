@@ -220,6 +220,9 @@ class _SocketPort(protocol_socket.Serial):
             super().reset_input_buffer()
 
 
+Port = serial.Serial | _SocketPort  # what ``SerialGun._open`` reads from
+
+
 class SerialGun(Source):
     """One serial or TCP gun: ``serial:PORT?...``, ``serial:usb:VID:PID``, ``tcp:HOST:PORT``."""
 
@@ -250,9 +253,10 @@ class SerialGun(Source):
             raise serial.SerialException(f"no USB serial port with id {usb} is plugged in")
         return device
 
-    def _open(self) -> serial.SerialBase:
+    def _open(self) -> Port:
         url = self._url()
         options = self.spec.options
+        port: Port
         if self.spec.kind == "tcp":
             port = _SocketPort(url, timeout=READ_TIMEOUT_S, write_timeout=1.0)
         else:
@@ -313,9 +317,7 @@ class SerialGun(Source):
             if lost and not stop.is_set():
                 stop.wait(RECONNECT_MIN_S)
 
-    def _read_loop(
-        self, port: serial.SerialBase, framer: LineFramer, stop: threading.Event
-    ) -> None:
+    def _read_loop(self, port: Port, framer: LineFramer, stop: threading.Event) -> None:
         last_byte = time.monotonic()
         while not stop.is_set():
             data = port.read(1)

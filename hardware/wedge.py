@@ -44,7 +44,7 @@ from enum import StrEnum
 
 from hardware.layouts import remap_table
 from hardware.scan import Scan
-from hardware.source import Rejection, Source, SourceState
+from hardware.source import Rejection, Sink, Source, SourceState
 from translatable import QT_TRANSLATE_NOOP
 
 GS = "\x1d"
@@ -361,7 +361,7 @@ class WedgeSource(Source):
             config or WedgeConfig(), self._emit, source=name, reject=self._reject
         )
 
-    def start(self, sink) -> None:  # type: ignore[override]
+    def start(self, sink: Sink) -> None:
         self._sink = sink
         self._set_state(SourceState.CONNECTED)
 
