@@ -12,8 +12,8 @@ the key was typed, mapped onto the filter's clock by the smallest delay seen
 between typing and handling. A GUI thread that was busy for 300 ms handles the
 gun's keys late and all at once, but their timestamps still lie 2–10 ms apart,
 so the code stays whole. The pause that ends a scan without a terminator is
-judged the same way, and only after the keys typed during a stall have been
-handled: the timer lets the queued keys in before it decides. Events with no
+judged the same way, and only after the keys typed before it have been
+handled: the timer syncs with the window system before it decides. Events with no
 timestamp (sent by code rather than typed) are timed when they are handled.
 
 Input methods: with a Chinese IME composing, a gun's keystrokes would land in
@@ -128,7 +128,7 @@ class WedgeFilter(QObject):
         self.assembler.set_replay(self._replay)  # the Qt side knows how to give keys back
         self._offset_ns: int | None = None  # smallest (handled - typed) seen: typed time -> clock
         self._due_ns: int | None = None  # when the timer should call poll(), on the clock
-        self._yielded = False  # the timer let queued keys in once since the last key
+        self._polling = False  # poll() is letting queued keys in (they may re-arm the timer)
         self._held: dict[int, _Held] = {}  # id(token) -> record
         self._after: dict[
             int, bool
@@ -202,7 +202,6 @@ class WedgeFilter(QObject):
             token=token,
         )
         self._held[id(token)] = _Held(widget, event.key())
-        self._yielded = False
         held = self.assembler.feed(key)
         if held:
             event.accept()
@@ -273,22 +272,24 @@ class WedgeFilter(QObject):
     def poll(self) -> None:
         """The timer's work: end what the pause ended, once every key typed before now is in.
 
-        The timer may fire while keys typed before it wait in the queue behind
-        it (the GUI thread was busy and handles them in one batch now), so its
-        first firing only yields to the event loop; the decision is taken on the
-        next one, if no key came in between.
+        On a busy machine the timer can fire while keys typed in time still wait
+        in the window system's queue (the GUI thread, or the thread that reads
+        the X connection, did not get the CPU). ``QGuiApplication.sync()`` makes
+        the round trip to the window system and delivers those keys first; only
+        then is the pause judged.
         """
-        due = self._due_ns
-        now = self.clock()
-        if not self._yielded:
-            if due is not None and now < due:
-                self._arm(due)  # woke early
-                return
-            self._yielded = True
-            self._timer.start(1)
+        if self._polling:
             return
-        self._yielded = False
-        self.assembler.poll(now)
+        due = self._due_ns
+        if due is not None and self.clock() < due:
+            self._arm(due)  # woke early
+            return
+        self._polling = True
+        try:
+            QGuiApplication.sync()
+        finally:
+            self._polling = False
+        self.assembler.poll(self.clock())
         self._settle()
 
     def _replay(self, tokens: list[object]) -> None:

@@ -114,14 +114,10 @@ def type_codes(
     tally = Tally(codes=len(codes))
     typed_us = 0  # when the gun typed the current key (the window system's clock)
     free_us = 0  # when the GUI thread is free again
-    queue: list[tuple[int, QKeyEvent]] = []  # (typed µs, event) waiting while the GUI is busy
+    queued = 0  # keys waiting in Qt's queue while the GUI thread is busy
 
     def fire_timer(before_us: int, free_us: int) -> None:
-        """The filter's timer, due before ``before_us``, fires once the GUI is free (``free_us``).
-
-        A firing that leaves the due time as it was yielded to the event loop: the
-        loop turns (delivering what is queued) before the timer fires again.
-        """
+        """The filter's timer, due before ``before_us``, fires once the GUI is free (``free_us``)."""
         while flt.due_ns is not None and flt.due_ns <= before_us * 1000:
             due = flt.due_ns
             clock.now = max(clock.now, due, free_us * 1000)
@@ -164,15 +160,16 @@ def type_codes(
                 tally.keys += 1
                 for event in key_events(char, typed_us // 1000):
                     arrival = typed_us + rng.randint(100, 1500)
-                    if arrival < free_us:
-                        queue.append((arrival, event))  # the GUI thread is still busy
+                    if arrival < free_us:  # the GUI thread is busy: the key waits in the queue
+                        QCoreApplication.postEvent(field_, event)
+                        queued += 1
                         continue
-                    if queue:  # free again: the late timer first, then the queued batch
+                    if queued:  # free again: the overdue timer fires first, then the queue
                         fire_timer(free_us, free_us)
-                        for n, (_, queued) in enumerate(queue):
-                            deliver(queued, free_us + n * _QUEUE_COST_US)
-                        free_us += len(queue) * _QUEUE_COST_US
-                        queue.clear()
+                        clock.now = max(clock.now, free_us * 1000)
+                        QCoreApplication.sendPostedEvents()
+                        free_us += queued * _QUEUE_COST_US
+                        queued = 0
                     handled = max(arrival, free_us)
                     fire_timer(handled, free_us)
                     deliver(event, handled)
@@ -180,12 +177,10 @@ def type_codes(
                 if index == stall_at:
                     free_us += rng.randint(int(stall_ms[0] * 1000), int(stall_ms[1] * 1000))
                     tally.stalls += 1
-        if queue:
+        if queued:
             fire_timer(free_us, free_us)
-            for n, (_, queued) in enumerate(queue):
-                deliver(queued, free_us + n * _QUEUE_COST_US)
+            QCoreApplication.sendPostedEvents()
         clock.now += 2_000_000_000  # everyone stops typing: whatever is held is decided
-        flt.poll()
         flt.poll()
         tally.strays = len(field_.text())
     finally:
