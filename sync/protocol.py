@@ -10,6 +10,7 @@ translation) with what the operator can do next.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -72,6 +73,7 @@ class Reason(StrEnum):
     CLAIM_CODE_REPEATED = "claim.code_repeated"
     CLAIM_CODE_NOT_SOLD = "claim.code_not_sold"
     CASE_NOT_DIVERTED = "case.not_diverted"
+    CASE_ID_REUSED = "case.id_reused"
     NOT_OWN_EVENT = "auth.not_own_event"
     NOT_AUTHORISED = "auth.not_authorised"
     EVENT_ID_REUSED = "event.id_reused"
@@ -213,6 +215,14 @@ REASONS: dict[str, tuple[str, str]] = {
         ),
         QT_TRANSLATE_NOOP("SyncReasons", "Download a fresh snapshot before the next inspection."),
     ),
+    Reason.CASE_ID_REUSED: (
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Diversion case {case} is already open for another event."
+        ),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons", "Call IT: two inspections were given the same case number."
+        ),
+    ),
     Reason.NOT_OWN_EVENT: (
         QT_TRANSLATE_NOOP("SyncReasons", "This event was recorded by another station."),
         QT_TRANSLATE_NOOP("SyncReasons", "Call IT: the station's database may have been copied."),
@@ -277,14 +287,78 @@ class Whoami(BaseModel):
 # --- push -----------------------------------------------------------------------------------
 
 
+SEQ_MAX = 2**63 - 1  # a 64-bit signed integer column on both databases
+PAYLOAD_DEPTH_MAX = 32
+# (field, most characters): checked by ``event_problem``, not by the model, so that a value
+# pydantic cannot even read as text (a lone surrogate) is one rejected event, not a 422 batch
+_TEXT_FIELDS = (("event_id", 100), ("type", 100), ("occurred_at", 64), ("operator", 200),
+                ("station", 100))  # fmt: skip
+
+
 class EventIn(BaseModel):
-    event_id: str = Field(min_length=1, max_length=100)
-    seq: int = Field(ge=0, description="the station's journal sequence number")
-    type: str
+    """One journal event. Its shape is checked with the request; its values (ranges, text that
+    the database can store) by ``event_problem``, so one bad event is rejected on its own and
+    the rest of its batch is judged."""
+
+    event_id: str = Field(description="1 to 100 characters, unique forever")
+    seq: int = Field(description=f"the station's journal sequence number, 0 to {SEQ_MAX}")
+    type: str = Field(description="one of EVENT_TYPES")
     payload: dict[str, Any]
-    occurred_at: str
-    operator: str = ""
-    station: str
+    occurred_at: str = Field(description="ISO 8601 time, with offset")
+    operator: str = Field(default="", description="up to 200 characters")
+    station: str = Field(description="the station's id")
+
+
+def event_problem(event: EventIn) -> str | None:
+    """Why the server cannot judge or store this event as sent, in words that do not repeat
+    the input; ``None`` when it can."""
+    if not 0 <= event.seq <= SEQ_MAX:
+        return f"seq must be between 0 and {SEQ_MAX}"
+    for name, longest in _TEXT_FIELDS:
+        text = getattr(event, name)
+        problem = _text_problem(text) or (
+            f"is longer than {longest} characters" if len(text) > longest else None
+        )
+        if problem:
+            return f"{name} {problem}"
+    if not event.event_id:
+        return "event_id is empty"
+    return _value_problem(event.payload, 0)
+
+
+def _text_problem(text: str) -> str | None:
+    if text.isascii():
+        return "contains the NUL character" if "\x00" in text else None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode (a lone surrogate)"
+    return "contains the NUL character" if "\x00" in text else None
+
+
+def _value_problem(value: Any, depth: int) -> str | None:
+    if isinstance(value, str):
+        problem = _text_problem(value)
+        return f"payload text {problem}" if problem else None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "payload holds a number that is not finite"
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and not -SEQ_MAX - 1 <= value <= SEQ_MAX
+    ):
+        return "payload holds an integer out of the 64-bit range"
+    if isinstance(value, dict | list):
+        if depth >= PAYLOAD_DEPTH_MAX:
+            return f"payload nested deeper than {PAYLOAD_DEPTH_MAX} levels"
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            problem = (
+                _value_problem(key, depth) if isinstance(key, str) else None
+            ) or _value_problem(item, depth + 1)
+            if problem:
+                return problem
+    return None
 
 
 class PushRequest(BaseModel):
@@ -389,5 +463,7 @@ class RebateStatement(BaseModel):
 
 
 class ErrorBody(BaseModel):
+    """Every refusal: a stable machine code and a sentence for people (never the input back)."""
+
     error: str
     message: str

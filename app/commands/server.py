@@ -3,6 +3,9 @@
 ``--db`` takes a SQLite path (one machine, the default) or a ``postgresql://`` URL (deployments
 where many stations sync). The API and its OpenAPI document are at ``/v1/...`` and
 ``/openapi.json``; put it behind TLS (``--tls-cert``/``--tls-key``, or a reverse proxy).
+``--workers N`` runs N processes on the one database (see the README's deployment section);
+``--snapshot-dir`` is then a folder every worker and host shares, and is remembered in the
+database so admin commands on any host write snapshots there too.
 """
 
 from __future__ import annotations
@@ -26,7 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765)")
     parser.add_argument(
-        "--snapshot-dir", help="where snapshot files are kept (default: beside the SQLite file)"
+        "--snapshot-dir",
+        help="where snapshot files are kept, shared by every worker and host (default: beside"
+        " the SQLite file; with PostgreSQL give one)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes on the one database (default: 1)"
     )
     parser.add_argument("--tls-cert", help="certificate file (PEM) to serve HTTPS")
     parser.add_argument("--tls-key", help="private key file (PEM) for --tls-cert")
@@ -39,10 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
     from pathlib import Path
 
     import uvicorn
 
+    from sync.server import workers
     from sync.server.app import create_app
     from sync.server.db import open_database
     from sync.server.service import Server
@@ -53,12 +63,26 @@ def run(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("server: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2
+    if args.workers < 1:
+        print("server: --workers needs 1 or more", file=sys.stderr)
+        return 2
     try:
         db = open_database(args.db)
     except Exception as exc:
         print(f"server: cannot open the database {_redact(args.db)}: {exc}", file=sys.stderr)
         return 2
-    server = Server(db, snapshot_dir=Path(args.snapshot_dir) if args.snapshot_dir else None)
+    snapshot_dir = str(Path(args.snapshot_dir).resolve()) if args.snapshot_dir else None
+    if snapshot_dir:
+        from sync.server.admin import set_setting_value
+
+        set_setting_value(Server(db), "server.snapshot.dir", snapshot_dir)
+    server = Server(db)
+    if args.workers > 1 and server.snapshots_private:
+        db.close()
+        print(
+            "server: several workers need --snapshot-dir, a folder they all share", file=sys.stderr
+        )
+        return 2
     if args.seed_demo:
         from app.demo import registry
         from sync.server.seed import seed_demo
@@ -66,21 +90,23 @@ def run(args: argparse.Namespace) -> int:
         seed = seed_demo(server, registry())
         print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
     scheme = "https" if args.tls_cert else "http"
+    processes = f", {args.workers} workers" if args.workers > 1 else ""
     print(
-        f"Yima Scan server {server.server_id} on {scheme}://{args.host}:{args.port} ({db.dialect})",
+        f"Yima Scan server {server.server_id} on {scheme}://{args.host}:{args.port}"
+        f" ({db.dialect}{processes})",
         flush=True,
     )
-    try:
-        uvicorn.run(
-            create_app(server),
-            host=args.host,
-            port=args.port,
-            log_level=args.log_level,
-            ssl_certfile=args.tls_cert,
-            ssl_keyfile=args.tls_key,
-        )
-    finally:
-        db.close()
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level,
+               "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}  # fmt: skip
+    if args.workers == 1:
+        try:
+            uvicorn.run(create_app(server), **options)
+        finally:
+            db.close()
+        return 0
+    db.close()  # each worker opens its own connections
+    os.environ.update(workers.environment(args.db, snapshot_dir))
+    uvicorn.run("sync.server.workers:create", factory=True, workers=args.workers, **options)
     return 0
 
 

@@ -436,6 +436,16 @@
         <translation>下次稽查前请下载最新数据包。</translation>
     </message>
     <message>
+        <location filename="../../sync/protocol.py" line="215"/>
+        <source>Diversion case {case} is already open for another event.</source>
+        <translation>窜货案件 {case} 已由另一条记录立案。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="218"/>
+        <source>Call IT: two inspections were given the same case number.</source>
+        <translation>请联系 IT：两次稽查用了同一个案件编号。</translation>
+    </message>
+    <message>
         <location filename="../../sync/protocol.py" line="216"/>
         <source>This event was recorded by another station.</source>
         <translation>该事件由其他工作站记录。</translation>

@@ -20,6 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.protocol import (
     API_PREFIX,
+    SEQ_MAX,
     SERVER_TIME_HEADER,
     STREAM_REF,
     EnrollRequest,
@@ -35,15 +36,21 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
-from sync.server import epcis
-from sync.server.service import Busy, Server, is_database_down
+from sync.server import epcis, guard
+from sync.server.service import Busy, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact, iso
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 16 * 1024 * 1024
+# what every route may answer besides its own success (the guard and the validation in front)
+CHECKED: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorBody, "description": "request body over the limit"},
+    415: {"model": ErrorBody, "description": "a body that is not application/json"},
+    422: {"model": ErrorBody, "description": "a parameter or the body does not fit the schema"},
+}
 ERRORS: dict[int | str, dict[str, Any]] = {
+    **CHECKED,
     401: {"model": ErrorBody, "description": "credential missing or unknown: enroll again"},
     403: {"model": ErrorBody, "description": "station revoked"},
     503: {
@@ -67,9 +74,14 @@ _bearer = HTTPBearer(auto_error=False, description="the station's credential fro
 def current_station(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> dict[str, Any]:
-    """The authenticated station, for every route but info and enroll."""
-    header = f"Bearer {credentials.credentials}" if credentials else None
-    return request.app.state.server.authenticate(header)
+    """The authenticated station, for every route but info and enroll. Under ``/v1``
+    ``guard.Guard`` checked the credential before the body was read; other routers that
+    depend on it are checked here."""
+    station = getattr(request.state, "station", None)
+    if station is None:
+        header = f"Bearer {credentials.credentials}" if credentials else None
+        station = request.app.state.server.authenticate(header)
+    return station
 
 
 Station = Annotated[dict[str, Any], Depends(current_station)]
@@ -118,6 +130,10 @@ def create_app(server: Server) -> FastAPI:
     async def _access(_: Request, exc: AccessError) -> JSONResponse:
         return _error(exc.status, exc.error, exc.message)
 
+    @api.exception_handler(UnknownScope)
+    async def _scope(_: Request, exc: UnknownScope) -> JSONResponse:
+        return _error(422, "snapshot.unknown_scope", str(exc))
+
     @api.exception_handler(Busy)
     async def _busy(_: Request, exc: Busy) -> JSONResponse:
         return _error(503, "server.busy", str(exc), {"Retry-After": str(exc.retry_after)})
@@ -132,16 +148,10 @@ def create_app(server: Server) -> FastAPI:
         log.exception("request failed")
         return _error(500, "server.error", "The server failed; the request can be retried.")
 
-    @api.middleware("http")
-    async def _limit_body(request: Request, call_next: Any) -> Any:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return _error(413, "request.too_large", "Send fewer events per request.")
-        return await call_next(request)
-
+    guard.install(api, server.authenticate)
     api.add_middleware(ServerTime, clock=server.clock)  # outermost: on every answer
 
-    @api.get(f"{API_PREFIX}/info", response_model=ServerInfo, tags=["station"])
+    @api.get(f"{API_PREFIX}/info", response_model=ServerInfo, tags=["station"], responses=CHECKED)
     def info() -> ServerInfo:
         """What a station needs before it talks: the server's id and its batch and page limits."""
         return server.info()
@@ -151,7 +161,11 @@ def create_app(server: Server) -> FastAPI:
         response_model=EnrollResponse,
         tags=["station"],
         responses={
-            403: {"model": ErrorBody, "description": "code unknown, used, expired or revoked"}
+            **CHECKED,
+            403: {
+                "model": ErrorBody,
+                "description": "code unknown, used, expired, revoked or for another station",
+            },
         },
     )
     def enroll(request: EnrollRequest) -> EnrollResponse:
@@ -178,13 +192,15 @@ def create_app(server: Server) -> FastAPI:
         if len(body.events) > limit:
             return _error(413, "batch.too_large", f"At most {limit} events per request.")
         results = server.push(me["id"], body.events)
-        return Response(compact({"results": results}), media_type="application/json")
+        # an event id with a lone surrogate is answered as the JSON escape it arrived as
+        text = compact({"results": results}).encode("utf-8", "backslashreplace")
+        return Response(text, media_type="application/json")
 
     @api.get(f"{API_PREFIX}/changes", response_model=PullResponse, tags=["sync"], responses=ERRORS)
     def changes(
         me: Station,
         stream: Annotated[str, Query(pattern="^(ref|shipments)$")] = STREAM_REF,
-        cursor: Annotated[int, Query(ge=0)] = 0,
+        cursor: Annotated[int, Query(ge=0, le=SEQ_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
     ) -> PullResponse:
         """Changes after ``cursor`` that this station may see, oldest first."""
@@ -196,9 +212,12 @@ def create_app(server: Server) -> FastAPI:
         tags=["sync"],
         responses=ERRORS,
     )
-    def latest_snapshot(me: Station, scope: str = "all") -> SnapshotInfo:
-        """The newest code -> dealer/region snapshot (built when missing or too old)."""
-        return server.latest_snapshot(scope)
+    def latest_snapshot(
+        me: Station, scope: Annotated[str, Query(max_length=120)] = "all"
+    ) -> SnapshotInfo:
+        """The newest code -> dealer/region snapshot of ``all`` codes or of those shipped into
+        the station's own region (``region:ID``); built when missing or too old."""
+        return server.latest_snapshot(scope, me)
 
     @api.get(
         f"{API_PREFIX}/snapshots/{{snapshot_id}}",

@@ -111,6 +111,7 @@ class Batch:
         self.vouchers: dict[str, dict[str, Any]] = {}
         self.redemptions: dict[str, dict[str, Any] | None] = {}
         self.claimed: dict[str, dict[str, Any]] = {}
+        self.case_ids: set[str] = set()  # diversion cases already open (and opened in this batch)
         self.deny: set[tuple[str, str]] = set()
         self.rules: Any = None  # the rebate rule book, read on the batch's first claim
         self.rows: dict[str, list[tuple]] = defaultdict(list)
@@ -129,6 +130,7 @@ class Batch:
         orders: Iterable[str],
         tokens: Iterable[str],
         devices: Iterable[str],
+        case_ids: Iterable[str] = (),
     ) -> None:
         """Read (and lock, where a decision is first-wins) everything the batch refers to."""
         tx = self.tx
@@ -144,6 +146,11 @@ class Batch:
         for cond, params in tx.in_chunks("id", sorted(set(orders))):
             for row in tx.all(f"SELECT * FROM orders WHERE {cond}", params):
                 self.orders[row["id"]] = row
+        for cond, params in tx.in_chunks("case_id", sorted(set(case_ids))):
+            self.case_ids.update(
+                row[0]
+                for row in tx.rows(f"SELECT case_id FROM diversion_cases WHERE {cond}", params)
+            )
         ids: set[str] = set()
         for text in tokens:
             try:

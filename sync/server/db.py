@@ -91,11 +91,13 @@ class Tx:
         """``column IN (...)`` as SQL and parameters; an empty list matches nothing."""
         raise NotImplementedError
 
+    chunk = 1 << 30  # how many values one ``in_list`` may carry
+
     def in_chunks(self, column: str, values: Sequence[Any]) -> Iterator[tuple[str, list[Any]]]:
         """``in_list`` for a list of any length: one condition per slice the database takes
-        in one statement, none for an empty list."""
-        if values:
-            yield self.in_list(column, values)
+        in one statement (in order), none for an empty list."""
+        for start in range(0, len(values), self.chunk):
+            yield self.in_list(column, values[start : start + self.chunk])
 
     def lock(self, name: str) -> None:
         """Serialise writers that use the same ``name`` until this transaction ends."""
@@ -107,6 +109,7 @@ class Tx:
 
 class SqliteTx(Tx):
     dialect = "sqlite"
+    chunk = 5000  # well under SQLite's variable limit (32,766; 999 before 3.32)
 
     def in_list(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         if not values:

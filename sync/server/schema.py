@@ -116,6 +116,7 @@ CREATE INDEX IF NOT EXISTS anomalies_code ON anomalies (code_key);
 CREATE TABLE IF NOT EXISTS snapshots (
     id TEXT PRIMARY KEY, scope TEXT NOT NULL, as_of {big} NOT NULL, rows {big} NOT NULL,
     size {big} NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot_builds (scope TEXT PRIMARY KEY, started_at TEXT NOT NULL);
 """
 
 TYPES = {

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import random
 import sqlite3
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -37,16 +38,26 @@ from sync.server.util import Clock, iso, loads, parse_time, utc_now
 
 log = logging.getLogger(__name__)
 
+_SQLITE_OUTAGES = ("locked", "busy", "unable to open", "disk i/o", "disk is full", "readonly")
+
 
 def is_database_down(exc: BaseException) -> bool:
     """Errors that say "the database is not reachable right now", not "this data is bad"."""
     if isinstance(exc, sqlite3.OperationalError):
-        return True
+        # a locked, missing or failing file; not a statement SQLite refuses (that is a bug)
+        return any(sign in str(exc).lower() for sign in _SQLITE_OUTAGES)
     try:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency
         return False
     return isinstance(exc, psycopg.OperationalError)
+
+
+class UnknownScope(Exception):
+    """A snapshot scope this station may not ask for (each new scope would cost a build)."""
+
+    def __init__(self, allowed: list[str]) -> None:
+        super().__init__(f"Ask for one of these snapshot scopes: {', '.join(allowed)}.")
 
 
 class Busy(Exception):
@@ -63,18 +74,26 @@ class Server:
     ) -> None:
         self.db = db
         self.clock = clock
-        if snapshot_dir is None:
-            base = (
-                Path(db.url)
-                if db.dialect == "sqlite" and db.url != ":memory:"
-                else Path.cwd() / "yima-server"
-            )
-            snapshot_dir = base.with_name(base.name + "-snapshots")
-        self.snapshot_dir = snapshot_dir
-        self._building: set[str] = set()
-        self._building_lock = threading.Lock()
         with db.read() as tx:
             self.server_id = tx.scalar("SELECT value FROM meta WHERE key = 'server_id'")
+            shared = get_setting(tx, "server.snapshot.dir")
+        self.snapshots_private = False  # True: in a folder no other worker can read
+        self.snapshot_dir = snapshot_dir or self._default_snapshot_dir(shared)
+
+    def _default_snapshot_dir(self, shared: str | None) -> Path:
+        """The folder every worker and host shares (setting ``server.snapshot.dir``, written by
+        ``main.py server --snapshot-dir``); else beside a SQLite file; else a private folder
+        on this host, which serves one worker only - never the working folder."""
+        if shared:
+            return Path(shared)
+        if self.db.dialect == "sqlite" and self.db.url != ":memory:":
+            return Path(self.db.url).with_name(Path(self.db.url).name + "-snapshots")
+        log.warning(
+            "snapshots are kept in a private folder of this process: give the server"
+            " --snapshot-dir, a folder every worker and host shares"
+        )
+        self.snapshots_private = True
+        return Path(tempfile.mkdtemp(prefix="yima-snapshots-"))
 
     # --- enrollment and identity -------------------------------------------------------------
 
@@ -307,8 +326,11 @@ class Server:
     def build_snapshot(self, scope: str = "all") -> SnapshotInfo:
         return snapshots.build(self.db, self.snapshot_dir, self.clock(), scope)
 
-    def latest_snapshot(self, scope: str = "all") -> SnapshotInfo:
-        """The newest snapshot; a stale or missing one is rebuilt in the background."""
+    def latest_snapshot(self, scope: str, station: dict[str, Any]) -> SnapshotInfo:
+        """The newest snapshot of a scope this station may ask for; a stale or missing one is
+        rebuilt in the background (by one worker of all)."""
+        if scope not in snapshots.scopes_for(station):
+            raise UnknownScope(sorted(snapshots.scopes_for(station)))
         info = snapshots.latest(self.db, scope)
         with self.db.read() as tx:
             max_age = dt.timedelta(
@@ -321,10 +343,8 @@ class Server:
         return info
 
     def _build_in_background(self, scope: str) -> None:
-        with self._building_lock:
-            if scope in self._building:
-                return
-            self._building.add(scope)
+        if not snapshots.claim_build(self.db, scope, self.clock()):
+            return  # another request, worker or host is building it
 
         def build() -> None:
             try:
@@ -332,8 +352,7 @@ class Server:
             except Exception:
                 log.exception("building the %s snapshot failed", scope)
             finally:
-                with self._building_lock:
-                    self._building.discard(scope)
+                snapshots.release_build(self.db, scope)
 
         threading.Thread(target=build, name=f"snapshot-{scope}", daemon=True).start()
 

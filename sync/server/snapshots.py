@@ -17,6 +17,8 @@ import gzip
 import hashlib
 import logging
 import os
+import secrets
+import tempfile
 from pathlib import Path
 
 from sync.protocol import API_PREFIX, SnapshotInfo
@@ -69,16 +71,49 @@ def write_file(path: Path, rows, as_of: int, scope: str = "all") -> int:
     return count
 
 
-def build(db: Database, directory: Path, now: dt.datetime, scope: str = "all") -> SnapshotInfo:
+ALL = "all"
+REGION = "region:"  # a region's scope: the codes shipped into it
+BUILD_LEASE = dt.timedelta(minutes=30)  # a build not finished by then is taken to have died
+
+
+def scopes_for(station: dict) -> set[str]:
+    """The scopes a station may ask for: everything, or what was shipped into its own region."""
+    return {ALL} | ({f"{REGION}{station['region_id']}"} if station.get("region_id") else set())
+
+
+def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> SnapshotInfo:
     """Write a new snapshot from one consistent read and record it."""
+    where, params = "status <> 'void'", []
+    if scope.startswith(REGION):
+        where, params = "status <> 'void' AND region_id = ?", [scope.removeprefix(REGION)]
+    elif scope != ALL:
+        raise ValueError(f"unknown snapshot scope {scope!r}")
     with db.read() as tx:
         as_of = int(
             tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE stream = 'shipments'")
         )
         rows = tx.stream(
-            "SELECT key, dealer_id, region_id, shipped_at, order_id FROM codes WHERE status <> 'void' ORDER BY key"
+            f"SELECT key, dealer_id, region_id, shipped_at, order_id FROM codes WHERE {where} ORDER BY key",
+            params,
         )
         return publish(db, directory, rows, as_of, now, scope)
+
+
+def claim_build(db: Database, scope: str, now: dt.datetime) -> bool:
+    """Whether this caller may build ``scope`` now: one build per scope at a time across every
+    worker and host (a lease row; a lease older than ``BUILD_LEASE`` is taken over)."""
+    with db.transaction() as tx:
+        cur = tx.execute(
+            "INSERT INTO snapshot_builds (scope, started_at) VALUES (?, ?) ON CONFLICT (scope)"
+            " DO UPDATE SET started_at = excluded.started_at WHERE snapshot_builds.started_at < ?",
+            (scope, iso(now), iso(now - BUILD_LEASE)),
+        )
+        return cur.rowcount == 1
+
+
+def release_build(db: Database, scope: str) -> None:
+    with db.transaction() as tx:
+        tx.execute("DELETE FROM snapshot_builds WHERE scope = ?", (scope,))
 
 
 def publish(
@@ -86,11 +121,17 @@ def publish(
 ) -> SnapshotInfo:
     """Write ``rows`` (sorted by key) as a snapshot file in ``directory`` and make it the latest."""
     directory.mkdir(parents=True, exist_ok=True)
-    snapshot_id = f"snap-{now:%Y%m%d%H%M%S}-{as_of}"
-    partial = directory / f"{snapshot_id}.tsv.gz.part"
-    count = write_file(partial, rows, as_of, scope)
-    final = directory / f"{snapshot_id}.tsv.gz"
-    os.replace(partial, final)
+    # the random part keeps two builds of one second (two workers, two scopes) apart
+    snapshot_id = f"snap-{now:%Y%m%d%H%M%S}-{as_of}-{secrets.token_hex(4)}"
+    fd, partial_name = tempfile.mkstemp(prefix=f"{snapshot_id}.", suffix=".part", dir=directory)
+    os.close(fd)
+    partial = Path(partial_name)
+    try:
+        count = write_file(partial, rows, as_of, scope)
+        final = directory / f"{snapshot_id}.tsv.gz"
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
     row = {
         "id": snapshot_id,
         "scope": scope,

@@ -97,6 +97,15 @@ def enroll(tx: Tx, request: EnrollRequest, server_id: str, now: dt.datetime) -> 
             f"This enrollment code is for station {row['station_id']}.",
         )
     existing = tx.one("SELECT revoked FROM stations WHERE id = ?", (station_id,))
+    if existing and not row["station_id"]:
+        # only a code made for this very station may give it a new credential: an open code
+        # must never take over an enrolled station (its id is no secret)
+        raise AccessError(
+            403,
+            "enrollment.station_exists",
+            "A station with this id is already enrolled; choose another id, or ask IT for a"
+            " code made for this station.",
+        )
     if existing and existing["revoked"]:
         raise AccessError(403, "station.revoked", "This station was revoked by the brand.")
     credential = f"ys1_{secrets.token_urlsafe(32)}"

@@ -40,7 +40,8 @@ class Station:
         return self._reader
 
     def enroll(self, central: Any, **options: Any) -> None:
-        code = admin.create_enrollment_code(central.server, **options)
+        """Enroll (or enroll again) with a code made for this station, as IT would."""
+        code = admin.create_enrollment_code(central.server, station_id=self.id, **options)
         self.client.enroll(central.url, code)
 
     def append(self, type_: str, payload: dict[str, Any], operator: str = "op1") -> str:

@@ -150,7 +150,7 @@ def test_a_refused_station_pauses_until_enrolled_again(central, station, clock):
         time.sleep(0.2)
         assert len(recorder.reports) == 1  # paused, not hammering the server
         admin.set_station_revoked(central.server, station.id, False)
-        code = admin.create_enrollment_code(central.server)
+        code = admin.create_enrollment_code(central.server, station_id=station.id)
         me = runner.enroll(central.url, code).result(timeout=15)
         assert me.station_id == station.id
         recorder.wait(

@@ -23,7 +23,9 @@ def codes(payload: dict[str, Any]) -> list[str]:
 
 def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
     p = event.payload
-    case_id = p.get("case_id") or event.event_id
+    case_id = str(p.get("case_id") or event.event_id)
+    if case_id in b.case_ids:
+        raise Rejected(Reason.CASE_ID_REUSED, case=case_id)
     key = first(p, "code", "epc")
     region = p.get("region_id")
     store = p.get("store_id")
@@ -61,6 +63,7 @@ def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
         "opened_at": event.occurred_at,
         "updated_at": b.now_text,
     }
+    b.case_ids.add(case_id)
     b.rows["cases"].append(tuple(row.values()))
     data = {k: v for k, v in row.items() if k not in ("photos", "event_id")}
     b.log.add("case", case_id, data, audience=f"station:{b.me}")

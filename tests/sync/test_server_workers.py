@@ -1,0 +1,129 @@
+"""Scale-out (issue 13): ``main.py server --workers 4`` on one PostgreSQL, 50 stations pushing at
+once. First-wins decisions hold across worker processes: every voucher redeemed at two stations
+is won by exactly one, every code shipped by two stations is shipped once, and every event has
+exactly one row however often it is sent."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from sync.server import admin
+from sync.server.db import open_database
+from sync.server.service import Server
+from tests.support import ROOT
+from tests.support.sync_data import Api, event, seed_sample, ship
+
+STATIONS = 50
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_workers(db_url: str, snapshots: Path, workers: int) -> Iterator[str]:
+    """``main.py server --workers N`` as a child process; yields its URL, stops it after."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "server", "--db", db_url, "--port", str(port),
+         "--workers", str(workers), "--snapshot-dir", str(snapshots), "--log-level", "warning"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            assert process.poll() is None, process.stdout.read().decode()
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def workers(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, Server]]:
+    db = open_database(postgres_url)
+    server = Server(db, snapshot_dir=tmp_path / "snapshots")
+    try:
+        yield from ((url, server) for url in start_workers(postgres_url, tmp_path / "snapshots", 4))
+    finally:
+        db.close()
+
+
+def _enroll(url: str, server: Server, station_id: str) -> Api:
+    code = admin.create_enrollment_code(server, station_id=station_id, site="W1")
+    answer = requests.post(url + "/v1/enroll",
+                           json={"enrollment_code": code, "station_id": station_id}, timeout=30)  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    return Api(url, answer.json()["credential"])
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_fifty_stations_on_four_workers_first_wins_exactly_once(workers):
+    url, server = workers
+    sample = seed_sample(server, items=STATIONS)
+    vouchers = [
+        token for _, token in admin.issue_vouchers(server, STATIONS, prize="P", value_cents=100)
+    ]
+    names = [f"st-{n:02d}" for n in range(STATIONS)]
+    apis = [_enroll(url, server, name) for name in names]
+    batches = []
+    for n, name in enumerate(names):
+        mine, neighbour = n, (n + 1) % STATIONS  # each voucher and item is wanted by two stations
+        batches.append([
+            event(name, 1, "RedemptionEvent", {"action": "ADD", "voucher": vouchers[mine]}),
+            event(name, 2, "RedemptionEvent", {"action": "ADD", "voucher": vouchers[neighbour]}),
+            ship(name, 3, [sample.items[mine]]),
+            ship(name, 4, [sample.items[neighbour]]),
+        ])  # fmt: skip
+    start = threading.Barrier(STATIONS)
+    answers: dict[str, list[dict]] = {}
+    failures: list[BaseException] = []
+
+    def station(n: int) -> None:
+        try:
+            start.wait()
+            answers[names[n]] = apis[n].push(batches[n])
+            assert apis[n].push(batches[n])  # sent again, as after a lost answer
+        except BaseException as exc:  # reported below, with the station's name
+            failures.append(exc)
+
+    threads = [threading.Thread(target=station, args=(n,)) for n in range(STATIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures
+
+    statuses = [r["status"] for results in answers.values() for r in results]
+    assert statuses.count("accepted") == 2 * STATIONS  # one winner per voucher and per item
+    assert statuses.count("rejected") == 2 * STATIONS
+    reasons = {r["reason"] for results in answers.values() for r in results if r["reason"]}
+    assert reasons == {"voucher.already_redeemed", "code.already_shipped"}
+    with server.db.read() as tx:
+        assert tx.scalar("SELECT COUNT(*) FROM events") == 4 * STATIONS
+        assert tx.scalar("SELECT COUNT(DISTINCT event_id) FROM events") == 4 * STATIONS
+        assert tx.scalar("SELECT COUNT(*) FROM redemptions") == STATIONS
+        assert tx.scalar("SELECT COUNT(*) FROM shipments WHERE standing = 1") == STATIONS
