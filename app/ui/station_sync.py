@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from app.domain.store.writer import Writer
 from sync.client.client import SyncReport, SyncStatus
@@ -47,6 +47,7 @@ class StationSync(QObject):
     roundFinished = Signal(object, object)  # SyncReport or None, the SyncError or None
     enrolled = Signal(object, object)  # Whoami or None, the error or None
     traced = Signal(str, object, object)  # code key, BrandTrace or None, the SyncError or None
+    _answered = Signal(str, object, object)  # queued to ``traced``: never inside the asking call
 
     def __init__(
         self,
@@ -74,6 +75,7 @@ class StationSync(QObject):
         self.statusChanged.connect(self._remember_status)
         self.onlineChanged.connect(self._remember_online)
         self.roundFinished.connect(self._round_done)
+        self._answered.connect(self.traced, Qt.ConnectionType.QueuedConnection)
         self._started = False
 
     def _remember_status(self, status: SyncStatus) -> None:  # on the GUI thread
@@ -129,12 +131,12 @@ class StationSync(QObject):
         """The brand's trace of a code; the answer is ``traced``. Before the sync thread runs
         (no one logged in yet) the answer is at once "could not ask"."""
         if not self._started:
-            self.traced.emit(key, None, Stopped("sync not started"))
+            self._answered.emit(key, None, Stopped("sync not started"))
             return
 
         def done(fut: Future) -> None:
             error = fut.exception()
-            self.traced.emit(key, None if error else fut.result(), error)
+            self._answered.emit(key, None if error else fut.result(), error)
 
         self.runner.trace(key).add_done_callback(done)
 

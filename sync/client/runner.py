@@ -278,6 +278,8 @@ class SyncRunner:
     def _set_online(self, online: bool | None) -> None:
         if online == self.online:
             return
+        if online and self.online is False:
+            self._next_round = self.clock.monotonic()  # back online: sync what waited
         self.online = online
         if online is False:
             self._next_probe = self.clock.monotonic() + self.probe_interval
@@ -310,11 +312,8 @@ class SyncRunner:
 
     def _probe(self) -> None:
         self._next_probe = self.clock.monotonic() + self.probe_interval
-        try:
+        with contextlib.suppress(SyncError):  # the answer (or none) sets ``online``
             self._ask(self.client.probe)
-        except SyncError:
-            return
-        self._next_round = self.clock.monotonic()  # back online: sync what waited
 
     def _round(self, *, snapshot: bool = False) -> SyncReport:
         try:

@@ -212,3 +212,29 @@ def test_lookups_and_rounds_never_overlap_on_the_wire(central, station, clock):
         runner.stop()
     finally:
         thread.stop()
+
+
+@pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
+def test_back_online_the_probe_brings_a_round_before_the_backoff_ends(central, station, clock):
+    from sync.server.embedded import ServerThread
+
+    seed_sample(central.server)
+    port = free_port()
+    first = ServerThread(central.server, port=port).start()
+    station.client.enroll(first.url, admin.create_enrollment_code(central.server, site="W1"))
+    station.close_client()
+    first.stop()  # the network goes
+    recorder = Recorder()
+    runner = _runner(station, recorder, clock, interval=3600, backoff_base=600, probe_interval=30)
+    runner.start()
+    again = None
+    try:
+        recorder.wait(lambda: recorder.reports and recorder.online == [False])
+        again = ServerThread(central.server, port=port).start()  # the network is back
+        clock.advance(31)  # a probe is due; the backoff (300-600 s) is not
+        recorder.wait(lambda: len(recorder.reports) == 2)
+        assert recorder.reports[1][1] is None and recorder.online == [False, True]
+    finally:
+        runner.stop()
+        if again is not None:
+            again.stop()
