@@ -9,37 +9,7 @@ import pytest
 import requests
 
 from sync.server.console import accounts
-from tests.support.sync_data import enroll_station, event, seed_sample, ship
-
-ADMIN_PASSWORD = "总部-管理员-密码-2026"
-VIEWER_PASSWORD = "viewer-password-2026"
-
-
-@pytest.fixture
-def world(central: Any) -> dict[str, Any]:
-    """A day at the server: shipments from a warehouse, a diversion case from an inspector."""
-    server = central.server
-    sample = seed_sample(server)
-    warehouse = enroll_station(central, "wh-1", site="W1")
-    inspector = enroll_station(central, "insp-1")
-    warehouse.push([ship("wh-1", 1, [sample.cases[0]], dealer="D1", order="SO-1")])
-    warehouse.push([ship("wh-1", 2, sample.items[10:13], dealer="D2", order="SO-2")])
-    case = {"bizStep": "inspecting", "case_id": "case-1", "code": sample.cases[0],
-            "note": "货架第三层", "region_id": "R-GD"}  # fmt: skip
-    assert inspector.push([event("insp-1", 1, "DiversionCaseEvent", case)])[0]["status"] == (
-        "accepted"
-    )
-    now = server.clock()
-    accounts.create_user(server.db, now, "boss", ADMIN_PASSWORD, "admin")
-    accounts.create_user(server.db, now, "looker", VIEWER_PASSWORD, "viewer")
-    return {"central": central, "warehouse": warehouse, "sample": sample}
-
-
-def log_in(page: Any, url: str, user: str, password: str) -> None:
-    page.goto(url + "/console/")
-    page.fill("input[name=username]", user)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+from tests.web.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, log_in
 
 
 def bar_values(page: Any, title: str) -> dict[str, float]:

@@ -25,6 +25,9 @@ ROLES = ("viewer", "channel", "audit", "finance", "admin")
 PERMISSIONS: dict[str, frozenset[str]] = {
     "stations.manage": frozenset({"admin"}),
     "cases.review": frozenset({"audit", "admin"}),
+    "rebates.approve": frozenset({"finance", "admin"}),
+    "codes.issue": frozenset({"admin"}),
+    "settings.manage": frozenset({"admin"}),
     "users.manage": frozenset({"admin"}),
 }
 MAX_FAILURES = 5

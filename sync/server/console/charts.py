@@ -7,13 +7,14 @@ from html import escape
 from sync.server.console.figures import Bar
 
 WIDTH, HEIGHT, GAP, LABEL = 560, 180, 4, 28
+WIDEST = 64  # a chart of two bars keeps bars a bar's width, not half the panel
 
 
 def bars(items: list[Bar], *, title: str) -> str:
     if not items:
         return ""
     top = max(bar.value for bar in items) or 1
-    width = (WIDTH - GAP * (len(items) - 1)) / len(items)
+    width = min(WIDEST, (WIDTH - GAP * (len(items) - 1)) / len(items))
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + LABEL}" role="img"'
         f' aria-label="{escape(title)}">'

@@ -1,0 +1,51 @@
+"""Diversion cases for the audit team: a case with its chain, and its status workflow."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from sync.server import admin
+from sync.server.console import figures
+from sync.server.console.pages import audit, check_change, current, redirect, render, server_of
+
+# open -> investigating -> confirmed -> penalised, and dismissed from anywhere before penalised
+CASE_MOVES = {
+    "open": ("investigating", "confirmed", "dismissed"),
+    "investigating": ("confirmed", "dismissed"),
+    "confirmed": ("penalised", "dismissed"),
+}
+
+router = APIRouter()
+
+
+@router.get("/cases/{case_id}")
+def case_page(request: Request, case_id: str) -> Response:
+    who = current(request)
+    if who is None:
+        return redirect("login")
+    found = figures.case(server_of(request).db, case_id)
+    if found is None:
+        return render(request, "message.html", who, status=404, text="Case not found.")
+    return render(request, "case.html", who, case=found, moves=CASE_MOVES.get(found["status"], ()))
+
+
+@router.post("/cases/{case_id}/status")
+def case_status(
+    request: Request,
+    case_id: str,
+    csrf: str = Form(""),
+    status: str = Form(""),
+    note: str = Form(""),
+) -> Response:
+    denied = check_change(request, csrf, "cases.review", "case.status", case_id)
+    if denied is not None:
+        return denied
+    server = server_of(request)
+    found = figures.case(server.db, case_id)
+    if found is None or status not in CASE_MOVES.get(found["status"], ()):
+        audit(request, "case.status", case_id, "refused", status=status)
+        return Response(status_code=409)
+    admin.set_case_status(server, case_id, status, note[:2000])
+    audit(request, "case.status", case_id, "ok", status=status, note=note[:200])
+    return RedirectResponse(f"/console/cases/{case_id}", status_code=303)

@@ -1,0 +1,122 @@
+"""What every console page shares: who is asking, how a page is rendered, and how a change is
+checked (session, CSRF token, same origin, role) and written to the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from sync.server.console import accounts
+from sync.server.console.i18n import ZH, language, translator
+
+HERE = Path(__file__).resolve().parent
+COOKIE = "yima_console"
+LANG_COOKIE = "yima_console_lang"
+# Every HTML page the server sends may load only from the server itself: nothing from a CDN
+# reaches a head-office browser (ReDoc's bundled "powered by" logo from its vendor included).
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; "
+    "connect-src 'self'; frame-ancestors 'none'; form-action 'self'"
+)
+CSRF_TEXT = (
+    "This form has expired or did not come from this console. Reload the page and try again."
+)
+ROLE_TEXT = "Your role may not do this. Ask an administrator."
+
+_templates = Environment(
+    loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"])
+)
+
+
+def server_of(request: Request) -> Any:
+    return request.app.state.server
+
+
+def now(request: Request) -> dt.datetime:
+    return server_of(request).clock()
+
+
+def current(request: Request) -> accounts.Session | None:
+    return accounts.session(server_of(request).db, now(request), request.cookies.get(COOKIE))
+
+
+def redirect(where: str) -> RedirectResponse:
+    return RedirectResponse(f"/console/{where}", status_code=303)
+
+
+def page_number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+
+
+def same_origin(request: Request) -> bool:
+    """A browser names the page a form came from; a form from another site is refused."""
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin:
+        return True  # not a browser (or one that hides it): the CSRF token still has to match
+    return urlsplit(origin).netloc == request.headers.get("host")
+
+
+def audit(request: Request, action: str, target: str, result: str, **detail: Any) -> None:
+    who = current(request)
+    accounts.audit(
+        server_of(request).db,
+        now(request),
+        who.username if who else "-",
+        action,
+        target,
+        result,
+        **detail,
+    )
+
+
+def check_change(
+    request: Request, csrf: str, permission: str, action: str, target: str
+) -> Response | None:
+    """None when the change may go ahead; else the refusal, already in the audit log."""
+    who = current(request)
+    if who is None:
+        return redirect("login?error=session")
+    if not same_origin(request) or not accounts.csrf_matches(who, csrf):
+        audit(request, action, target, "refused.csrf")
+        return render(request, "message.html", who, status=403, text=CSRF_TEXT)
+    if not who.may(permission):
+        audit(request, action, target, "refused.role")
+        return render(request, "message.html", who, status=403, text=ROLE_TEXT)
+    return None
+
+
+def render(
+    request: Request,
+    template: str,
+    who: accounts.Session | None,
+    *,
+    status: int = 200,
+    **values: Any,
+) -> HTMLResponse:
+    lang = language(request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+    html = _templates.get_template(template).render(
+        _=translator(lang), lang=lang, me=who, zh=ZH, **values
+    )
+    return HTMLResponse(
+        html,
+        status_code=status,
+        headers={
+            "Content-Security-Policy": PAGE_POLICY,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "same-origin",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def translate(request: Request) -> Any:
+    return translator(
+        language(request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+    )
