@@ -46,6 +46,19 @@ def compact_button(button: QAbstractButton | QLabel, compact: bool) -> None:
         button.setProperty(FULL_TEXT, "")
 
 
+def glyph_only(button: QAbstractButton) -> None:
+    """The last squeeze for a button that starts with a sign ("⟳ Sync now"): the sign alone,
+    the words in the tooltip; ``compact_button(button, False)`` gives the full label back."""
+    sign, _, words = button.text().partition(" ")
+    if not sign or sign[0].isalnum() or not words.strip():
+        return
+    if not button.property(FULL_TEXT):
+        button.setProperty(FULL_TEXT, button.text())
+    if not button.toolTip():
+        button.setToolTip(words.strip())
+    button.setText(sign)
+
+
 def apply_compact(root: QWidget, compact: bool) -> None:
     """Every button under ``root``, then every widget that lays itself out differently."""
     for button in (*root.findChildren(QAbstractButton), *root.findChildren(QLabel)):
