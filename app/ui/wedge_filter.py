@@ -13,7 +13,9 @@ between typing and handling. A GUI thread that was busy for 300 ms handles the
 gun's keys late and all at once, but their timestamps still lie 2–10 ms apart,
 so the code stays whole. The pause that ends a scan without a terminator is
 judged the same way, and only after the keys typed before it have been
-handled: the timer syncs with the window system before it decides. Events with no
+handled: the timer waits as much longer as the last key came late (a busy
+machine delivers the next one as late) and syncs with the window system
+before it decides. Events with no
 timestamp (sent by code rather than typed) are timed when they are handled.
 
 Input methods: with a Chinese IME composing, a gun's keystrokes would land in
@@ -53,6 +55,7 @@ _MODIFIER_KEYS = {
 }
 _IME_BURST_EVENTS = 3  # this many input-method events as fast as a gun types are not a person
 _GRACE_NS = 15_000_000  # a key typed in time may reach the GUI thread this much later than others
+_MAX_BEHIND_NS = 1_000_000_000  # a GUI thread this far behind waits no longer for the next key
 _CLOCK_JUMP_NS = 10_000_000_000  # timestamps this far behind: the window system's clock restarted
 
 
@@ -127,6 +130,7 @@ class WedgeFilter(QObject):
         self.assembler = source.assembler
         self.assembler.set_replay(self._replay)  # the Qt side knows how to give keys back
         self._offset_ns: int | None = None  # smallest (handled - typed) seen: typed time -> clock
+        self._behind_ns = 0  # how much later than the fastest the last key was handled
         self._due_ns: int | None = None  # when the timer should call poll(), on the clock
         self._polling = False  # poll() is letting queued keys in (they may re-arm the timer)
         self._held: dict[int, _Held] = {}  # id(token) -> record
@@ -245,7 +249,7 @@ class WedgeFilter(QObject):
             self._due_ns = None
             self._timer.stop()
             return
-        self._arm(deadline + _GRACE_NS)
+        self._arm(deadline + _GRACE_NS + self._behind_ns)
 
     def _arm(self, due_ns: int) -> None:
         self._due_ns = due_ns
@@ -267,6 +271,7 @@ class WedgeFilter(QObject):
         offset = self._offset_ns
         if offset is None or lag < offset or lag - offset > _CLOCK_JUMP_NS:
             self._offset_ns = offset = lag  # a faster delivery, or the window system's clock jumped
+        self._behind_ns = min(lag - offset, _MAX_BEHIND_NS)
         return typed + offset
 
     def poll(self) -> None:
