@@ -4,8 +4,9 @@ import pytest
 from PySide6.QtCore import QModelIndex
 
 from app.domain.workflows.warehouse import Flow, Line
+from app.domain.workflows.warehouse.day import OperatorDay
 from app.domain.workflows.warehouse.reports import JobSummary, ScanRow
-from app.ui.warehouse.models import JobsModel, LinesModel, ScansModel
+from app.ui.warehouse.models import JobsModel, LinesModel, OperatorDayModel, ScansModel
 
 pytestmark = pytest.mark.gui
 
@@ -40,7 +41,7 @@ def job(id_: str, scanned: int) -> JobSummary:
     )
 
 
-def test_the_three_models_pass_the_model_tester(qtmodeltester):
+def test_the_models_pass_the_model_tester(qtmodeltester):
     lines = LinesModel()
     lines.set_lines([Line("P1", "Cola", 10, 3), Line("P2", "Tea", None, 2)])
     qtmodeltester.check(lines)
@@ -50,6 +51,9 @@ def test_the_three_models_pass_the_model_tester(qtmodeltester):
     jobs = JobsModel()
     jobs.set_jobs([job("SH-1", 3), job("SH-2", 0)])
     qtmodeltester.check(jobs)
+    day = OperatorDayModel()
+    day.show_rows([OperatorDay("op1", "Wu", 120, 4, 2), OperatorDay("op2", "Li", 3, 0, 1)])
+    qtmodeltester.check(day)
 
 
 def test_a_scan_changes_one_cell_not_the_whole_table(qtbot):

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.warehouse import FLOW_TITLES, Line, label
+from app.domain.workflows.warehouse.day import OperatorDay
 from app.domain.workflows.warehouse.reports import JobSummary, ScanRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -117,7 +118,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
+    ) -> Any:
         if (
             orientation != Qt.Orientation.Horizontal
             or role != Role.DisplayRole
@@ -183,9 +186,11 @@ class LinesModel(RowsModel[Line]):
             return line.scanned
         remaining = line.remaining
         if remaining is None:
-            return tr("not expected") if self._has_paper else ""
+            return (
+                QCoreApplication.translate("Warehouse", "not expected") if self._has_paper else ""
+            )
         if remaining < 0:
-            return tr("{n} over").format(n=-remaining)
+            return QCoreApplication.translate("Warehouse", "{n} over").format(n=-remaining)
         return remaining
 
     def _colour(self, line: Line) -> QBrush | None:
@@ -286,16 +291,42 @@ class JobsModel(RowsModel[JobSummary]):
         return _local(job.finished_at or job.created_at)
 
 
+class OperatorDayModel(RowsModel[OperatorDay]):
+    """The day's work per operator, for supervisors."""
+
+    COL_OPERATOR, COL_SCANS, COL_CASES, COL_SHIPMENTS = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Warehouse", "Operator"),
+        QT_TRANSLATE_NOOP("Warehouse", "Scans"),
+        QT_TRANSLATE_NOOP("Warehouse", "Cases packed"),
+        QT_TRANSLATE_NOOP("Warehouse", "Shipments"),
+    )
+
+    def key(self, row: OperatorDay) -> Hashable:
+        return row.operator_id
+
+    def cell(self, row: OperatorDay, column: int, role: int) -> Any:
+        if role == Role.TextAlignmentRole and column != self.COL_OPERATOR:
+            return RIGHT
+        if role != Role.DisplayRole:
+            return None
+        return (row.name, row.scans, row.cases_packed, row.shipments)[column]
+
+
 def level_name(level: str | None) -> str:
-    names = {"item": tr("item"), "case": tr("case"), "pallet": tr("pallet")}
+    names = {
+        "item": QCoreApplication.translate("Warehouse", "item"),
+        "case": QCoreApplication.translate("Warehouse", "case"),
+        "pallet": QCoreApplication.translate("Warehouse", "pallet"),
+    }
     return names.get(level or "", level or "")
 
 
 def state_name(status: str, closed_by: str | None) -> str:
     if status == "open":
-        return tr("open")
+        return QCoreApplication.translate("Warehouse", "open")
     if status == "cancelled":
-        return tr("cancelled")
+        return QCoreApplication.translate("Warehouse", "cancelled")
     if closed_by == "full":
-        return tr("full")
-    return tr("finished")
+        return QCoreApplication.translate("Warehouse", "full")
+    return QCoreApplication.translate("Warehouse", "finished")
