@@ -221,6 +221,35 @@ def test_a_gui_thread_busy_for_300_ms_mid_code_does_not_split_it(qtbot, station,
     assert refused == [] and station.line.text() == ""
 
 
+def test_a_first_key_delivered_late_waits_for_the_rest_of_its_code(qtbot, station, wedge, clock):
+    """On a busy machine the thread reading the window system runs late: the gun's first key
+    arrives 100 ms after it was typed and the next ones later still. The first key must wait
+    for them, not go into the field as typing."""
+    bridge, scans = wedge
+    bridge.wedge_filter.stamp = QKeyEvent.timestamp
+    station.line.setFocus()
+    stamp = 900_000
+    for char in "WARMUP-1\r":  # on time: the filter learns how fast keys normally arrive
+        stamp += 5
+        clock.advance(5)
+        _post(station.line, char, stamp)
+        QApplication.sendPostedEvents()
+    stamp += 400
+    clock.advance(400 + 100)  # typed at `stamp`, handled 100 ms later
+    _post(station.line, "h", stamp)
+    QApplication.sendPostedEvents()
+    clock.advance(40)
+    bridge.wedge_filter.poll()  # 140 ms after "h" was typed, nothing else arrived yet
+    assert station.line.text() == ""
+    for char in "ttps://t.brand.cn/q/GOOD0001\r":
+        stamp += 5
+        _post(station.line, char, stamp)
+    QApplication.sendPostedEvents()
+    pause(clock, qtbot.wait, 300)
+    assert [s.text for s in scans] == ["WARMUP-1", "https://t.brand.cn/q/GOOD0001"]
+    assert station.line.text() == ""
+
+
 def test_a_gun_that_really_pauses_mid_code_is_refused_and_told_not_typed(
     qtbot, station, wedge, clock
 ):
