@@ -4,7 +4,12 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="205"/>
+        <location filename="../../sync/client/settle.py" line="28"/>
+        <source>The issue is marked handled.</source>
+        <translation>该问题已标记为已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="205"/>
         <source>Syncing with the server now.</source>
         <translation>正在与服务器同步。</translation>
     </message>
@@ -45,6 +50,21 @@
 </context>
 <context>
     <name>SyncIssues</name>
+    <message>
+        <location filename="../../sync/client/settle.py" line="24"/>
+        <source>Take the code out of the shipment</source>
+        <translation>把该码从发货中取出</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/settle.py" line="25"/>
+        <source>Take the shipment back and reopen the order</source>
+        <translation>撤回这次发货并重新打开订单</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/settle.py" line="26"/>
+        <source>Mark handled</source>
+        <translation>标记为已处理</translation>
+    </message>
     <message>
         <location filename="../../sync/client/issues.py" line="24"/>
         <source>Shipment</source>
@@ -529,44 +549,44 @@
     </message>
 </context>
 <context>
-    <name>SyncWiring</name>
+    <name>SyncControls</name>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="131"/>
+        <location filename="../../app/ui/sync_controls.py" line="131"/>
         <source>⟳ Sync now  F5</source>
         <translation>⟳ 立即同步  F5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="134"/>
+        <location filename="../../app/ui/sync_controls.py" line="134"/>
         <source>Send waiting events and fetch the server&apos;s data now</source>
         <translation>立即发送待上传的记录并获取服务器数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="145"/>
+        <location filename="../../app/ui/sync_controls.py" line="145"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="197"/>
+        <location filename="../../app/ui/sync_controls.py" line="197"/>
         <source>Syncing with the server…</source>
         <translation>正在与服务器同步…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="209"/>
+        <location filename="../../app/ui/sync_controls.py" line="209"/>
         <source>⟳ Sync</source>
         <translation>⟳ 同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="226"/>
+        <location filename="../../app/ui/sync_controls.py" line="226"/>
         <source>Sending events: %1 of %2</source>
         <translation>正在发送记录：第 %1 条，共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="237"/>
+        <location filename="../../app/ui/sync_controls.py" line="237"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_wiring.py" line="279"/>
+        <location filename="../../app/ui/sync_controls.py" line="279"/>
         <source>⚠ %1 sync issues  F6</source>
         <translation>⚠ %1 个同步问题  F6</translation>
     </message>

@@ -11,75 +11,27 @@ from __future__ import annotations
 import pytest
 
 from app.domain.codes import parse
-from app.domain.workflows.base import Actor, Outcome
-from app.domain.workflows.warehouse import Flow, Warehouse
+from app.domain.workflows.base import Outcome
+from app.domain.workflows.warehouse import Warehouse
 from sync.client.issues import count_open, list_issues
 from sync.client.settle import HANDLED, REOPEN, TAKE_OUT, actions, settle
-from sync.server import admin
-from tests.support.sync_data import seed_sample
-from tests.support.sync_station import Station
-
-OPERATOR = Actor("op1", "Wu", language="en")
-
-
-def raw(key: str) -> str:
-    """What the gun reads for a canonical key."""
-    scheme, _, body = key.partition(":")
-    if scheme == "sgtin":
-        gtin, _, serial = body.partition(".")
-        return f"01{gtin}21{serial}"
-    return f"00{body}"
-
-
-def ship(station: Station, order: str, keys: list[str]) -> None:
-    wh = Warehouse(OPERATOR)
-    station.writer.call(lambda c: wh.switch(c, Flow.SHIP, order))
-    for key in keys:
-        decision = station.writer.call(wh.scan_action(parse(raw(key)))).decision
-        assert decision.outcome in (Outcome.OK, Outcome.DONE), decision
-    for _ in range(2):  # a second FINISH confirms a short shipment; a full one is done at once
-        result = station.writer.call(lambda c: wh.command(c, "finish"))
-        if result.decision.reason.startswith("ship.shipped"):
-            return
-    raise AssertionError(result.decision)
-
-
-def code_state(station: Station, key: str) -> tuple:
-    row = station.reader().execute("SELECT status, dealer_id FROM codes WHERE key = ?", (key,))
-    return tuple(row.fetchone())
-
-
-def order_status(station: Station, order: str) -> str:
-    return (
-        station.reader().execute("SELECT status FROM orders WHERE id = ?", (order,)).fetchone()[0]
-    )
+from tests.support.warehouse_conflict import (
+    OPERATOR,
+    code_state,
+    lost_shipment,
+    order_status,
+    raw,
+)
 
 
 @pytest.fixture
 def lost(central, tmp_path, memory_keyring):
-    """Station ``winner`` ships case 0 to D1; ``loser`` ships cases 0 and 1 to D2 and is refused."""
-    sample = seed_sample(central.server)
-    admin.create_order(central.server, "D1", {"P1": 4}, site="W1", order_id="SO-A")
-    admin.create_order(central.server, "D2", {"P1": 8}, site="W1", order_id="SO-B")
-    winner, loser = Station(tmp_path / "winner"), Station(tmp_path / "loser")
-    try:
-        for station in (winner, loser):
-            station.enroll(central, site="W1")
-            station.client.sync_once()
-        ship(winner, "SO-A", [sample.cases[0]])
-        ship(loser, "SO-B", [sample.cases[0], sample.cases[1]])
-        winner.client.sync_once()
-        loser.client.sync_once()
-        (issue,) = list_issues(loser.reader())
-        assert issue.reason == "code.already_shipped" and issue.biz_step == "shipping"
-        yield winner, loser, sample, issue
-    finally:
-        winner.close()
-        loser.close()
+    with lost_shipment(central, tmp_path) as stations:
+        yield stations
 
 
 def test_without_settling_the_order_stays_shipped(lost):
-    _, loser, sample, _ = lost
+    _, loser, _, _ = lost
     wh = Warehouse(OPERATOR)
     assert order_status(loser, "SO-B") == "shipped"
     again = loser.writer.call(lambda c: wh.open_ship(c, "SO-B")).decision
