@@ -100,13 +100,21 @@ _STATION_EVENTS = (
 )
 
 
-def _station_records(tx: Tx, after: tuple[str, str] | None = None) -> Iterator[Record]:
+def _station_records(
+    tx: Tx, after: tuple[str, str] | None = None, limit: int | None = None
+) -> Iterator[Record]:
+    """Accepted station events: all in the order the server took them (each station's in its
+    own order), or, for the query table's cursor, those after ``after`` by (time, id)."""
     sql = _STATION_EVENTS
-    params: tuple[str, ...] = ()
-    if after is not None:
-        sql += " AND (received_at > ? OR (received_at = ? AND event_id > ?))"
-        params = (after[0], after[0], after[1])
-    sql += " ORDER BY received_at, event_id"
+    params: tuple[Any, ...] = ()
+    if limit is None:
+        sql += " ORDER BY received_at, station_id, device_seq"
+    else:
+        if after is not None:
+            sql += " AND (received_at > ? OR (received_at = ? AND event_id > ?))"
+            params = (after[0], after[0], after[1])
+        sql += " ORDER BY received_at, event_id LIMIT ?"
+        params = (*params, limit)
     for event_id, station, kind, payload, occurred_at, operator, received_at in tx.stream(
         sql, params
     ):
@@ -160,11 +168,7 @@ def catch_up(server: Server) -> int:
             row = tx.one("SELECT received_at, event_id FROM epcis_cursor WHERE name = 'station'")
             after = (row["received_at"], row["event_id"]) if row else None
             ids = identifiers(tx)
-            batch = []
-            for record in _station_records(tx, after):
-                batch.append(record)
-                if len(batch) == _CONVERT_BATCH:
-                    break
+            batch = list(_station_records(tx, after, _CONVERT_BATCH))
             for record in batch:
                 event = epcis_event(record, ids)
                 _store(tx, event, "station", utc_text(record.recorded_at or record.occurred_at))

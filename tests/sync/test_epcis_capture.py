@@ -141,3 +141,20 @@ def test_an_unknown_query_parameter_is_refused(api):
     response = api.get("/epcis/events", params={"EQ_colour": "red"})
     assert response.status_code == 400
     assert response.json()["type"] == "epcisException:QueryParameterException"
+
+
+def _inspect(n: int, key: str) -> dict:
+    return event("ST-EPCIS", n, "ObjectEvent", {"action": "OBSERVE", "bizStep": "inspecting", "epcList": [key]})  # fmt: skip
+
+
+def test_station_events_reach_the_query_in_batches_each_once(central, api, monkeypatch):
+    from sync.server import epcis
+
+    monkeypatch.setattr(epcis, "_CONVERT_BATCH", 2)
+    sample = seed_sample(central.server, items=5)
+    pushed = [_inspect(n, key) for n, key in enumerate(sample.items, start=1)]
+    assert {r["status"] for r in api.push(pushed)} == {"accepted"}
+    got, _ = _events(api)
+    assert sorted(e["eventID"] for e in got) == sorted(f"urn:uuid:{e['event_id']}" for e in pushed)
+    assert api.push([_inspect(6, sample.cases[0])])[0]["status"] == "accepted"
+    assert len(_events(api)[0]) == 6
