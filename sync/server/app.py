@@ -36,7 +36,7 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
-from sync.server import epcis, guard
+from sync.server import console, epcis, evidence, guard
 from sync.server.service import Busy, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact, iso
@@ -202,9 +202,10 @@ def create_app(server: Server) -> FastAPI:
         stream: Annotated[str, Query(pattern="^(ref|shipments)$")] = STREAM_REF,
         cursor: Annotated[int, Query(ge=0, le=SEQ_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
-    ) -> PullResponse:
+    ) -> Response:
         """Changes after ``cursor`` that this station may see, oldest first."""
-        return server.pull(me, stream, cursor, min(limit, server.info().pull_page_limit))
+        page = server.pull(me, stream, cursor, min(limit, server.info().pull_page_limit))
+        return Response(page, media_type="application/json")
 
     @api.get(
         f"{API_PREFIX}/snapshots/latest",
@@ -264,4 +265,5 @@ def create_app(server: Server) -> FastAPI:
         return {"status": "ok", "server_id": server.server_id}
 
     api.include_router(epcis.create_router(server, Station))  # EPCIS 2.0 capture and query
+    api.include_router(evidence.create_router(server, Station))  # inspectors' photos
     return api
