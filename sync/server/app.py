@@ -36,7 +36,7 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
-from sync.server import console, epcis, evidence, guard
+from sync.server import epcis, guard
 from sync.server.service import Busy, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact, iso
@@ -265,5 +265,4 @@ def create_app(server: Server) -> FastAPI:
         return {"status": "ok", "server_id": server.server_id}
 
     api.include_router(epcis.create_router(server, Station))  # EPCIS 2.0 capture and query
-    api.include_router(evidence.create_router(server, Station))  # inspectors' photos
     return api
