@@ -8,6 +8,7 @@ What the sync client keeps beside the core tables:
   resolves them (the journal keeps the event's state and reason too).
 - ``sync_redemptions``, ``sync_claims``, ``sync_cases``: what the server says about vouchers
   redeemed at counters this station may see, its rebate claims and its diversion cases.
+- ``sync_evidence``: what became of each inspector evidence photo (``sync.client.evidence``).
 - ``sync_snapshot``: the inspector's code -> dealer/region/date/order table, replaced whole
   by a snapshot import and kept current by the ``shipments`` stream.
 
@@ -99,6 +100,15 @@ def m001_sync(db: Database) -> None:
         """
     )
     db.execute(f"CREATE TABLE sync_snapshot ({SNAPSHOT_COLUMNS}) WITHOUT ROWID")
+
+
+@SYNC()
+def m002_evidence(db: Database) -> None:
+    """What became of each evidence photo: uploaded, missing on disk, or refused."""
+    db.execute(
+        "CREATE TABLE sync_evidence (sha256 TEXT PRIMARY KEY, outcome TEXT NOT NULL,"
+        " detail TEXT NOT NULL DEFAULT '', at TEXT NOT NULL)"
+    )
 
 
 def get(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:

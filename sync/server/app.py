@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
 
 from sync.protocol import (
     API_PREFIX,
@@ -36,7 +37,7 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
-from sync.server import epcis, guard
+from sync.server import console, epcis, evidence, guard
 from sync.server.service import Busy, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact, iso
@@ -119,12 +120,13 @@ class ServerTime:
 
 
 def create_app(server: Server) -> FastAPI:
-    api = FastAPI(
+    api = FastAPIOffline(  # Swagger UI and ReDoc served by the server itself, no CDN
         title="Yima Scan central server",
         version=installed_version(),
         description="Enrollment, event push, reference pull and snapshots for Yima Scan stations.",
     )
     api.state.server = server
+    console.mount(api)
 
     @api.exception_handler(AccessError)
     async def _access(_: Request, exc: AccessError) -> JSONResponse:
@@ -265,4 +267,5 @@ def create_app(server: Server) -> FastAPI:
         return {"status": "ok", "server_id": server.server_id}
 
     api.include_router(epcis.create_router(server, Station))  # EPCIS 2.0 capture and query
+    api.include_router(evidence.create_router(server, Station))  # inspectors' photos
     return api

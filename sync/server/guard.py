@@ -44,6 +44,9 @@ def error(
     )
 
 
+RAW_BODIES = (f"{API_PREFIX}/evidence/",)  # evidence photos travel as bytes, not as JSON
+
+
 def too_large() -> JSONResponse:
     return error(413, "request.too_large",
                  f"The request is over {MAX_BODY_BYTES // (1024 * 1024)} MB; send fewer events per request.")  # fmt: skip
@@ -82,8 +85,14 @@ class Guard:
             scope.setdefault("state", {})["station"] = station
         has_body = length not in ("", "0") or "transfer-encoding" in headers
         kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-        if scope["method"] in ("POST", "PUT", "PATCH") and has_body and kind != "application/json":
-            return error(415, "request.not_json", "Send the body as application/json.")
+        if scope["method"] in ("POST", "PUT", "PATCH") and has_body:
+            if scope["path"].startswith(RAW_BODIES):
+                if kind != "application/octet-stream":
+                    return error(
+                        415, "request.not_bytes", "Send the photo as application/octet-stream."
+                    )
+            elif kind != "application/json":
+                return error(415, "request.not_json", "Send the body as application/json.")
         return None
 
 

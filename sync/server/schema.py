@@ -113,6 +113,12 @@ CREATE TABLE IF NOT EXISTS anomalies (
     id {serial}, kind TEXT NOT NULL, code_key TEXT, station_id TEXT, event_id TEXT,
     detail TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS anomalies_code ON anomalies (code_key);
+CREATE TABLE IF NOT EXISTS evidence (
+    sha256 TEXT PRIMARY KEY, station_id TEXT NOT NULL, size {big} NOT NULL,
+    received {big} NOT NULL DEFAULT 0, created_at TEXT NOT NULL, completed_at TEXT);
+CREATE TABLE IF NOT EXISTS evidence_chunks (
+    sha256 TEXT NOT NULL, position {big} NOT NULL, data {blob} NOT NULL,
+    PRIMARY KEY (sha256, position));
 CREATE TABLE IF NOT EXISTS snapshots (
     id TEXT PRIMARY KEY, scope TEXT NOT NULL, as_of {big} NOT NULL, rows {big} NOT NULL,
     size {big} NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL, created_at TEXT NOT NULL);
@@ -120,8 +126,8 @@ CREATE TABLE IF NOT EXISTS snapshot_builds (scope TEXT PRIMARY KEY, started_at T
 """
 
 TYPES = {
-    "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "big": "INTEGER"},
-    "postgres": {"serial": "BIGSERIAL PRIMARY KEY", "big": "BIGINT"},
+    "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "big": "INTEGER", "blob": "BLOB"},
+    "postgres": {"serial": "BIGSERIAL PRIMARY KEY", "big": "BIGINT", "blob": "BYTEA"},
 }
 
 

@@ -233,3 +233,25 @@ def case(db: Database, case_id: str) -> dict[str, Any] | None:
             "SELECT name FROM stores WHERE id = ?", (found["found_store_id"],)
         ) or (found["found_store_id"] or "")
     return found
+
+
+def case_photos(db: Database, case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The photos a case names, each with whether the station's upload has arrived."""
+    import json
+
+    try:
+        named = json.loads(case.get("photos") or "[]")
+    except ValueError:
+        named = []
+    shas = [p["sha256"] for p in named if isinstance(p, dict) and isinstance(p.get("sha256"), str)]
+    with db.read() as tx:
+        done = {
+            sha
+            for (sha,) in tx.rows(
+                "SELECT sha256 FROM evidence WHERE completed_at IS NOT NULL AND sha256 IN ({})".format(
+                    ",".join("?" * len(shas)) or "NULL"
+                ),
+                shas,
+            )
+        }
+    return [{"sha256": sha, "arrived": sha in done} for sha in shas]

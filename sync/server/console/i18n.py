@@ -174,6 +174,13 @@ ZH: dict[str, str] = {
     "audit": "稽查部",
     "finance": "财务",
     "admin": "管理员",
+    "Evidence pack (PDF)": "证据包（PDF）",
+    "Photos": "照片",
+    "Photo not uploaded yet": "照片尚未上传",
+    "No photos.": "无照片。",
+    "diverted": "窜货",
+    "unknown_code": "非品牌码（疑似假货）",
+    "not_shipped": "未出库即流出",
     "English": "English",
     "中文": "中文",
 }
