@@ -35,7 +35,7 @@ from app.domain.store import journal
 from app.domain.store.database import connect, station_id
 from app.domain.store.writer import Writer
 from app.domain.workflows.counter.verify import BrandTrace
-from sync.client import credentials, issues, state
+from sync.client import credentials, evidence, issues, state
 from sync.client.apply import StaleCursor, apply_page, record_results
 from sync.client.trace import brand_trace
 from sync.client.transport import (
@@ -98,6 +98,7 @@ class SyncReport:
     pulled_pages: int = 0
     pulled_changes: int = 0
     snapshot_rows: int = 0
+    evidence: int = 0  # inspectors' photos that reached the server
     seconds: float = 0.0
 
     @property
@@ -447,6 +448,7 @@ class SyncClient:
         try:
             self._info = None
             self.push(report)
+            report.evidence = evidence.upload_pending(self.reader, self.transport(), self._write)
             self.refresh_identity()
             self.pull(STREAM_REF, report)
             if snapshot:
