@@ -420,6 +420,7 @@ INVALID = [
     (f"01{GTIN}{GS}21", "gs1.syntax"),
     (f"(01){GTIN}(2I)SN0001", "gs1.syntax"),  # a typo in the printed form is not dropped
     (f"(01){GTIN}(21)", "gs1.syntax"),
+    (f"(01){GTIN}(10) LOT 7", "gs1.syntax"),  # a space is no GS1 character, not a length problem
     (f"(01){GTIN}(2I)X(21)SN0001", "gs1.syntax"),
     (f"]d201{GTIN}21A{GS}21B", "gs1.repeated_ai"),
     (f"https://id.gs1.org/01/{GTIN}/21/A?21=B", "gs1.repeated_ai"),

@@ -30,6 +30,7 @@ from app.domain.codes.model import Level, Scheme
 
 _CONFIG = ParseConfig()  # separator: GS (0x1D); the normaliser has turned every stand-in into it
 _AI_IN_MESSAGE = re.compile(r"GS1 AI \((\d+)\)")
+_NOT_CSET82 = re.compile(r'[^!"%-?A-Z_a-z]')  # GS1's 82 characters: anything else is noise
 _PRINTED = re.compile(r" *\((\d{1,5})\)([^()]*)")
 GS = "\x1d"
 
@@ -141,6 +142,11 @@ def _refused(ai: GS1ApplicationIdentifier, data: str, exc: Exception) -> Failure
     """Why biip refused one pair: wrong length, an impossible date, or bad characters."""
     if not data:
         return Failure("gs1.syntax", f"({ai.ai}) has no data after it")
+    stray = _NOT_CSET82.search(data)
+    if stray is not None:
+        return Failure(
+            "gs1.syntax", f"({ai.ai}) data holds {stray.group()!r}, which GS1 data never carries"
+        )
     low, high = _lengths(ai.format)
     prefix = re.match(ai.pattern.removesuffix("$"), ai.ai + data)
     cut_short = prefix is not None and prefix.end() < len(ai.ai + data)  # e.g. 7007 + 9 digits
