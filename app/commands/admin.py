@@ -179,6 +179,8 @@ def _dispatch(args: argparse.Namespace, server, admin) -> int:
 
         seed = seed_demo(server, registry())
         print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
+        user, password = seed.console_login
+        print(f"Head-office console: /console/ on this server, user {user}, password {password}")
     elif action == "master":
         print(json.dumps(admin.import_master(server, args.file)))
     elif action == "batch":

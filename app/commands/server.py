@@ -89,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
 
         seed = seed_demo(server, registry())
         print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
+        user, password = seed.console_login
+        print(f"Head-office console: /console/ on this server, user {user}, password {password}")
     scheme = "https" if args.tls_cert else "http"
     processes = f", {args.workers} workers" if args.workers > 1 else ""
     print(

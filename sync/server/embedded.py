@@ -82,6 +82,11 @@ class DemoServer:
     enrollment_code: str
     seed: DemoSeed | None = None  # the vouchers and cards it issued, for the demo gun
 
+    @property
+    def console_url(self) -> str:
+        """Where head office's console of this demo server opens in a browser."""
+        return f"{self.url}/console/"
+
 
 def start_demo(db_path: str | Path, world: DemoWorld, *, port: int = 0) -> DemoServer:
     """The demo's server: seeded with ``world``, on loopback, with a fresh one-time code for the

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from sync.server import admin
 from sync.server.changes import ChangeLog
+from sync.server.console import accounts
 from sync.server.service import Server
 from sync.server.util import iso
 
@@ -122,6 +123,11 @@ def register_demo_codes(server: Server, world: DemoWorld) -> list[str]:
     return [batch for batch, _, _ in counts]
 
 
+# The demo's head-office login, printed where the newcomer looks. Only a demo server has it:
+# a real server's first account comes from ``admin console-user`` and has no default password.
+DEMO_CONSOLE_LOGIN = ("demo", "yima-demo-2026")
+
+
 @dataclass
 class DemoSeed:
     enrollment_code: str
@@ -130,6 +136,7 @@ class DemoSeed:
     cards: list[tuple[str, str]] = field(default_factory=list)
     orders: list[str] = field(default_factory=list)
     batches: list[str] = field(default_factory=list)
+    console_login: tuple[str, str] = DEMO_CONSOLE_LOGIN
 
 
 def seed_demo(
@@ -172,6 +179,9 @@ def seed_demo(
         admin.set_setting_value(
             server, "counter.offline_caps", {"vouchers": 20, "value_cents": 200000, "hours": 24}
         )
+        user, password = DEMO_CONSOLE_LOGIN
+        accounts.create_schema(server.db)
+        accounts.create_user(server.db, server.clock(), user, password, "admin")
         with server.db.transaction() as tx:
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('demo_seeded', '1') ON CONFLICT (key) DO NOTHING"

@@ -190,3 +190,62 @@ def test_the_first_admin_comes_from_the_cli_and_there_is_no_default_password(tmp
         assert accounts.log_in(db, server.clock(), "boss", ADMIN_PASSWORD)
     finally:
         db.close()
+
+
+def test_a_case_shows_its_uploaded_photos_and_makes_an_evidence_pack(world, page, screenshots):
+    import hashlib
+
+    import cv2
+    import numpy as np
+
+    from tests.support.sync_data import enroll_station, event
+
+    central, sample = world["central"], world["sample"]
+    frame = np.full((240, 320, 3), (40, 120, 200), np.uint8)
+    cv2.putText(frame, "SHELF 3", (40, 130), cv2.FONT_HERSHEY_SIMPLEX, 1.5, (255, 255, 255), 3)
+    jpeg = cv2.imencode(".jpg", frame)[1].tobytes()
+    sha = hashlib.sha256(jpeg).hexdigest()
+    inspector = enroll_station(central, "insp-photo")
+    case = {"bizStep": "inspecting", "case_id": "case-photo", "code": sample.cases[0],
+            "region_id": "R-GD", "photos": [{"sha256": sha, "name": "shelf.jpg"},
+                                            {"sha256": "0" * 64, "name": "lost.jpg"}]}  # fmt: skip
+    assert inspector.push([event("insp-photo", 1, "DiversionCaseEvent", case)])[0]["status"] == (
+        "accepted"
+    )
+    sent = inspector.session.put(
+        f"{central.url}/v1/evidence/{sha}",
+        params={"offset": 0, "total": len(jpeg)},
+        data=jpeg,
+        headers={"Content-Type": "application/octet-stream"},
+        timeout=30,
+    )
+    assert sent.json()["complete"] is True
+    log_in(page, central.url, "boss", ADMIN_PASSWORD)
+    page.goto(central.url + "/console/cases/case-photo")
+    shown = page.locator("img.photo")
+    assert shown.count() == 1
+    assert shown.evaluate("img => img.complete && img.naturalWidth") == 320
+    assert "尚未上传" in page.locator(".pending").inner_text()
+    page.screenshot(path=str(screenshots / "console-case-photos-zh.png"), full_page=True)
+    with page.expect_download() as download:
+        page.click("#pack")
+    pdf = download.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/Subtype /Image" in pdf
+
+
+def test_the_demo_server_names_its_console_and_its_login_opens_it(tmp_path, page):
+    from app.demo import registry
+    from sync.server.embedded import start_demo
+
+    demo = start_demo(tmp_path / "demo-server.sqlite3", registry())
+    try:
+        user, password = demo.seed.console_login
+        page.goto(demo.console_url)
+        page.fill("input[name=username]", user)
+        page.fill("input[name=password]", password)
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+        assert page.url.endswith("/console/dashboard")
+        assert page.locator("#online").inner_text() == "0"
+    finally:
+        demo.stop()
