@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -108,16 +108,11 @@ def write_document(
     head = json.dumps(_header("EPCISDocument", created), ensure_ascii=False)
     out.write(head[:-1] + ', "epcisBody": {"eventList": [')
     count = 0
-    for event in _events(records, ids):
+    for event in (epcis_event(record, ids) for record in records):
         out.write(("," if count else "") + "\n" + json.dumps(event, ensure_ascii=False))
         count += 1
     out.write("\n]}}\n")
     return count
-
-
-def _events(records: Iterable[Record], ids: Identifiers) -> Iterator[dict[str, Any]]:
-    for record in records:
-        yield epcis_event(record, ids)
 
 
 def _header(kind: str, created: dt.datetime) -> dict[str, Any]:
