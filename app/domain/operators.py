@@ -254,3 +254,21 @@ class LoginThrottle:
     def succeeded(self) -> None:
         self._wrong = 0
         self._locked_until = 0.0
+
+
+BADGE_PREFIX = "YIMA:BADGE:"
+
+
+def badge_text(operator_id: str, pin: str) -> str:
+    """What an operator's login badge encodes: their id and PIN. Whoever holds the badge can
+    log in as them, so it is kept like a key; the wrong-PIN lock-out applies to it too."""
+    return f"{BADGE_PREFIX}{operator_id}:{pin}"
+
+
+def read_badge(text: str) -> tuple[str, str] | None:
+    """``(operator_id, pin)`` when ``text`` is a login badge, else None."""
+    body = text.strip()
+    if body[: len(BADGE_PREFIX)].upper() != BADGE_PREFIX:
+        return None
+    operator_id, _, pin = body[len(BADGE_PREFIX) :].rpartition(":")
+    return (operator_id, pin) if operator_id and pin else None

@@ -35,14 +35,14 @@ from app.rollout import apply as apply_rollout
 from app.settings import Settings
 from app.ui.compact import install_touch_targets
 from app.ui.context import ShellContext
-from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
 from app.ui.scanner_settings import wedge_config_from
 from app.ui.sounds import FeedbackSounds
+from app.ui.station import Station, build_station
+from app.ui.station_sync import StationSync
 from app.ui.store_gateway import StoreGateway
 from app.ui.store_watch import DiskGuard, StoreHealth
-from app.ui.station_sync import StationSync
-from app.ui.sync_wiring import SyncWiring, start_demo_server
+from app.ui.sync_controls import start_demo_server
 from app.ui.translations import choose_language, install_translations
 from hardware.dispatch import Dispatcher
 
@@ -231,7 +231,7 @@ def run_gui(args: argparse.Namespace) -> int:
     writer: Writer | None = None
     gateway: StoreGateway | None = None
     bridge: ScanBridge | None = None
-    sync: SyncWiring | None = None
+    station: Station | None = None
     health: StoreHealth | None = None
     demo_server = None
     try:
@@ -266,11 +266,11 @@ def run_gui(args: argparse.Namespace) -> int:
             data_dir, db_path, settings, gateway, sounds, language, dispatcher, bridge,
             sync=station_sync,
         )  # fmt: skip
-        window = MainWindow(context)
+        station = build_station(context)
+        window = station.window
         window.login.set_hint(demo_hint)
-        sync = SyncWiring(window)
         if demo_server is not None:
-            sync.enroll_demo(demo_server.url, demo_server.enrollment_code)
+            station.sync.enroll_demo(demo_server.url, demo_server.enrollment_code)
         window.show_fitted()
         window.start()
         DiskGuard(window)  # no scans while the disk is full
@@ -284,8 +284,8 @@ def run_gui(args: argparse.Namespace) -> int:
         log.info("Yima Scan closing (exit code %s)", code)
         return int(code)
     finally:
-        if sync is not None:
-            sync.stop()
+        if station is not None:
+            station.stop()
         if demo_server is not None:
             demo_server.stop()
         if bridge is not None:

@@ -29,6 +29,7 @@ from app.domain.operators import LoginThrottle, Operator, OperatorError, Role
 from app.ui.store_gateway import StoreGateway
 from app.ui.translations import translate_template
 from app.ui.wedge_filter import ALLOW_IME_PROPERTY
+from hardware.scan import Scan
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +272,25 @@ class LoginScreen(QWidget):
             self._pin_checked,
             self._store_failed,
         )
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """A scan while nobody is logged in: a badge logs its operator in (through the same PIN
+        check and lock-out as typing); anything else says "log in first". False: not a badge."""
+        badge = operators.read_badge(scan.text)
+        if badge is None:
+            self._say(self.tr("Nothing was recorded: log in first, then scan."), error=True)
+            return False
+        operator_id, pin = badge
+        if self._busy or self.throttle.seconds_left() > 0:
+            return True
+        self._busy = True
+        self.pin.setEnabled(False)
+        self._gateway.read(
+            lambda conn: operators.verify_pin(conn, operator_id, pin),
+            self._pin_checked,
+            self._store_failed,
+        )
+        return True
 
     def _pin_checked(self, person: Operator | None) -> None:
         self._busy = False

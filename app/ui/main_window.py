@@ -1,15 +1,15 @@
 """The station window: login, then the work pages with the feedback panel, scan log and status bar.
 
-Pages belong to their areas (warehouse, counter, inspector); the shell only
-hosts them. It decides who sees which page (by role), switches pages from the
-keyboard (F1…, Ctrl+1…), hands each scan to the page in front, and shows,
-sounds and logs whatever Decision a page reports.
+Pages belong to their areas (warehouse, counter, inspector); the station's composition
+root (``app/ui/station.py``) builds them and the shell only hosts them. It decides who sees
+which page (by role), switches pages from the keyboard (F1…, Ctrl+1…), hands each scan to
+the page in front, offers the box for typing a code by hand under every page that takes
+scans, and shows, sounds and logs whatever Decision a page reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,7 +43,7 @@ from app.ui.compact import COMPACT_WIDTH, apply_compact, compact_button
 from app.ui.context import ShellContext
 from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
-from app.ui.page_registry import PAGE_MODULES
+from app.ui.manual_entry import ManualEntry
 from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
 from app.ui.scanner_wiring import ScannerWiring
 from app.ui.settings_dialog import SettingsDialog
@@ -156,8 +156,6 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self._add_placeholders()
-        for module_name in PAGE_MODULES:
-            importlib.import_module(module_name).register(self)
         context.dispatcher.on_unhandled(self._unhandled_scan)
         context.dispatcher.on_error(self._scan_failed)
         self.settings_dialog: SettingsDialog | None = None
@@ -210,10 +208,13 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(1, 5)
         self.split.setStretchFactor(2, 2)
 
+        self.manual_entry = ManualEntry(self.context.dispatcher, workspace)
+        self.manual_entry.hide()  # shown under a page that takes scans (see _route_scans)
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
         layout.addWidget(self.split, 1)
+        layout.addWidget(self.manual_entry)
         return workspace
 
     def _available(self) -> QRect:
@@ -304,6 +305,8 @@ class MainWindow(QMainWindow):
             self._pages[key] = entry
             self.pages.addWidget(widget)
             self._label_button(entry)
+        if self.compact:  # a page added after the window learnt its width folds up too
+            apply_compact(self, True)
         self._apply_roles()
 
     def _label_button(self, entry: PageEntry) -> None:
@@ -348,6 +351,7 @@ class MainWindow(QMainWindow):
         """Point the dispatcher at the page in front, or at nobody (scans then only warn)."""
         key = self.current_page_key()
         page = self._pages[key].widget if key and self.operator is not None else None
+        self.manual_entry.setVisible(isinstance(page, ScanPage))
         self.context.dispatcher.set_handler(
             page.handle_scan if isinstance(page, ScanPage) else None
         )
@@ -529,6 +533,7 @@ class MainWindow(QMainWindow):
         """Handheld widths: shortcut keys go to tooltips, pages wrap their buttons."""
         self.compact = compact
         self.scan_log.setMinimumHeight(SCAN_LOG_COMPACT_MIN if compact else SCAN_LOG_MIN)
+        self.manual_entry.set_compact(compact)
         apply_compact(self, compact)
 
     def closeEvent(self, event: QCloseEvent) -> None:

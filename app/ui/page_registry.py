@@ -1,7 +1,8 @@
 """The work pages the main window loads at start-up.
 
-Each module listed here defines ``register(window: MainWindow) -> None`` and
-calls ``window.add_page(key, title, widget, roles)`` (and, if it has options,
+Each module listed here defines ``register(window: MainWindow, parts: PageParts) -> None``,
+builds its page from ``parts`` (what the composition root, ``app/ui/station.py``, hands every
+page) and calls ``window.add_page(key, title, widget, roles)`` (and, if it has options,
 ``window.add_settings_page(title, factory)``). A page registered under
 ``"warehouse"``, ``"counter"`` or ``"inspector"`` replaces that placeholder.
 Add one line per area, like ``COMMAND_MODULES`` in ``app/cli.py``.

@@ -2,7 +2,7 @@
 with its callbacks turned into signals, which Qt queues to the GUI thread.
 
 The composition root makes one per station and hands it to the pages in their context; the
-window's sync controls (``app/ui/sync_wiring.py``) start it at the first login and stop it at
+window's sync controls (``app/ui/sync_controls.py``) start it at the first login and stop it at
 quit. Every page and the status bar read the same ``online`` and follow ``onlineChanged``:
 there is no other line to the server. Nothing here blocks: every call returns at once and its
 outcome arrives as a signal.

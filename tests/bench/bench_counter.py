@@ -24,10 +24,11 @@ from app.domain.rules.tokens import verify
 from app.domain.store import journal
 from app.domain.store.database import connect, open_database
 from app.domain.store.writer import Writer
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor
-from app.domain.workflows.counter import knowledge, redeem
+from app.domain.workflows.counter import redeem
 from app.domain.workflows.inspector import checks
-from app.domain.workflows.inspector.session import InspectorSession
+from app.domain.workflows.inspector.session import InspectorSession, choose_place
 from tests.bench import Row, Scale, percentile
 from tests.bench.datasets import CACHE, ITEM_GTIN, _schema_tag, item_key
 from tests.support.counter_station import Brand, give_keys, seed_reference, set_identity
@@ -123,9 +124,8 @@ def _verdicts(n: int, scans: int, tmp: Path) -> list[Row]:
         }
         writer.call(lambda c: knowledge.put_setting(c, "sync.snapshot", fresh))
         session = InspectorSession()
-        session.place = next(
-            p for p in writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1"
-        )
+        shop = next(p for p in writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1")
+        writer.call(lambda c: choose_place(c, shop))
         actor = Actor("op", "bench")
         serials = [rng.randrange(n + n // 20) for _ in range(scans)]  # ~5 % never issued
         texts = [f"01{ITEM_GTIN}21{s:012d}" for s in serials]

@@ -7,8 +7,9 @@ import pytest
 from app.domain.codes import command_text
 from app.domain.store import journal
 from app.domain.store.writer import Writer
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Outcome
-from app.domain.workflows.counter import knowledge, rebates
+from app.domain.workflows.counter import rebates
 from app.domain.workflows.counter.model import Mode
 from app.domain.workflows.counter.session import CounterSession
 from sync.server.admin import case_gtin

@@ -10,6 +10,7 @@ from app.domain.codes import command_text
 from app.domain.rules.tokens import b64d, b64e
 from app.domain.store import journal
 from app.domain.store.writer import Writer
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import redeem
 from app.domain.workflows.counter.model import Mode
@@ -170,7 +171,7 @@ def test_a_voucher_redeemed_elsewhere_is_refused_when_sync_told_us(station, sess
 
 def test_offline_caps_count_value_and_hours(station, session, brand, clock):
     station.call(
-        lambda c: redeem.knowledge.put_setting(
+        lambda c: knowledge.put_setting(
             c, "counter.offline_caps", {"vouchers": 2, "value_cents": 15000, "hours": 24}
         )
     )
@@ -187,7 +188,7 @@ def test_offline_caps_count_value_and_hours(station, session, brand, clock):
         == "voucher.valid"
     )
     station.call(
-        lambda c: redeem.knowledge.put_setting(
+        lambda c: knowledge.put_setting(
             c, "counter.offline_caps", {"vouchers": 10, "value_cents": 15000, "hours": 24}
         )
     )
@@ -202,7 +203,7 @@ def test_offline_caps_count_value_and_hours(station, session, brand, clock):
 
 def test_answered_redemptions_no_longer_count_against_the_caps(station, session, brand):
     station.call(
-        lambda c: redeem.knowledge.put_setting(
+        lambda c: knowledge.put_setting(
             c, "counter.offline_caps", {"vouchers": 1, "hours": 24}
         )
     )
@@ -280,3 +281,14 @@ def test_check_voucher_reads_prize_value_and_dealer(station, brand):
         1234,
         "上海一码经销",
     )
+
+
+def test_a_voucher_waiting_for_its_confirming_scan_survives_a_restart(station, clock, brand):
+    """The session's state is its row, not the object: a new session (a restarted station)
+    confirms the voucher the old one showed (before, the restart forgot it)."""
+    scan(station, CounterSession(clock=clock), brand.voucher("R1", prize="水杯"))
+    restarted = CounterSession(clock=clock)
+    assert station.call(restarted.current).pending.voucher_id == "R1"
+    done = scan(station, restarted, CONFIRM)
+    assert done.decision.reason == "voucher.redeemed_provisional"
+    assert station.call(restarted.current).pending is None

@@ -7,8 +7,9 @@ import pytest
 from app.domain.codes import parse
 from app.domain.store import journal
 from app.domain.store.writer import Writer
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Outcome
-from app.domain.workflows.counter import knowledge, verify
+from app.domain.workflows.counter import verify
 from app.domain.workflows.counter.session import CounterSession
 from tests.support.counter_station import NOW, load_snapshot, new_station
 

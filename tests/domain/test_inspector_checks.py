@@ -10,10 +10,11 @@ import pytest
 from app.domain.codes import command_text
 from app.domain.store import journal
 from app.domain.store.writer import Writer
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Outcome
-from app.domain.workflows.counter import knowledge
 from app.domain.workflows.inspector import checks
-from app.domain.workflows.inspector.session import InspectorSession
+from app.domain.workflows.inspector.session import InspectorSession, choose_place
+from app.domain.workflows.inspector.session import place as session_place
 from app.domain.workflows.inspector.verdict import Verdict, ancestors, authorised
 from tests.support.counter_station import NOW, load_snapshot, new_station, pull
 
@@ -43,11 +44,16 @@ def place(writer, place_id):
     return next(p for p in writer.call(lambda c: checks.places(c)) if p.id == place_id)
 
 
+def stand_at(writer, place_id):
+    """The inspector picks where they are: remembered in the session row."""
+    chosen = place(writer, place_id)
+    writer.call(lambda c: choose_place(c, chosen))
+
+
 @pytest.fixture
 def session(station) -> InspectorSession:
-    s = InspectorSession(clock=lambda: NOW)
-    s.place = place(station, "ST-SH-1")  # a store in Shanghai
-    return s
+    stand_at(station, "ST-SH-1")  # a store in Shanghai
+    return InspectorSession(clock=lambda: NOW)
 
 
 def scan(writer, session, text):
@@ -87,7 +93,7 @@ def test_each_verdict_from_the_snapshot(station, session):
 
 
 def test_a_dealer_authorised_for_a_province_may_sell_in_its_cities(station, session):
-    session.place = place(station, "ST-HZ-1")  # Hangzhou, inside Zhejiang
+    stand_at(station, "ST-HZ-1")  # Hangzhou, inside Zhejiang
     assert scan(station, session, ZJ_CODE).check.judgement.verdict is Verdict.AUTHORISED
     assert scan(station, session, SH_CODE).check.judgement.verdict is Verdict.DIVERTED
     parents = {"CN-ZJ-HZ": "CN-ZJ", "CN-ZJ": "CN", "CN": None}
@@ -111,7 +117,7 @@ def test_no_snapshot_at_all_says_download_first(tmp_path):
     writer.start()
     try:
         session = InspectorSession(clock=lambda: NOW)
-        session.place = next(p for p in writer.call(lambda c: checks.places(c)) if p.id == "CN-SH")
+        stand_at(writer, "CN-SH")
         reply = scan(writer, session, SH_CODE)
         assert reply.decision.reason == "inspect.no_data"
         assert reply.decision.outcome is Outcome.WARNING
@@ -176,3 +182,13 @@ def test_no_case_for_an_authorised_product(station, session):
     assert scan(station, session, command_text("confirm")).decision.reason == "inspect.not_caseable"
     assert scan(station, session, command_text("cancel")).decision.reason == "inspect.cleared"
     assert scan(station, session, command_text("confirm")).decision.reason == "inspect.no_check"
+
+
+def test_the_place_and_the_last_check_survive_a_restart(station, session):
+    """Where the inspector stands and the check CONFIRM files are the session row's: a new
+    session (a restarted station) files the case for the check the old one made."""
+    assert scan(station, session, ZJ_CODE).check.judgement.verdict is Verdict.DIVERTED
+    restarted = InspectorSession(clock=lambda: NOW)
+    filed = scan(station, restarted, command_text("confirm"))
+    assert filed.decision.reason == "inspect.case_filed"
+    assert station.call(lambda c: session_place(c)).id == "ST-SH-1"

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.domain.rules.tokens import CARD, VOUCHER, public_key_text, sign
 from app.domain.store.database import connect, open_database
-from app.domain.workflows.counter import knowledge
+from app.domain.workflows import knowledge
 from sync.client import state as sync_state
 from sync.client.apply import apply_page
 from sync.protocol import STREAM_REF, Change

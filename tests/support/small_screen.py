@@ -51,7 +51,7 @@ def main() -> int:
     from app.domain.operators import Role
     from app.ui.application import _station_font
     from app.ui.compact import install_touch_targets
-    from app.ui.main_window import MainWindow
+    from app.ui.station import build_station
     from app.ui.translations import install_translations
     from tests.support.shell import add_operator, station
 
@@ -68,7 +68,8 @@ def main() -> int:
         prepare(Path(folder))
         context.language = "zh_CN"
         boss = add_operator(context, "Boss", "9999", Role.ADMIN)
-        window = MainWindow(context)
+        station = build_station(context)
+        window = station.window
         window.show_fitted()
         window.start()
         window._logged_in(boss)
@@ -81,6 +82,7 @@ def main() -> int:
         print(f"screen {available.width()}x{available.height()} compact={window.compact}")
         for problem in problems:
             print(problem)
+        station.stop()
         window.close()
         return 1 if problems else 0
 

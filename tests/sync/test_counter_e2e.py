@@ -19,7 +19,7 @@ from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.inspector import checks
-from app.domain.workflows.inspector.session import InspectorSession
+from app.domain.workflows.inspector.session import InspectorSession, choose_place
 from app.domain.workflows.inspector.verdict import Verdict
 from sync.client.transport import Offline
 from sync.server import admin
@@ -216,9 +216,8 @@ def test_inspector_verdicts_from_the_snapshot_and_a_case_the_server_opens(world)
     report = inspector.client.sync_once(snapshot=True)
     assert report.snapshot_rows == 8
     session = InspectorSession()
-    session.place = next(
-        p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1"
-    )
+    shop = next(p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1")
+    inspector.writer.call(lambda c: choose_place(c, shop))
     ME = Actor("op-5", "稽查员老周")
 
     def check(key):
@@ -243,7 +242,6 @@ def test_inspector_verdicts_from_the_snapshot_and_a_case_the_server_opens(world)
     assert inspector.writer.call(lambda c: checks.cases(c))[0].status == "investigating"
     # Days later, without a sync, the same data is too old to judge.
     later = InspectorSession(clock=lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=10))
-    later.place = session.place
     stale = inspector.writer.call(lambda c: later.handle(c, gun(items[3]), ME))
     assert stale.check.judgement.verdict is Verdict.STALE
 
@@ -259,9 +257,8 @@ def test_a_shipment_after_the_snapshot_arrives_by_the_shipments_stream(world):
     late.client.sync_once()
     inspector.client.sync_once()
     session = InspectorSession()
-    session.place = next(
-        p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-HZ-1"
-    )
+    shop = next(p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-HZ-1")
+    inspector.writer.call(lambda c: choose_place(c, shop))
     reply = inspector.writer.call(lambda c: session.handle(c, gun(items[6]), Actor("op-5", "老周")))
     assert reply.check.judgement.verdict is Verdict.AUTHORISED
     late.close()

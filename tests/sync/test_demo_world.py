@@ -16,7 +16,7 @@ from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.session import InspectorSession
 from app.domain.workflows.warehouse import Actor, Warehouse
 from app.paths import database_path
-from app.ui.sync_wiring import start_demo_server
+from app.ui.sync_controls import start_demo_server
 from sync.client.client import SyncClient
 from sync.client.demo import connect_demo_station
 

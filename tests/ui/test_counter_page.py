@@ -12,13 +12,30 @@ from app.domain.store import journal
 from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.ui.counter.page import CounterPage
-from app.ui.counter.page import register as register_counter
-from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
 from tests.support.counter_station import Brand, give_keys, seed_reference, set_identity, synced_at
-from tests.support.shell import add_operator, log_in, station
 
 CONFIRM = command_text("confirm")
+
+
+def seed_counter(conn, brand: Brand) -> None:
+    import datetime as dt
+
+    set_identity(conn, "S-A", "D001")
+    seed_reference(conn)
+    give_keys(conn, brand)
+    synced_at(conn, dt.datetime.now(dt.UTC))
+
+
+pytestmark = [
+    pytest.mark.station(
+        operators=[("Zhang", "1111", Role.COUNTER), ("Boss", "9999", Role.SUPERVISOR)],
+        seed=seed_counter,
+        uses=("brand",),
+        language="en",
+    ),
+    pytest.mark.window(pages=("app.ui.counter.page",), login=("Zhang", "1111")),
+]
 
 
 @pytest.fixture
@@ -26,39 +43,6 @@ def brand() -> Brand:
     b = Brand()
     b.rotate("k1")
     return b
-
-
-@pytest.fixture
-def context(tmp_path, brand):
-    with station(tmp_path) as ctx:
-        ctx.language = "en"
-
-        def setup(conn):
-            set_identity(conn, "S-A", "D001")
-            seed_reference(conn)
-            give_keys(conn, brand)
-            import datetime as dt
-
-            synced_at(conn, dt.datetime.now(dt.UTC))
-
-        ctx.gateway.writer.call(setup)
-        add_operator(ctx, "Zhang", "1111", Role.COUNTER)
-        add_operator(ctx, "Boss", "9999", Role.SUPERVISOR)
-        yield ctx
-
-
-@pytest.fixture
-def window(qtbot, context):
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    register_counter(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start()
-    log_in(qtbot, win, "Zhang", "1111")
-    context.sync.start()  # the window's sync controls do this at login
-    yield win
-    win.close()
 
 
 @pytest.fixture

@@ -10,53 +10,45 @@ from app.domain.operators import Role
 from app.domain.workflows.base import Actor, Outcome
 from app.domain.workflows.counter.session import CounterSession
 from app.ui.counter.page import CounterPage
-from app.ui.counter.page import register as register_counter
-from app.ui.main_window import MainWindow
 from sync.client.client import SyncClient
 from sync.server import admin
-from tests.support.shell import add_operator, log_in, station
 from tests.support.sync_station import Station
-
-pytestmark = pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
 
 REGIONS = [{"id": "CN-SH", "name": "上海"}]
 DEALERS = [{"id": "D001", "name": "上海一码经销", "regions": ["CN-SH"]}]
 
 
-@pytest.fixture
-def enrolled(central, tmp_path, memory_keyring):
+def enroll(context, central) -> None:
     admin.upsert_master(central.server, "regions", REGIONS)
     admin.upsert_master(central.server, "dealers", DEALERS)
     admin.rotate_key(central.server)
-    with station(tmp_path / "a") as ctx:
-        ctx.language = "en"
-        client = SyncClient(ctx.db_path, ctx.gateway.writer)
-        client.enroll(central.url, admin.create_enrollment_code(central.server, dealer_id="D001"))
-        client.sync_once()
-        client.close()
-        add_operator(ctx, "Zhang", "1111", Role.COUNTER)
-        yield central, ctx
+    client = SyncClient(context.db_path, context.gateway.writer)
+    client.enroll(central.url, admin.create_enrollment_code(central.server, dealer_id="D001"))
+    client.sync_once()
+    client.close()
+
+
+pytestmark = [
+    pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True),
+    pytest.mark.station(
+        operators=[("Zhang", "1111", Role.COUNTER)],
+        setup=enroll,
+        uses=("central", "memory_keyring"),
+        language="en",
+    ),
+    pytest.mark.window(pages=("app.ui.counter.page",), login=("Zhang", "1111")),
+]
 
 
 @pytest.fixture
-def page(qtbot, enrolled):
-    _central, ctx = enrolled
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    register_counter(win)
-    win.show()
-    win.start()
-    log_in(qtbot, win, "Zhang", "1111")
-    ctx.sync.start()  # the window's sync controls do this at login
-    page = win.page("counter")
+def page(qtbot, window) -> CounterPage:
+    page = window.page("counter")
     assert isinstance(page, CounterPage)
     qtbot.waitUntil(lambda: page.sync.online, timeout=10000)
-    yield page
-    win.close()
+    return page
 
 
-def test_online_the_brand_confirms_or_refuses_on_screen(qtbot, enrolled, page, tmp_path):
-    central, _ctx = enrolled
+def test_online_the_brand_confirms_or_refuses_on_screen(qtbot, central, window, page, tmp_path):
     (_v1, first), (_v2, second) = admin.issue_vouchers(
         central.server, 2, prize="滤芯一支", value_cents=9900, dealer_id="D001"
     )
@@ -68,7 +60,7 @@ def test_online_the_brand_confirms_or_refuses_on_screen(qtbot, enrolled, page, t
     other.writer.call(lambda c: session.handle(c, first, actor, online=True))
     other.writer.call(lambda c: session.handle(c, command_text("confirm"), actor, online=True))
     other.client.sync_once()  # the other counter was first
-    shell = page.shell
+    shell = window
 
     def scan(text):
         with qtbot.waitSignal(page.reply_shown, timeout=5000) as shown:

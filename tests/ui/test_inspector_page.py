@@ -16,49 +16,31 @@ from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.inspector.verdict import Verdict
 from app.ui.inspector.page import InspectorPage
-from app.ui.inspector.page import register as register_inspector
-from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
 from hardware.simulators import write_video
 from tests.support.counter_station import load_snapshot, seed_reference, set_identity
-from tests.support.shell import add_operator, log_in, station
 
 SH = "010690123456789221SH1"
 ZJ = "010690123456789221ZJ1"
 FAKE = "010690123456789221FAKE"
 
 
-@pytest.fixture
-def context(tmp_path):
-    with station(tmp_path) as ctx:
-        ctx.language = "en"
-
-        def setup(conn):
-            set_identity(conn, "S-INS", None)
-            seed_reference(conn)
-            rows = [
-                ("sgtin:06901234567892.SH1", "D001", "CN-SH", "2025-05-02", "O-7"),
-                ("sgtin:06901234567892.ZJ1", "D002", "CN-ZJ", "2025-04-20", "O-8"),
-            ]
-            load_snapshot(conn, rows, dt.datetime.now(dt.UTC) - dt.timedelta(hours=3))
-
-        ctx.gateway.writer.call(setup)
-        add_operator(ctx, "Zhou", "2222", Role.INSPECTOR)
-        yield ctx
+def seed_inspector(conn) -> None:
+    set_identity(conn, "S-INS", None)
+    seed_reference(conn)
+    rows = [
+        ("sgtin:06901234567892.SH1", "D001", "CN-SH", "2025-05-02", "O-7"),
+        ("sgtin:06901234567892.ZJ1", "D002", "CN-ZJ", "2025-04-20", "O-8"),
+    ]
+    load_snapshot(conn, rows, dt.datetime.now(dt.UTC) - dt.timedelta(hours=3))
 
 
-@pytest.fixture
-def window(qtbot, context):
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    register_inspector(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start()
-    log_in(qtbot, win, "Zhou", "2222")
-    context.sync.start()  # the window's sync controls do this at login
-    yield win
-    win.close()
+pytestmark = [
+    pytest.mark.station(
+        operators=[("Zhou", "2222", Role.INSPECTOR)], seed=seed_inspector, language="en"
+    ),
+    pytest.mark.window(pages=("app.ui.inspector.page",), login=("Zhou", "2222")),
+]
 
 
 @pytest.fixture

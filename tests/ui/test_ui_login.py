@@ -1,17 +1,10 @@
 """Logging in with the keyboard alone: first-start admin, right and wrong PINs, the lock-out."""
 
-import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.operators import LoginThrottle, Role
 from app.ui.login import LoginScreen
-from tests.support.shell import add_operator, station
-
-
-@pytest.fixture
-def context(tmp_path):
-    with station(tmp_path) as ctx:
-        yield ctx
+from tests.support.shell import add_operator
 
 
 def _screen(qtbot, context, **kwargs):

@@ -13,35 +13,25 @@ from app.domain.operators import Role
 from app.domain.store import journal
 from app.domain.workflows.base import Decision, Outcome
 from app.ui.feedback_panel import COLOURS
-from app.ui.main_window import MainWindow, PlaceholderPage
+from app.ui.main_window import PlaceholderPage
 from app.ui.scan_log import ScanLogModel
 from hardware.scan import Scan
 from tests.support import ROOT
-from tests.support.shell import add_operator, log_in, station
+from tests.support.shell import log_in
 
-
-@pytest.fixture
-def context(tmp_path):
-    with station(tmp_path) as ctx:
-        add_operator(ctx, "Boss", "2468", Role.ADMIN)
-        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
-        add_operator(ctx, "Chen", "2222", Role.COUNTER)
-        add_operator(ctx, "Liu", "3333", Role.INSPECTOR)
-        add_operator(ctx, "Sun", "4444", Role.SUPERVISOR)
-        yield ctx
-
-
-@pytest.fixture
-def window(qtbot, context, monkeypatch):
-    """The bare shell: no area pages registered, so every page is its placeholder."""
-    monkeypatch.setattr("app.ui.main_window.PAGE_MODULES", ())
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(800, 600)
-    win.show()
-    win.start()
-    yield win
-    win.close()
+pytestmark = [
+    pytest.mark.station(
+        operators=[
+            ("Boss", "2468", Role.ADMIN),
+            ("Wu", "1111", Role.WAREHOUSE),
+            ("Chen", "2222", Role.COUNTER),
+            ("Liu", "3333", Role.INSPECTOR),
+            ("Sun", "4444", Role.SUPERVISOR),
+        ]
+    ),
+    # The bare shell: no area pages registered, so every page is its placeholder.
+    pytest.mark.window(pages=(), size=(800, 600)),
+]
 
 
 def _visible_pages(window):
@@ -285,11 +275,7 @@ def test_status_bar_warns_of_a_clock_off_the_servers(qtbot, window, context):
         QCoreApplication.removeTranslator(translator)
 
 
-def test_the_station_mounts_every_area_page(qtbot, context):
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.start()
-    log_in(qtbot, win, "Boss", "2468")
+def test_the_station_mounts_every_area_page(make_station):
+    win = make_station(login=("Boss", "2468")).window
     assert win.page_keys() == ["warehouse", "counter", "inspector"]
     assert not any(isinstance(win.page(k), PlaceholderPage) for k in win.page_keys())
-    win.close()

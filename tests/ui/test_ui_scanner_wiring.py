@@ -26,7 +26,7 @@ from hardware.dispatch import Dispatcher
 from hardware.simulators import VirtualSerialGun, frame_with_codes, sample_code, write_video
 from hardware.source import STATE_LABELS, SourceState
 from hardware.wedge import WedgeConfig
-from tests.support.shell import add_operator, log_in, station
+from tests.support.shell import log_in
 
 
 class _ScanningPage(QLabel):
@@ -42,12 +42,9 @@ class _ScanningPage(QLabel):
         self.window.show_decision(Decision(Outcome.OK, "Received."), code=scan.text)
 
 
-@pytest.fixture
-def context(tmp_path):
-    with station(tmp_path) as ctx:
-        add_operator(ctx, "Boss", "2468", Role.ADMIN)
-        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
-        yield ctx
+pytestmark = pytest.mark.station(
+    operators=[("Boss", "2468", Role.ADMIN), ("Wu", "1111", Role.WAREHOUSE)]
+)
 
 
 @pytest.fixture
@@ -59,27 +56,18 @@ def bridge(qtbot, context):
 
 
 @pytest.fixture
-def make_window(qtbot, context, bridge, monkeypatch):
+def make_window(make_station, bridge):
     """The bare shell over a real bridge; scanners are added before the window, as at start-up."""
-    monkeypatch.setattr("app.ui.main_window.PAGE_MODULES", ())
-    windows = []
 
     def make(*specs: str) -> MainWindow:
         for spec in specs:
             bridge.add(spec)
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        window.resize(1000, 700)
-        window.show()
-        window.start()
+        window = make_station(pages=(), size=(1000, 700)).window
         window.receiving = _ScanningPage(window)
         window.add_page("warehouse", "Receive", window.receiving, {Role.WAREHOUSE})
-        windows.append(window)
         return window
 
-    yield make
-    for window in windows:
-        window.close()
+    return make
 
 
 @pytest.fixture

@@ -8,13 +8,7 @@ from app.domain.operators import Role
 from app.domain.workflows.base import Outcome
 from app.settings import Settings
 from app.ui.settings_dialog import SettingsDialog
-from tests.support.shell import add_operator, station
-
-
-@pytest.fixture
-def context(tmp_path):
-    with station(tmp_path) as ctx:
-        yield ctx
+from tests.support.shell import add_operator
 
 
 @pytest.fixture

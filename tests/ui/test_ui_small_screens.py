@@ -15,7 +15,6 @@ from app.ui.main_window import MainWindow
 from app.ui.translations import install_translations
 from hardware.source import SourceState
 from tests.support import ROOT
-from tests.support.shell import add_operator, log_in, station
 from tests.support.small_screen import check_every_page, layout_problems
 
 
@@ -36,28 +35,19 @@ def touch(qapp):
     qapp.setStyleSheet(before)
 
 
-@pytest.fixture
-def context(tmp_path, chinese):
-    prepare(tmp_path)
-    with station(tmp_path) as ctx:
-        ctx.language = "zh_CN"
-        add_operator(ctx, "Boss", "9999", Role.ADMIN)
-        yield ctx
+pytestmark = pytest.mark.station(
+    operators=[("Boss", "9999", Role.ADMIN)], prepare=prepare, uses=("chinese",), language="zh_CN"
+)
 
 
-def _window(qtbot, context, width, height):
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(width, height)
-    win.show()
-    win.start()
-    log_in(qtbot, win, "Boss", "9999")
+def _window(qtbot, make_station, width, height):
+    win = make_station(size=(width, height), login=("Boss", "9999")).window
     qtbot.waitExposed(win)
     return win
 
 
-def test_every_page_fits_800x600_without_cut_labels(qtbot, context, touch):
-    win = _window(qtbot, context, 800, 600)
+def test_every_page_fits_800x600_without_cut_labels(qtbot, make_station, touch):
+    win = _window(qtbot, make_station, 800, 600)
     assert win.compact and win.size().width() == 800
     assert check_every_page(win, lambda: qtbot.wait(50)) == []
     page = win.page("warehouse")
@@ -66,8 +56,8 @@ def test_every_page_fits_800x600_without_cut_labels(qtbot, context, touch):
     win.close()
 
 
-def test_a_desk_pc_keeps_the_shortcut_hints_and_buttons(qtbot, context, touch):
-    win = _window(qtbot, context, 1280, 800)
+def test_a_desk_pc_keeps_the_shortcut_hints_and_buttons(qtbot, make_station, touch):
+    win = _window(qtbot, make_station, 1280, 800)
     page = win.page("warehouse")
     assert not win.compact and page.finish_button.text() == "完成  Ctrl+Enter"
     assert page.pdf_button.isVisibleTo(page) and not page.paper_menu_button.isVisibleTo(page)
@@ -83,7 +73,7 @@ def test_a_desk_pc_keeps_the_shortcut_hints_and_buttons(qtbot, context, touch):
 
 
 def test_a_small_screen_is_filled_and_a_large_one_gets_the_preferred_size(qtbot, context):
-    win = MainWindow(context)
+    win = MainWindow(context)  # the bare shell: only its size is under test
     qtbot.addWidget(win)
     win.show_fitted()
     available = win.screen().availableGeometry()
@@ -95,8 +85,8 @@ def test_a_small_screen_is_filled_and_a_large_one_gets_the_preferred_size(qtbot,
     win.close()
 
 
-def test_status_bar_keeps_the_last_sync_whole_with_a_gun_in_trouble(qtbot, context):
-    win = _window(qtbot, context, 800, 600)
+def test_status_bar_keeps_the_last_sync_whole_with_a_gun_in_trouble(qtbot, make_station):
+    win = _window(qtbot, make_station, 800, 600)
     bar = win.status
     qtbot.waitUntil(lambda: bar.status is not None)
     bar.set_scanner("serial:/dev/ttyUSB0", SourceState.DISCONNECTED)  # a gun in trouble
@@ -109,9 +99,9 @@ def test_status_bar_keeps_the_last_sync_whole_with_a_gun_in_trouble(qtbot, conte
     win.close()
 
 
-def test_settings_buttons_and_inputs_are_a_fingertip_high(qtbot, context, touch):
+def test_settings_buttons_and_inputs_are_a_fingertip_high(qtbot, make_station, touch):
     assert touch_min_px(96) == 30 and touch_min_px(144) == 43
-    win = _window(qtbot, context, 800, 600)
+    win = _window(qtbot, make_station, 800, 600)
     dialog = win.open_settings()
     qtbot.waitExposed(dialog)
     floor = touch_min_px()

@@ -15,44 +15,23 @@ from PySide6.QtTest import QTest
 
 from app.domain.codes import command_text
 from app.domain.operators import Role
-from app.domain.store.database import connect, open_database
+from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.warehouse import Flow
-from app.paths import database_path
-from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
 from app.ui.warehouse import WarehousePage
 from hardware.wedge import WedgeConfig
-from tests.support.shell import add_operator, log_in, station
 from tests.support.warehouse_data import case_raw, item_raw, pallet_raw, seed
 
 
-@pytest.fixture
-def context(tmp_path):
-    db = database_path(tmp_path)
-    open_database(db)
-    conn = connect(db)
-    conn.execute("BEGIN")
+def _seed(conn) -> None:
     seed(conn)
-    conn.execute("COMMIT")
-    conn.close()
-    with station(tmp_path) as ctx:
-        ctx.language = "en"
-        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
-        yield ctx
 
 
-@pytest.fixture
-def window(qtbot, context):
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start()
-    log_in(qtbot, win, "Wu", "1111")
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+pytestmark = [
+    pytest.mark.station(operators=[("Wu", "1111", Role.WAREHOUSE)], seed=_seed, language="en"),
+    pytest.mark.window(login=("Wu", "1111")),
+]
 
 
 @pytest.fixture

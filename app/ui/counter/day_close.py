@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.workflows.counter import report
-from app.ui.counter.models import RowsModel
 from app.ui.store_gateway import StoreGateway
+from app.ui.widgets import RowsModel
 
 log = logging.getLogger(__name__)
 

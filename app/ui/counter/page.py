@@ -4,8 +4,8 @@ The gun drives it: a voucher QR shows the prize and waits for the confirming sca
 installer card opens a claim that collects product codes, any other product code is
 verified. Command barcodes (or Ctrl+Enter, Esc, Ctrl+Z, the buttons) confirm, cancel and
 undo; undoing a redemption asks a supervisor for their PIN. Every scan is one writer action
-through the store gateway, one at a time in arrival order; the shell's panel shows, sounds
-and logs each decision with a headline that names it (REDEEMED, FORGED, EXPIRED ...).
+(``ScanPage``) and the state between scans is the session's row; the feedback panel shows,
+sounds and logs each decision with a headline that names it (REDEEMED, FORGED, EXPIRED ...).
 Lookups and sync go through the station's one sync engine (``context.sync``); the GUI thread
 never runs SQL or I/O.
 """
@@ -14,32 +14,29 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.codes import command_text
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows import knowledge
+from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
 from app.domain.workflows.counter.model import (
     HEADLINES,
@@ -48,16 +45,13 @@ from app.domain.workflows.counter.model import (
     ClaimDraft,
     Mode,
     VoucherFacts,
-    code_label,
     money,
 )
-from app.domain.workflows.counter.redeem import Actor, UndoTarget
+from app.domain.workflows.counter.redeem import UndoTarget
 from app.domain.workflows.counter.session import CounterSession, Reply
-from app.domain.workflows.counter.tokens import dealer_name
-from app.ui.context import ShellContext
-from app.ui.counter.models import RowsModel
-from app.ui.store_failure import failure_decision
-from hardware.scan import Scan
+from app.domain.workflows.knowledge import code_label, dealer_name
+from app.ui.scan_page import Action, PageParts, ScanPage
+from app.ui.widgets import RowsModel, big_label, table, tool_button
 from sync.protocol import REASONS
 
 if TYPE_CHECKING:
@@ -66,11 +60,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TINT = {"confirmed": "ok", "provisional": "warn", "refused": "bad", "undone": "off"}
-FAILED = QT_TRANSLATE_NOOP(
-    "Decisions",
-    "This scan could not be saved, so nothing was recorded. Scan it again; if this keeps "
-    "happening, tell IT.",
-)
 REFUSED_BY_BRAND = QT_TRANSLATE_NOOP("Decisions", "REFUSED BY THE BRAND: {what} {todo}")
 CONFIRMED = QT_TRANSLATE_NOOP(
     "Decisions", "CONFIRMED: the brand confirmed the redemption of {prize}."
@@ -104,55 +93,20 @@ def server_words(reason: str | None, detail: dict[str, Any]) -> tuple[str, str]:
     return fill(what), fill(todo) if todo else ""
 
 
-def big_label(text: str = "", px: int = 22, bold: bool = True) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPixelSize(px)
-    font.setBold(bold)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
+class CounterPage(ScanPage):
+    """Hosted by the shell under "counter"."""
 
+    FAILED_REASON = "counter.failed"
 
-def table(model: RowsModel, stretch: int = 0) -> QTableView:
-    """A read-only list: columns fit their text, column ``stretch`` takes the spare width."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setMinimumSectionSize(56)
-    view.setAlternatingRowColors(False)
-    return view
-
-
-class CounterPage(QWidget):
-    """Hosted by the shell under "counter"; ``handle_scan`` makes it a scan page."""
-
-    handles_sync_command = True  # its session answers YIMA:CMD:SYNC on the page's own screen
     reply_shown = Signal(object)  # Reply, after its decision was shown
     lists_refreshed = Signal()
     sheet_written = Signal(object)  # Path of the command sheet PDF
 
-    def __init__(
-        self,
-        context: ShellContext,
-        window: MainWindow | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, parts: PageParts, parent: QWidget | None = None) -> None:
+        super().__init__(parts, parent)
         self.setObjectName("CounterPage")
-        self.context = context
-        self.shell = window
-        self.gateway = context.gateway
-        self.sync = context.sync
-        self.session = CounterSession()
-        self._queue: deque[str] = deque()
-        self._busy = False
+        self.sync = parts.sync
+        self.session = CounterSession(parts.parser)
         self._awaiting: dict[
             str, str
         ] = {}  # event id -> what (redemption | claim) for the server's answer
@@ -168,6 +122,7 @@ class CounterPage(QWidget):
         self.sheet_written.connect(self._sheet_written)
         self._show_online(self.sync.online)
         self._show_mode(Mode.REDEEM)
+        self.gateway.read(self.session.current, self._show_state)
         self.refresh_lists()
 
     # --- building -----------------------------------------------------------------------
@@ -259,11 +214,7 @@ class CounterPage(QWidget):
         layout.addLayout(actions)
 
     def _button(self, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setMinimumHeight(40)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        return button
+        return tool_button(text, slot, self)
 
     def _card_frame(self) -> tuple[QFrame, QVBoxLayout]:
         frame = QFrame(self)
@@ -383,50 +334,19 @@ class CounterPage(QWidget):
 
     # --- scans ---------------------------------------------------------------------------
 
-    def handle_scan(self, scan: Scan) -> None:
-        self.submit(scan.text)
+    def scan_action(self, text: str) -> Action:
+        actor, online, session = self.actor(), self.sync.online is True, self.session
+        return lambda conn: session.handle(conn, text, actor, online=online)
 
-    def submit(self, text: str) -> None:
-        """Queue a scan or command; they run one at a time, in order."""
-        self._queue.append(text)
-        if not self._busy:
-            self._next()
-
-    def _actor(self) -> Actor:
-        operator = self.shell.operator if self.shell is not None else None
-        if operator is None:
-            return Actor("unknown", "")
-        return Actor(operator.id, operator.name)
-
-    def _next(self) -> None:
-        if not self._queue:
-            self._busy = False
-            return
-        self._busy = True
-        text = self._queue.popleft()
-        actor = self._actor()
-        online = self.sync.online is True
-        session = self.session
-        self.gateway.write(
-            lambda conn: session.handle(conn, text, actor, online=online),
-            lambda reply: self._done(text, reply),
-            lambda exc: self._failed(text, exc),
-        )
-
-    def _failed(self, text: str, exc: BaseException) -> None:
-        log.error("counter scan failed", exc_info=exc)
-        self._show(failure_decision(exc, FAILED, "counter.failed"), text)
-        self._next()
-
-    def _done(self, text: str, reply: Reply) -> None:
-        self.apply(reply, text)
-        self._next()
-
-    def apply(self, reply: Reply, text: str = "") -> None:
+    def _show_state(self, reply: Reply) -> None:
+        """Where the counter stands (its session row), shown without a decision."""
         self._show_mode(reply.mode)
         self._pending = reply.pending
         self._show_voucher(reply.pending)
         self._show_draft(reply.draft)
+
+    def apply(self, reply: Reply, text: str = "") -> None:
+        self._show_state(reply)
         decision = reply.decision
         if reply.verification is not None:
             self._verifying = reply.verification
@@ -457,10 +377,8 @@ class CounterPage(QWidget):
         self.reply_shown.emit(reply)
 
     def _show(self, decision: Decision, text: str = "") -> None:
-        if self.shell is None:
-            return
         headline = HEADLINES.get(decision.reason or "")
-        self.shell.show_decision(decision, code=text, headline=tr(headline) if headline else None)
+        self.feedback.show(decision, code=text, headline=tr(headline) if headline else None)
 
     # --- views ---------------------------------------------------------------------------
 
@@ -609,7 +527,7 @@ class CounterPage(QWidget):
             for event_id, what in awaiting.items():
                 if what == "redemption":
                     row = redeem.redemption_by_event(conn, event_id)
-                    detail = redeem.knowledge.issue_detail(conn, event_id)
+                    detail = knowledge.issue_detail(conn, event_id)
                     out.append((event_id, what, row, detail))
                 else:
                     rows = rebates.claims(conn, event_id=event_id)
@@ -618,7 +536,7 @@ class CounterPage(QWidget):
                             event_id,
                             what,
                             rows[0] if rows else None,
-                            redeem.knowledge.issue_detail(conn, event_id),
+                            knowledge.issue_detail(conn, event_id),
                         )
                     )
             return out
@@ -724,16 +642,12 @@ class CounterPage(QWidget):
         dialog.open()
 
     def _undo(self, target: UndoTarget, person: Any, reason: str) -> None:
-        actor = self._actor()
-        supervisor = Actor(person.id, person.name)
-        online = self.sync.online is True
-        session = self.session
-        self.gateway.write(
+        actor, supervisor = self.actor(), Actor(person.id, person.name)
+        online, session = self.sync.online is True, self.session
+        self.act(
             lambda conn: session.undo_redemption(
                 conn, target, actor, supervisor, reason, online=online
-            ),
-            lambda reply: self.apply(reply),
-            lambda exc: self._failed("", exc),
+            )
         )
 
     def command_sheet_sections(self) -> list[tuple[str, list[Any]]]:
@@ -792,11 +706,11 @@ class CounterPage(QWidget):
         dialog.open()
 
 
-def register(window: MainWindow) -> None:
+def register(window: MainWindow, parts: PageParts) -> None:
     """Mount the counter page in the shell (listed in ``app/ui/page_registry.py``)."""
     from app.domain.operators import Role
 
-    page = CounterPage(window.context, window)
+    page = CounterPage(parts)
     window.add_page(
         "counter",
         QCoreApplication.translate("Counter", "Counter"),

@@ -8,7 +8,8 @@
   or file) and a note attach to the check; CONFIRM (or the button) files a diversion case.
 - My cases: what was filed and the brand's status, refreshed by sync.
 
-Scans run as writer actions one at a time; photos are read, grabbed and written on worker
+Scans run as writer actions (``ScanPage``); where the inspector stands and the check a
+CONFIRM files are the session's row; photos are read, grabbed and written on worker
 threads; downloads and sync on the station's one sync engine (``context.sync``).
 """
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,32 +42,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Decision, Outcome
-from app.domain.workflows.counter import knowledge
-from app.domain.workflows.counter.model import code_label
-from app.domain.workflows.counter.redeem import Actor
-from app.domain.workflows.inspector import checks
+from app.domain.workflows.inspector import checks, session
 from app.domain.workflows.inspector.checks import CASE_STATUS_WORDS, Check, Place
 from app.domain.workflows.inspector.session import InspectorReply, InspectorSession
 from app.domain.workflows.inspector.verdict import DECISION_HEADLINES, HEADLINES, Verdict
-from app.ui.context import ShellContext
-from app.ui.counter.models import RowsModel
-from app.ui.counter.page import big_label, table
+from app.domain.workflows.knowledge import code_label
 from app.ui.feedback_panel import COLOURS
 from app.ui.inspector.evidence import grab_photo, read_photo_file, running_camera
-from app.ui.store_failure import failure_decision
-from hardware.scan import Scan
+from app.ui.scan_page import Action, PageParts, ScanPage
+from app.ui.widgets import RowsModel, big_label, table, tool_button
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-FAILED = QT_TRANSLATE_NOOP(
-    "Decisions",
-    "This scan could not be saved, so nothing was recorded. Scan it again; if this keeps "
-    "happening, tell IT.",
-)
 VERDICT_TINT = {
     "authorised": "ok",
     "diverted": "bad",
@@ -104,37 +95,30 @@ def age_words(synced: dt.datetime | None, now: dt.datetime | None = None) -> str
     )
 
 
-class InspectorPage(QWidget):
-    """Hosted by the shell under "inspector"; ``handle_scan`` makes it a scan page."""
+class InspectorPage(ScanPage):
+    """Hosted by the shell under "inspector"."""
 
-    handles_sync_command = True  # its session answers YIMA:CMD:SYNC with the progress on screen
+    FAILED_REASON = "inspect.failed"
+
     reply_shown = Signal(object)  # InspectorReply
     photo_added = Signal(int)  # photos on the current check
     photo_failed = Signal(str)
     state_loaded = Signal()
     _thumb = Signal(QImage)
 
-    def __init__(
-        self,
-        context: ShellContext,
-        window: MainWindow | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, parts: PageParts, parent: QWidget | None = None) -> None:
+        super().__init__(parts, parent)
         self.setObjectName("InspectorPage")
-        self.context = context
-        self.shell = window
-        self.gateway = context.gateway
-        self.sync = context.sync
-        self.session = InspectorSession()
+        self.sync = parts.sync
+        self.session = InspectorSession(parts.parser)
         self.current: Check | None = None
+        self.place_id: str | None = None  # the session row's place, as last read
+        self._reloads = 0
         self.places: list[Place] = []
         self.chosen: list[str] = []
         self.snapshot = knowledge.SnapshotState(0, None)
         self.camera_target = "0"
-        self.evidence_dir = context.data_dir / "evidence"
-        self._queue: deque[str] = deque()
-        self._busy = False
+        self.evidence_dir = self.context.data_dir / "evidence"
         self._downloading = False
         self._build()
         self.sync.progressChanged.connect(self._progress)
@@ -175,11 +159,7 @@ class InspectorPage(QWidget):
         self.photos.setVisible(not self.compact or self.photos.count() > 0)
 
     def _button(self, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setMinimumHeight(40)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        return button
+        return tool_button(text, slot, self)
 
     def _site_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -337,31 +317,16 @@ class InspectorPage(QWidget):
     def reload(self) -> None:
         """Regions, places, freshness, recent checks and cases, read off the GUI thread."""
 
-        def read(conn):
-            chosen = checks.chosen_regions(conn)
-            regions = [
-                (rid, name, parent)
-                for rid, name, parent in conn.execute(
-                    "SELECT id, name, parent_id FROM regions ORDER BY id"
-                )
-            ]
-            recent = conn.execute(
-                "SELECT c.check_id, c.checked_at, c.verdict, c.code_key, d.name FROM inspector_checks c"
-                " LEFT JOIN dealers d ON d.id = c.dealer_id ORDER BY c.checked_at DESC, c.rowid DESC LIMIT 50"
-            ).fetchall()
-            return {
-                "chosen": chosen,
-                "regions": regions,
-                "places": checks.places(conn, chosen),
-                "snapshot": knowledge.snapshot_state(conn),
-                "recent": [tuple(r) for r in recent],
-                "cases": checks.cases(conn),
-            }
+        self._reloads += 1
+        generation = self._reloads
+        self.gateway.read(lambda conn: (generation, session.page_state(conn)), self._loaded)
 
-        self.gateway.read(read, self._loaded)
-
-    def _loaded(self, state: dict[str, Any]) -> None:
+    def _loaded(self, read: tuple[int, dict[str, Any]]) -> None:
+        generation, state = read
+        if generation != self._reloads:
+            return  # a newer read is on its way: this one may predate the operator's last tick
         self.chosen = state["chosen"]
+        self.place_id = state["place"].id if state["place"] is not None else None
         self.snapshot = state["snapshot"]
         self._fill_regions(state["regions"])
         self._fill_places(state["places"])
@@ -422,7 +387,7 @@ class InspectorPage(QWidget):
         self.region_list.blockSignals(False)
 
     def _fill_places(self, places: list[Place]) -> None:
-        current = self.session.place
+        current = self.place_id
         self.places = places
         self.place.blockSignals(True)
         self.place.clear()
@@ -436,13 +401,18 @@ class InspectorPage(QWidget):
                     store=place.name, region=region_names.get(place.region_id, place.region_id)
                 )
             self.place.addItem(label, place)
-        index = next((i + 1 for i, p in enumerate(places) if current and p.id == current.id), 0)
+        index = next((i + 1 for i, p in enumerate(places) if p.id == current), 0)
         self.place.setCurrentIndex(index)
         self.place.blockSignals(False)
 
     def _place_chosen(self, index: int) -> None:
-        place = self.place.itemData(index)
-        self.session.place = place if isinstance(place, Place) else None
+        chosen = self.place.itemData(index)
+        chosen = chosen if isinstance(chosen, Place) else None
+        self.place_id = chosen.id if chosen is not None else None
+        self.gateway.write(lambda conn: session.choose_place(conn, chosen), None, self._not_saved)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.fail("", exc)
 
     def choose_place(self, place_id: str) -> bool:
         for i in range(1, self.place.count()):
@@ -459,53 +429,24 @@ class InspectorPage(QWidget):
             if self.region_list.item(i).checkState() == Qt.CheckState.Checked
         ]
         self.chosen = chosen
+        self._reloads += 1  # a read already on its way predates this tick: it must not undo it
         self.gateway.write(
             lambda conn: checks.choose_regions(conn, chosen), lambda _r: self.reload()
         )
 
     # --- scans ------------------------------------------------------------------------------
 
-    def handle_scan(self, scan: Scan) -> None:
-        self.submit(scan.text)
-
-    def submit(self, text: str) -> None:
-        self._queue.append(text)
-        if not self._busy:
-            self._next()
-
-    def _actor(self) -> Actor:
-        operator = self.shell.operator if self.shell is not None else None
-        return Actor(operator.id, operator.name) if operator is not None else Actor("unknown", "")
-
-    def _next(self) -> None:
-        if not self._queue:
-            self._busy = False
-            return
-        self._busy = True
-        text = self._queue.popleft()
-        actor, session = self._actor(), self.session
+    def scan_action(self, text: str) -> Action:
+        actor, inspector = self.actor(), self.session
         note = self.note.toPlainText()
         check_id = self.current.check_id if self.current is not None else None
 
         def action(conn):
             if check_id is not None and note.strip():
                 checks.set_note(conn, check_id, note)  # the note travels with a case the gun files
-            return session.handle(conn, text, actor)
+            return inspector.handle(conn, text, actor)
 
-        self.gateway.write(
-            action,
-            lambda reply: self._done(text, reply),
-            lambda exc: self._failed(text, exc),
-        )
-
-    def _failed(self, text: str, exc: BaseException) -> None:
-        log.error("inspector scan failed", exc_info=exc)
-        self._show(failure_decision(exc, FAILED, "inspect.failed"), text)
-        self._next()
-
-    def _done(self, text: str, reply: InspectorReply) -> None:
-        self.apply(reply, text)
-        self._next()
+        return action
 
     def apply(self, reply: InspectorReply, text: str = "") -> None:
         if reply.check is not None:
@@ -531,8 +472,7 @@ class InspectorPage(QWidget):
         self.reply_shown.emit(reply)
 
     def _show(self, decision: Decision, text: str = "", headline: str | None = None) -> None:
-        if self.shell is not None:
-            self.shell.show_decision(decision, code=text, headline=headline)
+        self.feedback.show(decision, code=text, headline=headline)
 
     def _show_check(self, check: Check | None) -> None:
         if check is None:
@@ -649,15 +589,13 @@ class InspectorPage(QWidget):
             return
         note = self.note.toPlainText()
         check_id = check.check_id
-        actor, session = self._actor(), self.session
+        actor, inspector = self.actor(), self.session
 
         def action(conn):
             checks.set_note(conn, check_id, note)
-            return session.file_case(conn, check_id, actor)
+            return inspector.file_case(conn, check_id, actor)
 
-        self.gateway.write(
-            action, lambda reply: self.apply(reply), lambda exc: self._failed("", exc)
-        )
+        self.act(action)
 
     # --- data download ----------------------------------------------------------------------
 
@@ -726,11 +664,11 @@ def _path(region_id: str, parents: dict[str, str | None]) -> list[str]:
     return chain
 
 
-def register(window: MainWindow) -> None:
+def register(window: MainWindow, parts: PageParts) -> None:
     """Mount the inspector page in the shell (listed in ``app/ui/page_registry.py``)."""
     from app.domain.operators import Role
 
-    page = InspectorPage(window.context, window)
+    page = InspectorPage(parts)
     window.add_page(
         "inspector", QCoreApplication.translate("Inspector", "Inspection"), page, {Role.INSPECTOR}
     )

@@ -58,6 +58,7 @@ from app.domain.workflows.warehouse import (
     reports,
 )
 from app.ui.context import ShellContext
+from app.ui.scan_page import PageParts
 from app.ui.store_failure import failure_decision
 from app.ui.warehouse.models import JobsModel, LinesModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
@@ -123,7 +124,12 @@ class WarehousePage(QWidget):
     file_written = Signal(object)  # Path of a PDF/CSV/XLSX just written
 
     def __init__(
-        self, context: ShellContext, window: MainWindow | None = None, parent: QWidget | None = None
+        self,
+        context: ShellContext,
+        window: MainWindow | None = None,
+        parent: QWidget | None = None,
+        *,
+        parser: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("WarehousePage")
@@ -131,7 +137,7 @@ class WarehousePage(QWidget):
         self.shell = window
         self.gateway = context.gateway
         self.open_files = True  # open a written PDF in the system viewer (tests switch it off)
-        self.parser = make_parser(context.settings)
+        self.parser = parser or make_parser(context.settings)  # the station's one grammar
         self.result: Result | None = None
         self._selected_history: str | None = None
         self._shortcuts: list[QShortcut] = []
@@ -735,11 +741,11 @@ class WarehousePage(QWidget):
             )
 
 
-def register(window: MainWindow) -> None:
+def register(window: MainWindow, parts: PageParts) -> None:
     """Mount the page in the shell (listed in ``app/ui/page_registry.py``)."""
     from app.domain.operators import Role
 
-    page = WarehousePage(window.context, window)
+    page = WarehousePage(parts.context, window, parser=parts.parser)
     window.add_page(
         "warehouse", QCoreApplication.translate("Warehouse", "Warehouse"), page, {Role.WAREHOUSE}
     )

@@ -275,14 +275,6 @@ STANDING_WORDS: dict[str, str] = {
 }
 
 
-def code_label(key: str, product: str | None = None) -> str:
-    """How a person names a code: the serial printed on the label (after the product's name
-    when known), not the canonical key ``sgtin:{gtin}.{serial}``."""
-    kind, _, rest = key.partition(":")
-    shown = rest.split(".", 1)[1] if kind == "sgtin" and "." in rest else (rest or key)
-    return f"{product} {shown}" if product else shown
-
-
 def money(cents: int) -> str:
     """``¥12.50``: yuan with two decimals, the way receipts print it."""
     sign = "-" if cents < 0 else ""

@@ -20,17 +20,17 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.rules.rebates import RuleBook
 from app.domain.store import journal
 from app.domain.store.database import station_id
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor
-from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import (
     CardFacts,
     ClaimDraft,
     ClaimLine,
     ClaimRow,
-    code_label,
 )
 from app.domain.workflows.counter.redeem import local_day
 from app.domain.workflows.counter.tokens import Refusal, check_card
+from app.domain.workflows.knowledge import code_label
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from app.domain import clock
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import station_id
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor
-from app.domain.workflows.counter import knowledge
 from app.domain.workflows.counter.model import Alert, RedemptionRow, VoucherFacts, money
 from app.domain.workflows.counter.tokens import Refusal, check_voucher
 

@@ -102,3 +102,20 @@ def m001_counter(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX counter_verifications_code ON counter_verifications (code_key)")
+
+
+@COUNTER()
+def m002_counter_session(db: Database) -> None:
+    """The counter's state between scans (the mode, a voucher waiting for its confirming scan,
+    an open installer claim) lives in this one row, not in memory: a restart resumes it, and a
+    scan whose transaction rolls back leaves it as it was."""
+    db.execute(
+        """
+        CREATE TABLE counter_session (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            mode TEXT NOT NULL DEFAULT 'redeem',
+            pending TEXT,
+            draft TEXT
+        )
+        """
+    )

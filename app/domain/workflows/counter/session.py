@@ -1,7 +1,10 @@
 """The counter driven by the gun alone: every scan or command barcode becomes one Reply.
 
 The session runs inside writer actions (so scans are handled one at a time, in order) and
-hands back immutable replies for the page to show. What the scan is decides the work: a
+hands back immutable replies for the page to show. Its state between scans (the mode, a voucher
+waiting for the confirming scan, an open claim) is one row, ``counter_session``, read at the
+start of each action and written in the same transaction, as the warehouse keeps its jobs: a
+restart resumes it and a rolled-back scan leaves it untouched. What the scan is decides the work: a
 voucher QR redeems, an installer card starts a rebate claim, a product code is verified (or,
 with a claim open, added to it). Command barcodes confirm, cancel, undo, switch and sync.
 Nothing is acknowledged before its transaction commits; a voucher waiting for its confirming
@@ -10,7 +13,9 @@ scan is only shown, never written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,16 +23,18 @@ from dataclasses import dataclass, field
 from app.domain import clock as station_clock
 from app.domain.codes import Code, CodeParser, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.base import Decision, Outcome
+from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
 from app.domain.workflows.counter.model import (
     ALERT_WORDS,
+    CardFacts,
     ClaimDraft,
+    ClaimLine,
     Mode,
     VoucherFacts,
     money,
 )
-from app.domain.workflows.counter.redeem import Actor, UndoRefused, UndoTarget
+from app.domain.workflows.counter.redeem import UndoRefused, UndoTarget
 from app.domain.workflows.counter.tokens import Refusal, looks_like_token
 
 Clock = Callable[[], dt.datetime]
@@ -58,8 +65,37 @@ def _refusal(refusal: Refusal) -> Decision:
     )
 
 
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _dump(value: VoucherFacts | ClaimDraft | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(dataclasses.asdict(value), ensure_ascii=False, default=dt.date.isoformat)
+
+
+def _voucher(text: str | None) -> VoucherFacts | None:
+    if not text:
+        return None
+    fields = json.loads(text)
+    return VoucherFacts(**{**fields, "expires": _date(fields["expires"])})
+
+
+def _draft(text: str | None) -> ClaimDraft | None:
+    if not text:
+        return None
+    fields = json.loads(text)
+    card = fields["card"]
+    return ClaimDraft(
+        CardFacts(**{**card, "expires": _date(card["expires"])}),
+        tuple(ClaimLine(**line) for line in fields["lines"]),
+    )
+
+
 class CounterSession:
-    """State between scans: the mode, a voucher waiting to be confirmed, an open claim."""
+    """The counter's rules between scans. ``mode``, ``pending`` and ``draft`` hold the
+    ``counter_session`` row while one writer action runs; between actions the row is the truth."""
 
     def __init__(
         self,
@@ -75,10 +111,38 @@ class CounterSession:
         self.pending: VoucherFacts | None = None
         self.draft: ClaimDraft | None = None
 
-    # --- entry point ---------------------------------------------------------------------
+    # --- the state row -------------------------------------------------------------------
+
+    def _load(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT mode, pending, draft FROM counter_session").fetchone()
+        if row is None:
+            self.mode, self.pending, self.draft = Mode.REDEEM, None, None
+            return
+        self.mode, self.pending, self.draft = Mode(row[0]), _voucher(row[1]), _draft(row[2])
+
+    def _save(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "INSERT INTO counter_session (id, mode, pending, draft) VALUES (1, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, pending = excluded.pending,"
+            " draft = excluded.draft",
+            (self.mode.value, _dump(self.pending), _dump(self.draft)),
+        )
+
+    def current(self, conn: sqlite3.Connection) -> Reply:
+        """Where the counter stands (after start-up or a restart), to show; reads only."""
+        self._load(conn)
+        return self._reply(None)
+
+    # --- entry points --------------------------------------------------------------------
 
     def handle(self, conn: sqlite3.Connection, text: str, actor: Actor, *, online: bool) -> Reply:
         """One scan, inside a writer action."""
+        self._load(conn)
+        reply = self._handle(conn, text, actor, online)
+        self._save(conn)
+        return reply
+
+    def _handle(self, conn: sqlite3.Connection, text: str, actor: Actor, online: bool) -> Reply:
         self.time = redeem.trusted_time(conn, self.machine)
         now = self.time.now
         if looks_like_token(text):
@@ -96,7 +160,7 @@ class CounterSession:
             return self._claim_code(conn, code, now)
         return self._verify(conn, code, actor, now)
 
-    def switch(self, mode: Mode) -> Reply:
+    def _switch(self, mode: Mode) -> Reply:
         self.mode = mode
         self.pending = None
         if mode is not Mode.REBATE:
@@ -374,7 +438,7 @@ class CounterSession:
                         "counter.unknown_switch",
                     )
                 )
-            self.switch(mode)
+            self._switch(mode)
             return self._reply(
                 Decision(
                     Outcome.OK,
@@ -477,6 +541,7 @@ class CounterSession:
         online: bool,
     ) -> Reply:
         """Undo after the supervisor's PIN was checked (by the page, through ``operators``)."""
+        self._load(conn)
         try:
             event = redeem.undo(conn, target.voucher_id, actor, supervisor, reason, self.clock())
         except UndoRefused as exc:

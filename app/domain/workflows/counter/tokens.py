@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.domain.rules.tokens import CARD, VOUCHER, Token, TokenError, load_public_key, peek, verify
-from app.domain.workflows.counter import knowledge
+from app.domain.workflows import knowledge
 from app.domain.workflows.counter.model import Alert, CardFacts, VoucherFacts
+from app.domain.workflows.knowledge import dealer_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +62,6 @@ def looks_like_token(text: str) -> bool:
     """A Yima voucher or card QR (``YV1.`` / ``YC1.``), before any parsing."""
     head = text.strip()[:4].upper()
     return head in (f"{VOUCHER}.", f"{CARD}.")
-
-
-def dealer_name(conn: sqlite3.Connection, dealer_id: str | None) -> str | None:
-    if not dealer_id:
-        return None
-    row = conn.execute("SELECT name FROM dealers WHERE id = ?", (dealer_id,)).fetchone()
-    return row[0] if row else dealer_id
 
 
 def _check(conn: sqlite3.Connection, text: str, kind: str, today: dt.date) -> Token | Refusal:

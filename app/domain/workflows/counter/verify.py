@@ -19,10 +19,9 @@ from app.domain.codes import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import station_id
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
-from app.domain.workflows.counter import knowledge
-from app.domain.workflows.counter.model import code_label
-from app.domain.workflows.counter.tokens import dealer_name
+from app.domain.workflows.knowledge import code_label, dealer_name
 
 
 @dataclass(frozen=True, slots=True)

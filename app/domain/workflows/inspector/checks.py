@@ -20,10 +20,8 @@ from app.domain.codes import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store import journal
 from app.domain.store.database import station_id
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
-from app.domain.workflows.counter import knowledge
-from app.domain.workflows.counter.model import code_label
-from app.domain.workflows.counter.tokens import dealer_name
 from app.domain.workflows.inspector.verdict import (
     CASEABLE,
     MESSAGES,
@@ -32,6 +30,7 @@ from app.domain.workflows.inspector.verdict import (
     Verdict,
     judge,
 )
+from app.domain.workflows.knowledge import code_label, dealer_name
 
 
 @dataclass(frozen=True, slots=True)

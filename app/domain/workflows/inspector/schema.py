@@ -69,3 +69,18 @@ def m001_inspector(db: Database) -> None:
         )
         """
     )
+
+
+@INSPECTOR()
+def m002_inspector_session(db: Database) -> None:
+    """The inspector's state between scans (where they stand, the check a CONFIRM would file a
+    case for) lives in this one row, not in memory, so a restart resumes it."""
+    db.execute(
+        """
+        CREATE TABLE inspector_session (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            place TEXT,
+            last_check_id TEXT
+        )
+        """
+    )

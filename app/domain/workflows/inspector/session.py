@@ -2,18 +2,24 @@
 
 A product scan gives its verdict at once (from the downloaded snapshot, offline); CONFIRM
 files a diversion case for the last check with the photos and note attached to it so far;
-CANCEL lets the last check go without a case. Runs inside writer actions, like the counter.
+CANCEL lets the last check go without a case. Runs inside writer actions, like the counter;
+where the inspector stands and the check a CONFIRM files are one row, ``inspector_session``,
+so a restart resumes them and the GUI never shares state with the writer thread.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.domain.codes import CodeParser, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.inspector import checks
 from app.domain.workflows.inspector.checks import CaseRefused, Check, Place
@@ -29,12 +35,41 @@ class InspectorReply:
     wants_sync: bool = False
 
 
+def place(conn: sqlite3.Connection) -> Place | None:
+    """Where the inspector said they stand (None: not chosen yet)."""
+    row = conn.execute("SELECT place FROM inspector_session").fetchone()
+    return Place(**json.loads(row[0])) if row is not None and row[0] else None
+
+
+def choose_place(conn: sqlite3.Connection, chosen: Place | None) -> None:
+    """Remember where the inspector stands (a writer action)."""
+    text = json.dumps(dataclasses.asdict(chosen), ensure_ascii=False) if chosen else None
+    conn.execute(
+        "INSERT INTO inspector_session (id, place) VALUES (1, ?)"
+        " ON CONFLICT (id) DO UPDATE SET place = excluded.place",
+        (text,),
+    )
+
+
+def _last_check(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT last_check_id FROM inspector_session").fetchone()
+    return row[0] if row is not None else None
+
+
+def _remember_check(conn: sqlite3.Connection, check_id: str | None) -> None:
+    conn.execute(
+        "INSERT INTO inspector_session (id, last_check_id) VALUES (1, ?)"
+        " ON CONFLICT (id) DO UPDATE SET last_check_id = excluded.last_check_id",
+        (check_id,),
+    )
+
+
 class InspectorSession:
+    """The inspector's rules between scans; the state they act on is the session row."""
+
     def __init__(self, parser: CodeParser | None = None, clock: Clock | None = None) -> None:
         self.parser = parser or CodeParser()
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
-        self.place: Place | None = None
-        self.last: Check | None = None
 
     def handle(self, conn: sqlite3.Connection, text: str, actor: Actor) -> InspectorReply:
         code = self.parser.parse(text)
@@ -42,7 +77,8 @@ class InspectorSession:
             return self._command(conn, code.key.removeprefix("cmd:"), actor)
         if not code.valid:
             return InspectorReply(Decision(Outcome.ERROR, code.message or "", {}, code.reason))
-        if self.place is None:
+        here = place(conn)
+        if here is None:
             return InspectorReply(
                 Decision(
                     Outcome.WARNING,
@@ -67,8 +103,9 @@ class InspectorSession:
                     "inspect.not_serialized",
                 )
             )
-        self.last = checks.check(conn, code, self.place, actor, self.clock())
-        return InspectorReply(self.last.decision, self.last)
+        done = checks.check(conn, code, here, actor, self.clock())
+        _remember_check(conn, done.check_id)
+        return InspectorReply(done.decision, done)
 
     def file_case(self, conn: sqlite3.Connection, check_id: str, actor: Actor) -> InspectorReply:
         try:
@@ -81,7 +118,8 @@ class InspectorSession:
 
     def _command(self, conn: sqlite3.Connection, name: str, actor: Actor) -> InspectorReply:
         if name in ("confirm", "finish"):
-            if self.last is None:
+            last = _last_check(conn)
+            if last is None:
                 return InspectorReply(
                     Decision(
                         Outcome.WARNING,
@@ -92,9 +130,9 @@ class InspectorSession:
                         "inspect.no_check",
                     )
                 )
-            return self.file_case(conn, self.last.check_id, actor)
+            return self.file_case(conn, last, actor)
         if name in ("cancel", "undo"):
-            self.last = None
+            _remember_check(conn, None)
             return InspectorReply(
                 Decision(
                     Outcome.OK,
@@ -127,3 +165,25 @@ class InspectorSession:
                 "inspect.command_unused",
             )
         )
+
+
+def page_state(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Everything the inspector page shows, read in one go on a reader thread: the regions
+    (id, name, parent) and the chosen ones, the places in them and the one chosen, how fresh
+    the data is, the last 50 checks (id, time, verdict, code, dealer) and the cases."""
+    chosen = checks.chosen_regions(conn)
+    regions = conn.execute("SELECT id, name, parent_id FROM regions ORDER BY id").fetchall()
+    recent = conn.execute(
+        "SELECT c.check_id, c.checked_at, c.verdict, c.code_key, d.name FROM inspector_checks c"
+        " LEFT JOIN dealers d ON d.id = c.dealer_id"
+        " ORDER BY c.checked_at DESC, c.rowid DESC LIMIT 50"
+    ).fetchall()
+    return {
+        "chosen": chosen,
+        "regions": [tuple(r) for r in regions],
+        "places": checks.places(conn, chosen),
+        "place": place(conn),
+        "snapshot": knowledge.snapshot_state(conn),
+        "recent": [tuple(r) for r in recent],
+        "cases": checks.cases(conn),
+    }

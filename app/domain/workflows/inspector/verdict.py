@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Outcome
-from app.domain.workflows.counter.knowledge import ShipRow
+from app.domain.workflows.knowledge import ShipRow
 
 
 class Verdict(StrEnum):

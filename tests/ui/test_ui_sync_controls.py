@@ -14,10 +14,9 @@ from app.domain.store import journal
 from app.domain.store.database import connect, station_id
 from app.domain.workflows.base import Decision, Outcome
 from app.ui.main_window import MainWindow
-from app.ui.sync_wiring import SyncWiring
 from hardware.scan import Scan
 from sync.server import admin
-from tests.support.shell import add_operator, log_in, station
+from tests.support.shell import log_in
 from tests.support.sync_data import seed_sample
 
 SQLITE_ONLY = pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
@@ -36,34 +35,31 @@ class ScanningPage(QWidget):
         self.window_.show_decision(Decision(Outcome.OK, "seen"), code=scan.text)
 
 
-@pytest.fixture
-def context(tmp_path, memory_keyring):
-    with station(tmp_path, interval=3600) as ctx:
-        add_operator(ctx, "Sun", "4444", Role.SUPERVISOR)
-        add_operator(ctx, "Wu", "1111", Role.WAREHOUSE)
-        add_operator(ctx, "Ma", "5555", Role.WAREHOUSE)
-        yield ctx
+def _scanning_page(window: MainWindow) -> None:
+    window.add_page("warehouse", "Warehouse", ScanningPage(window), {Role.WAREHOUSE})
+
+
+pytestmark = [
+    pytest.mark.station(
+        operators=[
+            ("Sun", "4444", Role.SUPERVISOR),
+            ("Wu", "1111", Role.WAREHOUSE),
+            ("Ma", "5555", Role.WAREHOUSE),
+        ],
+        uses=("memory_keyring",),
+        sync={"interval": 3600},
+    ),
+    pytest.mark.window(pages=(), size=(1100, 700), before_start=_scanning_page),
+]
 
 
 @pytest.fixture
-def window(qtbot, context, monkeypatch):
-    monkeypatch.setattr("app.ui.main_window.PAGE_MODULES", ())
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    page = ScanningPage(win)
-    win.add_page("warehouse", "Warehouse", page, {Role.WAREHOUSE})
-    win.resize(1100, 700)
-    win.show()
-    win.start()
-    wiring = SyncWiring(win)
-    win.sync_wiring = wiring
-    yield win
-    wiring.stop()
-    win.close()
+def controls(app_station):
+    """The window's sync controls (``SyncControls``), as the composition root built them."""
+    return app_station.sync
 
 
-def _enroll(qtbot, window, central) -> None:
-    wiring = window.sync_wiring
+def _enroll(qtbot, wiring, central) -> None:
     code = admin.create_enrollment_code(central.server, site="W1")
     with qtbot.waitSignal(wiring.sync.enrolled, timeout=15000) as enrolled:
         wiring.sync.enroll(central.url, code, station_name="Test")
@@ -92,12 +88,12 @@ def _ship(context, keys: list[str], operator: str, order: str) -> str:
 
 @SQLITE_ONLY
 def test_status_bar_sync_now_and_a_refused_event_in_the_issues_list(
-    qtbot, window, context, central
+    qtbot, window, controls, context, central
 ):
     sample = seed_sample(central.server)
-    wiring = window.sync_wiring
+    wiring = controls
     log_in(qtbot, window, "Wu", "1111")
-    _enroll(qtbot, window, central)
+    _enroll(qtbot, controls, central)
     status = window.status
     qtbot.waitUntil(lambda: status.online is True, timeout=5000)
     assert wiring.sync_button.isVisible()
@@ -140,11 +136,13 @@ def test_status_bar_sync_now_and_a_refused_event_in_the_issues_list(
 
 
 @SQLITE_ONLY
-def test_the_sync_command_barcode_syncs_from_a_work_page(qtbot, window, context, central):
+def test_the_sync_command_barcode_syncs_from_a_work_page(
+    qtbot, window, controls, context, central
+):
     seed_sample(central.server)
-    wiring = window.sync_wiring
+    wiring = controls
     log_in(qtbot, window, "Wu", "1111")
-    _enroll(qtbot, window, central)
+    _enroll(qtbot, controls, central)
     page = window.page("warehouse")
     with qtbot.waitSignal(wiring.sync.roundFinished, timeout=15000):
         window.deliver_scan(Scan("YIMA:CMD:SYNC", "test"))
@@ -154,10 +152,12 @@ def test_the_sync_command_barcode_syncs_from_a_work_page(qtbot, window, context,
 
 
 @SQLITE_ONLY
-def test_one_station_grammar_follows_the_pulled_code_profiles(qtbot, window, context, central):
-    wiring = window.sync_wiring
+def test_one_station_grammar_follows_the_pulled_code_profiles(
+    qtbot, window, controls, context, central
+):
+    wiring = controls
     log_in(qtbot, window, "Wu", "1111")
-    _enroll(qtbot, window, central)
+    _enroll(qtbot, controls, central)
     assert wiring.parser.parse("https://q.example.cn/ABCD1234").scheme.value == "invalid"
     admin.set_setting_value(central.server, "code_profiles", [
         {"name": "partner", "pattern": "https://q.example.cn/{code}", "level": "item"}])  # fmt: skip
@@ -178,7 +178,7 @@ def test_the_demo_starts_its_server_connects_and_offers_a_server_voucher(tmp_pat
     from app.demo import demo_codes, prepare
     from app.domain.store.writer import Writer
     from app.paths import database_path
-    from app.ui.sync_wiring import start_demo_server
+    from app.ui.sync_controls import start_demo_server
     from sync.client.demo import connect_demo_station
 
     prepare(tmp_path)

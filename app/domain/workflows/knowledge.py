@@ -205,3 +205,19 @@ def case_status(conn: sqlite3.Connection, case_id: str) -> str | None:
     """The server's status of a diversion case this station filed, once pulled."""
     row = conn.execute("SELECT status FROM sync_cases WHERE case_id = ?", (case_id,)).fetchone()
     return row[0] if row else None
+
+
+def dealer_name(conn: sqlite3.Connection, dealer_id: str | None) -> str | None:
+    """A dealer's name from the pulled reference data (its id when the name is not known)."""
+    if not dealer_id:
+        return None
+    row = conn.execute("SELECT name FROM dealers WHERE id = ?", (dealer_id,)).fetchone()
+    return row[0] if row else dealer_id
+
+
+def code_label(key: str, product: str | None = None) -> str:
+    """How a person names a code: the serial printed on the label (after the product's name
+    when known), not the canonical key ``sgtin:{gtin}.{serial}``."""
+    kind, _, rest = key.partition(":")
+    shown = rest.split(".", 1)[1] if kind == "sgtin" and "." in rest else (rest or key)
+    return f"{product} {shown}" if product else shown

@@ -4,15 +4,15 @@
   stops). Its online/offline mark goes to the status bar, and the bar re-reads "events
   waiting" and "last sync" after every round.
 - "Sync now": a button in the status bar, F5, and the ``YIMA:CMD:SYNC`` command barcode from
-  any page. Pages whose session answers the barcode itself (counter, inspector:
-  ``handles_sync_command``) keep it, so their progress and snapshot download stay on screen;
-  their rounds are the same engine's.
+  any page: a filter in the dispatcher's chain (``take_command``) takes it before the page,
+  so every page syncs the same way, and pages follow the same engine's rounds and progress.
 - The sync issues list (events the server refused) in a window opened by the status bar's
   badge or F6: supervisors and administrators always, other operators while some of their
   own events are refused.
-- One code grammar for the whole station (``StationParser``): built from the ``code_profiles``
-  the server publishes (pulled into the station's ``settings`` table, falling back to the
-  local settings file) and rebuilt after a round only when they changed, never per scan.
+- One code grammar for the whole station (``StationParser``, made by the composition root and
+  handed to every page): built from the ``code_profiles`` the server publishes (pulled into
+  the station's ``settings`` table, falling back to the local settings file) and rebuilt here
+  after a round only when they changed, never per scan.
 """
 
 from __future__ import annotations
@@ -89,27 +89,14 @@ def read_grammar_settings(conn: sqlite3.Connection) -> tuple[Any, Any]:
     return values[0], values[1]
 
 
-class _SyncCommandFilter:
-    """The page's scan handler with ``cmd:sync`` taken off it (for pages that do not answer it)."""
+class SyncControls(QObject):
+    """The window's sync button, keys, issues badge and dialog, around ``context.sync``."""
 
-    def __init__(self, inner: Callable[[Scan], None], wiring: SyncWiring) -> None:
-        self.inner = inner
-        self.wiring = wiring
-
-    def __call__(self, scan: Scan) -> None:
-        text = scan.text.strip()
-        if text[:13].upper() == "YIMA:CMD:SYNC" and text[13:].strip(": ") == "":
-            self.wiring.sync_now_from_scan(scan)
-            return
-        self.inner(scan)
-
-
-class SyncWiring(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, parser: StationParser) -> None:
         super().__init__(window)
         self.window = window
         context = window.context
-        self.parser = StationParser()
+        self.parser = parser
         self._rebuild_parser(read_local=True)
         self.sync = context.sync
         status = window.status
@@ -141,8 +128,6 @@ class SyncWiring(QObject):
         self.sync.statusChanged.connect(self._status)
         self.sync.progressChanged.connect(self._progress)
         window.operator_changed.connect(self._operator_changed)
-        window.page_changed.connect(lambda _key: self._filter_sync_command())
-        self._install_parser()
 
     def _shortcut(self, key: str, slot: Callable[[], None]) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self.window)
@@ -160,7 +145,6 @@ class SyncWiring(QObject):
             self._show_count(self.open_issue_count)  # whether this operator has refused events
         else:
             self.issues_dialog.hide()
-        self._filter_sync_command()
         self._render_badge()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -195,16 +179,13 @@ class SyncWiring(QObject):
             headline=self.tr("⟳ Sync"),
         )
 
-    def _filter_sync_command(self) -> None:
-        """Take ``cmd:sync`` for the runner on every page that does not sync by itself."""
-        dispatcher = self.window.context.dispatcher
-        handler = dispatcher.handler
-        if handler is None or isinstance(handler, _SyncCommandFilter):
-            return
-        page = self.window.pages.currentWidget()
-        if getattr(page, "handles_sync_command", False):  # counter, inspector: on their screen
-            return
-        dispatcher.set_handler(_SyncCommandFilter(handler, self))
+    def take_command(self, scan: Scan) -> bool:
+        """The dispatcher filter for ``YIMA:CMD:SYNC``: the same on every page."""
+        text = scan.text.strip()
+        if text[:13].upper() != "YIMA:CMD:SYNC" or text[13:].strip(": ") != "":
+            return False
+        self.sync_now_from_scan(scan)
+        return True
 
     def _progress(self, phase: str, done: int, total: object) -> None:
         if phase == "push" and total:
@@ -287,14 +268,6 @@ class SyncWiring(QObject):
                 log.info("code grammar rebuilt from the station settings")
 
         self.window.context.gateway.read(read_grammar_settings, chosen)
-
-    def _install_parser(self) -> None:
-        """Every page's grammar is the station's one (pages built their own before)."""
-        for key in self.window.page_keys(visible_only=False):
-            page = self.window.page(key)
-            for holder in (page, getattr(page, "session", None)):
-                if holder is not None and isinstance(getattr(holder, "parser", None), CodeParser):
-                    holder.parser = self.parser
 
 
 DEMO_SERVER_DB = "demo-server.db"

@@ -10,8 +10,8 @@ from tests.support import ROOT
 
 
 def _tr_texts() -> list[str]:
-    """Every literal passed to ``self.tr(...)`` in app/ui/sync_wiring.py."""
-    tree = ast.parse((ROOT / "app/ui/sync_wiring.py").read_text(encoding="utf-8"))
+    """Every literal passed to ``self.tr(...)`` in app/ui/sync_controls.py."""
+    tree = ast.parse((ROOT / "app/ui/sync_controls.py").read_text(encoding="utf-8"))
     return [
         node.args[0].value
         for node in ast.walk(tree)
@@ -23,7 +23,7 @@ def _tr_texts() -> list[str]:
     ]
 
 
-def test_every_sync_wiring_string_is_translated(qapp):
+def test_every_sync_controls_string_is_translated(qapp):
     texts = _tr_texts()
     assert "⟳ Sync now  F5" in texts and "⚠ %1 sync issues  F6" in texts
     translator = QTranslator()
@@ -31,7 +31,7 @@ def test_every_sync_wiring_string_is_translated(qapp):
     QCoreApplication.installTranslator(translator)
     try:
         for text in texts:
-            assert QCoreApplication.translate("SyncWiring", text) != text, text
+            assert QCoreApplication.translate("SyncControls", text) != text, text
         done = "Syncing with the server now."
         assert QCoreApplication.translate("Decisions", done) == "正在与服务器同步。"
     finally:
