@@ -8,7 +8,17 @@ import pytest
 
 from tests.support import ROOT
 
-AREAS = {"codes", "counter", "inspector", "scanners", "shell", "store", "sync", "warehouse"}
+AREAS = {
+    "codes",
+    "counter",
+    "inspector",
+    "scanners",
+    "server",
+    "shell",
+    "store",
+    "sync",
+    "warehouse",
+}
 
 
 @pytest.mark.slow

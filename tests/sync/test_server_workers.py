@@ -5,11 +5,7 @@ exactly one row however often it is sent."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,46 +15,10 @@ import requests
 from sync.server import admin
 from sync.server.db import open_database
 from sync.server.service import Server
-from tests.support import ROOT
+from tests.support.server_workers import start_workers
 from tests.support.sync_data import Api, event, seed_sample, ship
 
 STATIONS = 50
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_workers(db_url: str, snapshots: Path, workers: int) -> Iterator[str]:
-    """``main.py server --workers N`` as a child process; yields its URL, stops it after."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "main.py", "server", "--db", db_url, "--port", str(port),
-         "--workers", str(workers), "--snapshot-dir", str(snapshots), "--log-level", "warning"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(url + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert process.poll() is None, process.stdout.read().decode()
-            assert time.monotonic() < deadline, "the workers did not start"
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture
@@ -66,7 +26,8 @@ def workers(postgres_url: str, tmp_path: Path) -> Iterator[tuple[str, Server]]:
     db = open_database(postgres_url)
     server = Server(db, snapshot_dir=tmp_path / "snapshots")
     try:
-        yield from ((url, server) for url in start_workers(postgres_url, tmp_path / "snapshots", 4))
+        with start_workers(postgres_url, tmp_path / "snapshots", 4) as url:
+            yield url, server
     finally:
         db.close()
 

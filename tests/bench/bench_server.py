@@ -1,0 +1,153 @@
+"""Server benchmark: push throughput with 1, 10 and 100 stations pushing at once to 1, 2 and 4
+workers (``main.py server --workers N``) on one PostgreSQL with fsync on.
+
+Each figure is events/s over the whole run and the p99 latency of one batch; the baseline,
+measured in the same run on the same database, is the server judging and committing the same
+kind of batches in-process without HTTP (one station, one connection). The stations are
+threads of this process sending pre-encoded batches, so on a small machine they compete with
+the workers for the cores: more workers than cores cannot help, and the figure says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+from tests.bench import Row, Scale, percentile
+from tests.support.pg_cluster import pg_bin, running_cluster
+from tests.support.server_workers import start_workers
+
+AREA = "server"
+BATCH = 1000
+
+
+def _prepare(db_url: str, codes: int, stations: int) -> tuple[list[str], list[str]]:
+    """Master data, ``codes`` issued items and one enrollment code per station."""
+    from sync.server import admin
+    from sync.server.db import open_database
+    from sync.server.service import Server
+    from tests.bench.bench_sync import _master
+
+    db = open_database(db_url)
+    try:
+        server = Server(db, snapshot_dir=Path(tempfile.gettempdir()))
+        _master(server)
+        batch, _ = admin.issue_batch(server, "P1", codes, site="W1")
+        items = list(admin.batch_codes(server, batch))
+        enroll = [admin.create_enrollment_code(server, station_id=f"bench-{n:03d}", site="W1")
+                  for n in range(stations)]  # fmt: skip
+        return items, enroll
+    finally:
+        db.close()
+
+
+def _batches(station: str, items: list[str], count: int) -> list[bytes]:
+    """``count`` batches of inspections, encoded once (the stations' own cost stays small)."""
+    now = dt.datetime.now(dt.UTC).isoformat()
+    out = []
+    for b in range(count):
+        events = [
+            {"event_id": str(uuid.uuid4()), "seq": b * BATCH + n, "type": "ObjectEvent",
+             "payload": {"bizStep": "inspecting", "epcList": [items[(b * BATCH + n) % len(items)]]},
+             "occurred_at": now, "operator": "op", "station": station}
+            for n in range(BATCH)
+        ]  # fmt: skip
+        out.append(json.dumps({"events": events}).encode())
+    return out
+
+
+def _server_only_rate(db_url: str, items: list[str], batches: int) -> float:
+    """Baseline: the server judging and committing the same batches in-process, no HTTP."""
+    from sync.protocol import PushRequest
+    from sync.server.db import open_database
+    from sync.server.service import Server
+
+    db = open_database(db_url)
+    try:
+        server = Server(db, snapshot_dir=Path(tempfile.gettempdir()))
+        with db.transaction() as tx:
+            tx.execute("INSERT INTO stations (id, name) VALUES ('bench-direct', 'bench')")
+        bodies = [PushRequest.model_validate_json(b).events
+                  for b in _batches("bench-direct", items, batches)]  # fmt: skip
+        started = time.perf_counter()
+        for events in bodies:
+            server.push("bench-direct", events)
+        return batches * BATCH / (time.perf_counter() - started)
+    finally:
+        db.close()
+
+
+def _push_run(
+    url: str, credentials: list[str], items: list[str], per_station: int
+) -> tuple[float, float]:
+    """All stations push at once; (events/s over the run, p99 seconds of one batch)."""
+    work = [_batches(f"bench-{n:03d}", items, per_station) for n in range(len(credentials))]
+    latencies: list[float] = []
+    failures: list[str] = []
+    start = threading.Barrier(len(credentials) + 1)
+
+    def station(n: int) -> None:
+        session = requests.Session()
+        session.headers.update({"Authorization": f"Bearer {credentials[n]}",
+                                "Content-Type": "application/json"})  # fmt: skip
+        start.wait()
+        for body in work[n]:
+            sent = time.perf_counter()
+            answer = session.post(url + "/v1/events", data=body, timeout=300)
+            latencies.append(time.perf_counter() - sent)
+            if answer.status_code != 200:
+                failures.append(f"{answer.status_code} {answer.text[:200]}")
+
+    threads = [threading.Thread(target=station, args=(n,)) for n in range(len(credentials))]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    assert not failures, failures[:3]
+    return len(credentials) * per_station * BATCH / elapsed, percentile(latencies, 99)
+
+
+def run(scale: Scale) -> list[Row]:
+    if pg_bin() is None:
+        return [Row(AREA, "push events/s, workers x stations", float("nan"), "events/s", "",
+                    "skipped: PostgreSQL binaries not installed")]  # fmt: skip
+    worker_counts = (1, 2) if scale.quick else (1, 2, 4)
+    station_counts = (1, 10) if scale.quick else (1, 10, 100)
+    events_per_run = scale.pick(2 * BATCH, 40 * BATCH)
+    rows: list[Row] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="yima-bench-server-") as tmp,
+        running_cluster(durable=True) as cluster,
+    ):
+        folder = Path(tmp)
+        db_url = cluster.url(cluster.create_database())
+        items, codes = _prepare(db_url, scale.pick(5_000, 100_000), max(station_counts))
+        credentials: list[str] = []
+        baseline = _server_only_rate(db_url, items, events_per_run // BATCH)
+        rows.append(Row(AREA, "server-only judge+commit, PostgreSQL", baseline, "events/s", "",
+                        "baseline: one station's batches of 1000 in-process, no HTTP"))  # fmt: skip
+        for workers in worker_counts:
+            with start_workers(db_url, folder / f"snapshots-{workers}", workers) as url:
+                while len(credentials) < len(codes):  # enrolled once, on the first server
+                    n = len(credentials)
+                    answer = requests.post(url + "/v1/enroll", timeout=60,
+                                           json={"enrollment_code": codes[n], "station_id": f"bench-{n:03d}"})  # fmt: skip
+                    credentials.append(answer.json()["credential"])
+                for stations in station_counts:
+                    per_station = max(1, events_per_run // BATCH // stations)
+                    rate, p99 = _push_run(url, credentials[:stations], items, per_station)
+                    target = "≥ 85 % of baseline" if stations == 1 and workers == 1 else ""
+                    rows.append(Row(AREA, f"push events/s, {workers} worker(s), {stations} station(s)",
+                                    rate, "events/s", target,
+                                    f"{rate / baseline:.0%} of the server alone; p99 batch {p99 * 1000:,.0f} ms"))  # fmt: skip
+    return rows
