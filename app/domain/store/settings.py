@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -52,7 +52,7 @@ class StoreSetting(Generic[T]):
             value = float(value)
         if self.kind is not bool and isinstance(value, bool):
             return self.default
-        return value if isinstance(value, self.kind) else self.default
+        return cast(T, value) if isinstance(value, self.kind) else self.default
 
     def write(self, conn: sqlite3.Connection, value: T) -> None:
         write(conn, self.key, value)

@@ -164,7 +164,8 @@ class Codes:
         )
 
     def ancestors(self, row: CodeRow) -> list[str]:
-        keys, parent = [], row.parent_key
+        keys: list[str] = []
+        parent = row.parent_key
         while parent and len(keys) < MAX_DEPTH:
             keys.append(parent)
             above = self.conn.execute(

@@ -26,7 +26,7 @@ from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
-from app.domain.workflows.warehouse.ship import settle_order
+from app.domain.workflows.warehouse.ship import settle_order, shipment_fields
 
 
 def _refused_shipment(desk: Desk, event_id: str) -> tuple[journal.Event, Job]:
@@ -87,7 +87,7 @@ def take_out(desk: Desk, event_id: str, disputed: list[str]) -> Decision:
             items=items,
             destinationList=dealer_parties(desk, job.dealer_id or "", "destination"),
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
-            **{"yima:dealer": job.dealer_id, "yima:order": job.order_id, "yima:resends": event_id},
+            **shipment_fields(job) | {"yima:resends": event_id},
         )
         if rest
         else None

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.store.journal import Event
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import decide
 from app.domain.workflows.warehouse.desk import Desk
-from app.domain.workflows.warehouse.jobs import Job
+from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import Flow
 
 UNDO_FINISH_MINUTES = 15  # UNDO reopens a job FINISH closed this long ago at most
@@ -21,16 +25,16 @@ class FlowBase:
     """A flow: ``scan``, ``revert`` and ``finish`` are its own; the rest defaults here."""
 
     flow: Flow
+    # each flow's own: start (its arguments are the flow's), scan, revert and finish
+    start: Callable[..., Decision]
+    scan: Callable[[Desk, Job | None, Code], Decision]
+    revert: Callable[[Desk, Job, RecordedScan], tuple[Event, Decision]]
+    finish: Callable[[Desk, Job], Decision]
     cancel_reverts = True  # False: what was done is physically done; cancel only ends the job
     counts_by_quantity = False  # True: a product barcode asks how many (goods without a serial)
 
     def confirm(self, desk: Desk, job: Job | None) -> Decision:
         return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
-
-    def start(self, desk: Desk) -> Decision:
-        """Open a job of this flow with its defaults (a scan with no job open starts one)."""
-        desk.touched = desk.create_job(self.flow)
-        return decide(Outcome.OK, f"{self.flow.value}.started", "")
 
     def job_for(self, desk: Desk, job: Job | None) -> Job:
         """The job a scan counts in: the open one, or a new one with the flow's defaults."""
@@ -41,7 +45,7 @@ class FlowBase:
         return job  # type: ignore[return-value]
 
     def check_counts(
-        self, desk: Desk, job: Job, counts: dict[str, int], args: dict[str, str | int]
+        self, desk: Desk, job: Job, counts: dict[str, int], args: dict[str, Any]
     ) -> None:
         """Refuse counts the job cannot take (raise ``refuse``); the default takes any."""
 

@@ -26,6 +26,7 @@ def object_event(
     *,
     items: int,
     compensates: str | None = None,
+    unverified: bool | None = None,
     **extra: Any,
 ) -> Event:
     payload: dict[str, Any] = {
@@ -41,6 +42,8 @@ def object_event(
         payload["bizLocation"] = job.location_id
     if compensates:
         payload["yima:compensates"] = compensates
+    if unverified is not None:
+        payload["yima:unverified"] = unverified
     payload.update(extra)
     return desk.emit("ObjectEvent", payload)
 

@@ -11,6 +11,8 @@ ADD to the new one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.codes.model import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
@@ -26,7 +28,7 @@ CHILD_LEVEL = {Level.CASE.value: Level.ITEM.value, Level.PALLET.value: Level.CAS
 
 
 def aggregation(
-    desk: Desk, job: Job, action: str, parent: str, children: list[str], **extra
+    desk: Desk, job: Job, action: str, parent: str, children: list[str], **extra: Any
 ) -> Event:
     payload = {
         "action": action,
@@ -137,7 +139,7 @@ class PackFlow(FlowBase):
         )
         desk.jobs.set_line(job, row.product_id or "", capacity, count)
         desk.touched = job
-        args = {"code": label(row.key), "count": count, "capacity": capacity or "?"}
+        args: dict[str, Any] = {"code": label(row.key), "count": count, "capacity": capacity or "?"}
         if not row.known:
             return decide(
                 Outcome.WARNING,
@@ -180,7 +182,7 @@ class PackFlow(FlowBase):
         desk.touched = job
         row = desk.codes.resolve(code)
         parent = job.parent_key or ""
-        args = {"code": label(row.key), "parent": label(parent)}
+        args: dict[str, Any] = {"code": label(row.key), "parent": label(parent)}
         if row.key == parent:
             raise refuse(
                 "pack.same_as_parent",
@@ -311,7 +313,7 @@ class PackFlow(FlowBase):
         )
         desk.jobs.add_counts(job, {line_product: 1})
         count += 1
-        args = {
+        args: dict[str, Any] = {
             "code": label(row.key),
             "parent": label(parent),
             "count": count,
@@ -372,7 +374,7 @@ class PackFlow(FlowBase):
         desk.codes.set_parent(scan.key, old_parent)
         desk.jobs.add_counts(job, scan.counts, -1)
         count = desk.codes.children_count(parent)
-        args = {
+        args: dict[str, Any] = {
             "code": label(scan.key),
             "parent": label(parent),
             "count": count,

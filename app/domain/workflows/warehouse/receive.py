@@ -7,6 +7,8 @@ over, short and unexpected products show as they happen, not at the end.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
@@ -103,7 +105,7 @@ class ReceiveFlow(PaperFlow):
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         job = self.job_for(desk, job)
         row = desk.codes.resolve(code)
-        args = {"code": label(row.key)}
+        args: dict[str, Any] = {"code": label(row.key)}
         if row.known:
             if row.status == Status.SHIPPED:
                 raise refuse(
@@ -160,7 +162,7 @@ class ReceiveFlow(PaperFlow):
                 )
             counts = desk.tree.items(row)
             desk.tree.update(status=Status.IN_STOCK.value)
-            prev = {"status": row.status}
+            prev: dict[str, Any] = {"status": row.status}
         else:
             row = desk.codes.insert(row, Status.IN_STOCK)
             counts = {row.product_id or "": desk.tree.nominal_items(row.level, row.product_id)}
@@ -173,7 +175,8 @@ class ReceiveFlow(PaperFlow):
             "sellable_not_accessible",
             [row.key],
             items=items,
-            **{"yima:inbound": job.inbound_id, "yima:unverified": not row.verified},
+            unverified=not row.verified,
+            **{"yima:inbound": job.inbound_id},
         )
         desk.codes.place(row.key, job.location_id or DEFAULT_LOCATION)
         desk.jobs.record_scan(job, "receive", row, event, counts=counts, prev=prev)
@@ -181,10 +184,16 @@ class ReceiveFlow(PaperFlow):
         return self._verdict(desk, job, row.verified, counts, event.seq, args)
 
     def _verdict(
-        self, desk: Desk, job: Job, verified: int, counts: dict[str, int], seq: int, args: dict
+        self,
+        desk: Desk,
+        job: Job,
+        verified: int,
+        counts: dict[str, int],
+        seq: int,
+        args: dict[str, Any],
     ) -> Decision:
         lines = desk.jobs.lines(job)
-        product_id = max(counts, key=counts.get)
+        product_id = max(counts, key=lambda p: counts[p])
         expected, scanned = lines[product_id]
         args = {
             **args,

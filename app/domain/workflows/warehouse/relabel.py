@@ -8,6 +8,8 @@ ObjectEvent (bizStep ``relabelling``) records the pair; undo restores both.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
@@ -169,7 +171,7 @@ class RelabelFlow(CountingFlow):
             prev=prev,
         )
         desk.jobs.add_counts(job, {old.product_id or "": 1})
-        args = {"old": label(old_key), "code": label(new.key)}
+        args: dict[str, Any] = {"old": label(old_key), "code": label(new.key)}
         if not new.known:
             return decide(
                 Outcome.WARNING,

@@ -8,6 +8,8 @@ return job is one dealer: a package shipped to another dealer is refused.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
@@ -58,7 +60,7 @@ class ReturnFlow(FlowBase):
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         job = self.job_for(desk, job)
         row = desk.codes.resolve(code)
-        args = {"code": label(row.key)}
+        args: dict[str, Any] = {"code": label(row.key)}
         if desk.jobs.scanned_in_job(
             job, [row.key, *desk.codes.ancestors(row)] if row.known else [row.key]
         ):
@@ -105,7 +107,7 @@ class ReturnFlow(FlowBase):
             row = desk.codes.insert(row, status)
             counts = {row.product_id or "": desk.tree.nominal_items(row.level, row.product_id)}
         items = sum(counts.values())
-        extra = {"yima:reason": job.reason, "yima:unverified": not row.verified}
+        extra: dict[str, Any] = {"yima:reason": job.reason}
         if row.dealer_id:
             extra["sourceList"] = dealer_parties(desk, row.dealer_id, "source")
         event = object_event(
@@ -115,6 +117,7 @@ class ReturnFlow(FlowBase):
             "returned" if status == Status.IN_STOCK else "damaged",
             [row.key],
             items=items,
+            unverified=not row.verified,
             **extra,
         )
         desk.codes.place(row.key, job.location_id or DEFAULT_LOCATION)
@@ -134,7 +137,7 @@ class ReturnFlow(FlowBase):
             else {"status": None},
         )
         desk.jobs.add_counts(job, counts)
-        product_id = max(counts, key=counts.get)
+        product_id = max(counts, key=lambda p: counts[p])
         args.update(
             items=items,
             product=desk.names.product_name(product_id),

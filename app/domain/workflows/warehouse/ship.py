@@ -44,6 +44,11 @@ def shipped_before(desk: Desk, order_id: str) -> dict[str, int]:
     }
 
 
+def shipment_fields(job: Job) -> dict[str, Any]:
+    """What a ``shipping`` event says besides its codes: to whom, on which order."""
+    return {"yima:dealer": job.dealer_id, "yima:order": job.order_id}
+
+
 def settle_order(desk: Desk, order_id: str) -> int:
     """Set the order's status from what its finished shipments hold; the items still to ship."""
     total = desk.conn.execute(
@@ -73,7 +78,10 @@ class ShipFlow(PaperFlow):
                 ),
                 order=order_id,
             )
-        args = {"order": order_id, "dealer": desk.names.dealer_name(order["dealer_id"])}
+        args: dict[str, Any] = {
+            "order": order_id,
+            "dealer": desk.names.dealer_name(order["dealer_id"]),
+        }
         open_job = desk.conn.execute(
             "SELECT id FROM wh_jobs WHERE flow = 'ship' AND status = 'open' AND order_id = ?",
             (order_id,),
@@ -143,7 +151,7 @@ class ShipFlow(PaperFlow):
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         job = self.job_for(desk, job)
         row = desk.codes.resolve(code)
-        args = {"code": label(row.key), "order": job.order_id or ""}
+        args: dict[str, Any] = {"code": label(row.key), "order": job.order_id or ""}
         if row.status == Status.SHIPPED:
             raise refuse(
                 "ship.already_shipped",
@@ -211,12 +219,12 @@ class ShipFlow(PaperFlow):
             items=items,
             destinationList=dealer_parties(desk, job.dealer_id or "", "destination"),
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
-            **{"yima:unverified": not row.verified},
+            unverified=not row.verified,
         )
         desk.jobs.record_scan(job, "stage", row, event, counts=counts, prev={"parent": old_parent})
         desk.jobs.add_counts(job, counts)
         lines = desk.jobs.lines(job)
-        product_id = max(counts, key=counts.get)
+        product_id = max(counts, key=lambda p: counts[p])
         expected, scanned = lines[product_id]
         args.update(
             items=items,
@@ -257,7 +265,7 @@ class ShipFlow(PaperFlow):
         )
 
     def check_counts(
-        self, desk: Desk, job: Job, counts: dict[str, int], args: dict[str, str | int]
+        self, desk: Desk, job: Job, counts: dict[str, int], args: dict[str, Any]
     ) -> None:
         """Refuse a product the order does not have, or more than its line still needs."""
         lines = desk.jobs.lines(job)
@@ -288,7 +296,7 @@ class ShipFlow(PaperFlow):
                 )
 
     @staticmethod
-    def _check_contents(desk: Desk, job: Job, args: dict) -> None:
+    def _check_contents(desk: Desk, job: Job, args: dict[str, Any]) -> None:
         for (status, order_id), n in desk.tree.states().items():
             if status == Status.SHIPPED:
                 raise refuse(
@@ -357,7 +365,10 @@ class ShipFlow(PaperFlow):
 
     def finish(self, desk: Desk, job: Job) -> Decision:
         scans = desk.jobs.live_scans(job)
-        args = {"order": job.order_id or "", "dealer": desk.names.dealer_name(job.dealer_id)}
+        args: dict[str, Any] = {
+            "order": job.order_id or "",
+            "dealer": desk.names.dealer_name(job.dealer_id),
+        }
         if not scans:
             desk.close_job(job, "finish", status="cancelled")
             return decide(
@@ -391,7 +402,7 @@ class ShipFlow(PaperFlow):
             destinationList=dealer_parties(desk, job.dealer_id or "", "destination"),
             bizTransactionList=[{"type": "po", "bizTransaction": job.order_id}],
             **classes,
-            **{"yima:dealer": job.dealer_id, "yima:order": job.order_id},
+            **shipment_fields(job),
         )
         shortfall = desk.jobs.shortfall(job)
         if shortfall:  # the rest stays on the order: that is its backorder

@@ -20,7 +20,7 @@ from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.warehouse import conflicts, quantities
 from app.domain.workflows.warehouse.answers import Refusal, decide, label
 from app.domain.workflows.warehouse.desk import Desk
-from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM
+from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, FlowBase
 from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import FLOW_TITLES, Flow, Result
 from app.domain.workflows.warehouse.pack import PackFlow
@@ -32,12 +32,13 @@ from app.domain.workflows.warehouse.stocktake import StocktakeFlow
 from app.domain.workflows.warehouse.undo import take_back
 from app.domain.workflows.warehouse.unpack import UnpackFlow
 
-FLOWS = {
+SHIP = ShipFlow()
+FLOWS: dict[Flow, FlowBase] = {
     Flow.PACK: PackFlow(),
     Flow.UNPACK: UnpackFlow(),
     Flow.RELABEL: RelabelFlow(),
     Flow.RECEIVE: ReceiveFlow(),
-    Flow.SHIP: ShipFlow(),
+    Flow.SHIP: SHIP,
     Flow.STOCKTAKE: StocktakeFlow(),
     Flow.RETURN: ReturnFlow(),
 }
@@ -153,7 +154,7 @@ class Warehouse:
                     job=job_id,
                 )
             desk.touched = job
-            events, items = FLOWS[Flow.SHIP].cancel_line(desk, job, product_id)
+            events, items = SHIP.cancel_line(desk, job, product_id)
             return decide(
                 Outcome.OK,
                 "ship.line_cancelled",
@@ -282,7 +283,7 @@ class Warehouse:
                 )
             return self._switch(desk, flow, rest.strip())
         job = desk.active_job()
-        flow = FLOWS[session.flow]
+        handler = FLOWS[session.flow]
         asked_finish = job is not None and (session.pending, session.pending_key) == (
             "finish",
             job.id,
@@ -293,7 +294,7 @@ class Warehouse:
             if asked_finish:
                 return self._finish(desk, job, confirmed=True)
             if session.pending in ("move", "unpack_all"):
-                return flow.confirm(desk, job)
+                return handler.confirm(desk, job)
             return decide(Outcome.WARNING, "wh.nothing_to_confirm", NOTHING_TO_CONFIRM)
         if name == "cancel":
             if session.pending == "cancel":

@@ -9,6 +9,8 @@ here but expected elsewhere or not at all) come from ``reports.stocktake_report`
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.journal import Event
@@ -45,7 +47,10 @@ class StocktakeFlow(FlowBase):
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         job = self.job_for(desk, job)
         row = desk.codes.resolve(code)
-        args = {"code": label(row.key), "location": desk.names.location_name(job.location_id)}
+        args: dict[str, Any] = {
+            "code": label(row.key),
+            "location": desk.names.location_name(job.location_id),
+        }
         if row.known:
             if desk.jobs.scanned_in_job(job, [row.key, *desk.codes.ancestors(row)]):
                 raise refuse(
@@ -85,7 +90,7 @@ class StocktakeFlow(FlowBase):
             "sellable_accessible",
             [row.key],
             items=sum(counts.values()),
-            **{"yima:unverified": not row.verified},
+            unverified=not row.verified,
         )
         desk.codes.place(row.key, job.location_id or DEFAULT_LOCATION)
         desk.jobs.record_scan(
@@ -100,7 +105,7 @@ class StocktakeFlow(FlowBase):
             },
         )
         desk.jobs.add_counts(job, counts)
-        product_id = max(counts, key=counts.get)
+        product_id = max(counts, key=lambda p: counts[p])
         expected, scanned = desk.jobs.lines(job)[product_id]
         args.update(
             items=sum(counts.values()),
@@ -185,7 +190,7 @@ class StocktakeFlow(FlowBase):
         counted = desk.jobs.scanned_total(job)
         missing, extra = stocktake_counts(desk.conn, job.id)
         desk.close_job(job, "finish")
-        args = {
+        args: dict[str, Any] = {
             "items": counted,
             "missing": missing,
             "extra": extra,
