@@ -98,4 +98,5 @@ def log_in(page: Any, url: str, user: str, password: str) -> None:
     page.goto(url + "/console/")
     page.fill("input[name=username]", user)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    with page.expect_navigation():  # the answer to the form, whether it logs in or refuses
+        page.click("button[type=submit]")

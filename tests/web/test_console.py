@@ -33,11 +33,11 @@ def test_the_dashboard_shows_what_the_database_holds_in_chinese(world, page, scr
         open_cases = tx.scalar("SELECT count(*) FROM diversion_cases WHERE status = 'open'")
     scans = {day: n for day, n in bar_values(page, "Scans per day").items() if n}
     assert scans == {day: float(n) for day, n in events_by_day.items()}
-    assert sum(bar_values(page, "Shipments by dealer").values()) == shipped
+    assert sum(bar_values(page, "Shipments by dealer (30 days)").values()) == shipped
     assert bar_values(page, "Diversion cases by status") == {"待处理": float(open_cases)}
     page.screenshot(path=str(screenshots / "console-dashboard-zh.png"), full_page=True)
 
-    page.locator("section[data-title='Shipments by dealer'] a").first.click()
+    page.locator("section[data-title='Shipments by dealer (30 days)'] a").first.click()
     page.wait_for_url(re.compile(r".*/console/list/shipments\?dealer=D\d"))
     assert page.locator("table.rows tr").count() > 1
 

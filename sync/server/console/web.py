@@ -47,6 +47,7 @@ def mount(api: FastAPI) -> None:
     """Add the console to the app; it reads ``api.state.server`` at request time."""
     accounts.create_schema(api.state.server.db)
     ledger.create_schema(api.state.server.db)
+    figures.create_indexes(api.state.server.db)
 
     @api.middleware("http")
     async def _same_host_only(request: Request, call_next: Any) -> Any:
@@ -130,13 +131,13 @@ def _router() -> APIRouter:
         panels = [
             ("Scans per day", figures.scans_per_day(db, moment)),
             ("Shipments per day", figures.shipments_per_day(db, moment)),
-            ("Shipments by region", figures.shipments_by_region(db)),
-            ("Shipments by dealer", figures.shipments_by_dealer(db)),
+            ("Shipments by region (30 days)", figures.shipments_by_region(db, moment)),
+            ("Shipments by dealer (30 days)", figures.shipments_by_dealer(db, moment)),
             ("Diversion cases by status", words),
             ("Diversion cases by region", figures.cases_by_region(db)),
-            ("Redemptions per month", figures.redemptions_by_month(db)),
-            ("Installer rebates per month (yuan)", figures.rebates_by_month(db)),
-            ("Anomaly flags by rule", figures.anomalies_by_rule(db)),
+            ("Redemptions per month", figures.redemptions_by_month(db, moment)),
+            ("Installer rebates per month (yuan)", figures.rebates_by_month(db, moment)),
+            ("Anomaly flags by rule (30 days)", figures.anomalies_by_rule(db, moment)),
         ]
         stations = figures.stations(db, moment)
         return render(
