@@ -3,8 +3,9 @@
 Every input is distinct (a fresh serial or code per sample), as on a real line,
 so no cache can flatter the figures. Baselines on the very GS1 strings our
 parser reads, in the same run: ``biip.parse`` (the library's front door, which
-tries every format) and ``GS1Message.parse`` (the one biip call the grammar
-makes for them; the ratio to it is what normalisation, dispatch and key
+tries every format) and ``GS1Message.parse`` (biip reading the whole message;
+the grammar instead cuts it into AI/data pairs by GS1's rule and has biip read
+each pair, so the ratio to it is what that, normalisation, dispatch and key
 building cost on top).
 """
 
