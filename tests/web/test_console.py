@@ -249,3 +249,15 @@ def test_the_demo_server_names_its_console_and_its_login_opens_it(tmp_path, page
         assert page.locator("#online").inner_text() == "0"
     finally:
         demo.stop()
+
+
+def test_english_is_one_click_away_and_stays(world, page, screenshots):
+    central = world["central"]
+    log_in(page, central.url, "boss", ADMIN_PASSWORD)
+    page.click("text=English")
+    page.goto(central.url + "/console/dashboard")
+    assert page.locator("h1").inner_text() == "Dashboard"
+    assert "Diversion cases" in page.locator("nav").inner_text()
+    page.screenshot(path=str(screenshots / "console-dashboard-en.png"), full_page=True)
+    page.click("text=中文")
+    assert page.locator("h1").inner_text() == "数据看板"
