@@ -90,7 +90,35 @@
     </message>
 </context>
 <context>
+    <name>ManualEntry</name>
+    <message>
+        <location filename="../../app/ui/manual_entry.py"/>
+        <source>Label damaged? Type the code here, then Enter (marked as typed)</source>
+        <translation>标签损坏？在此手工输入编码，按回车（记为手工输入）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/manual_entry.py"/>
+        <source>Enter code</source>
+        <translation>输入编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/manual_entry.py"/>
+        <source>Keypad</source>
+        <translation>数字键盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/manual_entry.py"/>
+        <source>Digits on screen, for a handheld without keys</source>
+        <translation>屏幕数字键盘，供没有键盘的手持终端使用</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
+    <message>
+        <location filename="../../app/ui/scan_gate.py"/>
+        <source>Nothing was recorded: a dialog is open. Close the dialog first, then scan again.</source>
+        <translation>没有记录：有对话框打开着。请先关闭对话框，再重新扫码。</translation>
+    </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Nothing was recorded: this page does not take scans. Switch to a work page first.</source>
@@ -223,6 +251,11 @@
 </context>
 <context>
     <name>LoginScreen</name>
+    <message>
+        <location filename="../../app/ui/login.py"/>
+        <source>Nothing was recorded: log in first, then scan.</source>
+        <translation>没有记录：请先登录，再扫码。</translation>
+    </message>
     <message>
         <location filename="../../app/ui/login.py" line="204"/>
         <source>Who is working? (↑ ↓ to choose)</source>
