@@ -30,6 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=FORMATS, help="what to export: epcis (EPCIS 2.0)")
     parser.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     parser.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="only events from this local day on"
+    )
+    parser.add_argument(
+        "--until", type=_day, metavar="YYYY-MM-DD", help="only events up to this local day"
+    )
+    parser.add_argument(
         "--data-dir",
         default=argparse.SUPPRESS,  # also accepted before the command name
         help="the station's data folder (default: this user's)",
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        count = export_epcis(source, Path(args.out))
+        count = export_epcis(source, Path(args.out), since=args.since, until=args.until)
     except (OSError, sqlite3.Error, ValueError) as exc:
         print(f"export: could not export {source}: {exc}", file=sys.stderr)
         return 2
@@ -55,8 +61,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_epcis(database: Path, out: Path) -> int:
-    """Write every journal event of the station database at ``database`` to ``out``."""
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-06") from exc
+
+
+def export_epcis(
+    database: Path, out: Path, *, since: dt.date | None = None, until: dt.date | None = None
+) -> int:
+    """Write the journal events of the station database at ``database`` to ``out``: all, or
+    those of the local days ``since``..``until`` (both included)."""
     from app.domain.epcis import Identifiers, Record, write_document
     from app.domain.store import journal
 
@@ -74,6 +90,7 @@ def export_epcis(database: Path, out: Path) -> int:
                 operator=e.operator,
             )
             for e in journal.events(conn)
+            if _within(e.occurred_at, since, until)
         )
         partial = out.with_name(out.name + ".partial")
         with partial.open("w", encoding="utf-8") as handle:
@@ -86,6 +103,15 @@ def export_epcis(database: Path, out: Path) -> int:
     finally:
         conn.close()
     return count
+
+
+def _within(occurred_at: str, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether an event falls on the local days asked for (the journal writes UTC)."""
+    if since is None and until is None:
+        return True
+    when = dt.datetime.fromisoformat(occurred_at.replace("Z", "+00:00"))
+    day = (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone().date()
+    return (since is None or day >= since) and (until is None or day <= until)
 
 
 def _profiles(conn: sqlite3.Connection) -> list[Profile] | None:

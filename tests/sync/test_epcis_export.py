@@ -4,11 +4,13 @@ with the station's time zone and without secrets; JSON-LD processing works offli
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import time
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 
@@ -36,30 +38,38 @@ URI_PREFIXES = ("https://id.gs1.org/", "https://t.brand.cn/q/", "urn:yima-scan:"
 ZONE = "Asia/Shanghai"  # the station's zone for the day: +08:00, never the UTC it stores
 
 
+@contextlib.contextmanager
+def _in_zone(zone: str) -> Iterator[None]:
+    """This process's local time zone set to ``zone`` (the station's), then put back."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory):
     """The station's and the server's export of one demo day run in Shanghai time."""
     folder = tmp_path_factory.mktemp("epcis-day")
-    zone = os.environ.get("TZ")
-    os.environ["TZ"] = ZONE
-    time.tzset()
-    try:
-        with demo_day(folder / "station") as day:
-            station_file, server_file = folder / "station.jsonld", folder / "server.jsonld"
-            assert main(["export", "epcis", "--data-dir", str(day.folder), "--out", str(station_file)]) == 0  # fmt: skip
-            admin.export_epcis(day.server, server_file)
-            journal = journal_rows(day.station_db)
-    finally:
-        if zone is None:
-            os.environ.pop("TZ", None)
-        else:
-            os.environ["TZ"] = zone
-        time.tzset()
+    with _in_zone(ZONE), demo_day(folder / "station") as day:
+        station_file, server_file = folder / "station.jsonld", folder / "server.jsonld"
+        argv = ["export", "epcis", "--data-dir", str(day.folder), "--out", str(station_file)]
+        assert main(argv) == 0
+        admin.export_epcis(day.server, server_file)
+        journal = journal_rows(day.station_db)
     return {
         "station": json.loads(station_file.read_text(encoding="utf-8")),
         "server": json.loads(server_file.read_text(encoding="utf-8")),
         "text": station_file.read_text(encoding="utf-8") + server_file.read_text("utf-8"),
         "journal": journal,
+        "folder": day.folder,
     }
 
 
@@ -272,3 +282,17 @@ def test_the_station_export_says_what_is_missing(tmp_path, capsys, before):
     assert main([*argv, "--out", str(out)]) == 2
     assert "there is no station database" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_station_exports_the_local_days_asked_for(exports, tmp_path):
+    folder, out = str(exports["folder"]), tmp_path / "days.jsonld"
+    everything = len(exports["station"]["epcisBody"]["eventList"])
+    days = sorted(e["eventTime"][:10] for e in exports["station"]["epcisBody"]["eventList"])
+    with _in_zone(ZONE):  # the station's local days are Shanghai's
+        for since, until, expected in (
+            (days[0], days[-1], everything),
+            ("2000-01-01", "2000-01-02", 0),
+        ):
+            argv = ["export", "epcis", "--data-dir", folder, "--out", str(out)]
+            assert main([*argv, "--since", since, "--until", until]) == 0
+            assert len(json.loads(out.read_text("utf-8"))["epcisBody"]["eventList"]) == expected
