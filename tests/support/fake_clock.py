@@ -4,7 +4,8 @@
 ``machine()``, the station's ``app.domain.clock.Machine`` (wall clock, monotonic clock, boot
 id). ``advance(seconds)`` moves the monotonic and wall clocks together and wakes every waiter;
 ``set_wall`` moves only the wall clock, as a person changing the PC's time does; ``reboot``
-starts a new boot with the monotonic clock near zero.
+starts a new boot with the monotonic clock near zero. ``settle()`` returns once a waiter has
+looked at the new time and gone back to waiting: whatever was due has been done.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class FakeClock:
         self.wall_at = wall or dt.datetime.now(dt.UTC)
         self.boot_id = "boot-1"
         self._waiters: set[threading.Condition] = set()
+        self._waits = 0  # how often a waiter went back to waiting
+        self._advanced_at = 0  # ``_waits`` at the last advance
+        self._waited = threading.Condition(self._lock)
 
     # --- RunnerClock ---------------------------------------------------------------------------
 
@@ -36,6 +40,8 @@ class FakeClock:
             return
         with self._lock:
             self._waiters.add(condition)
+            self._waits += 1
+            self._waited.notify_all()
         condition.wait(REAL_WAIT_CAP)  # woken by a new job or by advance()
 
     # --- Machine ---------------------------------------------------------------------------------
@@ -58,9 +64,16 @@ class FakeClock:
             self.mono += seconds
             self.wall_at += dt.timedelta(seconds=seconds)
             waiters = list(self._waiters)
+            self._advanced_at = self._waits
         for condition in waiters:
             with condition:
                 condition.notify_all()
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Return once a waiter has gone back to waiting since the last ``advance``."""
+        with self._lock:
+            mark = self._advanced_at
+            assert self._waited.wait_for(lambda: self._waits > mark, timeout), "no waiter settled"
 
     def set_wall(self, wall: dt.datetime) -> None:
         with self._lock:

@@ -123,7 +123,7 @@ def test_offline_backs_off_and_stop_is_immediate(station, clock):
         assert recorder.online == [False]
         for _ in range(10):  # ten seconds, a second at a time: the interval passes ten times
             clock.advance(1)
-        time.sleep(0.2)  # let the thread look at its timers (a wrong retry would show here)
+            clock.settle()  # the thread looked at its timers (a wrong retry would show here)
         assert len(recorder.reports) == 1  # backing off: no retry storm although interval is 1 s
         clock.advance(25)  # past the backoff (15-30 s with jitter)
         recorder.wait(lambda: len(recorder.reports) == 2)
@@ -147,7 +147,7 @@ def test_a_refused_station_pauses_until_enrolled_again(central, station, clock):
         assert isinstance(recorder.reports[0][1], AuthRequired)
         recorder.wait(lambda: recorder.statuses[-1].needs_enrollment)
         clock.advance(3600)
-        time.sleep(0.2)
+        clock.settle()
         assert len(recorder.reports) == 1  # paused, not hammering the server
         admin.set_station_revoked(central.server, station.id, False)
         code = admin.create_enrollment_code(central.server, station_id=station.id)
