@@ -282,6 +282,11 @@ class Whoami(BaseModel):
     dealer_id: str | None = None
     site: str | None = None
     region_id: str | None = None
+    chain_seq: int | None = Field(
+        default=None,
+        description="the last journal sequence number the server holds from this station: a "
+        "station whose own journal ends before it was rolled back",
+    )
 
 
 # --- push -----------------------------------------------------------------------------------
@@ -307,6 +312,15 @@ class EventIn(BaseModel):
     occurred_at: str = Field(description="ISO 8601 time, with offset")
     operator: str = Field(default="", description="up to 200 characters")
     station: str = Field(description="the station's id")
+    prev_hash: str | None = Field(
+        default=None, max_length=64, description="the station's hash chain: the event before"
+    )
+    hash: str | None = Field(
+        default=None,
+        max_length=64,
+        description="this event's hash in the station's chain; the server keeps the last one "
+        "and refuses (409) a batch that does not continue it",
+    )
 
 
 def event_problem(event: EventIn) -> str | None:

@@ -47,6 +47,11 @@
         <source>Sending stopped: the station&apos;s history was changed outside Yima Scan at event {detail}. Call IT; do not delete the database.</source>
         <translation>已停止上传：本机的历史记录在第 {detail} 条处被一码扫以外的程序改动过。请联系 IT；不要删除数据库。</translation>
     </message>
+    <message>
+        <location filename="../../sync/client/client.py" line="1"/>
+        <source>Sending stopped: the station database was rolled back ({detail}). Stop scanning and call IT.</source>
+        <translation>已停止上传：本机数据库被回退了（{detail}）。请停止扫码并联系 IT。</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>

@@ -42,6 +42,7 @@ from sync.client.transport import (
     AuthRequired,
     Offline,
     RetryPolicy,
+    ServerRefused,
     SyncError,
     TooLarge,
     Transport,
@@ -76,6 +77,18 @@ class HistoryAltered(SyncError):
         "Sync",
         "Sending stopped: the station's history was changed outside Yima Scan at event "
         "{detail}. Call IT; do not delete the database.",
+    )
+
+
+class HistoryDiffers(SyncError):
+    """The server holds a different history for this station than its own journal: the
+    station's database was rolled back (a copy put back, its -wal file lost) or replaced."""
+
+    code = "sync.history_differs"
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "Sending stopped: the station database was rolled back ({detail}). Stop scanning and "
+        "call IT.",
     )
 
 
@@ -334,6 +347,10 @@ class SyncClient:
                         .request("POST", f"{API_PREFIX}/events", data=body, headers=_JSON)
                         .json()
                     )
+                except ServerRefused as exc:
+                    if exc.detail.startswith("409 chain."):  # the server's chain goes elsewhere
+                        self._history_differs(self.refresh_identity().chain_seq, refused=True)
+                    raise
                 except TooLarge:
                     if batch == 1:
                         raise
@@ -358,11 +375,27 @@ class SyncClient:
             self._count(report, recording.result(timeout=120))
         return report
 
-    @staticmethod
-    def _count(report: SyncReport, counts: dict[str, int]) -> None:
-        report.accepted += counts["accepted"]
-        report.duplicate += counts["duplicate"]
-        report.rejected += counts["rejected"]
+    def _history_differs(self, server_seq: int | None, *, refused: bool = False) -> None:
+        """Raise ``HistoryDiffers`` (with a sync issue) when the server holds events past this
+        station's last one, or ``refused`` a batch that does not continue its chain: nothing
+        the station does now can be pushed on top of what the server holds."""
+        last = journal.last_point(self.reader)
+        if not refused and (server_seq is None or server_seq <= last.seq):
+            return
+        log.error(
+            "rolled back: the server holds up to event %d, this station %d", server_seq, last.seq
+        )
+        detail = {"seq": last.seq, "server_seq": server_seq}
+        self._write(
+            lambda conn: issues.report_station_issue(
+                conn,
+                event_id=f"rollback-{server_seq}",
+                seq=last.seq,
+                reason=issues.ROLLED_BACK,
+                detail=detail,
+            )
+        )
+        raise HistoryDiffers(f"server {server_seq}, station {last.seq}")
 
     def _history_altered(self, exc: HistoryAltered) -> None:
         """List the break where a supervisor looks (sync issues); ``_failed`` keeps the error."""
@@ -379,6 +412,12 @@ class SyncClient:
         )
 
     @staticmethod
+    def _count(report: SyncReport, counts: dict[str, int]) -> None:
+        report.accepted += counts["accepted"]
+        report.duplicate += counts["duplicate"]
+        report.rejected += counts["rejected"]
+
+    @staticmethod
     def _wire(event: journal.Event) -> dict[str, Any]:
         return {
             "event_id": event.event_id,
@@ -388,6 +427,8 @@ class SyncClient:
             "occurred_at": event.occurred_at,
             "operator": event.operator,
             "station": event.station,
+            "prev_hash": event.prev_hash,
+            "hash": event.hash,
         }
 
     # --- pull -----------------------------------------------------------------------------------
@@ -449,7 +490,7 @@ class SyncClient:
             self._info = None
             self.push(report)
             report.evidence = evidence.upload_pending(self.reader, self.transport(), self._write)
-            self.refresh_identity()
+            self._history_differs(self.refresh_identity().chain_seq)
             self.pull(STREAM_REF, report)
             if snapshot:
                 from sync.client.snapshot import refresh_snapshot
