@@ -61,7 +61,6 @@ class StationSync(QObject):
         super().__init__(parent)
         self.status: SyncStatus | None = None
         self.online: bool | None = None
-        self.syncing = False  # a round asked for here has not finished yet
         self.runner = SyncRunner(
             db_path,
             writer,
@@ -74,7 +73,6 @@ class StationSync(QObject):
         )
         self.statusChanged.connect(self._remember_status)
         self.onlineChanged.connect(self._remember_online)
-        self.roundFinished.connect(self._round_done)
         self._answered.connect(self.traced, Qt.ConnectionType.QueuedConnection)
         self._started = False
 
@@ -84,14 +82,7 @@ class StationSync(QObject):
     def _remember_online(self, online: bool | None) -> None:
         self.online = online
 
-    def _round_done(self, *_: object) -> None:
-        self.syncing = False
-
     # --- life ------------------------------------------------------------------------------
-
-    @property
-    def started(self) -> bool:
-        return self._started
 
     def start(self) -> None:
         if not self._started:
@@ -115,7 +106,6 @@ class StationSync(QObject):
 
     def sync_now(self, *, snapshot: bool = False) -> None:
         """A round at once (the one waiting, if there is one); its outcome is ``roundFinished``."""
-        self.syncing = True
         self.runner.sync_now(snapshot=snapshot)
 
     def enroll(self, server_url: str, code: str, *, station_name: str = "") -> None:
