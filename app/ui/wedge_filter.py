@@ -14,8 +14,8 @@ gun's keys late and all at once, but their timestamps still lie 2–10 ms apart,
 so the code stays whole. The pause that ends a scan without a terminator is
 judged the same way, and only after the keys typed before it have been
 handled: the timer waits as much longer as the last key came late (a busy
-machine delivers the next one as late) and syncs with the window system
-before it decides. Events with no
+machine delivers the next one as late), and syncs with the window system
+twice before it decides. Events with no
 timestamp (sent by code rather than typed) are timed when they are handled.
 
 Input methods: with a Chinese IME composing, a gun's keystrokes would land in
@@ -56,6 +56,7 @@ _MODIFIER_KEYS = {
 _IME_BURST_EVENTS = 3  # this many input-method events as fast as a gun types are not a person
 _GRACE_NS = 15_000_000  # a key typed in time may reach the GUI thread this much later than others
 _MAX_BEHIND_NS = 1_000_000_000  # a GUI thread this far behind waits no longer for the next key
+_CONFIRM_MS = 8  # time for the thread reading the window system to hand over what it read
 _CLOCK_JUMP_NS = 10_000_000_000  # timestamps this far behind: the window system's clock restarted
 
 
@@ -133,6 +134,7 @@ class WedgeFilter(QObject):
         self._behind_ns = 0  # how much later than the fastest the last key was handled
         self._due_ns: int | None = None  # when the timer should call poll(), on the clock
         self._polling = False  # poll() is letting queued keys in (they may re-arm the timer)
+        self._confirming = False  # no key since the last poll: the next one decides
         self._held: dict[int, _Held] = {}  # id(token) -> record
         self._after: dict[
             int, bool
@@ -206,6 +208,7 @@ class WedgeFilter(QObject):
             token=token,
         )
         self._held[id(token)] = _Held(widget, event.key())
+        self._confirming = False
         held = self.assembler.feed(key)
         if held:
             event.accept()
@@ -280,8 +283,9 @@ class WedgeFilter(QObject):
         On a busy machine the timer can fire while keys typed in time still wait
         in the window system's queue (the GUI thread, or the thread that reads
         the X connection, did not get the CPU). ``QGuiApplication.sync()`` makes
-        the round trip to the window system and delivers those keys first; only
-        then is the pause judged.
+        the round trip to the window system and delivers what has been read;
+        the pause is judged only at the next firing, ``_CONFIRM_MS`` later and
+        after another sync, if no key came in between.
         """
         if self._polling:
             return
@@ -294,6 +298,11 @@ class WedgeFilter(QObject):
             QGuiApplication.sync()
         finally:
             self._polling = False
+        if not self._confirming and self._due_ns == due:
+            self._confirming = True
+            self._timer.start(_CONFIRM_MS)
+            return
+        self._confirming = False
         self.assembler.poll(self.clock())
         self._settle()
 

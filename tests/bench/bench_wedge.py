@@ -117,7 +117,11 @@ def type_codes(
     queued = 0  # keys waiting in Qt's queue while the GUI thread is busy
 
     def fire_timer(before_us: int, free_us: int) -> None:
-        """The filter's timer, due before ``before_us``, fires once the GUI is free (``free_us``)."""
+        """The filter's timer, due before ``before_us``, fires once the GUI is free (``free_us``).
+
+        A firing that leaves the due time as it was waits to confirm the pause:
+        the loop turns (delivering what is queued) before the timer fires again.
+        """
         while flt.due_ns is not None and flt.due_ns <= before_us * 1000:
             due = flt.due_ns
             clock.now = max(clock.now, due, free_us * 1000)
@@ -181,6 +185,7 @@ def type_codes(
             fire_timer(free_us, free_us)
             QCoreApplication.sendPostedEvents()
         clock.now += 2_000_000_000  # everyone stops typing: whatever is held is decided
+        flt.poll()
         flt.poll()
         tally.strays = len(field_.text())
     finally:
