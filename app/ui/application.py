@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -45,6 +46,9 @@ from app.ui.store_watch import DiskGuard, StoreHealth
 from app.ui.sync_controls import start_demo_server
 from app.ui.translations import choose_language, install_translations
 from hardware.dispatch import Dispatcher
+
+if TYPE_CHECKING:
+    from sync.server.embedded import DemoServer
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +174,22 @@ def _prepare_demo(data_dir: Path) -> str:
     ).replace("%1", pins)
 
 
+def _console_hint(demo_server: DemoServer) -> str:
+    """Where head office's side of the demo is: the console's address and its demo login."""
+    user, password = demo_server.seed.console_login if demo_server.seed else ("", "")
+    text = (
+        QCoreApplication.translate(
+            "Application", "Head-office console: open %1 in a browser, user %2, password %3"
+        )
+        .replace("%1", demo_server.console_url)
+        .replace("%2", user)
+        .replace("%3", password)
+    )
+    print(text, flush=True)  # also where a newcomer who started it from a terminal looks
+    log.info("%s", text)
+    return text
+
+
 def _forward_qt_messages():
     """Qt's own warnings go to the log file too; the previous handler still sees them."""
     levels = {
@@ -255,6 +275,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return EXIT_DATABASE_UNAVAILABLE
         if demo_dir:
             demo_server = start_demo_server(data_dir)  # the round trip: a server on loopback
+            demo_hint += "\n" + _console_hint(demo_server)
         writer = Writer(db_path)
         writer.start()
         gateway = StoreGateway(db_path, writer)

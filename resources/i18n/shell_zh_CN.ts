@@ -4,6 +4,11 @@
 <context>
     <name>Application</name>
     <message>
+        <location filename="../../app/ui/application.py" line="176"/>
+        <source>Head-office console: open %1 in a browser, user %2, password %3</source>
+        <translation>总部控制台：在浏览器中打开 %1，用户名 %2，密码 %3</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/application.py" line="67"/>
         <source>Yima Scan is already running for this data folder:</source>
         <translation>一码扫已经在使用这个数据文件夹：</translation>

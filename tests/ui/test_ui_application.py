@@ -1,6 +1,7 @@
 """Starting the station: language choice, one instance per data folder, refusing a damaged database."""
 
 import argparse
+import re
 import sqlite3
 import subprocess
 import sys
@@ -180,4 +181,9 @@ def test_demo_runs_in_a_throwaway_folder_seeded_by_app_demo(qtbot, refusals):
     assert run_gui(args) == 0
     assert seen["operators"] == 4  # the demo's own operators, from resources/demo
     assert "王仓管 1111" in seen["hint"] and "管理员 1234" in seen["hint"]
+    # and where head office's side of the demo is, with its login
+    assert re.search(
+        r"open http://127\.0\.0\.1:\d+/console/ in a browser, user demo, password yima-demo-2026",
+        seen["hint"],
+    )
     assert not seen["data_dir"].exists()  # thrown away at quit
