@@ -29,7 +29,11 @@ def _seed(conn) -> None:
 
 
 pytestmark = [
-    pytest.mark.station(operators=[("Wu", "1111", Role.WAREHOUSE)], seed=_seed, language="en"),
+    pytest.mark.station(
+        operators=[("Wu", "1111", Role.WAREHOUSE), ("Boss", "2222", Role.ADMIN)],
+        seed=_seed,
+        language="en",
+    ),
     pytest.mark.window(login=("Wu", "1111")),
 ]
 
@@ -125,14 +129,26 @@ def test_ship_an_order_chosen_by_barcode_then_print_the_delivery_note(
     assert gun(case_raw("P1", 1)).decision.reason == "ship.duplicate"
     assert gun(item_raw("P2", 1)).decision.outcome is Outcome.OK
     assert page.progress.isVisible() and page.progress.value() == 7
-    shipped = gun(cmd("finish"))
-    assert shipped.decision.reason == "ship.shipped_partial"
+    asked = gun(cmd("finish"))  # 11 short: it asks first (issue 15, item 1)
+    assert asked.decision.reason == "wh.finish_short_asked"
+    assert page.pending.isVisible() and "FINISH" in page.pending.text()
+    assert window.feedback.outcome is Outcome.WARNING
+    # FINISH records the shipment and saves its delivery note, as the message promised
     with qtbot.waitSignal(page.file_written, timeout=10000) as written:
-        page.export("pdf")
+        shipped = gun(cmd("finish"))
+    assert shipped.decision.reason == "ship.shipped_partial"
+    assert window.feedback.outcome is Outcome.DONE and not page.pending.isVisible()
     pdf = written.args[0]
     assert (
         pdf.suffix == ".pdf" and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 2000
     )
+    assert shipped.job.id in pdf.name or "SO-1" in pdf.name
+    # the path is shown whole: cut in the middle when the page is narrow, never at the end
+    assert page.paper_note.isVisible() and page.paper_note.toolTip() == str(pdf)
+    page.paper_note.resize(260, page.paper_note.height())
+    page._elide_paper_note()
+    shown = page.paper_note.text()
+    assert "…" in shown and shown.endswith(pdf.name[-8:])
     for kind in ("csv", "xlsx"):
         with qtbot.waitSignal(page.file_written, timeout=10000) as written:
             page.export(kind)
@@ -285,3 +301,51 @@ def test_lines_say_not_on_the_paper_only_when_there_is_a_paper(qtbot):
     assert model.data(model.index(0, 3)) == "1 over"
     assert model.data(model.index(1, 3)) == "not expected"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_all_scanned_is_not_done_until_finish(page, gun, window):
+    """Before, "✔✔ done" showed when the last line was scanned although nothing had shipped."""
+    gun(cmd("switch", "ship:SO-2"))
+    complete = gun(case_raw("P1", 5))
+    assert complete.decision.reason == "ship.complete"
+    assert window.feedback.outcome is Outcome.OK and "FINISH" in window.feedback.message.text()
+    assert gun(cmd("finish")).decision.reason == "ship.shipped"
+    assert window.feedback.outcome is Outcome.DONE
+
+
+def test_goods_without_a_serial_by_barcode_and_typed_quantity(qtbot, page, gun):
+    from tests.support.warehouse_data import PRODUCTS, gtin14
+
+    gun(cmd("switch", "receive:IN-1"))
+    asked = gun(gtin14("0", PRODUCTS["P1"])[1:])  # the carton's EAN-13
+    assert asked.decision.reason == "wh.quantity_asked"
+    assert page.pending.isVisible() and page.quantity.isVisible()
+    with qtbot.waitSignal(page.result_shown, timeout=5000) as shown:
+        QTest.keyClicks(page.quantity, "12")
+        QTest.keyClick(page.quantity, Qt.Key.Key_Return)
+    counted = shown.args[0]
+    assert counted.decision.reason == "wh.quantity_counted" and counted.job.scanned == 12
+    assert not page.quantity.isVisible() and not page.pending.isVisible()
+    assert page.progress.value() == 12
+
+
+def test_the_days_counts_per_operator_for_a_supervisor_only(qtbot, page, window):
+    from hardware.scan import Scan
+    from tests.support.shell import log_in
+
+    def scan(text: str):
+        with qtbot.waitSignal(page.result_shown, timeout=5000) as shown:
+            window.deliver_scan(Scan(text, "sim"))
+        return shown.args[0]
+
+    scan(cmd("switch", "ship:SO-2"))
+    scan(case_raw("P1", 5))
+    assert scan(cmd("finish")).decision.reason == "ship.shipped"
+    assert not page.tabs.isTabVisible(page.day_tab)  # Wu works here; the figures are for bosses
+    window.logout()
+    log_in(qtbot, window, "Boss", "2222")
+    assert page.tabs.isTabVisible(page.day_tab)
+    page.refresh_lists()
+    qtbot.waitUntil(lambda: page.day_model.rowCount() == 1, timeout=5000)
+    wu = page.day_model.row(0)
+    assert (wu.name, wu.scans, wu.cases_packed, wu.shipments) == ("Wu", 1, 0, 1)

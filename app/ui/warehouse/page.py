@@ -10,6 +10,7 @@ GUI thread never runs SQL and never waits for the disk.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QFont, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -42,7 +44,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import CodeParser, profiles_from_settings
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.base import Decision
+from app.domain.operators import Role
+from app.domain.workflows.base import Decision, typed
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
 from app.domain.workflows.warehouse import (
     FLOW_TITLES,
@@ -57,10 +60,13 @@ from app.domain.workflows.warehouse import (
     label,
     reports,
 )
+from app.domain.workflows.warehouse.day import day_bounds, operator_day
+from app.domain.workflows.warehouse.quantities import MAX_QUANTITY
 from app.ui.context import ShellContext
+from app.ui.manual_entry import is_typed
 from app.ui.scan_page import PageParts
 from app.ui.store_failure import failure_decision
-from app.ui.warehouse.models import JobsModel, LinesModel, ScansModel
+from app.ui.warehouse.models import JobsModel, LinesModel, OperatorDayModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
 from hardware.scan import Scan
 
@@ -79,6 +85,8 @@ FLOW_ORDER = (
     Flow.RETURN,
 )
 REFRESH_DELAY_MS = 120  # a burst of scans refreshes the lists once, after it
+SHIPPED = ("ship.shipped", "ship.shipped_partial")  # a shipment recorded: its delivery note now
+SUPERVISING = {Role.ADMIN, Role.SUPERVISOR}  # who sees the day's counts per operator
 FAILED = QT_TRANSLATE_NOOP(
     "Decisions",
     "This scan could not be saved, so nothing was recorded. Scan it again; "
@@ -260,6 +268,11 @@ class WarehousePage(QWidget):
             " padding: 6px; font-size: 18px; font-weight: bold; color: #202124; }"
         )
         self.pending.hide()
+        self.quantity = QLineEdit(self)  # how many, for goods without a serial
+        self.quantity.setValidator(QIntValidator(1, MAX_QUANTITY, self.quantity))
+        self.quantity.setPlaceholderText(self.tr("How many? Type the number, then Enter"))
+        self.quantity.returnPressed.connect(self._quantity_entered)
+        self.quantity.hide()
         self.lines_model = LinesModel(self)
         self.lines_view = self._table(self.lines_model)
         self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -270,7 +283,7 @@ class WarehousePage(QWidget):
         job_box = QFrame(self)
         job_layout = QVBoxLayout(job_box)
         job_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.job_title, self.job_detail, self.progress, self.pending):
+        for widget in (self.job_title, self.job_detail, self.progress, self.pending, self.quantity):
             job_layout.addWidget(widget)
         job_layout.addWidget(self.lines_view, 1)
 
@@ -292,6 +305,11 @@ class WarehousePage(QWidget):
         self.tabs.addTab(self.scans_view, self.tr("Scans in this job"))
         self.tabs.addTab(self.open_view, self.tr("Open jobs"))
         self.tabs.addTab(self.history_view, self.tr("Finished jobs"))
+        self.day_model = OperatorDayModel(self)
+        self.day_view = self._table(self.day_model)
+        self.day_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.day_tab = self.tabs.addTab(self.day_view, self.tr("Today by operator"))
+        self.tabs.setTabVisible(self.day_tab, False)  # supervisors only (see _operator_changed)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
@@ -327,6 +345,14 @@ class WarehousePage(QWidget):
             paper_menu.addAction(button.text().split("  ")[0], button.click)
         self.paper_menu_button.setMenu(paper_menu)
         self.paper_menu_button.hide()
+        # the last file written (a delivery note at FINISH, a PDF, CSV or Excel): the whole path,
+        # cut in the middle when it is too long, so the folder and the file name both show
+        self.paper_note = QLabel(self)
+        self.paper_note.setObjectName("PaperNote")
+        self.paper_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.paper_note.setMinimumWidth(120)
+        self.paper_note.hide()
+        self._paper_text = ""
         self.actions = QHBoxLayout()
         for button in (
             self.finish_button,
@@ -347,6 +373,7 @@ class WarehousePage(QWidget):
         layout.addWidget(self.context_bar)
         layout.addWidget(split, 1)
         layout.addLayout(self.actions)
+        layout.addWidget(self.paper_note)
         self._show_flow(Flow.PACK)
 
     def set_compact(self, compact: bool) -> None:
@@ -445,7 +472,10 @@ class WarehousePage(QWidget):
     def handle_scan(self, scan: Scan) -> None:
         """The dispatcher's handler while this page is in front: parse and decide on the writer."""
         parser, text, symbology = self.parser, scan.text, scan.symbology
-        self._submit(lambda wh: lambda conn: wh.scan(conn, parser.parse(text, symbology)), text)
+        mark = typed if is_typed(scan) else (lambda action: action)  # typed by hand: say so
+        self._submit(
+            lambda wh: mark(lambda conn: wh.scan(conn, parser.parse(text, symbology))), text
+        )
 
     def command(self, name: str, arg: str = "") -> None:
         """A command from a key or button: the same path as its barcode."""
@@ -493,8 +523,17 @@ class WarehousePage(QWidget):
         )
 
     @Slot(object)
-    def _operator_changed(self, _operator: object) -> None:
+    def _operator_changed(self, operator: object) -> None:
+        role = getattr(operator, "role", None)
+        self.tabs.setTabVisible(self.day_tab, role in SUPERVISING)
         self.load_state()
+
+    def _quantity_entered(self) -> None:
+        text = self.quantity.text().strip()
+        if text.isdigit():
+            n = int(text)
+            self.quantity.clear()
+            self._submit(lambda wh: partial(wh.quantity, n=n), text)
 
     def load_state(self) -> None:
         """Show where the station is (after start-up, login, or coming back to the page)."""
@@ -513,6 +552,8 @@ class WarehousePage(QWidget):
         self._show_job(result.flow, result.job)
         self._follow_job(result.job)
         self._show_pending(result)
+        if show and result.decision.reason in SHIPPED and result.job is not None:
+            self.export("pdf", job_id=result.job.id, open_file=False)  # the delivery note
         self.cancel_line_button.setEnabled(
             result.flow == Flow.SHIP and result.job is not None and result.job.status == "open"
         )
@@ -611,16 +652,27 @@ class WarehousePage(QWidget):
             "unpack_all": self.tr(
                 "Scan the package label again (or CONFIRM) to empty it, or scan single things."
             ),
+            "finish": self.tr(
+                "Closing short: scan FINISH again (or CONFIRM) to close it; the rest stays open "
+                "as a backorder. Any other scan goes on."
+            ),
+            "quantity": self.tr("How many? Scan a number or type it below, then Enter."),
         }
         text = texts.get(result.pending or "")
         self.pending.setText(text or "")
         self.pending.setVisible(bool(text))
+        asking = result.pending == "quantity"
+        self.quantity.setVisible(asking)
+        if asking:
+            self.quantity.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- lists -------------------------------------------------------------------------------
 
     def refresh_lists(self) -> None:
         job_id = self.result.job.id if self.result and self.result.job else None
         language = self.context.language
+        supervising = self.tabs.isTabVisible(self.day_tab)
+        bounds = day_bounds(dt.date.today())
 
         def read(conn: sqlite3.Connection) -> dict[str, Any]:
             zh = language.startswith("zh")
@@ -635,6 +687,7 @@ class WarehousePage(QWidget):
                 "orders": reports.open_orders(conn, language),
                 "inbounds": reports.open_inbounds(conn),
                 "locations": reports.locations(conn, language),
+                "day": operator_day(conn, *bounds) if supervising else [],
             }
 
         self.gateway.read(read, on_done=self._lists_read)
@@ -645,6 +698,7 @@ class WarehousePage(QWidget):
         self.scans_model.set_rows(data["scans"], data["products"])
         self.open_model.set_jobs(data["open"])
         self.history_model.set_jobs(data["history"])
+        self.day_model.show_rows(data["day"])
         self._fill_combo(
             self.order_combo,
             [
@@ -691,9 +745,13 @@ class WarehousePage(QWidget):
             return self._selected_history
         return self.result.job.id if self.result and self.result.job else self._selected_history
 
-    def export(self, kind: str) -> None:
-        """Write the job's paper as PDF, CSV or XLSX under ``<data>/paperwork`` (off the GUI thread)."""
-        job_id = self._paper_job()
+    def export(self, kind: str, job_id: str | None = None, *, open_file: bool = True) -> None:
+        """Write the job's paper as PDF, CSV or XLSX under ``<data>/paperwork`` (off the GUI thread).
+
+        ``job_id`` names the job (default: the one picked or in front); a delivery note written
+        at FINISH is not opened in a viewer, so the gun goes on without a window in the way.
+        """
+        job_id = job_id or self._paper_job()
         if job_id is None:
             return
         folder, language = self.context.data_dir / "paperwork", self.context.language
@@ -705,7 +763,9 @@ class WarehousePage(QWidget):
             writer = {"pdf": write_document_pdf, "csv": write_csv, "xlsx": write_xlsx}[kind]
             return writer(document, path, translate_any)
 
-        self.gateway.read(work, on_done=self._written, on_error=self._write_failed)
+        self.gateway.read(
+            work, on_done=partial(self._written, open_file=open_file), on_error=self._write_failed
+        )
 
     def print_command_sheet(self) -> None:
         folder, language = self.context.data_dir / "paperwork", self.context.language
@@ -724,21 +784,46 @@ class WarehousePage(QWidget):
 
         self.gateway.read(work, on_done=self._written, on_error=self._write_failed)
 
-    def _written(self, path: Path) -> None:
+    def _written(self, path: Path, open_file: bool = True) -> None:
         if not shiboken6.isValid(self):  # the page was replaced while the store worked
             return
-        if self.shell is not None:
-            self.shell.status.showMessage(self.tr("Saved {path}").format(path=path), 10_000)
-        if self.open_files and path.suffix == ".pdf":
+        self._show_paper_note(self.tr("Saved {path}").format(path=path), str(path), error=False)
+        if open_file and self.open_files and path.suffix == ".pdf":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.file_written.emit(path)
 
     def _write_failed(self, error: BaseException) -> None:
         log.error("paperwork could not be written", exc_info=error)
-        if self.shell is not None:
-            self.shell.status.showMessage(
-                self.tr("The file could not be written: {error}").format(error=error), 15_000
+        if not shiboken6.isValid(self):
+            return
+        self._show_paper_note(
+            self.tr(
+                "The file could not be saved ({error}). Check that the disk has room and the "
+                "paperwork folder can be written, then try again."
+            ).format(error=getattr(error, "strerror", None) or type(error).__name__),
+            "",
+            error=True,
+        )
+
+    def _show_paper_note(self, text: str, tooltip: str, *, error: bool) -> None:
+        self._paper_text = text
+        self.paper_note.setToolTip(tooltip or text)
+        self.paper_note.setStyleSheet("color: #c5221f;" if error else "color: #3c4043;")
+        self.paper_note.show()
+        self._elide_paper_note()
+
+    def _elide_paper_note(self) -> None:
+        width = max(80, self.paper_note.width() - 4)
+        self.paper_note.setText(
+            self.paper_note.fontMetrics().elidedText(
+                self._paper_text, Qt.TextElideMode.ElideMiddle, width
             )
+        )
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.paper_note.isVisible():
+            self._elide_paper_note()
 
 
 def register(window: MainWindow, parts: PageParts) -> None:
