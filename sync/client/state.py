@@ -20,12 +20,12 @@ Settings (JSON values in the core ``settings`` table): ``sync.server_url``, ``sy
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from app.domain.store import settings as stored_settings
 
 SYNC = Migrations("yima.sync")
 
@@ -111,22 +111,8 @@ def m002_evidence(db: Database) -> None:
     )
 
 
-def get(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return default
-    try:
-        return json.loads(row[0])
-    except (TypeError, ValueError):
-        return row[0]
-
-
-def put(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    """Set a JSON setting (inside a writer action)."""
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, json.dumps(value, ensure_ascii=False)),
-    )
+get = stored_settings.read  # the station database's settings, read and written one way
+put = stored_settings.write
 
 
 def cursor(conn: sqlite3.Connection, stream: str) -> int | None:

@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.store import settings as stored_settings
 from app.domain.workflows.counter.model import OfflineCaps
 
 SETTING_CAPS = "counter.offline_caps"
@@ -72,22 +73,8 @@ class SnapshotState:
     snapshot_id: str | None = None
 
 
-def setting(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return default
-    try:
-        return json.loads(row[0])
-    except (TypeError, ValueError):
-        return row[0]
-
-
-def put_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, json.dumps(value, ensure_ascii=False)),
-    )
+setting = stored_settings.read  # the station database's settings, read and written one way
+put_setting = stored_settings.write
 
 
 def offline_caps(conn: sqlite3.Connection) -> OfflineCaps:
