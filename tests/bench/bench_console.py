@@ -111,17 +111,13 @@ def run(scale: Scale) -> list[Row]:
         _fill(url, codes, events)
         filled = time.perf_counter() - started
         pages, counts = _measure(url, loads)
-    p95, base = percentile(pages, 95), percentile(counts, 95)
+    cold, warm = pages[0], pages[1:]
+    p95, base = percentile(warm, 95), percentile(counts, 95)
     data = f"{codes:,} codes, {events:,} events, generated in {filled:.0f} s"
+    ratio = f"dashboard/count = {p95 / base:.2f}×"
     return [
-        Row(AREA, "dashboard page load p50", percentile(pages, 50), "s", "", data),
-        Row(AREA, "dashboard page load p95", p95, "s", "≤ 1 s", f"{loads} loads"),
-        Row(
-            AREA,
-            "bare count(*) of events p95",
-            base,
-            "s",
-            "",
-            f"dashboard/count = {p95 / base:.1f}×",
-        ),
+        Row(AREA, "dashboard first load (counts the figures)", cold, "s", "", data),
+        Row(AREA, "dashboard page load p50", percentile(warm, 50), "s", "", "figures ≤ 60 s old"),
+        Row(AREA, "dashboard page load p95", p95, "s", "≤ 1 s", f"{len(warm)} loads"),
+        Row(AREA, "bare count(*) of events p95", base, "s", "", ratio),
     ]

@@ -181,6 +181,8 @@ ZH: dict[str, str] = {
     "diverted": "窜货",
     "unknown_code": "非品牌码（疑似假货）",
     "not_shipped": "未出库即流出",
+    "Counted at": "统计时间",
+    "figures are counted again every minute": "图表每分钟重新统计",
     "English": "English",
     "中文": "中文",
 }

@@ -20,6 +20,7 @@ from sync.server.console import (
     station_pages,
     trace_pages,
 )
+from sync.server.console.dashboard import DashboardFigures
 from sync.server.console.i18n import LANGUAGES
 from sync.server.console.pages import (
     COOKIE,
@@ -48,6 +49,7 @@ def mount(api: FastAPI) -> None:
     accounts.create_schema(api.state.server.db)
     ledger.create_schema(api.state.server.db)
     figures.create_indexes(api.state.server.db)
+    api.state.console_figures = DashboardFigures(api.state.server.db, api.state.server.clock)
 
     @api.middleware("http")
     async def _same_host_only(request: Request, call_next: Any) -> Any:
@@ -126,30 +128,20 @@ def _router() -> APIRouter:
         who = current(request)
         if who is None:
             return redirect("login")
-        db, moment, _ = server_of(request).db, now(request), translate(request)
-        words = [figures.Bar(_(b.label), b.value, b.link) for b in figures.cases_by_status(db)]
-        panels = [
-            ("Scans per day", figures.scans_per_day(db, moment)),
-            ("Shipments per day", figures.shipments_per_day(db, moment)),
-            ("Shipments by region (30 days)", figures.shipments_by_region(db, moment)),
-            ("Shipments by dealer (30 days)", figures.shipments_by_dealer(db, moment)),
-            ("Diversion cases by status", words),
-            ("Diversion cases by region", figures.cases_by_region(db)),
-            ("Redemptions per month", figures.redemptions_by_month(db, moment)),
-            ("Installer rebates per month (yuan)", figures.rebates_by_month(db, moment)),
-            ("Anomaly flags by rule (30 days)", figures.anomalies_by_rule(db, moment)),
-        ]
-        stations = figures.stations(db, moment)
+        counted, _ = request.app.state.console_figures.get(), translate(request)
+        panels = []
+        for title, items in counted.panels:
+            if title == "Diversion cases by status":
+                items = [figures.Bar(_(b.label), b.value, b.link) for b in items]
+            panels.append((title, Markup(charts.bars(items, title=_(title))), items))
         return render(
             request,
             "dashboard.html",
             who,
-            panels=[
-                (title, Markup(charts.bars(items, title=_(title))), items)
-                for title, items in panels
-            ],
-            online=sum(1 for s in stations if s["online"]),
-            station_count=len(stations),
+            panels=panels,
+            online=counted.online,
+            station_count=counted.stations,
+            counted_at=counted.counted_at.astimezone().strftime("%H:%M:%S"),
         )
 
     @router.get("/list/{name}")
