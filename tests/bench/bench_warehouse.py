@@ -238,6 +238,7 @@ def run(scale: Scale) -> list[Row]:
             ship_pallet = _scans(
                 writer, wh, parser, [_raw(pallet_key(p)) for p in ship_pallets], {"ship.ok"}
             )
+            _command(writer, wh, parser, "finish")  # the order wants more: FINISH asks first
             _command(writer, wh, parser, "finish")
             _command(writer, wh, parser, "switch", "receive")
             receive_pallet = _scans(
@@ -250,6 +251,7 @@ def run(scale: Scale) -> list[Row]:
             _command(writer, wh, parser, "finish")
             _command(writer, wh, parser, "switch", f"ship:{ORDER}")
             _scans(writer, wh, parser, [_raw(pallet_key(finish_pallet))], {"ship.ok"})
+            _command(writer, wh, parser, "finish")  # asks (short); the timed one closes it
             finish_ms, finished = _timed(
                 writer, lambda conn: wh.scan(conn, parser.parse(command_text("finish")))
             )
