@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QWidget
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.operators import Operator
 from app.domain.workflows.base import Actor, Decision, Outcome
+from app.domain.workflows.base import typed as mark_typed
+from app.ui.manual_entry import is_typed
 from app.ui.store_failure import failure_decision
 from hardware.scan import Scan
 
@@ -116,11 +118,13 @@ class ScanPage(QWidget):
     # --- the one path -----------------------------------------------------------------------
 
     def handle_scan(self, scan: Scan) -> None:
-        self.submit(scan.text)
+        self.submit(scan.text, typed=is_typed(scan))
 
-    def submit(self, text: str) -> None:
-        """A scan or command barcode: one writer action, answered in arrival order."""
-        self.act(self.scan_action(text), text)
+    def submit(self, text: str, *, typed: bool = False) -> None:
+        """A scan or command barcode: one writer action, answered in arrival order; a code
+        ``typed`` by hand is marked so in every event it writes."""
+        action = self.scan_action(text)
+        self.act(mark_typed(action) if typed else action, text)
 
     def act(self, action: Action, text: str = "") -> None:
         """Run ``action`` as one writer transaction and show its reply (or why it failed)."""

@@ -28,6 +28,7 @@ import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.domain.codes.commands import is_command
 from app.domain.workflows.base import Decision, Outcome
 from app.ui.context import ShellContext
 from app.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ from app.ui.page_registry import PAGE_MODULES
 from app.ui.scan_gate import ScanGate
 from app.ui.scan_page import PageParts
 from app.ui.sync_controls import StationParser, SyncControls
+from hardware.scan import Scan
 
 
 class WindowFeedback:
@@ -55,6 +57,22 @@ class WindowFeedback:
 
     def note(self, text: str, timeout_ms: int = 10_000) -> None:
         self._window.status.showMessage(text, timeout_ms)
+
+
+class TypeCommand:
+    """The dispatcher filter for ``YIMA:CMD:TYPE``: the cursor goes to the box for typing a
+    code by hand (with the on-screen keypad on a handheld), from the gun alone."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def __call__(self, scan: Scan) -> bool:
+        text = scan.text.strip()
+        if not is_command(text) or text[9:].strip(": ").lower() != "type":
+            return False
+        if self.window.manual_entry.isVisible():
+            self.window.manual_entry.open(keypad=self.window.compact)
+        return True
 
 
 @dataclass
@@ -87,4 +105,5 @@ def build_station(context: ShellContext, *, pages: Iterable[str] = PAGE_MODULES)
     gate = ScanGate(window, parts.feedback)
     context.dispatcher.add_filter(gate)  # first: a hidden page never sees a scan
     context.dispatcher.add_filter(sync.take_command)
+    context.dispatcher.add_filter(TypeCommand(window))
     return Station(window, parts, sync, gate)

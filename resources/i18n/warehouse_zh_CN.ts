@@ -713,6 +713,21 @@
 <context>
     <name>Paperwork</name>
     <message>
+        <location filename="../../app/domain/workflows/paperwork.py"/>
+        <source>Entered</source>
+        <translation>录入方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py"/>
+        <source>typed by hand</source>
+        <translation>手工输入</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py"/>
+        <source>scanned</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
         <location filename="../../app/domain/workflows/paperwork.py" line="28"/>
         <source>Delivery note</source>
         <translation>送货单</translation>

@@ -46,7 +46,7 @@ def test_delivery_note_csv(st, tmp_path):
     rows = list(csv.reader(path.open(encoding="utf-8-sig")))
     assert ["订单", "SO-1"] in rows
     assert ["产品P1", "06950123450012", "12", "6", "6"] in rows  # to ship, shipped now, still open
-    assert [case("P1", 1).key, "case", "产品P1", "6", "yes"] in rows
+    assert [case("P1", 1).key, "case", "产品P1", "6", "yes", "scanned"] in rows
 
 
 def test_packing_list_xlsx(st, tmp_path):

@@ -12,6 +12,7 @@ into the manual-entry box goes to the page like a scan.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from PySide6.QtCore import Qt
@@ -195,6 +196,16 @@ def test_a_code_typed_by_hand_goes_to_the_page_like_a_scan(qtbot, window, page, 
     assert reply.args[0].decision.reason == "voucher.valid"
     assert seen[-1].source == TYPED and box.line.text() == ""
     window.context.dispatcher.remove_listener(seen.append)
+    box.line.setText("010690123456789221TYPED1")  # a product's code, checked and recorded
+    with qtbot.waitSignal(page.reply_shown, timeout=5000) as reply:
+        qtbot.keyClick(box.line, Qt.Key.Key_Return)
+    assert reply.args[0].verification is not None
+    conn = connect(window.context.db_path, readonly=True)
+    try:
+        payload = conn.execute("SELECT payload FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    assert json.loads(payload[0])["entry"] == "typed"  # marked as typed in the journal
 
 
 def test_what_the_gate_the_login_and_the_typing_box_say_ships_in_chinese(qapp):
@@ -217,3 +228,17 @@ def test_what_the_gate_the_login_and_the_typing_box_say_ships_in_chinese(qapp):
             assert QCoreApplication.translate(context, text) != text, text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_type_command_barcode_opens_the_typing_box(qtbot, window, page):
+    box = window.manual_entry
+    window.deliver_scan(Scan(command_text("type"), "test"))
+    qtbot.waitUntil(box.line.hasFocus)
+    assert not box.keypad.isVisible()  # a desk PC: its keyboard is enough
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.compact)
+    window.deliver_scan(Scan(command_text("type"), "test"))
+    assert box.keypad.isVisible()  # a handheld: digits on screen
+    for key in "42":
+        box.keypad.buttons[key].click()
+    assert box.line.text().endswith("42")

@@ -21,6 +21,7 @@ COMMANDS: tuple[str, ...] = (
     "move",
     "unpack",
     "relabel",
+    "type",  # open the box for typing a code by hand (a damaged label)
 )
 NEEDS_ARG: frozenset[str] = frozenset({"switch"})  # switch to which flow
 

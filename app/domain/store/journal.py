@@ -16,6 +16,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,12 @@ def _zone_offset(moment: dt.datetime) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+# How the code behind the events being written reached the station, when it was not read off
+# the item: "typed" by hand. Set around one writer action (``app.domain.workflows.base.typed``);
+# every event that action appends carries it as ``entry`` (``yima:entry`` in EPCIS).
+ENTRY: ContextVar[str | None] = ContextVar("yima_entry", default=None)
+
+
 def append(
     conn: sqlite3.Connection,
     type: str,
@@ -105,6 +112,9 @@ def append(
     # The time stays UTC (sync and the server compare it); the station's zone at that moment
     # travels beside it, as EPCIS's eventTimeZoneOffset, for the EPCIS export.
     payload = {"eventTimeZoneOffset": _zone_offset(now), **payload}
+    entry = ENTRY.get()
+    if entry is not None:
+        payload["entry"] = entry
     mono_ns = time.monotonic_ns()
     payload_json = _canonical(payload)
     digest = _event_hash(

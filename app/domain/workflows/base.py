@@ -3,8 +3,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
+
+from app.domain.store import journal
+
+T = TypeVar("T")
 
 
 class Outcome(StrEnum):
@@ -49,3 +56,18 @@ class Actor:
     station: str = ""
     language: str = "zh_CN"  # the language of the paperwork this actor's work prints
     strict: bool = False  # the station-wide strict-mode setting (warehouse)
+
+
+def typed(action: Callable[[sqlite3.Connection], T]) -> Callable[[sqlite3.Connection], T]:
+    """The writer ``action`` for a code typed by hand: every event it writes is marked
+    ``entry: typed`` in the journal (and so in sync, EPCIS and the paperwork), so a typed code
+    is never taken for one read off the item."""
+
+    def marked(conn: sqlite3.Connection) -> T:
+        token = journal.ENTRY.set("typed")
+        try:
+            return action(conn)
+        finally:
+            journal.ENTRY.reset(token)
+
+    return marked

@@ -172,14 +172,17 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
             QT_TRANSLATE_NOOP("Paperwork", "Product"),
             QT_TRANSLATE_NOOP("Paperwork", "Items"),
             QT_TRANSLATE_NOOP("Paperwork", "Verified"),
+            QT_TRANSLATE_NOOP("Paperwork", "Entered"),
         ],
         title=QT_TRANSLATE_NOOP("Paperwork", "Codes scanned"),
     )
     if flow == Flow.RELABEL:
         packages.columns.insert(0, QT_TRANSLATE_NOOP("Paperwork", "Old code"))
     for scan in conn.execute(
-        "SELECT s.key, s.level, s.product_id, s.qty, s.verified, r.old_key FROM wh_job_scans s"
+        "SELECT s.key, s.level, s.product_id, s.qty, s.verified, r.old_key,"
+        " json_extract(j.payload, '$.entry') AS entry FROM wh_job_scans s"
         " LEFT JOIN wh_replacements r ON r.new_key = s.key"
+        " LEFT JOIN journal j ON j.seq = s.event_seq"
         " WHERE s.job_id = ? AND s.undone_seq IS NULL ORDER BY s.id",
         (job_id,),
     ):
@@ -191,6 +194,9 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
             QT_TRANSLATE_NOOP("Paperwork", "yes")
             if scan["verified"]
             else QT_TRANSLATE_NOOP("Paperwork", "no"),
+            QT_TRANSLATE_NOOP("Paperwork", "typed by hand")
+            if scan["entry"] == "typed"
+            else QT_TRANSLATE_NOOP("Paperwork", "scanned"),
         ]
         if flow == Flow.RELABEL:
             row.insert(0, scan["old_key"] or "")
