@@ -30,7 +30,7 @@ def _seed(conn) -> None:
 
 pytestmark = [
     pytest.mark.station(
-        operators=[("Wu", "1111", Role.WAREHOUSE), ("Boss", "2222", Role.ADMIN)],
+        operators=[("Wu", "1111", Role.WAREHOUSE), ("Boss", "2222", Role.SUPERVISOR)],
         seed=_seed,
         language="en",
     ),
@@ -343,7 +343,8 @@ def test_the_days_counts_per_operator_for_a_supervisor_only(qtbot, page, window)
     assert scan(cmd("finish")).decision.reason == "ship.shipped"
     assert not page.tabs.isTabVisible(page.day_tab)  # Wu works here; the figures are for bosses
     window.logout()
-    log_in(qtbot, window, "Boss", "2222")
+    log_in(qtbot, window, "Boss", "2222")  # a supervisor reaches the page and sees the figures
+    assert "warehouse" in window.page_keys() and window.set_current_page("warehouse")
     assert page.tabs.isTabVisible(page.day_tab)
     page.refresh_lists()
     qtbot.waitUntil(lambda: page.day_model.rowCount() == 1, timeout=5000)

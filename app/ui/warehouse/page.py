@@ -827,10 +827,12 @@ class WarehousePage(QWidget):
 
 
 def register(window: MainWindow, parts: PageParts) -> None:
-    """Mount the page in the shell (listed in ``app/ui/page_registry.py``)."""
-    from app.domain.operators import Role
-
+    """Mount the page in the shell (listed in ``app/ui/page_registry.py``); supervisors see it
+    too, for the day's figures per operator."""
     page = WarehousePage(parts.context, window, parser=parts.parser)
     window.add_page(
-        "warehouse", QCoreApplication.translate("Warehouse", "Warehouse"), page, {Role.WAREHOUSE}
+        "warehouse",
+        QCoreApplication.translate("Warehouse", "Warehouse"),
+        page,
+        {Role.WAREHOUSE, Role.SUPERVISOR},
     )
