@@ -45,7 +45,7 @@ from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
 from app.ui.manual_entry import ManualEntry
 from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
-from app.ui.scanner_wiring import ScannerWiring
+from app.ui.scanner_controls import ScannerControls
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_bar import StationStatusBar
 from app.ui.translations import translate_template
@@ -159,9 +159,9 @@ class MainWindow(QMainWindow):
         context.dispatcher.on_unhandled(self._unhandled_scan)
         context.dispatcher.on_error(self._scan_failed)
         self.settings_dialog: SettingsDialog | None = None
-        self.scanners: ScannerWiring | None = None
+        self.scanners: ScannerControls | None = None
         if context.scan_bridge is not None:
-            self.scanners = ScannerWiring(self, context.scan_bridge)
+            self.scanners = ScannerControls(self, context.scan_bridge)
         self._shortcut(QKeySequence("Ctrl+L"), self.logout)
         self._shortcut(QKeySequence("Ctrl+,"), self.open_settings)
         self._set_compact(self.width() < COMPACT_WIDTH)

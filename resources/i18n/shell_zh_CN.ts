@@ -578,44 +578,44 @@
     </message>
 </context>
 <context>
-    <name>ScannerWiring</name>
+    <name>ScannerControls</name>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="53"/>
+        <location filename="../../app/ui/scanner_controls.py" line="53"/>
         <source>Scanners</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="98"/>
+        <location filename="../../app/ui/scanner_controls.py" line="98"/>
         <source>The gun typed into the Chinese input method, so this scan was not read. Switch the input method to English (中文输入法 → 英文, usually the Shift key or Ctrl+Space), then scan again.</source>
         <translation>扫码枪的输入进了中文输入法，这次扫码没有读到。请把输入法切换成英文（中文输入法 → 英文，通常按 Shift 键或 Ctrl+空格），然后重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="106"/>
+        <location filename="../../app/ui/scanner_controls.py" line="106"/>
         <source>⚠ Switch to English</source>
         <translation>⚠ 请切换到英文输入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="117"/>
+        <location filename="../../app/ui/scanner_controls.py" line="117"/>
         <source>⚠ Scan not read</source>
         <translation>⚠ 未读到扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="134"/>
+        <location filename="../../app/ui/scanner_controls.py" line="134"/>
         <source>%1 is disconnected: check its cable or power. It is found again by itself once it is back.</source>
         <translation>%1 已断开：请检查数据线或电源。重新接好后会自动恢复连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="143"/>
+        <location filename="../../app/ui/scanner_controls.py" line="143"/>
         <source>⚠ Scanner disconnected</source>
         <translation>⚠ 扫码枪已断开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="152"/>
+        <location filename="../../app/ui/scanner_controls.py" line="152"/>
         <source>%1 is connected again.</source>
         <translation>%1 已重新连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wiring.py" line="204"/>
+        <location filename="../../app/ui/scanner_controls.py" line="204"/>
         <source>%1  Ctrl+Shift+C</source>
         <translation>%1  Ctrl+Shift+C</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The scanners, wired into the station window: what a gun does wrong is seen and heard.
+"""The scanners' controls in the station window: what a gun does wrong is seen and heard.
 
 The scanner layer reports three things besides scans, and each must reach the
 operator, who usually looks at the big panel and listens rather than reads:
@@ -41,7 +41,7 @@ CAMERA_KINDS = ("camera", "file")
 STATUS_MESSAGE_MS = 15_000
 
 
-class ScannerWiring(QObject):
+class ScannerControls(QObject):
     def __init__(self, window: MainWindow, bridge: ScanBridge) -> None:
         super().__init__(window)
         self.window = window
