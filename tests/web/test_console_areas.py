@@ -153,3 +153,37 @@ def test_deny_list_and_offline_caps_change_from_the_console_and_reach_stations(w
     assert ("deny", "device:USB:1234:5678") in kinds
     caps_data = [c["data"] for c in changes if c["key"] == "counter.offline_caps"][-1]
     assert "12" in str(caps_data)
+
+
+def test_an_admin_adds_a_person_and_unlocks_a_locked_one(world, page, browser):
+    from sync.server.console import accounts
+
+    central = world["central"]
+    for _ in range(accounts.MAX_FAILURES):
+        requests.post(
+            central.url + "/console/login",
+            data={"username": "looker", "password": "wrong"},
+            timeout=10,
+        )
+    log_in(page, central.url, "boss", ADMIN_PASSWORD)
+    page.goto(central.url + "/console/users")
+    page.fill("form[action='/console/users'] input[name=username]", "财务小张")
+    page.fill("form[action='/console/users'] input[name=password]", "short")
+    page.select_option("form[action='/console/users'] select[name=role]", "finance")
+    page.click("form[action='/console/users'] button")
+    assert "至少 10 个字符" in page.locator(".error").inner_text()
+    page.fill("form[action='/console/users'] input[name=username]", "财务小张")
+    page.fill("form[action='/console/users'] input[name=password]", "财务小张的密码-2026")
+    page.select_option("form[action='/console/users'] select[name=role]", "finance")
+    page.click("form[action='/console/users'] button")
+    assert page.locator("tr[data-user='财务小张']").count() == 1
+    page.locator("tr[data-user='looker'] button").click()
+    assert page.locator("tr[data-user='looker'] button").count() == 0
+    for user, password in (("财务小张", "财务小张的密码-2026"), ("looker", VIEWER_PASSWORD)):
+        other = browser.new_context(locale="zh-CN")
+        try:
+            someone = other.new_page()
+            log_in(someone, central.url, user, password)
+            assert someone.url.endswith("/console/dashboard"), user
+        finally:
+            other.close()

@@ -205,3 +205,19 @@ def audit_rows(db: Database, limit: int = 200) -> list[dict[str, Any]]:
             " ORDER BY id DESC LIMIT ?",
             (limit,),
         )
+
+
+def users(db: Database) -> list[dict[str, Any]]:
+    with db.read() as tx:
+        return tx.all(
+            "SELECT username, role, failures, locked_until, created_at FROM console_users"
+            " ORDER BY username"
+        )
+
+
+def unlock(db: Database, username: str) -> None:
+    with db.transaction() as tx:
+        tx.execute(
+            "UPDATE console_users SET failures = 0, locked_until = NULL WHERE username = ?",
+            (username,),
+        )

@@ -19,6 +19,7 @@ from sync.server.console import (
     rebate_pages,
     station_pages,
     trace_pages,
+    user_pages,
 )
 from sync.server.console.dashboard import DashboardFigures
 from sync.server.console.i18n import LANGUAGES
@@ -65,6 +66,7 @@ def mount(api: FastAPI) -> None:
         rebate_pages.router,
         station_pages.router,
         trace_pages.router,
+        user_pages.router,
     ):
         api.include_router(router, prefix="/console", include_in_schema=False)
 
