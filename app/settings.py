@@ -91,7 +91,7 @@ class Settings:
     dotted key through ``get``/``set``.
     """
 
-    language = Option(
+    language = Option[str | None](
         str,
         "",
         "The language of the station: zh_CN or en; None follows the system locale.",
@@ -117,7 +117,7 @@ class Settings:
     server_url = Option(
         str, "", "The sync server's address.", clean=lambda value: value.strip().rstrip("/")
     )
-    last_operator_id = Option(
+    last_operator_id = Option[str | None](
         str,
         "",
         "Preselected on the login screen, so the usual operator only types the PIN.",

@@ -298,9 +298,9 @@ def write_xlsx(document: Document, path: Path, translate: Translate = _identity)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = document.number[:31]
+    book = Workbook(write_only=False)
+    sheet = book.create_sheet(document.number[:31], 0)
+    book.remove(book.worksheets[1])  # the empty sheet every new workbook starts with
     bold = Font(bold=True)
     sheet.append(safe_row([translate(document.title), document.number]))
     sheet["A1"].font = Font(bold=True, size=14)
