@@ -114,6 +114,7 @@ class InspectorPage(ScanPage):
         self.current: Check | None = None
         self.place_id: str | None = None  # the session row's place, as last read
         self._reloads = 0
+        self._ticks_writing = 0  # region ticks not yet committed: a read now would undo them
         self.places: list[Place] = []
         self.chosen: list[str] = []
         self.snapshot = knowledge.SnapshotState(0, None)
@@ -315,8 +316,11 @@ class InspectorPage(ScanPage):
     # --- state -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Regions, places, freshness, recent checks and cases, read off the GUI thread."""
-
+        """Regions, places, freshness, recent checks and cases, read off the GUI thread; while
+        the operator's region tick is being written, the write's own reload comes instead (a
+        sync round finishing meanwhile read the regions from before the tick)."""
+        if self._ticks_writing:
+            return
         self._reloads += 1
         generation = self._reloads
         self.gateway.read(lambda conn: (generation, session.page_state(conn)), self._loaded)
@@ -430,9 +434,14 @@ class InspectorPage(ScanPage):
         ]
         self.chosen = chosen
         self._reloads += 1  # a read already on its way predates this tick: it must not undo it
+        self._ticks_writing += 1
         self.gateway.write(
-            lambda conn: checks.choose_regions(conn, chosen), lambda _r: self.reload()
+            lambda conn: checks.choose_regions(conn, chosen), self._tick_written, self._tick_written
         )
+
+    def _tick_written(self, _result: object) -> None:
+        self._ticks_writing -= 1
+        self.reload()
 
     # --- scans ------------------------------------------------------------------------------
 
