@@ -20,8 +20,9 @@ from tests.support import ROOT
 
 sys.path.insert(0, str(ROOT / "installer"))
 
-import build
 import bundle_layout as layout
+
+import build
 
 pytestmark = pytest.mark.bundle
 
@@ -132,7 +133,7 @@ def test_frozen_demo_server_answers(bundle: Path, tmp_path: Path) -> None:
             str(port),
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(tmp_path / "server.err").open("wb"),
     )
     try:
         deadline = time.monotonic() + 60
@@ -141,10 +142,18 @@ def test_frozen_demo_server_answers(bundle: Path, tmp_path: Path) -> None:
                 answer = requests.get(f"http://127.0.0.1:{port}/health", timeout=1)
                 break
             except requests.ConnectionError:
-                assert server.poll() is None, "the frozen server exited"
+                said = (tmp_path / "server.err").read_text(errors="replace")[-3000:]
+                assert server.poll() is None, f"the frozen server exited: {said}"
                 assert time.monotonic() < deadline, "the frozen server did not answer"
                 time.sleep(0.2)
+        # head office's console and the API docs, with the assets the server serves itself
+        pages = {
+            path: requests.get(f"http://127.0.0.1:{port}{path}", timeout=10).status_code
+            for path in ("/console/login", "/console/static/console.css", "/docs",
+                         "/static-offline-docs/swagger-ui-bundle.js")
+        }  # fmt: skip
     finally:
         server.terminate()
         server.wait(10)
     assert answer.status_code == 200 and answer.json()["status"] == "ok"
+    assert pages == dict.fromkeys(pages, 200)
