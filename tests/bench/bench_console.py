@@ -80,6 +80,7 @@ def _measure(url: str, loads: int) -> tuple[list[float], list[float]]:
             f"{thread.url}/console/login",
             data={"username": "bench", "password": PASSWORD},
             timeout=60,
+            allow_redirects=False,  # the first dashboard load is measured below
         )
         pages, counts = [], []
         with psycopg.connect(url) as conn:
