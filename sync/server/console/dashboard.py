@@ -34,8 +34,8 @@ def count(db: Database, now: dt.datetime) -> Figures:
     panels = [
         ("Scans per day", figures.scans_per_day(db, now)),
         ("Shipments per day", figures.shipments_per_day(db, now)),
-        ("Shipments by region (30 days)", figures.shipments_by_region(db, now)),
-        ("Shipments by dealer (30 days)", figures.shipments_by_dealer(db, now)),
+        ("Shipments by region (30 days)", figures.shipments_by(db, now, "region")),
+        ("Shipments by dealer (30 days)", figures.shipments_by(db, now, "dealer")),
         ("Diversion cases by status", figures.cases_by_status(db)),
         ("Diversion cases by region", figures.cases_by_region(db)),
         ("Redemptions per month", figures.redemptions_by_month(db, now)),

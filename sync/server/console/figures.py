@@ -76,26 +76,21 @@ def shipments_per_day(db: Database, now: dt.datetime) -> list[Bar]:
     return [Bar(day[5:], counts.get(day, 0), f"list/shipments?day={day}") for day in days]
 
 
-def shipments_by_region(db: Database, now: dt.datetime) -> list[Bar]:
-    with db.read() as tx:
-        rows = tx.rows(
-            "SELECT coalesce(r.name, s.region_id, '-') AS name, s.region_id, count(*) AS n"
-            " FROM shipments s LEFT JOIN regions r ON r.id = s.region_id WHERE s.standing = 1"
-            " AND s.ship_date >= ? GROUP BY r.name, s.region_id ORDER BY n DESC LIMIT 12",
-            (_since(now),),
-        )
-    return [Bar(name, n, f"list/shipments?region={region or ''}") for name, region, n in rows]
+# who the shipments went to: (name table, shipment column, list filter)
+SHIPPED_TO = {"region": ("regions", "region_id"), "dealer": ("dealers", "dealer_id")}
 
 
-def shipments_by_dealer(db: Database, now: dt.datetime) -> list[Bar]:
+def shipments_by(db: Database, now: dt.datetime, to: str) -> list[Bar]:
+    """The last 30 days' standing shipments per region or per dealer, biggest first."""
+    table, column = SHIPPED_TO[to]
     with db.read() as tx:
         rows = tx.rows(
-            "SELECT coalesce(d.name, s.dealer_id) AS name, s.dealer_id, count(*) AS n"
-            " FROM shipments s LEFT JOIN dealers d ON d.id = s.dealer_id WHERE s.standing = 1"
-            " AND s.ship_date >= ? GROUP BY d.name, s.dealer_id ORDER BY n DESC LIMIT 12",
+            f"SELECT coalesce(t.name, s.{column}, '-') AS name, s.{column}, count(*) AS n"
+            f" FROM shipments s LEFT JOIN {table} t ON t.id = s.{column} WHERE s.standing = 1"
+            f" AND s.ship_date >= ? GROUP BY t.name, s.{column} ORDER BY n DESC LIMIT 12",
             (_since(now),),
         )
-    return [Bar(name, n, f"list/shipments?dealer={dealer}") for name, dealer, n in rows]
+    return [Bar(name, n, f"list/shipments?{to}={key or ''}") for name, key, n in rows]
 
 
 def cases_by_status(db: Database) -> list[Bar]:
