@@ -1,4 +1,7 @@
-"""Journal append-and-commit latency (synchronous=FULL) and code lookups at 1 M and 10 M codes."""
+"""Journal append-and-commit latency (synchronous=FULL), code lookups at 1 M and 10 M codes, and
+what verifying the journal's hash chain adds to a push: the verification of each 1,000-event
+batch alone, against the same batches pushed to the reference server on loopback (which
+verifies them too), in the same run."""
 
 from __future__ import annotations
 
@@ -81,6 +84,38 @@ def _lookup_rows(n_items: int, label: str, lookups: int) -> list[Row]:
     ]
 
 
+def _chain_rows(count: int, folder: Path) -> list[Row]:
+    from tests.bench.bench_sync import _prepare, _server_process, _station
+
+    db_url = str(folder / "chain-server.sqlite3")
+    items, code = _prepare(db_url, count)
+    with _server_process(db_url) as url, _station(folder / "chain-station") as station:
+        station.client.enroll(url, code)
+        work = [
+            ("ObjectEvent", {"bizStep": "shipping", "epcList": [k], "yima:dealer": "D1"})
+            for k in items
+        ]
+        for start in range(0, len(work), 10_000):
+            station.append_many(work[start : start + 10_000])
+        conn = station.reader()
+        batches = count / 1000
+        started, point = time.perf_counter(), journal.START
+        while point.seq < count:  # batch by batch, as the push's read-ahead does it
+            check = journal.verify_chain(conn, start=point, upto_seq=point.seq + 1000)
+            assert check.ok
+            point = check.last
+        verify_ms = (time.perf_counter() - started) * 1000 / batches
+        started = time.perf_counter()
+        report = station.client.push()
+        push_ms = (time.perf_counter() - started) * 1000 / batches
+        assert report.accepted == count, report
+    return [
+        Row("store", "chain verification per 1,000-event batch", verify_ms, "ms", "",
+            f"pushing the same batch: {push_ms:.0f} ms (verification is "
+            f"{verify_ms / push_ms:.1%} of it); {count:,} events, SQLite server"),
+    ]  # fmt: skip
+
+
 def run(scale: Scale) -> list[Row]:
     rows: list[Row] = []
     n = scale.pick(200, 2000)
@@ -105,4 +140,6 @@ def run(scale: Scale) -> list[Row]:
         (scale.pick(100_000, 10_000_000), scale.pick("100k", "10M")),
     ):
         rows += _lookup_rows(n_items, label, lookups)
+    with tempfile.TemporaryDirectory() as tmp:
+        rows += _chain_rows(scale.pick(2_000, 20_000), Path(tmp))
     return rows
