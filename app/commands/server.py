@@ -71,11 +71,10 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         print(f"server: cannot open the database {_redact(args.db)}: {exc}", file=sys.stderr)
         return 2
-    snapshot_dir = str(Path(args.snapshot_dir).resolve()) if args.snapshot_dir else None
-    if snapshot_dir:
-        from sync.server.admin import set_setting_value
+    if args.snapshot_dir:
+        from sync.server.snapshots import share_folder
 
-        set_setting_value(Server(db), "server.snapshot.dir", snapshot_dir)
+        share_folder(db, str(Path(args.snapshot_dir).resolve()))
     server = Server(db)
     if args.workers > 1 and server.snapshots_private:
         db.close()
@@ -107,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             db.close()
         return 0
     db.close()  # each worker opens its own connections
-    os.environ.update(workers.environment(args.db, snapshot_dir))
+    os.environ[workers.DB_VARIABLE] = args.db
     uvicorn.run("sync.server.workers:create", factory=True, workers=args.workers, **options)
     return 0
 

@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from sync.protocol import API_PREFIX, SnapshotInfo
+from sync.server.changes import ChangeLog, set_setting
 from sync.server.db import Database
 from sync.server.util import iso
 
@@ -97,6 +98,13 @@ def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> 
             params,
         )
         return publish(db, directory, rows, as_of, now, scope)
+
+
+def share_folder(db: Database, folder: str) -> None:
+    """Remember the folder every worker and host keeps snapshots in (``--snapshot-dir``): each
+    server and admin command on this database then writes and serves snapshots there."""
+    with db.transaction() as tx:
+        set_setting(tx, ChangeLog(""), "server.snapshot.dir", folder)  # server-only: no change
 
 
 def claim_build(db: Database, scope: str, now: dt.datetime) -> bool:
