@@ -6,14 +6,7 @@ from app.domain.store import journal
 from app.domain.store.writer import Writer
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.warehouse import Actor, Flow, Warehouse
-from tests.support.warehouse_data import Station, case, item, pallet
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import case, item, pallet
 
 
 def test_switch_between_flows_keeps_open_jobs(st):

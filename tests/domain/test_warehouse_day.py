@@ -7,14 +7,9 @@ import pytest
 from app.domain.workflows.base import Actor
 from app.domain.workflows.warehouse import Warehouse
 from app.domain.workflows.warehouse.day import OperatorDay, day_bounds, operator_day
-from tests.support.warehouse_data import Station, case, command, item
+from tests.support.warehouse_data import case, command, item
 
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path, operator="wu")
-    yield station
-    station.stop()
+pytestmark = pytest.mark.warehouse_station(operator="wu")
 
 
 def test_scans_cases_packed_and_shipments_per_operator(st):

@@ -5,17 +5,8 @@ Before: at 960/1080 one FINISH closed the delivery 120 short without asking, and
 "nothing to undo".
 """
 
-import pytest
-
 from app.domain.workflows.base import Outcome
-from tests.support.warehouse_data import Station, case, item
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import case, item
 
 
 def test_a_short_receipt_asks_and_any_other_scan_goes_on(st):

@@ -11,14 +11,9 @@ from app.domain.workflows.base import Actor
 from app.domain.workflows.warehouse import Flow
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.jobs import job_id
-from tests.support.warehouse_data import Station, case
+from tests.support.warehouse_data import case
 
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path, station="ST-7F3A01C2")
-    yield station
-    station.stop()
+pytestmark = pytest.mark.warehouse_station(station="ST-7F3A01C2")
 
 
 def test_twenty_thousand_jobs_no_collision_and_deterministic(st):

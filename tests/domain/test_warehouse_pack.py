@@ -4,14 +4,7 @@ import pytest
 
 from app.domain.store import journal
 from app.domain.workflows.base import Outcome
-from tests.support.warehouse_data import Station, case, item, pallet
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import case, item, pallet
 
 
 def test_a_case_fills_from_its_product_and_closes_itself(st):

@@ -2,19 +2,11 @@
 
 import csv
 
-import pytest
 from openpyxl import load_workbook
 
 from app.domain.store.database import connect
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
-from tests.support.warehouse_data import Station, case, item
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import case, item
 
 
 def _document(st, job_id, language="zh_CN"):

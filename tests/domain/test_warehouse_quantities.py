@@ -5,18 +5,9 @@ so cartons of accessories with no unique code could not be received, shipped, co
 taken back at all.
 """
 
-import pytest
-
 from app.domain.codes import parse
 from app.domain.workflows.base import Outcome
-from tests.support.warehouse_data import PRODUCTS, Station, gtin14, item
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import PRODUCTS, gtin14, item
 
 
 def ean(product: str):

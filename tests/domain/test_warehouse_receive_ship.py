@@ -4,14 +4,7 @@ import pytest
 
 from app.domain.codes import parse
 from app.domain.workflows.base import Outcome
-from tests.support.warehouse_data import Station, case, item, pallet
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import case, item, pallet
 
 
 def _statuses(st, keys):

@@ -1,18 +1,9 @@
 """Stocktake against what the station believes, and returns from dealers with a reason."""
 
-import pytest
-
 from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.warehouse.reports import expected_at_location, stocktake_report
-from tests.support.warehouse_data import Station, case, item, pallet
-
-
-@pytest.fixture
-def st(tmp_path):
-    station = Station(tmp_path)
-    yield station
-    station.stop()
+from tests.support.warehouse_data import case, item, pallet
 
 
 def _report(st, job_id):
