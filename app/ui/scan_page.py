@@ -75,6 +75,7 @@ class PageParts:
     sync: Any  # the station's one line to the server (online state, sync now, lookups)
     feedback: Feedback
     operator: Callable[[], Operator | None]  # who is logged in now
+    operator_changed: Any = None  # a signal: Operator, or None after logout
 
     def actor(self) -> Actor:
         """The person acting now, as the journal records them."""

@@ -98,6 +98,7 @@ def build_station(context: ShellContext, *, pages: Iterable[str] = PAGE_MODULES)
         sync=context.sync,
         feedback=WindowFeedback(window),
         operator=lambda: window.operator,
+        operator_changed=window.operator_changed,
     )
     for module_name in pages:
         importlib.import_module(module_name).register(window, parts)

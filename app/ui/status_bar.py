@@ -199,6 +199,8 @@ class StationStatusBar(QStatusBar):
             step()
         self.reformat()  # lay the bar out again now that labels were hidden or shown,
         self.updateGeometry()  # and let the window give it its new width
+        if self.width() > room:  # already laid out wider than the window: take the room back
+            self.resize(room, self.height())
 
     def _needed_width(self) -> int:
         margins = self.contentsMargins()

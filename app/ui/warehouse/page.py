@@ -42,8 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.codes import CodeParser, profiles_from_settings
-from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.operators import Role
 from app.domain.workflows.base import Decision, typed
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
@@ -52,7 +50,6 @@ from app.domain.workflows.warehouse import (
     PROMPTS,
     RETURN_REASONS,
     UNKNOWN_PRODUCT,
-    Actor,
     Flow,
     JobView,
     Result,
@@ -62,10 +59,8 @@ from app.domain.workflows.warehouse import (
 )
 from app.domain.workflows.warehouse.day import day_bounds, operator_day
 from app.domain.workflows.warehouse.quantities import MAX_QUANTITY
-from app.ui.context import ShellContext
 from app.ui.manual_entry import is_typed
-from app.ui.scan_page import PageParts
-from app.ui.store_failure import failure_decision
+from app.ui.scan_page import PageParts, ScanPage
 from app.ui.warehouse.models import JobsModel, LinesModel, OperatorDayModel, ScansModel
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
 from hardware.scan import Scan
@@ -87,11 +82,6 @@ FLOW_ORDER = (
 REFRESH_DELAY_MS = 120  # a burst of scans refreshes the lists once, after it
 SHIPPED = ("ship.shipped", "ship.shipped_partial")  # a shipment recorded: its delivery note now
 SUPERVISING = {Role.ADMIN, Role.SUPERVISOR}  # who sees the day's counts per operator
-FAILED = QT_TRANSLATE_NOOP(
-    "Decisions",
-    "This scan could not be saved, so nothing was recorded. Scan it again; "
-    "if this keeps happening, tell IT.",
-)
 
 
 def translate_any(text: str) -> str:
@@ -114,38 +104,20 @@ def localized(decision: Decision) -> Decision:
     return replace(decision, args=args) if args != decision.args else decision
 
 
-def make_parser(settings: Any) -> CodeParser:
-    """The station's code grammar, with its configured brand profiles when they are valid."""
-    try:
-        entries = settings.get("code_profiles")
-        return CodeParser(profiles_from_settings(entries) if entries else None)
-    except (ValueError, TypeError):
-        log.warning("code profiles in the settings are not valid; using the default profiles")
-        return CodeParser()
-
-
-class WarehousePage(QWidget):
+class WarehousePage(ScanPage):
     """The page the shell hosts under "warehouse"; ``handle_scan`` makes it a scan page."""
 
     result_shown = Signal(object)  # Result, after its decision was shown
     lists_refreshed = Signal()
     file_written = Signal(object)  # Path of a PDF/CSV/XLSX just written
 
-    def __init__(
-        self,
-        context: ShellContext,
-        window: MainWindow | None = None,
-        parent: QWidget | None = None,
-        *,
-        parser: Any = None,
-    ) -> None:
-        super().__init__(parent)
+    FAILED_REASON = "wh.failed"
+
+    def __init__(self, parts: PageParts, parent: QWidget | None = None) -> None:
+        super().__init__(parts, parent)
         self.setObjectName("WarehousePage")
-        self.context = context
-        self.shell = window
-        self.gateway = context.gateway
         self.open_files = True  # open a written PDF in the system viewer (tests switch it off)
-        self.parser = parser or make_parser(context.settings)  # the station's one grammar
+        self.parser = parts.parser  # the station's one grammar
         self.result: Result | None = None
         self._selected_history: str | None = None
         self._shortcuts: list[QShortcut] = []
@@ -155,8 +127,8 @@ class WarehousePage(QWidget):
         self._refresh_timer.timeout.connect(self.refresh_lists)
         self._build()
         self._bind_keys()
-        if window is not None:
-            window.operator_changed.connect(self._operator_changed)
+        if parts.operator_changed is not None:
+            parts.operator_changed.connect(self._operator_changed)
 
     # --- building ------------------------------------------------------------------------
 
@@ -450,32 +422,29 @@ class WarehousePage(QWidget):
 
     # --- acting --------------------------------------------------------------------------
 
-    def _actor(self) -> Actor:
-        operator = self.shell.operator if self.shell is not None else None
-        return Actor(
-            operator.id if operator is not None else "-",
-            operator.name if operator is not None else "",
-            language=self.context.language,
-            strict=self.context.settings.strict_mode,
-        )
-
     def _submit(
         self, make: Callable[[Warehouse], Callable[[sqlite3.Connection], Result]], code: str = ""
     ) -> None:
-        action = make(Warehouse(self._actor()))
-        self.gateway.write(
-            action,
-            on_done=lambda result: self._apply(result, code, show=True),
-            on_error=lambda error: self._failed(error, code),
-        )
+        """A key, button or command: one writer action through ``ScanPage.act``."""
+        self.act(make(Warehouse(self.actor())), code)
 
     def handle_scan(self, scan: Scan) -> None:
-        """The dispatcher's handler while this page is in front: parse and decide on the writer."""
-        parser, text, symbology = self.parser, scan.text, scan.symbology
-        mark = typed if is_typed(scan) else (lambda action: action)  # typed by hand: say so
-        self._submit(
-            lambda wh: mark(lambda conn: wh.scan(conn, parser.parse(text, symbology))), text
-        )
+        """The dispatcher's handler while this page is in front: parse (with the symbology the
+        gun reported) and decide on the writer; a code typed by hand is marked so."""
+        action = self._scan_action(scan.text, scan.symbology)
+        self.act(typed(action) if is_typed(scan) else action, scan.text)
+
+    def scan_action(self, text: str) -> Callable[[sqlite3.Connection], Result]:
+        return self._scan_action(text, None)
+
+    def _scan_action(
+        self, text: str, symbology: str | None
+    ) -> Callable[[sqlite3.Connection], Result]:
+        warehouse, parser = Warehouse(self.actor()), self.parser
+        return lambda conn: warehouse.scan(conn, parser.parse(text, symbology))
+
+    def apply(self, reply: Result, text: str = "") -> None:
+        self._apply(reply, text, show=True)
 
     def command(self, name: str, arg: str = "") -> None:
         """A command from a key or button: the same path as its barcode."""
@@ -537,7 +506,7 @@ class WarehousePage(QWidget):
 
     def load_state(self) -> None:
         """Show where the station is (after start-up, login, or coming back to the page)."""
-        wh = Warehouse(self._actor())
+        wh = Warehouse(self.actor())
         self.gateway.read(wh.state, on_done=lambda result: self._apply(result, "", show=False))
 
     # --- showing results -------------------------------------------------------------------
@@ -546,8 +515,8 @@ class WarehousePage(QWidget):
         if not shiboken6.isValid(self):  # the page was replaced while the store worked
             return
         self.result = result
-        if show and self.shell is not None:
-            self.shell.show_decision(localized(result.decision), code=code)
+        if show:
+            self.feedback.show(localized(result.decision), code=code)
         self._show_flow(result.flow)
         self._show_job(result.flow, result.job)
         self._follow_job(result.job)
@@ -559,11 +528,6 @@ class WarehousePage(QWidget):
         )
         self._refresh_timer.start()
         self.result_shown.emit(result)
-
-    def _failed(self, error: BaseException, code: str) -> None:
-        log.error("warehouse action failed", exc_info=error)
-        if self.shell is not None:
-            self.shell.show_decision(failure_decision(error, FAILED, "wh.failed"), code=code)
 
     def _flow_title(self, flow: Flow) -> str:
         return QCoreApplication.translate("Warehouse", FLOW_TITLES[flow])
@@ -829,7 +793,7 @@ class WarehousePage(QWidget):
 def register(window: MainWindow, parts: PageParts) -> None:
     """Mount the page in the shell (listed in ``app/ui/page_registry.py``); supervisors see it
     too, for the day's figures per operator."""
-    page = WarehousePage(parts.context, window, parser=parts.parser)
+    page = WarehousePage(parts)
     window.add_page(
         "warehouse",
         QCoreApplication.translate("Warehouse", "Warehouse"),
