@@ -61,6 +61,17 @@ def _keys(event: journal.Event) -> list[str]:
     return [k for k in event.payload.get("epcList") or [] if isinstance(k, str)]
 
 
+def _drop_scans(desk: Desk, job: Job, keys: list[str] | None, seq: int) -> int:
+    """The job's scans of ``keys`` (None: all) stop counting, taken back by event ``seq``;
+    the order's status follows. Returns the items the order still needs."""
+    for row in desk.jobs.live_scans(job):
+        if keys is None or row["key"] in keys:
+            desk.jobs.add_counts(job, RecordedScan.of(row).counts, -1)
+            desk.jobs.mark_undone(row["id"], seq)
+    desk.touched = job
+    return settle_order(desk, job.order_id or "")
+
+
 def take_out(desk: Desk, event_id: str, disputed: list[str]) -> Decision:
     """Take ``disputed`` out of the refused shipment ``event_id`` and send the rest again."""
     event, job = _refused_shipment(desk, event_id)
@@ -92,12 +103,7 @@ def take_out(desk: Desk, event_id: str, disputed: list[str]) -> Decision:
         if rest
         else None
     )
-    for row in desk.jobs.live_scans(job):
-        if row["key"] in out:
-            desk.jobs.add_counts(job, RecordedScan.of(row).counts, -1)
-            desk.jobs.mark_undone(row["id"], settled.seq if settled else event.seq)
-    desk.touched = job
-    remaining = settle_order(desk, job.order_id or "")
+    remaining = _drop_scans(desk, job, out, settled.seq if settled else event.seq)
     return decide(
         Outcome.OK,
         "wh.taken_out",
@@ -141,12 +147,8 @@ def reopen(desk: Desk, event_id: str) -> Decision:
         ).rowcount
         if restored:
             desk.codes.place(key, DEFAULT_LOCATION)
-    for row in desk.jobs.live_scans(job):
-        desk.jobs.add_counts(job, RecordedScan.of(row).counts, -1)
-        desk.jobs.mark_undone(row["id"], voided.seq)
     job = desk.jobs.update(job, status="cancelled", closed_by="refused")
-    desk.touched = job
-    remaining = settle_order(desk, job.order_id or "")
+    remaining = _drop_scans(desk, job, None, voided.seq)
     return decide(
         Outcome.OK,
         "wh.shipment_reopened",
