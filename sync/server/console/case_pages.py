@@ -9,11 +9,11 @@ from sync.server import admin, evidence
 from sync.server.console import evidence_pack, figures
 from sync.server.console.pages import (
     audit,
-    check_change,
     current,
     now,
     redirect,
     render,
+    require_change,
     server_of,
 )
 
@@ -48,9 +48,7 @@ def case_status(
     status: str = Form(""),
     note: str = Form(""),
 ) -> Response:
-    denied = check_change(request, csrf, "cases.review", "case.status", case_id)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "cases.review", "case.status", case_id)
     server = server_of(request)
     found = figures.case(server.db, case_id)
     if found is None or status not in CASE_MOVES.get(found["status"], ()):

@@ -76,20 +76,27 @@ def audit(request: Request, action: str, target: str, result: str, **detail: Any
     )
 
 
-def check_change(
-    request: Request, csrf: str, permission: str, action: str, target: str
-) -> Response | None:
-    """None when the change may go ahead; else the refusal, already in the audit log."""
+class ChangeRefused(Exception):
+    """A change the console will not make; ``response`` says why (already in the audit log).
+    The app answers it (``web.mount`` installs the handler), so each form handler checks in one
+    line and goes on only when the change may be made."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__("change refused")
+        self.response = response
+
+
+def require_change(request: Request, csrf: str, permission: str, action: str, target: str) -> None:
+    """Raise ChangeRefused unless this session may make this change from this form."""
     who = current(request)
     if who is None:
-        return redirect("login?error=session")
+        raise ChangeRefused(redirect("login?error=session"))
     if not same_origin(request) or not accounts.csrf_matches(who, csrf):
         audit(request, action, target, "refused.csrf")
-        return render(request, "message.html", who, status=403, text=CSRF_TEXT)
+        raise ChangeRefused(render(request, "message.html", who, status=403, text=CSRF_TEXT))
     if not who.may(permission):
         audit(request, action, target, "refused.role")
-        return render(request, "message.html", who, status=403, text=ROLE_TEXT)
-    return None
+        raise ChangeRefused(render(request, "message.html", who, status=403, text=ROLE_TEXT))
 
 
 def render(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from sync.server.console import ledger
-from sync.server.console.pages import audit, check_change, current, redirect, render, server_of
+from sync.server.console.pages import audit, current, redirect, render, require_change, server_of
 
 router = APIRouter()
 MONTH = re.compile(r"\d{4}-\d{2}")
@@ -29,9 +29,7 @@ def rebates_page(request: Request) -> Response:
 @router.post("/rebates/{month}/{card_id}/approve")
 def approve(request: Request, month: str, card_id: str, csrf: str = Form("")) -> Response:
     target = f"{card_id}/{month}"
-    denied = check_change(request, csrf, "rebates.approve", "rebate.approve", target)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "rebates.approve", "rebate.approve", target)
     server = server_of(request)
     who = current(request)
     try:

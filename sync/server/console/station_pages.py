@@ -24,10 +24,10 @@ from sync.server.changes import all_settings
 from sync.server.console import figures
 from sync.server.console.pages import (
     audit,
-    check_change,
     current,
     redirect,
     render,
+    require_change,
     server_of,
 )
 
@@ -61,9 +61,7 @@ def station_action(
 ) -> Response:
     if action not in ("revoke", "restore"):
         return Response(status_code=404)
-    denied = check_change(request, csrf, "stations.manage", f"station.{action}", station_id)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "stations.manage", f"station.{action}", station_id)
     try:
         admin.set_station_revoked(server_of(request), station_id, action == "revoke")
     except admin.AdminError:
@@ -82,9 +80,7 @@ def new_enrollment_code(
     dealer: str = Form(""),
     region: str = Form(""),
 ) -> Response:
-    denied = check_change(request, csrf, "stations.manage", "enroll.code", name)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "stations.manage", "enroll.code", name)
     server = server_of(request)
     code = admin.create_enrollment_code(
         server,
@@ -146,9 +142,7 @@ def settings_page(request: Request) -> Response:
 
 @router.post("/settings/keys/rotate")
 def rotate_key(request: Request, csrf: str = Form("")) -> Response:
-    denied = check_change(request, csrf, "settings.manage", "key.rotate", "")
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "settings.manage", "key.rotate", "")
     kid = admin.rotate_key(server_of(request))
     audit(request, "key.rotate", kid, "ok")
     return redirect("settings")
@@ -164,9 +158,7 @@ def deny(
     remove: str = Form(""),
 ) -> Response:
     action = "deny.remove" if remove else "deny.add"
-    denied = check_change(request, csrf, "settings.manage", action, f"{kind}:{value}")
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "settings.manage", action, f"{kind}:{value}")
     if kind not in DENY_KINDS or not value.strip() or len(value) > 500:
         audit(request, action, f"{kind}:{value[:100]}", "refused.invalid")
         return redirect("settings?error=deny")
@@ -179,9 +171,7 @@ def deny(
 def set_value(
     request: Request, csrf: str = Form(""), key: str = Form(""), value: str = Form("")
 ) -> Response:
-    denied = check_change(request, csrf, "settings.manage", "setting.set", key)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "settings.manage", "setting.set", key)
     try:
         parsed = json.loads(value)
     except ValueError:
@@ -203,9 +193,7 @@ def rebate_rule(
     valid_from: str = Form(""),
     valid_to: str = Form(""),
 ) -> Response:
-    denied = check_change(request, csrf, "settings.manage", "rebate.rule", product)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "settings.manage", "rebate.rule", product)
     cents = _yuan_to_cents(amount)
     if cents is None:
         audit(request, "rebate.rule", product, "refused.invalid", amount=amount[:20])
@@ -245,9 +233,7 @@ def issue_batch(
     level: str = Form("item"),
     site: str = Form(""),
 ) -> Response:
-    denied = check_change(request, csrf, "codes.issue", "codes.batch", product)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "codes.issue", "codes.batch", product)
     number = int(count) if count.isdigit() else 0
     if not 0 < number <= 100_000:
         audit(request, "codes.batch", product, "refused.invalid", count=count[:20])
@@ -271,9 +257,7 @@ def issue_vouchers(
     count: str = Form(""),
     dealer: str = Form(""),
 ) -> Response:
-    denied = check_change(request, csrf, "codes.issue", "vouchers.issue", prize)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "codes.issue", "vouchers.issue", prize)
     cents, number = _yuan_to_cents(value), int(count) if count.isdigit() else 0
     if cents is None or not 0 < number <= 10_000 or not prize.strip():
         audit(request, "vouchers.issue", prize[:100], "refused.invalid")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from sync.server.console import accounts
-from sync.server.console.pages import audit, check_change, current, redirect, render, server_of
+from sync.server.console.pages import audit, current, redirect, render, require_change, server_of
 
 router = APIRouter()
 REFUSALS = {
@@ -35,9 +35,7 @@ def add_user(
     password: str = Form(""),
     role: str = Form(""),
 ) -> Response:
-    denied = check_change(request, csrf, "users.manage", "user.create", username[:64])
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "users.manage", "user.create", username[:64])
     server = server_of(request)
     try:
         accounts.create_user(server.db, server.clock(), username.strip(), password, role)
@@ -50,9 +48,7 @@ def add_user(
 
 @router.post("/users/{username}/unlock")
 def unlock(request: Request, username: str, csrf: str = Form("")) -> Response:
-    denied = check_change(request, csrf, "users.manage", "user.unlock", username)
-    if denied is not None:
-        return denied
+    require_change(request, csrf, "users.manage", "user.unlock", username)
     accounts.unlock(server_of(request).db, username)
     audit(request, "user.unlock", username, "ok")
     return redirect("users")

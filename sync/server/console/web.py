@@ -28,6 +28,7 @@ from sync.server.console.pages import (
     HERE,
     LANG_COOKIE,
     PAGE_POLICY,
+    ChangeRefused,
     current,
     now,
     page_number,
@@ -58,6 +59,10 @@ def mount(api: FastAPI) -> None:
         if response.headers.get("content-type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
         return response
+
+    @api.exception_handler(ChangeRefused)
+    async def _refused(_: Request, exc: ChangeRefused) -> Response:
+        return exc.response
 
     api.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     for router in (
