@@ -24,7 +24,7 @@
         <translation>标签 {code} 已换成 {new}。请扫新标签；旧标签如果还贴着，请撕掉。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="189"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="190"/>
         <source>{code} is not known to this station, so there is nothing to change. Check the label, or sync and try again.</source>
         <translation>本工作站没有 {code} 的记录，无法操作。请核对标签，或同步后再试。</translation>
     </message>
@@ -34,582 +34,582 @@
         <translation>本工作站没有 {code} 的记录，且已开启严格模式，因此拒收。请放到一边并告知主管，或同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="64"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="66"/>
         <source>{code} was already shipped, so it cannot be packed or unpacked here. Set it aside and tell the supervisor.</source>
         <translation>{code} 已经出库，不能在这里装箱或拆箱。请放到一边并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="74"/>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="122"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="76"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="124"/>
         <source>{code} is already scanned into open order {order}. Take it out of that order first (undo or cancel its line).</source>
         <translation>{code} 已扫入未完成的订单 {order}。请先从该订单中撤出（撤销或取消该行）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="99"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="101"/>
         <source>Scan the case or pallet label first, then what goes into it. {code} is a single item.</source>
         <translation>请先扫箱码或托盘码，再扫要装进去的货。{code} 是单品码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="109"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="111"/>
         <source>{code} was already shipped, so nothing can be packed into it. Take another label.</source>
         <translation>{code} 已经出库，不能再往里装货。请换一个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="122"/>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="243"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="124"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="245"/>
         <source>{code} is already full ({count} of {capacity}). Scan the next empty label, or switch to Unpack to take things out.</source>
         <translation>{code} 已装满（{count}/{capacity}）。请扫下一个空标签，或切换到拆箱取出货物。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="145"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="147"/>
         <source>New label {code} is not known to this station yet; it will be checked at sync. Now scan what goes into it.</source>
         <translation>新标签 {code} 本站还没有记录，同步时会核实。现在请扫要装进去的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="156"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="158"/>
         <source>Pallet {code}: {count} of {capacity} cases. Scan the cases.</source>
         <translation>托盘 {code}：已有 {count}/{capacity} 箱。请扫箱码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="164"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="166"/>
         <source>Case {code}: {count} of {capacity} items. Scan the items.</source>
         <translation>箱 {code}：已有 {count}/{capacity} 件。请扫单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="187"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="189"/>
         <source>This is the label of {parent}, which you are packing. Scan what goes into it, or FINISH.</source>
         <translation>这是正在装的 {parent} 的标签。请扫要装进去的货，或扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="196"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="198"/>
         <source>{code} is a case or pallet label: only single items go into case {parent}. Scan an item, or FINISH to close this case.</source>
         <translation>{code} 是箱码或托盘码：箱 {parent} 里只能装单品。请扫单品，或扫「完成」封箱。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="202"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="204"/>
         <source>{code} is not a case label: only cases go onto pallet {parent}. Scan a case, or FINISH to close this pallet.</source>
         <translation>{code} 不是箱码：托盘 {parent} 上只能放整箱。请扫箱码，或扫「完成」结束组垛。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="212"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="214"/>
         <source>{code} came back damaged or expired and must not be packed. Set it aside.</source>
         <translation>{code} 是破损或过期退回的货，不能装箱。请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="221"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="223"/>
         <source>{code} is already in {parent}: counted once. Scan the next one.</source>
         <translation>{code} 已在 {parent} 里，只计一次。请扫下一个。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="230"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="232"/>
         <source>{code} is {product}, but {parent} holds {expected}. Do not mix products: set this one aside.</source>
         <translation>{code} 是「{product}」，但 {parent} 装的是「{expected}」。不能混装：请把它放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="258"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="260"/>
         <source>{code} is already in {other}. To move it into {parent}, scan it again (or scan CONFIRM). Otherwise scan the next one.</source>
         <translation>{code} 已在 {other} 里。要把它移到 {parent}，请再扫一次（或扫「确认」）；否则请扫下一个。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="325"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="327"/>
         <source>{parent} is full ({count} of {capacity}). Close it and scan the next label.</source>
         <translation>{parent} 已装满（{count}/{capacity}）。请封好，再扫下一个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="336"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="338"/>
         <source>Moved {code} from {other} into {parent}: {count} of {capacity}.</source>
         <translation>已把 {code} 从 {other} 移到 {parent}：{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="347"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="349"/>
         <source>{code} is not known to this station; packed as unverified, to be checked at sync. {count} of {capacity}.</source>
         <translation>本站没有 {code} 的记录，已按「未核实」装入，同步时核实。{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="358"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="360"/>
         <source>{count} of {capacity} in {parent}.</source>
         <translation>{parent}：已装 {count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="385"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="387"/>
         <source>Undone: {code} goes back into {other}. Put it back there. {parent}: {count} of {capacity}.</source>
         <translation>已撤销：{code} 回到 {other}，请把它放回去。{parent}：{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="396"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="398"/>
         <source>Undone: {code} is out of {parent} again. Take it out. {count} of {capacity}.</source>
         <translation>已撤销：{code} 已从 {parent} 中移出，请把它拿出来。{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="410"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="412"/>
         <source>{parent} closed with {count} of {capacity}. Scan the next label.</source>
         <translation>{parent} 已结束，装了 {count}/{capacity}。请扫下一个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/flow.py" line="15"/>
+        <location filename="../../app/domain/workflows/warehouse/flow.py" line="19"/>
         <source>There is nothing waiting for a confirmation. Scan the next code.</source>
         <translation>当前没有需要确认的操作。请扫下一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="33"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="35"/>
         <source>There is no location {location} at this station. Choose another one.</source>
         <translation>本站没有库位 {location}。请选择其他库位。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="56"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="58"/>
         <source>There is no expected delivery {inbound}. Check the paper or sync.</source>
         <translation>没有到货单 {inbound}。请核对单据或同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="65"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="67"/>
         <source>Delivery {inbound} was already received.</source>
         <translation>到货单 {inbound} 已经入库。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="86"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="88"/>
         <source>Receiving delivery {inbound} into {location}: scan pallets, cases or items.</source>
         <translation>按到货单 {inbound} 入库到 {location}：请扫托盘、箱或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="97"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="99"/>
         <source>Free receipt into {location}: scan pallets, cases or items.</source>
         <translation>无单入库到 {location}：请扫托盘、箱或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="111"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="113"/>
         <source>{code} was shipped to {dealer}. If it came back from the dealer, take it in under Returns.</source>
         <translation>{code} 已发往 {dealer}。如果是经销商退回的，请在「退货」中收回。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="134"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="136"/>
         <source>{code} is already received in this receipt: counted once.</source>
         <translation>{code} 已在本次入库中扫过，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="141"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="143"/>
         <source>{code} is already in stock here (received earlier), so it is not counted again. Set it aside if it should not be here.</source>
         <translation>{code} 已在库（之前入过库），不再重复计数。如果它不该在这里，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="153"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="155"/>
         <source>{count} of the things packed in {code} are already in stock or shipped. Scan its cases or items one by one.</source>
         <translation>{code} 里有 {count} 件已在库或已出库。请逐箱或逐件扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="200"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="209"/>
         <source>{code} is not known to this station: received as unverified, to be checked at sync. {product}: {scanned} received in this job.</source>
         <translation>本站没有 {code} 的记录：已按「未核实」入库，同步时核实。「{product}」本单已收 {scanned} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="212"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="221"/>
         <source>{product} is not on this delivery: {items} received and shown as unexpected.</source>
         <translation>「{product}」不在本到货单上：已收 {items} 件，标为「单外」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="223"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="232"/>
         <source>{product}: {scanned} received, {over} more than the {expected} expected.</source>
         <translation>「{product}」：已收 {scanned} 件，比应到的 {expected} 件多 {over} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="235"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="244"/>
         <source>{items} × {product} received: {scanned} of {expected}.</source>
         <translation>已入库 {items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="244"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="253"/>
         <source>{items} × {product} received ({scanned} so far).</source>
         <translation>已入库 {items} 件「{product}」（累计 {scanned}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="274"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="283"/>
         <source>Receipt closed {short} short: {items} items received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
         <translation>收货已结束，短缺 {short}：已收 {items} 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="341"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="350"/>
         <source>Delivery {backorder} is already being received, so this receipt cannot be opened again. Receive the rest there.</source>
         <translation>到货单 {backorder} 已在收货，这张收货单不能再打开。剩余货品请在那里收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="357"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="366"/>
         <source>Receipt {job} is open again. Scan what is still to come, then FINISH.</source>
         <translation>收货单 {job} 已重新打开。请扫描还没到的货品，然后扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="368"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="377"/>
         <source>Undone: {code} ({items} items) is not received. Put it aside.</source>
         <translation>已撤销：{code}（{items} 件）未入库，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="290"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="299"/>
         <source>Receipt closed: {items} items received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
         <translation>入库完成：共收 {items} 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="303"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
         <source>Receipt closed: {items} items received.</source>
         <translation>入库完成：共收 {items} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="50"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="52"/>
         <source>{code} is shipped or held for an order, so it cannot be relabelled here.</source>
         <translation>{code} 已出库或已被订单占用，不能在这里换码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="60"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="62"/>
         <source>Old label {code} ({product}). Now scan the NEW label.</source>
         <translation>旧标签 {code}（{product}）。现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="73"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="75"/>
         <source>That is the old label again. Scan the NEW label.</source>
         <translation>这还是旧标签。请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="81"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="83"/>
         <source>The new label {code} is already in use. Take a fresh label and scan it.</source>
         <translation>新标签 {code} 已被使用。请换一张没用过的标签再扫。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="90"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="92"/>
         <source>The new label {code} is for another packaging level than {old}. Take a label of the same kind (item, case or pallet).</source>
         <translation>新标签 {code} 与 {old} 的包装级别不同。请用同一种标签（单品、箱或托盘）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="101"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="103"/>
         <source>The new label {code} is for {product}, but {old} is {expected}. Take a label of the same product.</source>
         <translation>新标签 {code} 属于「{product}」，而 {old} 是「{expected}」。请用同一产品的标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="177"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="179"/>
         <source>{old} is now {code}, with its contents and history. The new label is not known to this station yet and will be checked at sync.</source>
         <translation>{old} 已换成 {code}，内装货物和历史记录都保留。新标签本站还没有记录，同步时核实。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="188"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="190"/>
         <source>{old} is now {code}, with its contents and history. Scan the next damaged label.</source>
         <translation>{old} 已换成 {code}，内装货物和历史记录都保留。请扫下一个损坏的标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="239"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="241"/>
         <source>Undone: {old} is valid again and {code} is unused. Peel off the new label.</source>
         <translation>已撤销：{old} 恢复有效，{code} 恢复未用。请撕下新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="34"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="36"/>
         <source>Relabelling finished: {count} labels replaced.</source>
         <translation>换码完成：共换 {count} 张标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="42"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="44"/>
         <source>{reason} is not a return reason. Use unsold, damaged, expired or wrong_delivery.</source>
         <translation>{reason} 不是退货原因。请用 unsold（滞销）、damaged（破损）、expired（过期）或 wrong_delivery（错发）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="52"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="54"/>
         <source>Returns ({reason}): scan the returned pallets, cases or items.</source>
         <translation>退货（{reason}）：请扫退回的托盘、箱或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="67"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="69"/>
         <source>{code} is already taken back in this return: counted once.</source>
         <translation>{code} 已在本次退货中收回，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="75"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="77"/>
         <source>{code} was never shipped from here (or is already back), so it cannot be returned. Set it aside and tell the supervisor.</source>
         <translation>{code} 没有从这里发出过（或已经退回），不能退货。请放到一边并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="85"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="87"/>
         <source>{code} was shipped to {other}, but this return is from {dealer}. Scan FINISH, then take it back in a return of its own.</source>
         <translation>{code} 发往的是 {other}，而本次是 {dealer} 的退货。请扫「完成」，再单独为它办理退货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="147"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="150"/>
         <source>{code} is not known to this station: taken back as unverified, to be checked at sync.</source>
         <translation>本站没有 {code} 的记录：已按「未核实」收回，同步时核实。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="158"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="161"/>
         <source>{items} × {product} taken back from {dealer}. Put it on the quarantine shelf.</source>
         <translation>已从 {dealer} 收回 {items} 件「{product}」。请放到隔离货架。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="168"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="171"/>
         <source>{items} × {product} taken back from {dealer} into stock.</source>
         <translation>已从 {dealer} 收回 {items} 件「{product}」，重新入库。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="206"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="209"/>
         <source>Undone: {code} ({items} items) is not taken back.</source>
         <translation>已撤销：{code}（{items} 件）未收回。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="194"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="197"/>
         <source>Return closed: {items} items taken back from {dealer}.</source>
         <translation>退货完成：已从 {dealer} 收回 {items} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="70"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="75"/>
         <source>There is no order {order} at this station. Check the paper or sync.</source>
         <translation>本站没有订单 {order}。请核对单据或同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="87"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="95"/>
         <source>Order {order} for {dealer} continued: scan pallets, cases or items.</source>
         <translation>继续出库订单 {order}（{dealer}）：请扫托盘、箱或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="96"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="104"/>
         <source>Order {order} for {dealer} is already shipped or closed.</source>
         <translation>订单 {order}（{dealer}）已发完或已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="111"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="119"/>
         <source>Order {order} for {dealer} has nothing left to ship.</source>
         <translation>订单 {order}（{dealer}）已没有待发的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="124"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="132"/>
         <source>Order {order} for {dealer}: scan pallets, cases or items.</source>
         <translation>出库订单 {order}（{dealer}）：请扫托盘、箱或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="134"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="142"/>
         <source>Choose an order first: scan the barcode on its picking list, or pick it on the screen. Then scan the goods.</source>
         <translation>请先选择订单：扫拣货单上的条码，或在屏幕上选择。然后再扫货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="150"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="158"/>
         <source>{code} was already shipped to {dealer} (order {other}). It cannot ship twice: set it aside and tell the supervisor.</source>
         <translation>{code} 已发往 {dealer}（订单 {other}），不能重复出库。请放到一边并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="163"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="171"/>
         <source>{code} is already scanned for this order: counted once.</source>
         <translation>{code} 已扫入本订单，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="170"/>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="318"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="178"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="326"/>
         <source>{code} is held by open order {other}. Take it out of that order first, or take other goods.</source>
         <translation>{code} 已被未完成的订单 {other} 占用。请先从该订单撤出，或换其他货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="181"/>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="329"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="189"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="337"/>
         <source>{code} came back damaged or expired and must not be shipped. Set it aside.</source>
         <translation>{code} 是破损或过期退回的货，不能出库。请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="268"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="276"/>
         <source>{code} is {product}, which is not on order {order}. Set it aside.</source>
         <translation>{code} 是「{product}」，订单 {order} 里没有这个产品。请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="279"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="287"/>
         <source>{code} holds {items} × {product}, but only {remaining} more are needed. Scan a smaller package or single items.</source>
         <translation>{code} 里有 {items} 件「{product}」，但只还差 {remaining} 件。请扫小一级包装或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="254"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="262"/>
         <source>{items} × {product}: {scanned} of {expected}.</source>
         <translation>{items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="296"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="304"/>
         <source>{code} was opened: {count} of the things in it were already shipped. Scan what is still in it one by one.</source>
         <translation>{code} 已被拆开：其中 {count} 件已出库。请逐件扫里面剩下的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="308"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="316"/>
         <source>{count} of the things in {code} are already scanned for this order. Undo those, or keep scanning single items.</source>
         <translation>{code} 里有 {count} 件已扫入本订单。请先撤销它们，或继续逐件扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="443"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="454"/>
         <source>{count} of the shipped goods changed since (returned or shipped elsewhere), so the shipment cannot be taken back. Take goods back under Returns.</source>
         <translation>已发出的货品中有 {count} 件之后有变动（已退回或发往别处），这次发货不能撤回。请在「退货」中收回货品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="471"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="482"/>
         <source>Shipment {job} is taken back: nothing of it is shipped, its goods stay held for order {order} ({remaining} items open). Scan more, or FINISH again.</source>
         <translation>发货 {job} 已撤回：其中货品均未发出，仍为订单 {order} 保留（还差 {remaining} 件）。继续扫描，或再扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="509"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="520"/>
         <source>Undone: {code} ({items} items) is off order {order}. Put it back in stock.</source>
         <translation>已撤销：{code}（{items} 件）已从订单 {order} 撤出，请放回库位。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="366"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="377"/>
         <source>Nothing was scanned, so nothing was shipped. Order {order} stays open.</source>
         <translation>没有扫任何货，未出库。订单 {order} 保持未完成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="190"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="198"/>
         <source>{code} was never received or registered at this station, so it is not counted for order {order}. Set it aside and tell the supervisor, or sync and scan it again.</source>
         <translation>本工作站从未收货或登记过 {code}，不计入订单 {order}。请放到一边并告知主管，或同步后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="231"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="239"/>
         <source>Everything on order {order} is scanned. Scan FINISH to record the shipment; its delivery note is saved then.</source>
         <translation>订单 {order} 的货品已全部扫描。请扫「完成」登记发货，届时保存发货单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="243"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="251"/>
         <source>{code} was taken in here unverified; it is checked at sync. {product}: {scanned} of {expected}.</source>
         <translation>{code} 在本站以未核实状态入库，同步时核对。{product}：{scanned} / {expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="406"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="417"/>
         <source>Shipped {items} items to {dealer} (order {order}). {remaining} items stay open for a later shipment.</source>
         <translation>已向 {dealer} 出库 {items} 件（订单 {order}）。还有 {remaining} 件待以后发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="419"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="430"/>
         <source>Shipped {items} items to {dealer}: order {order} is complete.</source>
         <translation>已向 {dealer} 出库 {items} 件：订单 {order} 已发完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="46"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="47"/>
         <source>Packing: scan a case or pallet label, then what goes into it.</source>
         <translation>装箱/组垛：先扫箱码或托盘码，再扫要装进去的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="49"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="50"/>
         <source>Unpacking: scan something to take it out of its package, or a package to empty it.</source>
         <translation>拆箱：扫货物可把它从包装中取出；扫包装可把它清空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="53"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="54"/>
         <source>Relabelling: scan the damaged label (or type its code), then the new label.</source>
         <translation>换码：先扫损坏的标签（或输入其编码），再扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="56"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="57"/>
         <source>Receiving: choose a delivery or just scan pallets, cases or items.</source>
         <translation>入库：选择到货单，或直接扫托盘、箱或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="59"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="60"/>
         <source>Shipping: choose an order (scan its picking list or pick it on the screen), then scan the goods.</source>
         <translation>出库：先选择订单（扫拣货单或在屏幕上选择），再扫货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="63"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="64"/>
         <source>Stocktake: choose the location, then scan everything there.</source>
         <translation>盘点：选择库位，然后扫该库位的所有货物。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="66"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="67"/>
         <source>Returns: choose the reason, then scan the returned goods.</source>
         <translation>退货：选择退货原因，然后扫退回的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="128"/>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="152"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="129"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="153"/>
         <source>Job {job} is already closed.</source>
         <translation>任务 {job} 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="137"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="138"/>
         <source>Job {job} continued. Scan the next code.</source>
         <translation>继续任务 {job}。请扫下一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="160"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="161"/>
         <source>Line {product} cancelled: {items} items are off the order. Put them back in stock.</source>
         <translation>已取消「{product}」这一行：{items} 件已从订单撤出，请放回库位。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="189"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="190"/>
         <source>Scan the product barcode first, then type how many.</source>
         <translation>请先扫商品条码，再输入数量。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="198"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="199"/>
         <source>{n} is not a quantity that can be counted. Type it again.</source>
         <translation>{n} 不是可以计数的数量，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="276"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="277"/>
         <source>This command sheet names a task ({flow}) this station does not have. Print a new command sheet.</source>
         <translation>这张命令单上的任务（{flow}）本站没有。请重新打印命令条码单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="311"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="312"/>
         <source>Cancel job {job}? Everything scanned in it ({scans}) will be taken back. Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.</source>
         <translation>要取消任务 {job} 吗？已扫的 {scans} 次将全部撤回。再扫一次「取消」（或「确认」）即取消；扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="325"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="326"/>
         <source>MOVE works while packing: scan the case or pallet first, then MOVE, then what moves into it.</source>
         <translation>「移入」只在装箱时使用：先扫箱或托盘，再扫「移入」，然后扫要移进来的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="336"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="337"/>
         <source>Scan what moves into {parent}: it is taken out of its old package.</source>
         <translation>请扫要移入 {parent} 的货：它会从原包装中移出。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="349"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="350"/>
         <source>This command is not used on the warehouse page. Warehouse commands: finish, undo, cancel, confirm, switch task, move.</source>
         <translation>仓库页面不使用这个命令。仓库命令有：完成、撤销、取消、确认、切换任务、移入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="370"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="371"/>
         <source>{short} items are still missing: {lines}. Scan FINISH again (or CONFIRM) to close it short; the rest stays open as a backorder. Any other scan goes on.</source>
         <translation>还缺 {short} 件：{lines}。再扫一次「完成」（或「确认」）按短缺结束；剩余部分作为欠货保留。扫其他码则继续作业。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="397"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="398"/>
         <source>There is no scan to undo in the current job.</source>
         <translation>当前任务中没有可撤销的扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="420"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="421"/>
         <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="462"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="463"/>
         <source>There is no open job. Scan a code to start one.</source>
         <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="41"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="43"/>
         <source>Stocktake of {location}: scan everything there.</source>
         <translation>盘点 {location}：请扫该处的所有货物。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="53"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="58"/>
         <source>{code} is already counted: counted once.</source>
         <translation>{code} 已盘过，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="65"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="70"/>
         <source>{count} of the things in {code} are already counted one by one. Keep counting them one by one, or undo those first.</source>
         <translation>{code} 里有 {count} 件已逐件盘过。请继续逐件盘点，或先撤销那些。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="115"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="120"/>
         <source>{code} is not known to this station: counted as unverified, to be checked at sync.</source>
         <translation>本站没有 {code} 的记录：已按「未核实」计入，同步时核实。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="126"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="131"/>
         <source>{code} is counted, but the station has it as shipped or held for an order. Set it aside and tell the supervisor.</source>
         <translation>{code} 已计入，但系统记录它已出库或被订单占用。请放到一边并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="138"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="143"/>
         <source>{code} is counted, but it was never received here. Tell the supervisor.</source>
         <translation>{code} 已计入，但它从未在本站入库。请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="149"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="154"/>
         <source>{code} is counted here; the station had it in {other}. Its place is corrected.</source>
         <translation>{code} 已在此处计入；系统原记录在 {other}，库位已更正。</translation>
     </message>
@@ -630,22 +630,22 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="121"/>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="160"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="165"/>
         <source>{items} × {product} counted: {scanned} of {expected}.</source>
         <translation>已盘 {items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="219"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="224"/>
         <source>Undone: {code} ({items} items) is not counted.</source>
         <translation>已撤销：{code}（{items} 件）不计入盘点。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="198"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="203"/>
         <source>Stocktake of {location} closed: {items} counted, {missing} missing, {extra} found that should not be here. Print the difference list for the supervisor.</source>
         <translation>{location} 盘点完成：共盘 {items} 件，缺 {missing} 件，另有 {extra} 件不应在此处。请打印差异清单交主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="208"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="213"/>
         <source>Stocktake of {location} closed: {items} counted, no differences.</source>
         <translation>{location} 盘点完成：共盘 {items} 件，无差异。</translation>
     </message>
@@ -680,11 +680,6 @@
         <translation>拆箱完成：共取出 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="89"/>
-        <source>This scan could not be saved, so nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
-        <translation>这次扫描没能保存，没有记录任何内容。请重扫；如果一直这样，请联系 IT。</translation>
-    </message>
-    <message>
         <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="43"/>
         <source>This issue is not about a shipment made at this station, so there is nothing to take back here. Mark it handled once the goods are checked.</source>
         <translation>这个问题不涉及本工作站的发货，这里没有可撤回的内容。核对货品后请标记为已处理。</translation>
@@ -695,17 +690,17 @@
         <translation>发货 {job} 已在本站处理过。请把这个问题标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="72"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="83"/>
         <source>{code} is not in this shipment. Mark the issue handled instead.</source>
         <translation>{code} 不在这次发货中。请改为标记已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="104"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="110"/>
         <source>{code} is out of shipment {job}; the other {count} packages are sent again. Order {order} is open for {remaining} items: ship them from other stock.</source>
         <translation>{code} 已从发货 {job} 中取出；其余 {count} 件包装重新上传。订单 {order} 还差 {remaining} 件：请用其他库存发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="153"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="155"/>
         <source>Shipment {job} is taken back: its goods are in stock again. Order {order} is open for {remaining} items: choose it and ship again.</source>
         <translation>发货 {job} 已撤回：货品已回到库存。订单 {order} 还差 {remaining} 件：请选择该订单重新发货。</translation>
     </message>
@@ -713,17 +708,17 @@
 <context>
     <name>Paperwork</name>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="175"/>
         <source>Entered</source>
         <translation>录入方式</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="197"/>
         <source>typed by hand</source>
         <translation>手工输入</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="199"/>
         <source>scanned</source>
         <translation>扫码</translation>
     </message>
@@ -895,7 +890,7 @@
     <message>
         <location filename="../../app/domain/workflows/paperwork.py" line="48"/>
         <location filename="../../app/domain/workflows/paperwork.py" line="172"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="213"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="219"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
@@ -926,13 +921,13 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/paperwork.py" line="170"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="211"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="217"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/paperwork.py" line="171"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="212"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="218"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -947,37 +942,37 @@
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="176"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="177"/>
         <source>Codes scanned</source>
         <translation>扫描的码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="179"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="180"/>
         <source>Old code</source>
         <translation>旧码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="191"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="194"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="193"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="196"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="204"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="210"/>
         <source>Missing (expected here, not counted)</source>
         <translation>短缺（应在此处，未盘到）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="207"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="213"/>
         <source>Extra (counted here, not expected)</source>
         <translation>多出（盘到，但不应在此处）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="214"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="220"/>
         <source>Station status</source>
         <translation>系统状态</translation>
     </message>
@@ -1200,7 +1195,7 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="831"/>
+        <location filename="../../app/ui/warehouse/page.py" line="802"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1208,247 +1203,242 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="339"/>
+        <location filename="../../app/ui/warehouse/page.py" line="319"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="198"/>
+        <location filename="../../app/ui/warehouse/page.py" line="172"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="199"/>
+        <location filename="../../app/ui/warehouse/page.py" line="173"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="200"/>
+        <location filename="../../app/ui/warehouse/page.py" line="174"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="201"/>
+        <location filename="../../app/ui/warehouse/page.py" line="175"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="205"/>
+        <location filename="../../app/ui/warehouse/page.py" line="179"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="207"/>
+        <location filename="../../app/ui/warehouse/page.py" line="181"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="212"/>
+        <location filename="../../app/ui/warehouse/page.py" line="186"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="217"/>
+        <location filename="../../app/ui/warehouse/page.py" line="191"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="225"/>
+        <location filename="../../app/ui/warehouse/page.py" line="199"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="233"/>
+        <location filename="../../app/ui/warehouse/page.py" line="207"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="238"/>
+        <location filename="../../app/ui/warehouse/page.py" line="212"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="240"/>
+        <location filename="../../app/ui/warehouse/page.py" line="214"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="272"/>
+        <location filename="../../app/ui/warehouse/page.py" line="249"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="304"/>
+        <location filename="../../app/ui/warehouse/page.py" line="281"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="305"/>
+        <location filename="../../app/ui/warehouse/page.py" line="282"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="306"/>
+        <location filename="../../app/ui/warehouse/page.py" line="283"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="310"/>
+        <location filename="../../app/ui/warehouse/page.py" line="290"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="322"/>
+        <location filename="../../app/ui/warehouse/page.py" line="302"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="324"/>
+        <location filename="../../app/ui/warehouse/page.py" line="304"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="326"/>
+        <location filename="../../app/ui/warehouse/page.py" line="306"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="329"/>
+        <location filename="../../app/ui/warehouse/page.py" line="309"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="331"/>
+        <location filename="../../app/ui/warehouse/page.py" line="311"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="332"/>
+        <location filename="../../app/ui/warehouse/page.py" line="312"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="333"/>
+        <location filename="../../app/ui/warehouse/page.py" line="313"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="334"/>
+        <location filename="../../app/ui/warehouse/page.py" line="314"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="335"/>
+        <location filename="../../app/ui/warehouse/page.py" line="315"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="583"/>
+        <location filename="../../app/ui/warehouse/page.py" line="558"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="584"/>
+        <location filename="../../app/ui/warehouse/page.py" line="559"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="585"/>
+        <location filename="../../app/ui/warehouse/page.py" line="560"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="588"/>
+        <location filename="../../app/ui/warehouse/page.py" line="563"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="621"/>
+        <location filename="../../app/ui/warehouse/page.py" line="596"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="623"/>
+        <location filename="../../app/ui/warehouse/page.py" line="598"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="627"/>
+        <location filename="../../app/ui/warehouse/page.py" line="602"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="628"/>
+        <location filename="../../app/ui/warehouse/page.py" line="603"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="637"/>
+        <location filename="../../app/ui/warehouse/page.py" line="612"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="638"/>
+        <location filename="../../app/ui/warehouse/page.py" line="613"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="642"/>
+        <location filename="../../app/ui/warehouse/page.py" line="617"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="643"/>
+        <location filename="../../app/ui/warehouse/page.py" line="618"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="645"/>
+        <location filename="../../app/ui/warehouse/page.py" line="620"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="647"/>
+        <location filename="../../app/ui/warehouse/page.py" line="622"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="649"/>
+        <location filename="../../app/ui/warehouse/page.py" line="624"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="652"/>
-        <source>Closing short: scan FINISH again (or CONFIRM) to close it; the rest stays open as a backorder. Any other scan goes on.</source>
-        <translation>按短缺结束：再扫「完成」（或「确认」）即结束；剩余部分作为欠货保留。扫其他码则继续作业。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/warehouse/page.py" line="655"/>
-        <source>How many? Scan a number or type it below, then Enter.</source>
-        <translation>数量？扫描数字或在下方输入，然后按回车。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/warehouse/page.py" line="703"/>
+        <location filename="../../app/ui/warehouse/page.py" line="674"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="712"/>
+        <location filename="../../app/ui/warehouse/page.py" line="683"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="797"/>
+        <location filename="../../app/ui/warehouse/page.py" line="768"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="768"/>
+        <location filename="../../app/ui/warehouse/page.py" line="739"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="786"/>
+        <location filename="../../app/ui/warehouse/page.py" line="626"/>
+        <source>Short: FINISH again closes it, the rest as a backorder.</source>
+        <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="757"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

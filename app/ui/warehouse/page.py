@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -239,8 +240,11 @@ class WarehousePage(ScanPage):
             "#PendingBanner { background: #fef7e0; border: 2px solid #f9ab00; border-radius: 4px;"
             " padding: 6px; font-size: 18px; font-weight: bold; color: #202124; }"
         )
+        # its whole text, even on a small screen: the lines table gives up the room
+        self.pending.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.pending.hide()
-        self.quantity = QLineEdit(self)  # how many, for goods without a serial
+        # how many, asked after a product barcode (goods without a serial)
+        self.quantity = QLineEdit(self)
         self.quantity.setValidator(QIntValidator(1, MAX_QUANTITY, self.quantity))
         self.quantity.setPlaceholderText(self.tr("How many? Type the number, then Enter"))
         self.quantity.returnPressed.connect(self._quantity_entered)
@@ -279,6 +283,9 @@ class WarehousePage(ScanPage):
         self.tabs.addTab(self.history_view, self.tr("Finished jobs"))
         self.day_model = OperatorDayModel(self)
         self.day_view = self._table(self.day_model)
+        self.day_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.day_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.day_tab = self.tabs.addTab(self.day_view, self.tr("Today by operator"))
         self.tabs.setTabVisible(self.day_tab, False)  # supervisors only (see _operator_changed)
@@ -370,6 +377,7 @@ class WarehousePage(ScanPage):
         view.verticalHeader().hide()
         view.setAlternatingRowColors(False)
         view.horizontalHeader().setStretchLastSection(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a code's serial is at its end
         return view
 
     def _context(self, flow: Flow, parts: list[Any]) -> None:
@@ -616,11 +624,7 @@ class WarehousePage(ScanPage):
             "unpack_all": self.tr(
                 "Scan the package label again (or CONFIRM) to empty it, or scan single things."
             ),
-            "finish": self.tr(
-                "Closing short: scan FINISH again (or CONFIRM) to close it; the rest stays open "
-                "as a backorder. Any other scan goes on."
-            ),
-            "quantity": self.tr("How many? Scan a number or type it below, then Enter."),
+            "finish": self.tr("Short: FINISH again closes it, the rest as a backorder."),
         }
         text = texts.get(result.pending or "")
         self.pending.setText(text or "")
