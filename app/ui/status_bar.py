@@ -47,6 +47,10 @@ SCANNER_STYLES = {
     SourceState.DISCONNECTED: "color: #ffffff; background: #c5221f; font-weight: bold;",
 }
 FIT_SLACK = 12  # the bar's own frame and item margins
+# QStatusBar lays its items out 6 px apart (QStatusBar::reformat). Not read from layout():
+# reformat() replaces that layout every time, and each wrapper PySide made for a replaced
+# one stayed alive with its parent's wrapper, a leak of one layout per poll (issue 12, item 10).
+ITEM_SPACING = 6
 SCANNER_IDLE_STYLE = "color: #5f6368;"  # stopped, or a file that was read to its end
 LOW_DISK_BYTES = 1_000_000_000  # below this the bar shows the free space, in amber
 FULL_DISK_BYTES = 100_000_000  # below this, red: scans stop (see app/ui/store_watch.py)
@@ -210,7 +214,7 @@ class StationStatusBar(QStatusBar):
             for w in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
             if not w.isHidden() and not (isinstance(w, QLabel) and not w.text())
         ]
-        spacing = self.layout().spacing() if self.layout() is not None else 6
+        spacing = ITEM_SPACING
         return (
             sum(widget.sizeHint().width() + spacing for widget in shown)
             + margins.left()
