@@ -32,10 +32,12 @@ from app.domain.codes import CodeParser, parser_from_settings
 from app.domain.codes.model import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.operators import Role
+from app.domain.store import settings
 from app.domain.workflows.base import Decision, Outcome
 from app.ui.station_sync import error_text
 from app.ui.sync_issues import SyncIssuesWidget
 from hardware.scan import Scan
+from sync.client import issues
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -79,14 +81,10 @@ class StationParser:
 
 def read_grammar_settings(conn: sqlite3.Connection) -> tuple[Any, Any]:
     """The pulled ``code_profiles`` and ``gs_substitutes`` (None when absent); on a reader thread."""
-    values = []
-    for key in (PROFILES_KEY, GS_KEY):
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        try:
-            values.append(json.loads(row[0]) if row and row[0] is not None else None)
-        except ValueError:
-            values.append(None)
-    return values[0], values[1]
+    profiles, substitutes = (settings.read(conn, key) for key in (PROFILES_KEY, GS_KEY))
+    return (profiles if not isinstance(profiles, str) else None), (
+        substitutes if not isinstance(substitutes, str) else None
+    )
 
 
 class SyncControls(QObject):
@@ -224,11 +222,7 @@ class SyncControls(QObject):
             self._render_badge()
             return
         self.window.context.gateway.read(
-            lambda conn: conn.execute(
-                "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL AND operator = ?",
-                (operator,),
-            ).fetchone()[0],
-            self._own_count,
+            lambda conn: issues.count_open(conn, operator), self._own_count
         )
 
     def _own_count(self, count: int) -> None:

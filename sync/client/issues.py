@@ -169,8 +169,14 @@ def list_issues(
     return [_issue(r) for r in rows]
 
 
-def count_open(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL").fetchone()[0]
+def count_open(conn: sqlite3.Connection, operator: str | None = None) -> int:
+    """Open issues: all of them, or those of one operator's events."""
+    if operator is None:
+        sql, args = "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL", ()
+    else:
+        sql = "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL AND operator = ?"
+        args = (operator,)
+    return conn.execute(sql, args).fetchone()[0]
 
 
 def resolve(conn: sqlite3.Connection, event_id: str, operator: str, note: str = "") -> bool:

@@ -643,13 +643,9 @@ class WarehousePage(ScanPage):
         bounds = day_bounds(dt.date.today())
 
         def read(conn: sqlite3.Connection) -> dict[str, Any]:
-            zh = language.startswith("zh")
             return {
                 "scans": reports.job_scans(conn, job_id) if job_id else [],
-                "products": {
-                    r[0]: (r[1] if zh or not r[2] else r[2])
-                    for r in conn.execute("SELECT id, name, name_en FROM products")
-                },
+                "products": reports.product_names(conn, language),
                 "open": reports.job_summaries(conn, open_jobs=True, language=language),
                 "history": reports.job_summaries(conn, open_jobs=False, language=language),
                 "orders": reports.open_orders(conn, language),

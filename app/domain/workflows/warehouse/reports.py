@@ -224,6 +224,16 @@ def open_orders(conn: sqlite3.Connection, language: str = "zh_CN") -> list[Order
     ]
 
 
+def product_names(conn: sqlite3.Connection, language: str = "zh_CN") -> dict[str, str]:
+    """Every product's name in the operator's language (the Chinese one when there is no
+    English name)."""
+    zh = language.startswith("zh")
+    return {
+        r[0]: (r[1] if zh or not r[2] else r[2])
+        for r in conn.execute("SELECT id, name, name_en FROM products")
+    }
+
+
 def open_inbounds(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, reference, supplier) of deliveries still expected."""
     return [
