@@ -253,11 +253,16 @@ REASONS: dict[str, tuple[str, str]] = {
 # --- enrollment ---------------------------------------------------------------------------
 
 
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL refuses NUL in text)
+
+
 class EnrollRequest(BaseModel):
-    enrollment_code: str = Field(min_length=4, max_length=200)
-    station_id: str = Field(min_length=1, max_length=100, description="the station's own id")
-    station_name: str = Field(default="", max_length=200)
-    app_version: str = Field(default="", max_length=50)
+    enrollment_code: str = Field(min_length=4, max_length=200, pattern=PRINTABLE)
+    station_id: str = Field(
+        min_length=1, max_length=100, pattern=PRINTABLE, description="the station's own id"
+    )
+    station_name: str = Field(default="", max_length=200, pattern=PRINTABLE)
+    app_version: str = Field(default="", max_length=50, pattern=PRINTABLE)
 
 
 class EnrollResponse(BaseModel):

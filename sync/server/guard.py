@@ -76,7 +76,10 @@ class Guard:
     async def _station_api(
         self, scope: Scope, headers: dict[str, str], length: str
     ) -> JSONResponse | None:
-        """For the station API: no credential, or a body that is not JSON, ends here."""
+        """For the station API: no credential, a NUL in the address, or a body that is not
+        JSON, ends here."""
+        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            return error(422, "request.invalid", "The address holds a NUL character.")
         if scope["path"] not in PUBLIC:
             try:
                 station = await run_in_threadpool(self.authenticate, headers.get("authorization"))

@@ -154,6 +154,17 @@ def test_a_cursor_past_64_bits_is_a_client_error(central):
     assert answer.status_code == 422 and answer.json()["error"] == "request.invalid"
 
 
+def test_a_nul_in_the_address_or_the_enrollment_is_a_client_error(central):
+    api = enroll_station(central, "st-1", site="W1")
+    for path in ("/v1/trace/sgtin%00x", "/v1/vouchers/v%001", "/v1/changes?stream=ref%00"):
+        answer = api.get(path)
+        assert answer.status_code == 422, (path, answer.text)
+    code = admin.create_enrollment_code(central.server)
+    answer = requests.post(central.url + "/v1/enroll",
+                           json={"enrollment_code": code, "station_id": "st\x00x"}, timeout=10)  # fmt: skip
+    assert answer.status_code == 422 and "\x00" not in answer.text
+
+
 def test_snapshots_only_for_known_scopes_with_ids_that_never_collide(central):
     seed_sample(central.server)
     api = enroll_station(central, "st-1", site="W1", region_id="R-SH")
