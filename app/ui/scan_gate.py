@@ -77,8 +77,9 @@ class ScanGate:
         if getattr(handler, "__self__", None) is dialog:
             return False  # the dialog listens through the dispatcher (the scanner self-test)
         take = getattr(dialog, "handle_scan", None)
-        if callable(take):
-            take(scan)
+        if callable(take):  # a dialog that takes scans answers on its own face
+            if take(scan) is False:
+                self.window.context.sounds.play(Outcome.ERROR)  # not one it takes: scan again
             return True
         self.held += 1
         log.info("scan held: %s is open", type(dialog).__name__)

@@ -1384,6 +1384,11 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
+        <location filename="../../app/ui/counter/supervisor.py"/>
+        <source>Scan a supervisor's badge or type their PIN; CANCEL keeps the redemption.</source>
+        <translation>请扫主管工牌或输入主管密码；扫“取消”则保留这次核销。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/counter/supervisor.py" line="42" />
         <source>Supervisor approval</source>
         <translation>主管批准</translation>

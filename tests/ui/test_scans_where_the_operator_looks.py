@@ -115,17 +115,31 @@ def test_the_days_close_holds_voucher_scans_and_nothing_is_redeemed_behind_it(
     assert shown(qtbot, page, window, voucher).decision.reason == "voucher.valid"
 
 
-def test_the_supervisors_confirmation_holds_scans(qtbot, window, page, context, brand):
+def test_the_supervisors_confirmation_takes_a_badge_and_refuses_other_scans(
+    qtbot, window, page, context, brand
+):
     voucher = brand.voucher("SV1")
     shown(qtbot, page, window, voucher)
     shown(qtbot, page, window, CONFIRM)
     ask = shown(qtbot, page, window, command_text("undo"))
     assert ask.decision.reason == "counter.undo_needs_supervisor"
     dialog = page.supervisor_dialog
-    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.approve.isEnabled())
     before = events(context)
-    assert_held(qtbot, window, context, page, before, brand.voucher("SV2"))
-    dialog.reject()
+    context.sounds.last_played = None
+    window.deliver_scan(Scan(brand.voucher("SV2"), "test"))  # not for this dialog
+    assert "badge" in dialog.error.text() and context.sounds.last_played is Outcome.ERROR
+    qtbot.wait(150)
+    assert events(context) == before and dialog.isVisible()
+    boss = next(
+        dialog.supervisor.itemData(i)
+        for i in range(dialog.supervisor.count())
+        if dialog.supervisor.itemText(i) == "Boss"
+    )
+    with qtbot.waitSignal(page.reply_shown, timeout=5000) as undone:
+        window.deliver_scan(Scan(badge_text(boss.id, "9999"), "test"))  # the supervisor's badge
+    assert undone.args[0].decision.reason == "voucher.undone"
+    assert not dialog.isVisible()
 
 
 def test_sync_issues_and_settings_hold_scans(qtbot, app_station, window, page, context, brand):
@@ -208,26 +222,50 @@ def test_a_code_typed_by_hand_goes_to_the_page_like_a_scan(qtbot, window, page, 
     assert json.loads(payload[0])["entry"] == "typed"  # marked as typed in the journal
 
 
-def test_what_the_gate_the_login_and_the_typing_box_say_ships_in_chinese(qapp):
+def _untranslated(qm: str, texts: list[tuple[str, str]]) -> list[str]:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from app.ui.scan_gate import HELD as HELD_TEMPLATE
     from tests.support import ROOT
 
     translator = QTranslator()
-    assert translator.load(str(ROOT / "resources/i18n/shell_zh_CN.qm"))
+    assert translator.load(str(ROOT / "resources/i18n" / qm))
     QCoreApplication.installTranslator(translator)
     try:
-        for context, text in (
-            ("Decisions", HELD_TEMPLATE),
-            ("LoginScreen", "Nothing was recorded: log in first, then scan."),
-            ("ManualEntry", "Label damaged? Type the code here, then Enter (marked as typed)"),
-            ("ManualEntry", "Enter code"),
-            ("ManualEntry", "Keypad"),
-        ):
-            assert QCoreApplication.translate(context, text) != text, text
+        return [
+            text for context, text in texts if QCoreApplication.translate(context, text) == text
+        ]
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_what_the_gate_the_login_the_typing_box_and_the_dialog_say_ships_in_chinese(qapp):
+    from app.ui.scan_gate import HELD as HELD_TEMPLATE
+
+    assert (
+        _untranslated(
+            "shell_zh_CN.qm",
+            [
+                ("Decisions", HELD_TEMPLATE),
+                ("LoginScreen", "Nothing was recorded: log in first, then scan."),
+                ("ManualEntry", "Label damaged? Type the code here, then Enter (marked as typed)"),
+                ("ManualEntry", "Enter code"),
+                ("ManualEntry", "Keypad"),
+            ],
+        )
+        == []
+    )
+    assert (
+        _untranslated(
+            "counter_zh_CN.qm",
+            [
+                (
+                    "SupervisorDialog",
+                    "Scan a supervisor's badge or type their PIN; CANCEL keeps the redemption.",
+                )
+            ],
+        )
+        == []
+    )
 
 
 def test_the_type_command_barcode_opens_the_typing_box(qtbot, window, page):

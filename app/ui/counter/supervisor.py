@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import operators
+from app.domain.codes import command_text
 from app.domain.operators import LoginThrottle, Operator, Role
 from app.domain.workflows.counter.model import money
 from app.domain.workflows.counter.redeem import UndoTarget
 from app.ui.store_gateway import StoreGateway
+from hardware.scan import Scan
 
 APPROVERS = (Role.SUPERVISOR, Role.ADMIN)
 
@@ -107,6 +109,31 @@ class SupervisorDialog(QDialog):
             return
         self.approve.setEnabled(True)
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """A scan while the dialog is open (``ScanGate`` hands it here): a supervisor's badge
+        approves like their PIN, CANCEL keeps the redemption; anything else is refused here,
+        never acted on behind the dialog. False: the scan was not one this dialog takes."""
+        badge = operators.read_badge(scan.text)
+        if badge is not None:
+            operator_id, pin = badge
+            index = next(
+                (i for i in range(self.supervisor.count())
+                 if self.supervisor.itemData(i).id == operator_id),
+                -1,
+            )  # fmt: skip
+            if index >= 0:
+                self.supervisor.setCurrentIndex(index)
+                self.pin.setText(pin)
+                self._check()
+                return True
+        elif scan.text.strip().upper() == command_text("cancel"):
+            self.reject()
+            return True
+        self.error.setText(
+            self.tr("Scan a supervisor's badge or type their PIN; CANCEL keeps the redemption.")
+        )
+        return False
 
     def _check(self) -> None:
         wait = self.throttle.seconds_left()
