@@ -64,6 +64,20 @@ REFUSED_BY_BRAND = QT_TRANSLATE_NOOP("Decisions", "REFUSED BY THE BRAND: {what} 
 CONFIRMED = QT_TRANSLATE_NOOP(
     "Decisions", "CONFIRMED: the brand confirmed the redemption of {prize}."
 )
+REDEMPTION_COLUMNS = (
+    QT_TRANSLATE_NOOP("Counter", "Time"), QT_TRANSLATE_NOOP("Counter", "Prize"),
+    QT_TRANSLATE_NOOP("Counter", "Value"), QT_TRANSLATE_NOOP("Counter", "Standing"),
+    QT_TRANSLATE_NOOP("Counter", "Voucher"), QT_TRANSLATE_NOOP("Counter", "Operator"),
+)  # fmt: skip
+CLAIM_LINE_COLUMNS = (
+    QT_TRANSLATE_NOOP("Counter", "Product"), QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
+    QT_TRANSLATE_NOOP("Counter", "Code"),
+)  # fmt: skip
+CLAIM_COLUMNS = (
+    QT_TRANSLATE_NOOP("Counter", "Time"), QT_TRANSLATE_NOOP("Counter", "Installer"),
+    QT_TRANSLATE_NOOP("Counter", "Products"), QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
+    QT_TRANSLATE_NOOP("Counter", "Standing"),
+)  # fmt: skip
 
 
 def tr(text: str) -> str:
@@ -241,18 +255,7 @@ class CounterPage(ScanPage):
         box.addWidget(self.voucher_value)
         box.addWidget(self.voucher_facts)
         box.addStretch(1)
-        self.redemptions = RowsModel(
-            "Counter",
-            [
-                QT_TRANSLATE_NOOP("Counter", "Time"),
-                QT_TRANSLATE_NOOP("Counter", "Prize"),
-                QT_TRANSLATE_NOOP("Counter", "Value"),
-                QT_TRANSLATE_NOOP("Counter", "Standing"),
-                QT_TRANSLATE_NOOP("Counter", "Voucher"),
-                QT_TRANSLATE_NOOP("Counter", "Operator"),
-            ],
-            self,
-        )
+        self.redemptions = RowsModel("Counter", REDEMPTION_COLUMNS, self)
         self.redemptions_view = table(self.redemptions, stretch=1)
         right = QVBoxLayout()
         self.redemptions_title = QLabel(panel)
@@ -298,27 +301,9 @@ class CounterPage(ScanPage):
         box.addWidget(self.claim_total)
         box.addStretch(1)
         box.addWidget(self.claims_today)
-        self.lines = RowsModel(
-            "Counter",
-            [
-                QT_TRANSLATE_NOOP("Counter", "Product"),
-                QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
-                QT_TRANSLATE_NOOP("Counter", "Code"),
-            ],
-            self,
-        )
+        self.lines = RowsModel("Counter", CLAIM_LINE_COLUMNS, self)
         self.lines_view = table(self.lines, stretch=0)
-        self.claims = RowsModel(
-            "Counter",
-            [
-                QT_TRANSLATE_NOOP("Counter", "Time"),
-                QT_TRANSLATE_NOOP("Counter", "Installer"),
-                QT_TRANSLATE_NOOP("Counter", "Products"),
-                QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
-                QT_TRANSLATE_NOOP("Counter", "Standing"),
-            ],
-            self,
-        )
+        self.claims = RowsModel("Counter", CLAIM_COLUMNS, self)
         self.claims_view = table(self.claims, stretch=1)
         right = QGridLayout()
         right.addWidget(QLabel(self.tr("This claim"), panel), 0, 0)

@@ -75,6 +75,16 @@ PHASES = {
     "snapshot.import": QT_TRANSLATE_NOOP("Inspector", "Loading shipment data…"),
     "snapshot.catchup": QT_TRANSLATE_NOOP("Inspector", "Bringing the data up to date…"),
 }
+RECENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("Inspector", "Time"), QT_TRANSLATE_NOOP("Inspector", "Verdict"),
+    QT_TRANSLATE_NOOP("Inspector", "Shipped to"), QT_TRANSLATE_NOOP("Inspector", "Code"),
+)  # fmt: skip
+CASE_COLUMNS = (
+    QT_TRANSLATE_NOOP("Inspector", "Filed"), QT_TRANSLATE_NOOP("Inspector", "Status"),
+    QT_TRANSLATE_NOOP("Inspector", "Verdict"), QT_TRANSLATE_NOOP("Inspector", "Dealer"),
+    QT_TRANSLATE_NOOP("Inspector", "Found in"), QT_TRANSLATE_NOOP("Inspector", "Photos"),
+    QT_TRANSLATE_NOOP("Inspector", "Code"), QT_TRANSLATE_NOOP("Inspector", "Case"),
+)  # fmt: skip
 
 
 def tr(text: str) -> str:
@@ -224,16 +234,7 @@ class InspectorPage(ScanPage):
         evidence.addWidget(self.case_button)
         evidence.addWidget(self.evidence_status)
 
-        self.recent = RowsModel(
-            "Inspector",
-            [
-                QT_TRANSLATE_NOOP("Inspector", "Time"),
-                QT_TRANSLATE_NOOP("Inspector", "Verdict"),
-                QT_TRANSLATE_NOOP("Inspector", "Shipped to"),
-                QT_TRANSLATE_NOOP("Inspector", "Code"),
-            ],
-            self,
-        )
+        self.recent = RowsModel("Inspector", RECENT_COLUMNS, self)
         self.recent_view = table(self.recent, stretch=3)
         middle = QHBoxLayout()
         middle.addWidget(self.card, 3)
@@ -286,20 +287,7 @@ class InspectorPage(ScanPage):
 
     def _cases_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.cases = RowsModel(
-            "Inspector",
-            [
-                QT_TRANSLATE_NOOP("Inspector", "Filed"),
-                QT_TRANSLATE_NOOP("Inspector", "Status"),
-                QT_TRANSLATE_NOOP("Inspector", "Verdict"),
-                QT_TRANSLATE_NOOP("Inspector", "Dealer"),
-                QT_TRANSLATE_NOOP("Inspector", "Found in"),
-                QT_TRANSLATE_NOOP("Inspector", "Photos"),
-                QT_TRANSLATE_NOOP("Inspector", "Code"),
-                QT_TRANSLATE_NOOP("Inspector", "Case"),
-            ],
-            self,
-        )
+        self.cases = RowsModel("Inspector", CASE_COLUMNS, self)
         self.cases_view = table(self.cases, stretch=4)
         self.cases_refresh = self._button(
             self.tr("Get the latest status from the brand"), lambda: self.sync.sync_now()
