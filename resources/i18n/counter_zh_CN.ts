@@ -391,6 +391,11 @@
 <context>
     <name>CounterPage</name>
     <message>
+        <location filename="../../app/ui/counter/page.py"/>
+        <source>Type a code by hand</source>
+        <translation>手工输入编码</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/counter/page.py" line="198" />
         <location filename="../../app/ui/counter/page.py" line="734" />
         <source>Sync now</source>

@@ -192,6 +192,7 @@ def test_the_command_sheet_carries_every_counter_command(qtbot, page):
         command_text("cancel"),
         command_text("undo"),
         command_text("sync"),
+        command_text("type"),
         command_text("switch", "redeem"),
         command_text("switch", "verify"),
         command_text("switch", "rebate"),

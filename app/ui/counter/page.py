@@ -647,6 +647,7 @@ class CounterPage(ScanPage):
                     SheetEntry.command(self.tr("Cancel"), "Esc", "cancel"),
                     SheetEntry.command(self.tr("Undo (supervisor PIN)"), "Ctrl+Z", "undo"),
                     SheetEntry.command(self.tr("Sync now"), "", "sync"),
+                    SheetEntry.command(self.tr("Type a code by hand"), "", "type"),
                 ]
                 + [
                     SheetEntry.command(tr(MODE_TITLES[mode]), f"Alt+{n + 1}", "switch", mode.value)
