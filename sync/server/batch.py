@@ -146,7 +146,10 @@ class Batch:
         for cond, params in tx.in_chunks("id", sorted(set(orders))):
             for row in tx.all(f"SELECT * FROM orders WHERE {cond}", params):
                 self.orders[row["id"]] = row
-        for cond, params in tx.in_chunks("case_id", sorted(set(case_ids))):
+        cases = sorted(set(case_ids))
+        for case_id in cases:  # another worker opening the same case id waits for this one
+            tx.lock(f"case:{case_id}")
+        for cond, params in tx.in_chunks("case_id", cases):
             self.case_ids.update(
                 row[0]
                 for row in tx.rows(f"SELECT case_id FROM diversion_cases WHERE {cond}", params)

@@ -19,7 +19,9 @@ import logging
 import os
 import secrets
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sync.protocol import API_PREFIX, SnapshotInfo
 from sync.server.changes import ChangeLog, set_setting
@@ -53,7 +55,7 @@ def _info(row: dict) -> SnapshotInfo:
     )
 
 
-def write_file(path: Path, rows, as_of: int, scope: str = "all") -> int:
+def write_file(path: Path, rows: Iterable[Sequence[Any]], as_of: int, scope: str = "all") -> int:
     """Write rows ``(key, dealer, region, date, order)`` in the snapshot format; return the count."""
     count = 0
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=1, newline="\n") as out:
@@ -125,7 +127,12 @@ def release_build(db: Database, scope: str) -> None:
 
 
 def publish(
-    db: Database, directory: Path, rows, as_of: int, now: dt.datetime, scope: str = "all"
+    db: Database,
+    directory: Path,
+    rows: Iterable[Sequence[Any]],
+    as_of: int,
+    now: dt.datetime,
+    scope: str = "all",
 ) -> SnapshotInfo:
     """Write ``rows`` (sorted by key) as a snapshot file in ``directory`` and make it the latest."""
     directory.mkdir(parents=True, exist_ok=True)
