@@ -6,6 +6,10 @@ areas such as the scanners add their own page with ``add_page``.
 
 from __future__ import annotations
 
+import logging
+import threading
+from pathlib import Path
+
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -35,6 +39,8 @@ from app.ui.context import ShellContext
 from app.ui.login import pin_field
 from app.ui.translations import translate_template
 from app.ui.wedge_filter import ALLOW_IME_PROPERTY
+
+log = logging.getLogger(__name__)
 
 
 class GeneralPage(QWidget):
@@ -163,11 +169,16 @@ class SoundPage(QWidget):
 
 
 class OperatorsPage(QWidget):
-    """Add operators, change their role, reset a forgotten PIN, take someone off the list."""
+    """Add operators, change their role, reset a forgotten PIN, take someone off the list, and
+    print an operator's login badge (their id and PIN as a QR code: the login screen logs them
+    in from one scan, so the badge is kept like a key)."""
+
+    badge_written = Signal(object)  # Path of the badge PDF
 
     def __init__(self, context: ShellContext, me: Operator | None, parent: QWidget | None = None):
         super().__init__(parent)
         self._gateway = context.gateway
+        self._badges = Path(context.data_dir) / "badges"
         self._me = me
         self.people = QListWidget(self)
         self.people.setStyleSheet("QListWidget::item { padding: 6px; }")
@@ -188,6 +199,12 @@ class OperatorsPage(QWidget):
         self.add_button.clicked.connect(self.add_operator)
         self.save_button.clicked.connect(self.save_operator)
         self.remove_button.clicked.connect(self.remove_operator)
+        self.badge_button = QPushButton(self.tr("Print login badge"), self)
+        self.badge_button.setToolTip(
+            self.tr("Type the operator's PIN first: the badge carries it, so keep it like a key")
+        )
+        self.badge_button.clicked.connect(self.print_badge)
+        self.badge_written.connect(self._badge_written)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         form = QFormLayout()
@@ -195,7 +212,7 @@ class OperatorsPage(QWidget):
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("PIN"), self.pin)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.save_button, self.remove_button):
+        for button in (self.add_button, self.save_button, self.remove_button, self.badge_button):
             button.setMinimumHeight(36)
             buttons.addWidget(button)
         box = QGroupBox(self.tr("Operator"), self)
@@ -246,6 +263,7 @@ class OperatorsPage(QWidget):
     def _selected(self) -> None:
         person = self.selected()
         self.save_button.setEnabled(person is not None)
+        self.badge_button.setEnabled(person is not None)
         self.remove_button.setEnabled(person is not None and person != self._me)
         if person is not None:
             self.name.setText(person.name)
@@ -282,6 +300,50 @@ class OperatorsPage(QWidget):
             ),
             self._failed,
         )
+
+    def print_badge(self) -> None:
+        """The selected operator's badge as a PDF, once the PIN typed here is theirs."""
+        person, pin = self.selected(), self.pin.text()
+        if person is None or not pin:
+            self._refuse(self.tr("Type the operator's PIN, then print the badge."))
+            return
+        self._gateway.read(
+            lambda conn: operators.verify_pin(conn, person.id, pin),
+            lambda ok: self._write_badge(ok, pin),
+            self._failed,
+        )
+
+    def _write_badge(self, person: Operator | None, pin: str) -> None:
+        if person is None:
+            self._refuse(self.tr("That is not this operator's PIN: no badge was printed."))
+            return
+        from app.ui.warehouse.printing import SheetEntry, write_command_sheet
+
+        role = translate_template(ROLE_TITLES[person.role], context="Roles")
+        entry = SheetEntry(person.name, role, operators.badge_text(person.id, pin))
+        title = self.tr("Yima Scan · login badge")
+        path = self._badges / f"badge-{person.id}.pdf"
+
+        def run() -> None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_command_sheet(path, [(person.name, [entry])], title)
+            except OSError:
+                log.exception("badge not written")
+                return
+            self.badge_written.emit(path)
+
+        threading.Thread(target=run, name="badge-pdf", daemon=True).start()
+
+    def _badge_written(self, path: Path) -> None:
+        if shiboken6.isValid(self.notice):
+            self.pin.clear()
+            self.notice.setStyleSheet("color: #1e8e3e;")
+            self.notice.setText(self.tr("Badge saved: %1").replace("%1", str(path)))
+
+    def _refuse(self, text: str) -> None:
+        self.notice.setStyleSheet("color: #c5221f; font-weight: bold;")
+        self.notice.setText(text)
 
     def _done(self, text: str, person: Operator | None) -> None:
         self.notice.setStyleSheet("color: #1e8e3e;")

@@ -441,6 +441,36 @@
 <context>
     <name>OperatorsPage</name>
     <message>
+        <location filename="../../app/ui/settings_dialog.py"/>
+        <source>Print login badge</source>
+        <translation>打印登录工牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py"/>
+        <source>Type the operator&apos;s PIN first: the badge carries it, so keep it like a key</source>
+        <translation>请先输入该操作员的密码：工牌上带有密码，请像钥匙一样保管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py"/>
+        <source>Type the operator&apos;s PIN, then print the badge.</source>
+        <translation>请输入该操作员的密码，再打印工牌。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py"/>
+        <source>That is not this operator&apos;s PIN: no badge was printed.</source>
+        <translation>这不是该操作员的密码：没有打印工牌。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py"/>
+        <source>Yima Scan · login badge</source>
+        <translation>一码扫 · 登录工牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py"/>
+        <source>Badge saved: %1</source>
+        <translation>工牌已保存：%1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/settings_dialog.py" line="181"/>
         <source>required for a new operator; empty keeps the PIN</source>
         <translation>新操作员必填；修改时留空则不变</translation>

@@ -94,3 +94,38 @@ def test_other_areas_add_their_own_page(dialog):
     assert dialog.nav.item(dialog.nav.count() - 1).text() == "Scanners"
     dialog.nav.setCurrentRow(dialog.nav.count() - 1)
     assert dialog.stack.currentWidget().text() == "scanner list"
+
+
+def test_a_login_badge_is_printed_only_with_the_operators_own_pin(qtbot, dialog, context):
+    page = dialog.operators
+    page.people.setCurrentRow(0)
+    page.pin.setText("1111")  # not Boss's PIN
+    page.print_badge()
+    qtbot.waitUntil(lambda: "not this operator's PIN" in page.notice.text(), timeout=5000)
+    page.pin.setText("2468")
+    with qtbot.waitSignal(page.badge_written, timeout=20000) as written:
+        page.print_badge()
+    path = written.args[0]
+    assert path.parent == context.data_dir / "badges"
+    assert path.read_bytes().startswith(b"%PDF")
+    assert "Badge saved" in page.notice.text() and page.pin.text() == ""
+
+
+def test_the_badge_words_ship_in_chinese(qapp):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from tests.support import ROOT
+
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources/i18n/shell_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        for text in (
+            "Print login badge",
+            "Type the operator's PIN, then print the badge.",
+            "That is not this operator's PIN: no badge was printed.",
+            "Badge saved: %1",
+        ):
+            assert QCoreApplication.translate("OperatorsPage", text) != text, text
+    finally:
+        QCoreApplication.removeTranslator(translator)
