@@ -10,6 +10,7 @@ from tests.support import ROOT
 
 AREAS = {
     "codes",
+    "console",
     "counter",
     "inspector",
     "scanners",
