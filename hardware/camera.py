@@ -24,10 +24,10 @@ import cv2
 import numpy as np
 
 from hardware.decode import Decoded, decode_frame
+from hardware.i18n import QT_TRANSLATE_NOOP
 from hardware.scan import Scan
 from hardware.source import Rejection, Source, SourceState
 from hardware.spec import SourceSpec
-from translatable import QT_TRANSLATE_NOOP
 
 Preview = Callable[[np.ndarray, list[Decoded]], None]
 

@@ -11,7 +11,7 @@ a compensation that cannot work.
 
 from __future__ import annotations
 
-from translatable import QT_TRANSLATE_NOOP
+from hardware.i18n import QT_TRANSLATE_NOOP
 
 _US_ROWS = "`1234567890-=qwertyuiop[]\\asdfghjkl;'zxcvbnm,./"
 _US_SHIFT = '~!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?'

@@ -16,12 +16,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from hardware.i18n import QT_TRANSLATE_NOOP
 from hardware.layouts import LAYOUT_NAMES, lossy, remap_table, typed_on
 from hardware.scan import Scan
 from hardware.source import Rejection
 from hardware.spec import SourceSpec
 from hardware.wedge import GS, WedgeConfig
-from translatable import QT_TRANSLATE_NOOP
 
 CONTEXT = "ScannerSelfTest"
 

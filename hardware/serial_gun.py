@@ -23,10 +23,10 @@ import serial
 from serial.tools import list_ports
 from serial.urlhandler import protocol_socket
 
+from hardware.i18n import QT_TRANSLATE_NOOP
 from hardware.scan import Scan
 from hardware.source import Rejection, Source, SourceState
 from hardware.spec import TERMINATORS, SourceSpec, UsbId
-from translatable import QT_TRANSLATE_NOOP
 
 READ_TIMEOUT_S = 0.05
 RECONNECT_MIN_S = 0.1

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from hardware.i18n import QT_TRANSLATE_NOOP
 from hardware.scan import Scan
-from translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from translatable import QT_TRANSLATE_NOOP
+from hardware.i18n import QT_TRANSLATE_NOOP
 
 KINDS = ("wedge", "serial", "tcp", "camera", "file", "image", "sim")
 

@@ -42,10 +42,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 
+from hardware.i18n import QT_TRANSLATE_NOOP
 from hardware.layouts import remap_table
 from hardware.scan import Scan
 from hardware.source import Rejection, Sink, Source, SourceState
-from translatable import QT_TRANSLATE_NOOP
 
 GS = "\x1d"
 AIM_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")  # ISO/IEC 15424 symbology identifier
