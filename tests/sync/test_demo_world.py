@@ -13,7 +13,7 @@ from app.domain.store.database import connect
 from app.domain.store.writer import Writer
 from app.domain.workflows.counter.session import CounterSession
 from app.domain.workflows.inspector import checks
-from app.domain.workflows.inspector.session import InspectorSession
+from app.domain.workflows.inspector.session import InspectorSession, choose_place
 from app.domain.workflows.warehouse import Actor, Warehouse
 from app.paths import database_path
 from app.ui.sync_controls import start_demo_server
@@ -86,7 +86,8 @@ def test_station_and_server_share_one_world(tmp_path, memory_keyring):
         assert _reference(path) == before
 
         inspector = InspectorSession()
-        inspector.place = next(p for p in writer.call(checks.places) if p.id == "S002")
+        shop = next(p for p in writer.call(checks.places) if p.id == "S002")
+        writer.call(lambda c: choose_place(c, shop))
         verdicts = {
             s["label_en"]: writer.call(
                 lambda c, t=s["text"]: inspector.handle(c, t, ME)
