@@ -22,7 +22,7 @@ def run(scale: Scale) -> list[Row]:
 
     from app.domain.operators import Role
     from app.domain.workflows.base import Decision, Outcome
-    from app.ui.main_window import MainWindow
+    from app.ui.station import build_station
     from tests.support.shell import add_operator, station
 
     app = QApplication.instance() or QApplication(["bench-shell"])
@@ -32,7 +32,8 @@ def run(scale: Scale) -> list[Row]:
     outcomes = list(Outcome)
     show, show_paint, paint_only = [], [], []
     with tempfile.TemporaryDirectory(prefix="bench-shell-") as folder, station(Path(folder)) as ctx:
-        window = MainWindow(ctx)
+        whole = build_station(ctx)  # the real window, its pages in front as at a station
+        window = whole.window
         window.resize(1280, 800)
         window.show()
         window.start()
@@ -54,6 +55,7 @@ def run(scale: Scale) -> list[Row]:
             app.processEvents()
             paint_only.append((time.perf_counter() - started) * 1000)
         window.context.dispatcher.set_handler(None)
+        whole.stop()
         window.close()
         window.deleteLater()
         app.processEvents()
