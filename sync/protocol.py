@@ -280,6 +280,16 @@ class ServerInfo(BaseModel):
     server_time: str
 
 
+class StationReport(BaseModel):
+    """What a station says of itself after each round, for head office's station list."""
+
+    version: str = Field(max_length=40, pattern=r"^[0-9A-Za-z.+_-]*$")
+    backlog: int = Field(ge=0, le=2**53, description="events still waiting to be pushed")
+    clock_offset_s: float | None = Field(
+        default=None, ge=-1e9, le=1e9, description="the station's wall clock minus the server's"
+    )
+
+
 class Whoami(BaseModel):
     station_id: str
     name: str

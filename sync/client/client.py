@@ -499,6 +499,7 @@ class SyncClient:
             elif state.cursor(self.reader, STREAM_SHIPMENTS) is not None:
                 self.pull(STREAM_SHIPMENTS, report)
                 self._write(lambda conn: _touch_snapshot(conn))
+            self._report_station()
         except AuthRequired as exc:
             self._failed(exc, needs_enrollment=True)
             self.close()
@@ -515,6 +516,20 @@ class SyncClient:
 
         self._write(done)
         return report
+
+    def _report_station(self) -> None:
+        """Tell head office this station's version, backlog and clock offset (a server too old
+        to know the report is no reason to fail the round)."""
+        anchor = self._heard or clock.load(self.reader)  # this round's, else the stored one
+        body = {
+            "version": __version__,
+            "backlog": journal.count_pending(self.reader),
+            "clock_offset_s": anchor.offset.total_seconds() if anchor else None,
+        }
+        try:
+            self.transport().request("POST", f"{API_PREFIX}/station-report", json=body)
+        except ServerRefused as exc:
+            log.info("the server did not take the station report: %s", exc)
 
     def _failed(self, exc: SyncError, *, needs_enrollment: bool = False) -> None:
         error = {"code": exc.code, "detail": exc.detail, "at": _now()}

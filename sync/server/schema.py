@@ -114,6 +114,9 @@ CREATE TABLE IF NOT EXISTS anomalies (
     detail TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS anomalies_code ON anomalies (code_key);
 CREATE TABLE IF NOT EXISTS evidence (
+CREATE TABLE IF NOT EXISTS station_reports (
+    station_id TEXT PRIMARY KEY, version TEXT NOT NULL, backlog {big} NOT NULL,
+    clock_offset_s REAL, reported_at TEXT NOT NULL);
     sha256 TEXT PRIMARY KEY, station_id TEXT NOT NULL, size {big} NOT NULL,
     received {big} NOT NULL DEFAULT 0, created_at TEXT NOT NULL, completed_at TEXT);
 CREATE TABLE IF NOT EXISTS evidence_chunks (

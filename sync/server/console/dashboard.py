@@ -27,6 +27,8 @@ class Figures:
     panels: list[tuple[str, list[figures.Bar]]]
     online: int
     stations: int
+    backlog: int  # events the stations said still wait to be pushed
+    skewed: int  # stations whose clock is more than five minutes off
     counted_at: dt.datetime
 
 
@@ -44,7 +46,9 @@ def count(db: Database, now: dt.datetime) -> Figures:
     ]
     stations = figures.stations(db, now)
     online = sum(1 for s in stations if s["online"])
-    return Figures(panels, online, len(stations), now)
+    backlog = sum(s["backlog"] or 0 for s in stations if not s["revoked"])
+    skewed = sum(1 for s in stations if s["skewed"] and not s["revoked"])
+    return Figures(panels, online, len(stations), backlog, skewed, now)
 
 
 class DashboardFigures:

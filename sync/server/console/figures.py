@@ -15,6 +15,7 @@ PAGE_SIZE = 50
 DAYS = 14  # the per-day charts
 RECENT_DAYS = 30  # the "by region / dealer / rule" charts: what is happening now, not since 2019
 ONLINE_WITHIN = dt.timedelta(minutes=15)
+CLOCK_SKEW_S = 300  # a station clock further off than this is shown in red
 # Every figure reads a bounded window through one of these, so a page stays fast with millions
 # of codes and events (the benchmark: python -m tests.bench -k console).
 INDEXES = (
@@ -151,12 +152,16 @@ def stations(db: Database, now: dt.datetime) -> list[dict[str, Any]]:
         rows = tx.all(
             "SELECT s.id, s.name, s.site, s.revoked, s.last_seen_at, s.enrolled_at,"
             " coalesce(d.name, s.dealer_id, '') AS dealer, coalesce(r.name, s.region_id, '')"
-            " AS region FROM stations s LEFT JOIN dealers d ON d.id = s.dealer_id"
-            " LEFT JOIN regions r ON r.id = s.region_id ORDER BY s.id"
+            " AS region, p.version, p.backlog, p.clock_offset_s, p.reported_at"
+            " FROM stations s LEFT JOIN dealers d ON d.id = s.dealer_id"
+            " LEFT JOIN regions r ON r.id = s.region_id"
+            " LEFT JOIN station_reports p ON p.station_id = s.id ORDER BY s.id"
         )
     for row in rows:
-        seen = row["last_seen_at"] or ""
+        seen = max(row["last_seen_at"] or "", row["reported_at"] or "")
         row["online"] = bool(seen) and not row["revoked"] and seen >= cutoff
+        offset = row["clock_offset_s"]
+        row["skewed"] = offset is not None and abs(offset) > CLOCK_SKEW_S
     return rows
 
 

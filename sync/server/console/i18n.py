@@ -192,6 +192,11 @@ ZH: dict[str, str] = {
     "Use a password of at least 10 characters.": "密码至少 10 个字符。",
     "A user name has 1 to 64 characters.": "用户名为 1 到 64 个字符。",
     "Choose one of the roles.": "请选择一个角色。",
+    "Events waiting at stations": "工作站待上传事件",
+    "Stations with a wrong clock": "时钟不准的工作站",
+    "Version": "版本",
+    "Waiting events": "待上传",
+    "Clock": "时钟偏差",
     "English": "English",
     "中文": "中文",
 }

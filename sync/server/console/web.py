@@ -148,6 +148,8 @@ def _router() -> APIRouter:
             panels=panels,
             online=counted.online,
             station_count=counted.stations,
+            backlog=counted.backlog,
+            skewed=counted.skewed,
             counted_at=counted.counted_at.astimezone().strftime("%H:%M:%S"),
         )
 
