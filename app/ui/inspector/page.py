@@ -304,9 +304,11 @@ class InspectorPage(ScanPage):
     # --- state -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Regions, places, freshness, recent checks and cases, read off the GUI thread; while
-        the operator's region tick is being written, the write's own reload comes instead (a
-        sync round finishing meanwhile read the regions from before the tick)."""
+        """Regions, places, freshness, recent checks and cases, read off the GUI thread.
+
+        A read must never undo the operator's region tick on screen: while a tick is being
+        written no read starts (the write's own reload follows it), and a read already on its
+        way when the tick came is dropped when it lands (the tick bumped ``_reloads``)."""
         if self._ticks_writing:
             return
         self._reloads += 1
@@ -316,7 +318,7 @@ class InspectorPage(ScanPage):
     def _loaded(self, read: tuple[int, dict[str, Any]]) -> None:
         generation, state = read
         if generation != self._reloads:
-            return  # a newer read is on its way: this one may predate the operator's last tick
+            return  # it started before the operator's last tick (or a newer read)
         self.chosen = state["chosen"]
         self.place_id = state["place"].id if state["place"] is not None else None
         self.snapshot = state["snapshot"]
@@ -421,7 +423,7 @@ class InspectorPage(ScanPage):
             if self.region_list.item(i).checkState() == Qt.CheckState.Checked
         ]
         self.chosen = chosen
-        self._reloads += 1  # a read already on its way predates this tick: it must not undo it
+        self._reloads += 1  # see reload()
         self._ticks_writing += 1
         self.gateway.write(
             lambda conn: checks.choose_regions(conn, chosen), self._tick_written, self._tick_written
