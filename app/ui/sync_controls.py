@@ -6,6 +6,9 @@
 - "Sync now": a button in the status bar, F5, and the ``YIMA:CMD:SYNC`` command barcode from
   any page: a filter in the dispatcher's chain (``take_command``) takes it before the page,
   so every page syncs the same way, and pages follow the same engine's rounds and progress.
+- Enrolling by scanning: the QR code head office's console shows for a new station
+  (``YIMA:ENROLL:CODE@SERVER``), scanned by an administrator on any page, enrolls the station
+  with that server through the same engine and says how it went.
 - The sync issues list (events the server refused) in a window opened by the status bar's
   badge or F6: supervisors and administrators always, other operators while some of their
   own events are refused.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+ENROLL_PREFIX = "YIMA:ENROLL:"
+ENROLL_BODY = re.compile(r"(?P<code>[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3})@(?P<url>https?://[^\s@]+)")
 PROFILES_KEY = "code_profiles"
 GS_KEY = "gs_substitutes"
 ISSUE_VIEWERS = (Role.ADMIN, Role.SUPERVISOR)
@@ -120,8 +126,10 @@ class SyncControls(QObject):
         self.issues.countChanged.connect(self._show_count)
         self.open_issue_count = 0
         self._own_issues = 0
+        self._enrolling_by_scan = False
         self._shortcut("F5", self.sync_now)
         self._shortcut("F6", self.open_issues)
+        self.sync.enrolled.connect(self._enrolled)
         self.sync.roundFinished.connect(self._round_finished)
         self.sync.statusChanged.connect(self._status)
         self.sync.progressChanged.connect(self._progress)
@@ -178,12 +186,69 @@ class SyncControls(QObject):
         )
 
     def take_command(self, scan: Scan) -> bool:
-        """The dispatcher filter for ``YIMA:CMD:SYNC``: the same on every page."""
+        """The dispatcher filter for ``YIMA:CMD:SYNC`` and ``YIMA:ENROLL:``: the same on every
+        page."""
         text = scan.text.strip()
+        if text[: len(ENROLL_PREFIX)].upper() == ENROLL_PREFIX:
+            self.enroll_from_scan(scan, text[len(ENROLL_PREFIX) :])
+            return True
         if text[:13].upper() != "YIMA:CMD:SYNC" or text[13:].strip(": ") != "":
             return False
         self.sync_now_from_scan(scan)
         return True
+
+    def enroll_from_scan(self, scan: Scan, body: str) -> None:
+        """Enroll with the server the console's QR code names; an administrator's scan only."""
+        found = ENROLL_BODY.fullmatch(body.strip())
+        if not self.window.is_admin:
+            message = QT_TRANSLATE_NOOP(
+                "Decisions", "Only an administrator may enroll this station: ask IT to scan it."
+            )
+            self.window.show_decision(Decision(Outcome.ERROR, message, reason="enroll.not_admin"))
+        elif found is None:
+            message = QT_TRANSLATE_NOOP(
+                "Decisions",
+                "This enrollment code is damaged: show it again in head office's console and "
+                "scan it again.",
+            )
+            self.window.show_decision(Decision(Outcome.ERROR, message, reason="enroll.damaged"))
+        else:
+            url = found["url"].rstrip("/")
+            self._enrolling_by_scan = True
+            self.sync.enroll(url, found["code"])
+            message = QT_TRANSLATE_NOOP("Decisions", "Enrolling this station with {server}…")
+            self.window.show_decision(
+                Decision(Outcome.OK, message, {"server": url}, reason="enroll.started"),
+                headline=self.tr("Enrolling"),
+            )
+
+    def _enrolled(self, whoami: Any, error: object) -> None:
+        if not self._enrolling_by_scan:
+            return  # the demo's own enrollment, or IT's from the command line, says nothing here
+        self._enrolling_by_scan = False
+        if error is not None:
+            self.window.show_decision(
+                Decision(
+                    Outcome.ERROR,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions", "The station was not enrolled: {error} Nothing was changed."
+                    ),
+                    {"error": error_text(error)},  # type: ignore[arg-type]
+                    reason="enroll.failed",
+                )
+            )
+            return
+        self.window.show_decision(
+            Decision(
+                Outcome.DONE,
+                QT_TRANSLATE_NOOP(
+                    "Decisions", "Enrolled: this station is {station} at the brand's server."
+                ),
+                {"station": getattr(whoami, "station_id", "")},
+                reason="enroll.done",
+            )
+        )
+        self.sync_now()
 
     def _progress(self, phase: str, done: int, total: object) -> None:
         if phase == "push" and total:

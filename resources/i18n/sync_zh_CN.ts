@@ -13,6 +13,31 @@
         <source>Syncing with the server now.</source>
         <translation>正在与服务器同步。</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="1"/>
+        <source>Only an administrator may enroll this station: ask IT to scan it.</source>
+        <translation>只有管理员可以注册本工作站：请联系 IT 扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="1"/>
+        <source>This enrollment code is damaged: show it again in head office&apos;s console and scan it again.</source>
+        <translation>注册码已损坏：请在总部控制台重新显示后再扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="1"/>
+        <source>Enrolling this station with {server}…</source>
+        <translation>正在向 {server} 注册本工作站…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="1"/>
+        <source>The station was not enrolled: {error} Nothing was changed.</source>
+        <translation>工作站未注册：{error} 没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="1"/>
+        <source>Enrolled: this station is {station} at the brand&apos;s server.</source>
+        <translation>注册成功：本工作站在品牌服务器上的编号为 {station}。</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -36,6 +61,11 @@
         <location filename="../../sync/client/transport.py" line="65"/>
         <source>The server refused the request ({detail}). Call IT.</source>
         <translation>服务器拒绝了请求（{detail}）。请联系 IT。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/transport.py" line="67"/>
+        <source>Not allowed for this station ({detail}): the brand does not share this with this station. Ask head office if it should.</source>
+        <translation>本工作站无权查看（{detail}）：品牌方不向本工作站提供此信息。如确有需要，请联系总部。</translation>
     </message>
     <message>
         <location filename="../../sync/client/client.py" line="57"/>
@@ -555,6 +585,11 @@
 </context>
 <context>
     <name>SyncControls</name>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="1"/>
+        <source>Enrolling</source>
+        <translation>正在注册</translation>
+    </message>
     <message>
         <location filename="../../app/ui/sync_controls.py" line="131"/>
         <source>⟳ Sync now  F5</source>

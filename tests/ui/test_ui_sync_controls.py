@@ -206,3 +206,34 @@ def test_the_demo_starts_its_server_connects_and_offers_a_server_voucher(tmp_pat
     finally:
         writer.stop()
         demo.stop()
+
+
+@SQLITE_ONLY
+@pytest.mark.station(
+    operators=[("Boss", "9999", Role.ADMIN), ("Wu", "1111", Role.WAREHOUSE)],
+    uses=("memory_keyring",),
+    sync={"interval": 3600},
+)
+def test_an_administrator_enrolls_the_station_by_scanning_the_consoles_qr_code(
+    qtbot, window, controls, context, central
+):
+    reasons: list[str | None] = []
+    window.feedback.shown.connect(lambda decision: reasons.append(decision.reason))
+    code = admin.create_enrollment_code(central.server, site="W1")
+    scan = Scan(f"YIMA:ENROLL:{code}@{central.url}", "test")
+    log_in(qtbot, window, "Wu", "1111")
+    window.deliver_scan(scan)
+    assert reasons[-1] == "enroll.not_admin"
+    assert window.page("warehouse").seen == []  # the page never saw it
+    window.logout()
+    log_in(qtbot, window, "Boss", "9999")
+    window.deliver_scan(Scan(f"YIMA:ENROLL:{code[:-1]}@{central.url}", "test"))
+    assert reasons[-1] == "enroll.damaged"
+    with qtbot.waitSignal(controls.sync.enrolled, timeout=15000):
+        window.deliver_scan(scan)
+    qtbot.waitUntil(lambda: reasons[-1] == "enroll.done", timeout=5000)
+    with central.server.db.read() as tx:
+        assert tx.scalar("SELECT count(*) FROM stations WHERE site = 'W1'") == 1
+    with qtbot.waitSignal(controls.sync.enrolled, timeout=15000):
+        window.deliver_scan(scan)  # the same code again: used, so refused, and nothing changed
+    qtbot.waitUntil(lambda: reasons[-1] == "enroll.failed", timeout=5000)
