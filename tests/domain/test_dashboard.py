@@ -28,7 +28,7 @@ class Store:
     writer: Writer
 
     def call(self, fn):
-        return self.store.call(fn)
+        return self.writer.call(fn)
 
     def read(self, fn):
         conn = connect(self.path, readonly=True)
