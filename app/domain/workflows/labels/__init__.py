@@ -1,0 +1,10 @@
+"""Package labels (case, pallet) as the station prints them: what a label says, and the raw
+languages of the network label printers distributors use (ZPL for Zebra, TSPL for TSC and
+the many Chinese printers that copy it). Qt-free and network-free: the UI draws the same
+content for the system printer, and ``hardware.label_printer`` sends the bytes."""
+
+from app.domain.workflows.labels.content import LabelSize, PackageLabel, read_package_label
+from app.domain.workflows.labels.tspl import render_tspl
+from app.domain.workflows.labels.zpl import render_zpl
+
+__all__ = ["LabelSize", "PackageLabel", "read_package_label", "render_tspl", "render_zpl"]
