@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 SETTINGS_FILENAME = "settings.json"
 LANGUAGES = ("zh_CN", "en")
+LABEL_PRINTERS = ("none", "system", "zpl", "tspl")
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,15 @@ def _language(value: str | None) -> str:
     return value or ""
 
 
+def _one_of(allowed: tuple[str, ...]) -> Callable[[Any], str]:
+    def clean(value: Any) -> str:
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not one of {allowed}")
+        return str(value)
+
+    return clean
+
+
 def _clamp(low: int, high: int) -> Callable[[Any], int]:
     return lambda value: max(low, min(high, int(value)))
 
@@ -129,6 +139,52 @@ class Settings:
         500,
         "How many rows the on-screen scan log keeps (the journal keeps everything).",
         clean=_clamp(10, 10_000),
+    )
+
+    label_printer = Option(
+        str,
+        "none",
+        "Where case and pallet labels print: system (the computer's printer), zpl or tspl "
+        "(a network label printer on its raw port), or none.",
+        clean=_one_of(LABEL_PRINTERS),
+    )
+    label_printer_host = Option(
+        str, "", "The network label printer's address, e.g. 192.168.1.50.", clean=str.strip
+    )
+    label_printer_port = Option(
+        int,
+        9100,
+        "The network label printer's raw port (9100 on nearly all).",
+        clean=_clamp(1, 65535),
+    )
+    label_width_mm = Option(int, 100, "Label width in millimetres.", clean=_clamp(20, 220))
+    label_height_mm = Option(int, 150, "Label height in millimetres.", clean=_clamp(15, 400))
+    label_dpi = Option(
+        int,
+        203,
+        "The label printer's resolution in dots per inch (203, 300 or 600).",
+        clean=_clamp(100, 600),
+    )
+    label_font = Option(
+        str,
+        "",
+        "The label printer's font for text: empty uses the usual one (ZPL 0, TSPL TSS24.BF2); "
+        "a Zebra with a Chinese font stored takes e.g. E:SIMSUN.TTF.",
+        clean=str.strip,
+    )
+    verify_labels = Option(
+        list,
+        ["pallet"],
+        "Package levels (case, pallet) whose new label must be scanned back before the "
+        "station goes on: a label roll out of step shows at once, not at the customer.",
+        clean=lambda value: [v for v in ("case", "pallet") if v in value],
+    )
+    print_delivery_note = Option(
+        bool,
+        False,
+        "Also print the delivery note on the computer's printer when a shipment finishes "
+        "(it is always saved as a PDF).",
+        clean=bool,
     )
 
     def __init__(self, path: Path) -> None:

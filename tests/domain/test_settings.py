@@ -115,6 +115,15 @@ def test_every_option_is_declared_once_with_type_default_and_label():
         "server_url",
         "last_operator_id",
         "scan_log_length",
+        "label_printer",
+        "label_printer_host",
+        "label_printer_port",
+        "label_width_mm",
+        "label_height_mm",
+        "label_dpi",
+        "label_font",
+        "verify_labels",
+        "print_delivery_note",
     }
     for key, option in options.items():
         assert option.key == key  # stored under the attribute's own name: files stay compatible
@@ -153,3 +162,16 @@ def test_a_file_written_before_the_declarations_reads_the_same(tmp_path):
         **old,
         "station_name": "Gate C",
     }
+
+
+def test_label_printer_options_refuse_what_no_printer_is(tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    assert (settings.label_printer, settings.label_printer_port) == ("none", 9100)
+    assert settings.verify_labels == ["pallet"]  # pallets are checked unless switched off
+    settings.label_printer = "zpl"
+    settings.verify_labels = ["case", "box", "pallet"]
+    assert settings.verify_labels == ["case", "pallet"]
+    with pytest.raises(ValueError):
+        settings.label_printer = "inkjet"
+    settings.set("label_printer", "inkjet")  # a hand-edited file
+    assert Settings(tmp_path / "settings.json").label_printer == "none"
