@@ -4,7 +4,7 @@ Label printers take a print job as plain bytes on TCP port 9100 ("JetDirect"/raw
 answer nothing, so a job is sent when every byte was accepted and the connection closed
 cleanly. A printer that is off, out of paper with a full buffer, or on another address
 does not accept the connection (or the bytes) within ``timeout`` seconds: that raises
-``PrinterUnreachable`` with the address, which the station shows in the operator's words.
+``PrinterUnreachable`` with the address; the station says it in the operator's words.
 Blocking: callers run it off the GUI thread.
 """
 
@@ -12,15 +12,8 @@ from __future__ import annotations
 
 import socket
 
-from hardware.i18n import QT_TRANSLATE_NOOP
-
 RAW_PORT = 9100
 TIMEOUT_S = 5.0
-NOT_ANSWERING = QT_TRANSLATE_NOOP(
-    "LabelPrinter",
-    "The label printer at {address} does not answer: check it is on and has paper. "
-    "The job stays closed; press Ctrl+P to print again.",
-)
 
 
 class PrinterUnreachable(OSError):
@@ -30,7 +23,6 @@ class PrinterUnreachable(OSError):
         super().__init__(f"label printer {address}: {detail}")
         self.address = address
         self.detail = detail
-        self.message = NOT_ANSWERING
 
 
 def send_raw(host: str, port: int, job: bytes, timeout: float = TIMEOUT_S) -> None:

@@ -122,7 +122,6 @@ def test_a_printer_that_is_off_raises_with_its_address():
     with pytest.raises(PrinterUnreachable) as failure:
         send_raw("127.0.0.1", port, b"^XA^XZ", timeout=1.0)
     assert failure.value.address == f"127.0.0.1:{port}"
-    assert "{address}" in failure.value.message
 
 
 def test_a_line_too_long_for_the_label_is_cut_not_run_off_the_edge():

@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "unpack",
     "relabel",
     "type",  # open the box for typing a code by hand (a damaged label)
+    "reprint",  # print the package label just printed again (jammed, torn, unreadable)
 )
 NEEDS_ARG: frozenset[str] = frozenset({"switch"})  # switch to which flow
 

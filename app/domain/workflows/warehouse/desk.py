@@ -48,6 +48,7 @@ class Desk:
         self._session: Session | None = None
         self._session_saved: tuple | None = None
         self.touched: Job | None = None  # the job this action worked on, for the result's view
+        self.verify_labels: frozenset[str] = frozenset()  # levels whose new label is scanned back
 
     # --- settings ----------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, FlowBase
 from app.domain.workflows.warehouse.jobs import Job, RecordedScan
 from app.domain.workflows.warehouse.model import Flow, Status
 
+VERIFY_LABEL = "verify_label"  # pending: the new label of a closed package is to be scanned back
 CHILD_LEVEL = {Level.CASE.value: Level.ITEM.value, Level.PALLET.value: Level.CASE.value}
 
 
@@ -321,16 +322,18 @@ class PackFlow(FlowBase):
         }
         if job.capacity and count >= job.capacity:
             desk.close_job(job, "full")
-            return decide(
-                Outcome.DONE,
-                "pack.full",
-                QT_TRANSLATE_NOOP(
+            if ask_label_back(desk, job):
+                message = QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "{parent} is full ({count} of {capacity}). Its label is printing: stick it on "
+                    "and scan it to check it.",
+                )
+            else:
+                message = QT_TRANSLATE_NOOP(
                     "Decisions",
                     "{parent} is full ({count} of {capacity}). Close it and scan the next label.",
-                ),
-                event.seq,
-                **args,
-            )
+                )
+            return decide(Outcome.DONE, "pack.full", message, event.seq, **args)
         if old_parent:
             return decide(
                 Outcome.OK,
@@ -406,12 +409,20 @@ class PackFlow(FlowBase):
     def finish(self, desk: Desk, job: Job) -> Decision:
         count = desk.codes.children_count(job.parent_key or "")
         desk.close_job(job, "finish")
+        if ask_label_back(desk, job):
+            message = QT_TRANSLATE_NOOP(
+                "Decisions",
+                "{parent} closed with {count} of {capacity}. Its label is printing: stick it on "
+                "and scan it to check it.",
+            )
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Decisions", "{parent} closed with {count} of {capacity}. Scan the next label."
+            )
         return decide(
             Outcome.DONE,
             "pack.finished",
-            QT_TRANSLATE_NOOP(
-                "Decisions", "{parent} closed with {count} of {capacity}. Scan the next label."
-            ),
+            message,
             parent=label(job.parent_key or ""),
             count=count,
             capacity=job.capacity or "?",
@@ -430,3 +441,88 @@ class PackFlow(FlowBase):
 
 
 CHILD_PARENT = {child: parent for parent, child in CHILD_LEVEL.items()}
+
+
+# --- print-and-verify: the label just printed is scanned back before the station goes on -----
+
+
+def ask_label_back(desk: Desk, job: Job) -> bool:
+    """After a package closes, wait for its printed label when its level is checked (a roll
+    out of step, or a label stuck on the wrong case, is found here and not at the customer)."""
+    if CHILD_PARENT.get(job.unit) not in desk.verify_labels or not job.parent_key:
+        return False
+    desk.set_pending(VERIFY_LABEL, job.parent_key)
+    return True
+
+
+def label_job(desk: Desk) -> Job | None:
+    """The closed pack job whose label is awaited (for the page's view and for a reprint)."""
+    job = desk.jobs.latest_closed(Flow.PACK, desk.actor.station)
+    return job if job is not None and job.parent_key == desk.session.pending_key else None
+
+
+def verify_label(desk: Desk, code: Code) -> Decision:
+    """The scan while a label is awaited: the label itself ends the wait; anything else is
+    refused, so nothing is packed against a label nobody has seen come out of the printer."""
+    key = desk.session.pending_key or ""
+    desk.touched = label_job(desk)
+    if code.key == key:
+        desk.set_pending(None)
+        return decide(
+            Outcome.OK,
+            "pack.label_verified",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Label {parent} checked: it is the right one. Scan the next label."
+            ),
+            parent=label(key),
+        )
+    raise refuse(
+        "pack.verify_label",
+        QT_TRANSLATE_NOOP(
+            "Decisions",
+            "Scan the label just printed ({parent}); {code} is not it. No label came out? "
+            "Press Ctrl+P or scan REPRINT to print it again.",
+        ),
+        parent=label(key),
+        code=label(code.key) if code.key else code.raw,
+    )
+
+
+def reprint(desk: Desk) -> Decision:
+    """REPRINT: the page prints the awaited (or the last closed) package's label again."""
+    job = label_job(desk) if desk.session.pending == VERIFY_LABEL else None
+    job = job or desk.jobs.latest_closed(Flow.PACK, desk.actor.station)
+    if job is None or not job.parent_key:
+        return decide(
+            Outcome.WARNING,
+            "pack.nothing_to_reprint",
+            QT_TRANSLATE_NOOP(
+                "Decisions", "No case or pallet was closed here yet, so there is no label to print."
+            ),
+        )
+    desk.touched = job
+    return decide(
+        Outcome.OK,
+        "pack.reprint",
+        QT_TRANSLATE_NOOP(
+            "Decisions", "Printing the label of {parent} again. Scan it when it comes out."
+        ),
+        parent=label(job.parent_key),
+    )
+
+
+def skip_label_check(desk: Desk) -> Decision:
+    """CANCEL while a label is awaited: go on without the check (the printer is broken)."""
+    key = desk.session.pending_key or ""
+    desk.touched = label_job(desk)
+    desk.set_pending(None)
+    return decide(
+        Outcome.WARNING,
+        "pack.label_check_skipped",
+        QT_TRANSLATE_NOOP(
+            "Decisions",
+            "The label of {parent} was not checked. Make sure the right label is on it before "
+            "it leaves.",
+        ),
+        parent=label(key),
+    )

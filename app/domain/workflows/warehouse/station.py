@@ -11,19 +11,19 @@ query. A refusal changes nothing but the session's pending confirmation.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
 
 from app.domain.codes.model import Code, Level, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Actor, Decision, Outcome
-from app.domain.workflows.warehouse import conflicts, quantities
+from app.domain.workflows.warehouse import conflicts, pack, quantities
 from app.domain.workflows.warehouse.answers import Refusal, decide, label
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import NOTHING_TO_CONFIRM, FlowBase
 from app.domain.workflows.warehouse.jobs import Job
 from app.domain.workflows.warehouse.model import FLOW_TITLES, Flow, Result
-from app.domain.workflows.warehouse.pack import PackFlow
+from app.domain.workflows.warehouse.pack import VERIFY_LABEL, PackFlow
 from app.domain.workflows.warehouse.receive import ReceiveFlow
 from app.domain.workflows.warehouse.relabel import RelabelFlow
 from app.domain.workflows.warehouse.returns import ReturnFlow
@@ -75,8 +75,10 @@ SHORTCUT_FLOWS = {"unpack": Flow.UNPACK, "relabel": Flow.RELABEL}
 class Warehouse:
     """Entry points for the page, the CLI and tests; each returns a writer action."""
 
-    def __init__(self, actor: Actor) -> None:
+    def __init__(self, actor: Actor, verify_labels: Collection[str] = ()) -> None:
         self.actor = actor
+        # levels (case, pallet) whose new label must be scanned back after it is printed
+        self.verify_labels = frozenset(verify_labels)
 
     # --- actions (each returns fn(conn) -> Result for the writer) ----------------------------
 
@@ -209,6 +211,8 @@ class Warehouse:
         """Where the station is (read-only): for the page at start-up and after a restart."""
         desk = Desk(conn, self.actor)
         job = desk.active_job()
+        if desk.session.pending == VERIFY_LABEL:
+            job = pack.label_job(desk)  # the package whose label is awaited
         flow = desk.session.flow
         return Result(
             decide(Outcome.OK, "wh.ready", PROMPTS[flow]),
@@ -223,6 +227,7 @@ class Warehouse:
         self, conn: sqlite3.Connection, act: Callable[[Desk], Decision], key: str = ""
     ) -> Result:
         desk = Desk(conn, self.actor)
+        desk.verify_labels = self.verify_labels
         try:
             decision = act(desk)
         except Refusal as refusal:
@@ -233,6 +238,8 @@ class Warehouse:
 
     def _scan(self, desk: Desk, code: Code) -> Decision:
         session = desk.session
+        if session.pending == VERIFY_LABEL:
+            return pack.verify_label(desk, code)
         flow = FLOWS[session.flow]
         job = desk.active_job()
         if (
@@ -282,6 +289,10 @@ class Warehouse:
                     flow=target,
                 )
             return self._switch(desk, flow, rest.strip())
+        if name == "reprint":
+            return pack.reprint(desk)
+        if session.pending == VERIFY_LABEL and name == "cancel":
+            return pack.skip_label_check(desk)
         job = desk.active_job()
         handler = FLOWS[session.flow]
         asked_finish = job is not None and (session.pending, session.pending_key) == (
