@@ -14,4 +14,5 @@ PAGE_MODULES: tuple[str, ...] = (
     "app.ui.warehouse",  # receive, ship, pack, unpack, relabel, stocktake, returns
     "app.ui.counter.page",  # redeem vouchers, verify products, installer rebates, day's close
     "app.ui.inspector.page",  # regional data download, on-site verdicts, evidence, cases
+    "app.ui.dashboard.page",  # the distributor's figures: goods in and out, stock, counter, sync
 )

@@ -35,6 +35,7 @@ class StoreGateway(QObject):
     """Runs store work off the GUI thread and delivers results back to it."""
 
     _delivered = Signal(int, object, object)  # request id, result, exception
+    committed = Signal()  # a write committed (views that show store figures re-read)
 
     def __init__(
         self, db_path: Path, writer: Writer, parent: QObject | None = None, *, readers: int = 2
@@ -48,6 +49,7 @@ class StoreGateway(QObject):
         self._connections_lock = threading.Lock()
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._writes: set[int] = set()
         self._closed = False
         self._delivered.connect(self._deliver)
 
@@ -71,12 +73,13 @@ class StoreGateway(QObject):
         """Run ``fn(conn)`` as one writer transaction; ``on_done`` runs only after the commit."""
         if self._closed:
             return
-        self._track(self.writer.submit(fn), on_done, on_error)
+        self._track(self.writer.submit(fn), on_done, on_error, write=True)
 
     def close(self, timeout: float = 5.0) -> None:
         """Stop taking work, wait for running reads and close the reader connections."""
         self._closed = True
         self._callbacks.clear()
+        self._writes.clear()
         waiter = threading.Thread(target=self._pool.shutdown, kwargs={"cancel_futures": True})
         waiter.start()
         waiter.join(timeout)
@@ -94,9 +97,13 @@ class StoreGateway(QObject):
                 self._connections.append(conn)
         return conn
 
-    def _track(self, future: Future, on_done: Done | None, on_error: Failed | None) -> None:
+    def _track(
+        self, future: Future, on_done: Done | None, on_error: Failed | None, *, write: bool = False
+    ) -> None:
         request = next(self._ids)
         self._callbacks[request] = (on_done, on_error)
+        if write:
+            self._writes.add(request)
 
         def finished(fut: Future) -> None:
             if fut.cancelled():
@@ -109,6 +116,10 @@ class StoreGateway(QObject):
     @Slot(int, object, object)
     def _deliver(self, request: int, result: Any, error: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(request, (None, None))
+        wrote = request in self._writes
+        self._writes.discard(request)
+        if wrote and error is None and not self._closed:
+            self.committed.emit()
         if self._closed or not (_receiver_alive(on_done) and _receiver_alive(on_error)):
             return
         if error is None:

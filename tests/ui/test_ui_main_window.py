@@ -277,5 +277,5 @@ def test_status_bar_warns_of_a_clock_off_the_servers(qtbot, window, context):
 
 def test_the_station_mounts_every_area_page(make_station):
     win = make_station(login=("Boss", "2468")).window
-    assert win.page_keys() == ["warehouse", "counter", "inspector"]
+    assert win.page_keys() == ["warehouse", "counter", "inspector", "dashboard"]
     assert not any(isinstance(win.page(k), PlaceholderPage) for k in win.page_keys())

@@ -1,0 +1,1 @@
+"""The distributor's dashboard page (issue 15, item 11)."""

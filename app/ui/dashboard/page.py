@@ -1,0 +1,366 @@
+"""The distributor's dashboard: the day's and the month's figures, drawn with Qt Charts.
+
+Tiles for today (received, shipped, redemptions, installer rebates, waiting to sync) over
+three charts: goods in and out today and this month, stock on hand per product and location,
+and the counter's redemptions and rebate products. Every figure comes from one read of
+``app.domain.workflows.dashboard`` on a reader thread of the ``StoreGateway``; the page only
+draws. It reads again when it is shown and after each committed write (a scan on any page,
+a sync round), at most once every ``REFRESH_MS``, and not at all while it is hidden: a busy
+scanning day costs the warehouse page nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtGui import QFont, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.workflows import dashboard as figures
+from app.domain.workflows.counter.model import money
+from app.domain.workflows.dashboard import Dashboard
+from app.ui.translations import translate_template
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+    from app.ui.scan_page import PageParts
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 2_000  # at most one read this often while scans land
+CHART_MIN_HEIGHT = 230
+WIDE_COLUMNS = 3
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+class Tile(QFrame):
+    """One figure, big enough to read from across the room, with what it counts under it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DashboardTile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–", self)
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption, self)
+        self.caption.setWordWrap(True)
+        self.detail = QLabel("", self)
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #5f6368;")  # quieter than the figure, still readable
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def show_figure(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(CHART_MIN_HEIGHT)
+    return chart, view
+
+
+def _redraw(
+    chart: QChart,
+    series: QBarSeries | QHorizontalStackedBarSeries,
+    categories: Sequence[str],
+    sets: Sequence[tuple[str, Sequence[int]]],
+) -> None:
+    """Replace what ``chart`` shows: one bar set per (label, values), one bar per category."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    for label, values in sets:
+        bar_set = QBarSet(label)
+        bar_set.append([float(v) for v in values])
+        series.append(bar_set)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    category_axis = QBarCategoryAxis()
+    category_axis.append(list(categories))
+    value_axis = QValueAxis()
+    value_axis.setLabelFormat("%d")
+    horizontal = isinstance(series, QHorizontalStackedBarSeries)
+    values = [v for _, v in sets]
+    if horizontal:  # stacked: the longest bar is the largest sum over the sets
+        top = max((sum(column) for column in zip(*values, strict=True)), default=0)
+    else:
+        top = max((max(v, default=0) for v in values), default=0)
+    value_axis.setRange(0, max(4, top * 1.2))  # room above the bar for its label
+    value_axis.applyNiceNumbers()
+    chart.addAxis(
+        category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+    )
+    chart.addAxis(
+        value_axis, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+    )
+    series.attachAxis(category_axis)
+    series.attachAxis(value_axis)
+
+
+class DashboardPage(QWidget):
+    """Figures of the station's store, read off the GUI thread and redrawn as work lands."""
+
+    def __init__(self, parts: PageParts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parts = parts
+        self.gateway = parts.gateway
+        self.board: Dashboard | None = None  # the figures on screen
+        self.reads = 0  # reads started (tests count them)
+        self._reading = False
+        self._stale = True
+        self._last_read = -REFRESH_MS / 1000
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._read)
+        self._compact = False
+
+        self.tiles = {
+            "received": Tile(tr("Items received today"), self),
+            "shipped": Tile(tr("Items shipped today"), self),
+            "redeemed": Tile(tr("Vouchers redeemed today"), self),
+            "rebates": Tile(tr("Installer rebate products today"), self),
+            "waiting": Tile(tr("Events waiting to sync"), self),
+        }
+        self.tile_row = QGridLayout()
+        self.tile_row.setSpacing(6)
+        self.goods_chart, self.goods_view = _chart(tr("Receipts and shipments (items)"))
+        self.stock_chart, self.stock_view = _chart(tr("Stock on hand (items)"))
+        self.counter_chart, self.counter_view = _chart(tr("Redemptions and installer rebates"))
+        self.goods_series = QBarSeries()
+        self.stock_series = QHorizontalStackedBarSeries()
+        self.counter_series = QBarSeries()
+        self.status = QLabel(tr("Reading the figures…"), self)
+        self.status.setObjectName("DashboardStatus")
+        self.status.setWordWrap(True)
+
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(6)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(self.tile_row)
+        body_layout.addLayout(self.chart_grid, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self._arrange()
+
+        self.gateway.committed.connect(self.store_changed)
+        round_finished = getattr(parts.sync, "roundFinished", None)
+        if round_finished is not None:  # a round marks events sent and pulls reference data
+            round_finished.connect(self.store_changed)
+
+    # --- when to read --------------------------------------------------------------------
+
+    def store_changed(self) -> None:
+        """Something was committed: read again soon if the page is in front, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self._schedule()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._stale = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._reading or self._timer.isActive():
+            return  # the read under way or the one planned will see the change
+        waited_ms = (time.monotonic() - self._last_read) * 1000
+        self._timer.start(int(max(0.0, REFRESH_MS - waited_ms)))
+
+    def _read(self) -> None:
+        if not self.isVisible() or self._reading:
+            return
+        self._reading = True
+        self._stale = False
+        self._last_read = time.monotonic()
+        self.reads += 1
+        language = self.parts.context.language
+        today = dt.date.today()
+        self.gateway.read(
+            lambda conn: figures.dashboard(conn, today, language), self._show, self._failed
+        )
+
+    def _after_read(self) -> None:
+        self._reading = False
+        if self._stale and self.isVisible():
+            self._schedule()
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _show(self, board: Dashboard) -> None:
+        self.board = board
+        self._draw(board)
+        self.status.setText(
+            tr("Figures of %1, read at %2. They follow the scans by themselves.")
+            .replace("%1", board.today.isoformat())
+            .replace("%2", dt.datetime.now().strftime("%H:%M:%S"))
+        )
+        self._after_read()
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("the dashboard could not read its figures", exc_info=error)
+        self.status.setText(
+            tr(
+                "The figures could not be read just now; the ones shown may be old. They are "
+                "read again after the next scan; if this keeps happening, tell IT."
+            )
+        )
+        self._after_read()
+
+    def _draw(self, board: Dashboard) -> None:
+        today, month = board.goods_today, board.goods_month
+        self.tiles["received"].show_figure(
+            f"{today.received_items:,}", tr("%n receipt(s)").replace("%n", str(today.receipts))
+        )
+        self.tiles["shipped"].show_figure(
+            f"{today.shipped_items:,}", tr("%n shipment(s)").replace("%n", str(today.shipments))
+        )
+        counter = board.counter_today
+        self.tiles["redeemed"].show_figure(
+            f"{counter.redemptions:,}", money(counter.redemption_cents)
+        )
+        self.tiles["rebates"].show_figure(
+            f"{counter.rebate_units:,}",
+            tr("%n claim(s), about %1")
+            .replace("%n", str(counter.rebate_claims))
+            .replace("%1", money(counter.rebate_cents)),
+        )
+        oldest = board.backlog.oldest_pending_at
+        self.tiles["waiting"].show_figure(
+            f"{board.backlog.pending:,}",
+            tr("oldest from %1").replace("%1", _local_time(oldest)) if oldest else tr("all sent"),
+        )
+        periods = [tr("Today"), tr("This month")]
+        self.goods_series = QBarSeries()
+        _redraw(
+            self.goods_chart,
+            self.goods_series,
+            periods,
+            [
+                (tr("Received"), [today.received_items, month.received_items]),
+                (tr("Shipped"), [today.shipped_items, month.shipped_items]),
+            ],
+        )
+        self.counter_series = QBarSeries()
+        month_counter = board.counter_month
+        _redraw(
+            self.counter_chart,
+            self.counter_series,
+            periods,
+            [
+                (tr("Vouchers redeemed"), [counter.redemptions, month_counter.redemptions]),
+                (tr("Rebate products"), [counter.rebate_units, month_counter.rebate_units]),
+            ],
+        )
+        self.counter_chart.setTitle(
+            tr("Redemptions and installer rebates<br>this month %1 redeemed, rebates about %2")
+            .replace("%1", money(month_counter.redemption_cents))
+            .replace("%2", money(month_counter.rebate_cents))
+        )
+        # horizontal bars are drawn bottom-up: reversed, the first product reads at the top
+        products = list(dict.fromkeys(_product(line.product) for line in board.stock))[::-1]
+        locations = list(dict.fromkeys(line.location for line in board.stock))
+        items = {(line.location, _product(line.product)): line.items for line in board.stock}
+        self.stock_series = QHorizontalStackedBarSeries()
+        _redraw(
+            self.stock_chart,
+            self.stock_series,
+            products,
+            [(loc, [items.get((loc, p), 0) for p in products]) for loc in locations],
+        )
+        self.stock_chart.setTitle(
+            tr("Stock on hand (items): %1 in all").replace(
+                "%1", f"{sum(line.items for line in board.stock):,}"
+            )
+        )
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def set_compact(self, compact: bool) -> None:
+        """Called by the window on a handheld-sized screen: one chart a row, tiles in two rows."""
+        if compact != self._compact:
+            self._compact = compact
+            self._arrange()
+
+    def _arrange(self) -> None:
+        for grid in (self.tile_row, self.chart_grid):
+            while grid.count():
+                grid.takeAt(0)
+        tile_columns = 3 if self._compact else len(self.tiles)
+        for n, tile in enumerate(self.tiles.values()):
+            self.tile_row.addWidget(tile, n // tile_columns, n % tile_columns)
+        columns = 1 if self._compact else WIDE_COLUMNS
+        for n, view in enumerate((self.goods_view, self.stock_view, self.counter_view)):
+            self.chart_grid.addWidget(view, n // columns, n % columns)
+
+
+def _product(name: str) -> str:
+    """A product's name; the words for a product the station has no name for, translated."""
+    return translate_template(name, context="Warehouse")
+
+
+def _local_time(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).astimezone().strftime("%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def register(window: MainWindow, parts: PageParts) -> None:
+    """Mount the dashboard in the shell (listed in ``app/ui/page_registry.py``)."""
+    from app.domain.operators import Role
+
+    window.add_page("dashboard", tr("Dashboard"), DashboardPage(parts), {Role.SUPERVISOR})

@@ -1,0 +1,218 @@
+"""The dashboard page (issue 15, item 11) on a real station after a known day of real work.
+
+The numbers on screen (tiles, chart bar values and category labels) are compared with the
+store, a write through the gateway (how every page commits a scan) redraws them within the
+debounce, the reads run on the gateway's reader threads, and the page is photographed in
+English and Chinese at 1366×768 and 800×600.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QBarSeries
+
+from app.domain.clock import utc_now
+from app.domain.operators import Role
+from app.domain.store.database import connect
+from app.domain.workflows import dashboard as figures
+from app.domain.workflows.counter.model import money
+from app.ui.dashboard.page import REFRESH_MS, DashboardPage
+from app.ui.translations import install_translations
+from tests.support import dashboard_data as data
+from tests.support import warehouse_data
+from tests.support.dashboard_data import Day
+
+KEYS = data.brand()
+
+
+def _seed(conn) -> None:
+    data.seed(conn)
+    data.give_brand(conn, KEYS, utc_now())
+
+
+pytestmark = [
+    pytest.mark.station(
+        operators=[("Boss", "2222", Role.SUPERVISOR), ("Wu", "1111", Role.WAREHOUSE)],
+        seed=_seed,
+        language="en",
+    ),
+]
+
+
+@pytest.fixture
+def day(context) -> Day:
+    worked = Day(context.gateway.writer.call, KEYS)
+    worked.run()
+    return worked
+
+
+@pytest.fixture
+def board_page(qtbot, day, make_station) -> DashboardPage:
+    window = make_station(login=("Boss", "2222")).window
+    assert window.set_current_page("dashboard")
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.board is not None, timeout=5000)
+    return page
+
+
+def _store_figures(context) -> figures.Dashboard:
+    conn = connect(context.db_path, readonly=True)
+    try:
+        return figures.dashboard(conn, dt.date.today(), "en")
+    finally:
+        conn.close()
+
+
+def _bars(series: QBarSeries) -> dict[str, list[int]]:
+    return {s.label(): [round(s.at(i)) for i in range(s.count())] for s in series.barSets()}
+
+
+def _categories(chart) -> list[str]:
+    return next(a.categories() for a in chart.axes() if hasattr(a, "categories"))
+
+
+def test_the_figures_shown_are_the_stores(board_page, context):
+    page, store = board_page, _store_figures(context)
+    assert page.board == store
+    goods = _bars(page.goods_series)
+    assert goods == {
+        "Received": [data.EXPECTED_RECEIVED, store.goods_month.received_items],
+        "Shipped": [data.EXPECTED_SHIPPED, store.goods_month.shipped_items],
+    }
+    assert _categories(page.goods_chart) == ["Today", "This month"]
+    counter = _bars(page.counter_series)
+    assert counter == {"Vouchers redeemed": [2, 2], "Rebate products": [2, 2]}
+    assert money(data.EXPECTED_REDEMPTION_CENTS) in page.counter_chart.title()
+    stock = _bars(page.stock_series)
+    assert _categories(page.stock_chart) == ["Product P2", "Product P1"]  # P1 on top
+    assert stock == {"Aisle A-01": [0, 24], "Main store": [10, 34]}
+    tiles = {key: tile.value.text() for key, tile in page.tiles.items()}
+    pending = store.backlog.pending
+    assert tiles == {
+        "received": "24",
+        "shipped": "6",
+        "redeemed": "2",
+        "rebates": "2",
+        "waiting": str(pending),
+    }
+    assert page.tiles["redeemed"].detail.text() == "¥149.00"
+    assert pending == _count(context, "SELECT count(*) FROM journal WHERE sync_state = 'pending'")
+
+
+def _count(context, sql: str) -> int:
+    conn = connect(context.db_path, readonly=True)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_new_scan_redraws_the_figures_within_the_debounce(qtbot, board_page, context, day):
+    page = board_page
+    reads = page.reads
+    context.gateway.write(day.warehouse.scan_action(warehouse_data.command("switch", "receive")))
+    context.gateway.write(day.warehouse.scan_action(warehouse_data.item("P1", 200)))
+    context.gateway.write(day.warehouse.scan_action(warehouse_data.item("P1", 201)))
+    qtbot.waitUntil(lambda: _bars(page.goods_series)["Received"][0] == 26, timeout=REFRESH_MS * 3)
+    assert page.tiles["received"].value.text() == "26"
+    assert page.tiles["received"].detail.text() == "2 receipt(s)"
+    qtbot.wait(REFRESH_MS + 300)
+    assert page.reads - reads <= 2  # three commits, at most one read per REFRESH_MS
+    assert page.board == _store_figures(context)
+
+
+def test_a_hidden_dashboard_does_not_read_and_catches_up_when_shown(qtbot, board_page, context):
+    page = board_page
+    window = page.window()
+    assert window.set_current_page("warehouse")
+    reads = page.reads
+    for n in range(3):
+        context.gateway.write(
+            lambda conn, n=n: conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES ('test.poke', ?)", (str(n),)
+            )
+        )
+    qtbot.wait(REFRESH_MS + 300)
+    assert page.reads == reads
+    assert window.set_current_page("dashboard")
+    qtbot.waitUntil(lambda: page.reads == reads + 1, timeout=REFRESH_MS * 2)
+
+
+def test_no_sql_on_the_gui_thread(qtbot, board_page, monkeypatch):
+    """The page reads only through the gateway's reader threads."""
+    threads: list[str] = []
+    real = figures.dashboard
+
+    def spy(conn, *args, **kwargs):
+        threads.append(threading.current_thread().name)
+        seen: list[bool] = []
+        conn.set_trace_callback(lambda _sql: seen.append(threading.current_thread() is main))
+        try:
+            return real(conn, *args, **kwargs)
+        finally:
+            conn.set_trace_callback(None)
+            assert seen and not any(seen)
+
+    main = threading.main_thread()
+    monkeypatch.setattr(figures, "dashboard", spy)
+    reads = board_page.reads
+    board_page.store_changed()
+    qtbot.waitUntil(lambda: board_page.reads > reads and not board_page._reading, timeout=5000)
+    assert threads and all(name.startswith("store-read") for name in threads)
+
+
+def test_only_supervisors_and_administrators_see_it(qtbot, make_station):
+    window = make_station(login=("Wu", "1111")).window
+    assert "dashboard" not in window.page_keys()
+    assert not window.set_current_page("dashboard")
+
+
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    folder = Path(os.environ.get("YIMA_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", [(1366, 768), (800, 600)])
+def test_screenshots(qtbot, qapp, day, make_station, context, screenshots, language, size):
+    translators = install_translations(qapp, language)
+    context.language = language
+    try:
+        window = make_station(login=("Boss", "2222"), size=size).window
+        window.set_current_page("dashboard")
+        page = window.page("dashboard")
+        qtbot.waitUntil(lambda: page.board is not None, timeout=5000)
+        qtbot.wait(100)
+        path = screenshots / f"dashboard-{language}-{size[0]}x{size[1]}.png"
+        assert window.grab().save(str(path))
+        if language == "zh_CN":
+            assert page.goods_chart.title() == "收货与发货（件）"
+            assert _categories(page.stock_chart) == ["产品P2", "产品P1"]
+        assert window.width() <= size[0] and window.height() <= size[1]
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_the_gateway_says_when_a_write_committed_and_only_then(qtbot, context):
+    """What the dashboard listens to: a committed write, not a read and not a failed write."""
+    heard: list[str] = []
+    context.gateway.committed.connect(lambda: heard.append("committed"))
+    done: list[object] = []
+    context.gateway.read(lambda conn: conn.execute("SELECT 1").fetchone(), done.append)
+    context.gateway.write(lambda conn: conn.execute("SELECT no_such_column"), None, done.append)
+    qtbot.waitUntil(lambda: len(done) == 2)
+    assert heard == []
+    context.gateway.write(
+        lambda conn: conn.execute("INSERT INTO settings (key, value) VALUES ('test.poke', '1')"),
+        done.append,
+    )
+    qtbot.waitUntil(lambda: heard == ["committed"])
