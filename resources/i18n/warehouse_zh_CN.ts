@@ -34,116 +34,151 @@
         <translation>本工作站没有 {code} 的记录，且已开启严格模式，因此拒收。请放到一边并告知主管，或同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="66"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="67"/>
         <source>{code} was already shipped, so it cannot be packed or unpacked here. Set it aside and tell the supervisor.</source>
         <translation>{code} 已经出库，不能在这里装箱或拆箱。请放到一边并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="76"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="77"/>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="124"/>
         <source>{code} is already scanned into open order {order}. Take it out of that order first (undo or cancel its line).</source>
         <translation>{code} 已扫入未完成的订单 {order}。请先从该订单中撤出（撤销或取消该行）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="101"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="102"/>
         <source>Scan the case or pallet label first, then what goes into it. {code} is a single item.</source>
         <translation>请先扫箱码或托盘码，再扫要装进去的货。{code} 是单品码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="111"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="112"/>
         <source>{code} was already shipped, so nothing can be packed into it. Take another label.</source>
         <translation>{code} 已经出库，不能再往里装货。请换一个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="124"/>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="245"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="125"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="246"/>
         <source>{code} is already full ({count} of {capacity}). Scan the next empty label, or switch to Unpack to take things out.</source>
         <translation>{code} 已装满（{count}/{capacity}）。请扫下一个空标签，或切换到拆箱取出货物。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="147"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="148"/>
         <source>New label {code} is not known to this station yet; it will be checked at sync. Now scan what goes into it.</source>
         <translation>新标签 {code} 本站还没有记录，同步时会核实。现在请扫要装进去的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="158"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="159"/>
         <source>Pallet {code}: {count} of {capacity} cases. Scan the cases.</source>
         <translation>托盘 {code}：已有 {count}/{capacity} 箱。请扫箱码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="166"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="167"/>
         <source>Case {code}: {count} of {capacity} items. Scan the items.</source>
         <translation>箱 {code}：已有 {count}/{capacity} 件。请扫单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="189"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="190"/>
         <source>This is the label of {parent}, which you are packing. Scan what goes into it, or FINISH.</source>
         <translation>这是正在装的 {parent} 的标签。请扫要装进去的货，或扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="198"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="199"/>
         <source>{code} is a case or pallet label: only single items go into case {parent}. Scan an item, or FINISH to close this case.</source>
         <translation>{code} 是箱码或托盘码：箱 {parent} 里只能装单品。请扫单品，或扫「完成」封箱。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="204"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="205"/>
         <source>{code} is not a case label: only cases go onto pallet {parent}. Scan a case, or FINISH to close this pallet.</source>
         <translation>{code} 不是箱码：托盘 {parent} 上只能放整箱。请扫箱码，或扫「完成」结束组垛。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="214"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="215"/>
         <source>{code} came back damaged or expired and must not be packed. Set it aside.</source>
         <translation>{code} 是破损或过期退回的货，不能装箱。请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="223"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="224"/>
         <source>{code} is already in {parent}: counted once. Scan the next one.</source>
         <translation>{code} 已在 {parent} 里，只计一次。请扫下一个。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="232"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="233"/>
         <source>{code} is {product}, but {parent} holds {expected}. Do not mix products: set this one aside.</source>
         <translation>{code} 是「{product}」，但 {parent} 装的是「{expected}」。不能混装：请把它放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="260"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="261"/>
         <source>{code} is already in {other}. To move it into {parent}, scan it again (or scan CONFIRM). Otherwise scan the next one.</source>
         <translation>{code} 已在 {other} 里。要把它移到 {parent}，请再扫一次（或扫「确认」）；否则请扫下一个。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="327"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="326"/>
+        <source>{parent} is full ({count} of {capacity}). Its label is printing: stick it on and scan it to check it.</source>
+        <translation>{parent} 已装满（{count}/{capacity}）。标签正在打印：贴上后扫描它进行核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="332"/>
         <source>{parent} is full ({count} of {capacity}). Close it and scan the next label.</source>
         <translation>{parent} 已装满（{count}/{capacity}）。请封好，再扫下一个标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="338"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="341"/>
         <source>Moved {code} from {other} into {parent}: {count} of {capacity}.</source>
         <translation>已把 {code} 从 {other} 移到 {parent}：{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="349"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="352"/>
         <source>{code} is not known to this station; packed as unverified, to be checked at sync. {count} of {capacity}.</source>
         <translation>本站没有 {code} 的记录，已按「未核实」装入，同步时核实。{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="360"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="363"/>
         <source>{count} of {capacity} in {parent}.</source>
         <translation>{parent}：已装 {count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="387"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="390"/>
         <source>Undone: {code} goes back into {other}. Put it back there. {parent}: {count} of {capacity}.</source>
         <translation>已撤销：{code} 回到 {other}，请把它放回去。{parent}：{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="398"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="401"/>
         <source>Undone: {code} is out of {parent} again. Take it out. {count} of {capacity}.</source>
         <translation>已撤销：{code} 已从 {parent} 中移出，请把它拿出来。{count}/{capacity}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/pack.py" line="412"/>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="413"/>
+        <source>{parent} closed with {count} of {capacity}. Its label is printing: stick it on and scan it to check it.</source>
+        <translation>{parent} 已关闭，共 {count}/{capacity}。标签正在打印：贴上后扫描它进行核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="419"/>
         <source>{parent} closed with {count} of {capacity}. Scan the next label.</source>
         <translation>{parent} 已结束，装了 {count}/{capacity}。请扫下一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="474"/>
+        <source>Label {parent} checked: it is the right one. Scan the next label.</source>
+        <translation>标签 {parent} 已核对无误。请扫描下一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="481"/>
+        <source>Scan the label just printed ({parent}); {code} is not it. No label came out? Press Ctrl+P or scan REPRINT to print it again.</source>
+        <translation>请扫描刚打印的标签（{parent}）；{code} 不是它。没有出标签？按 Ctrl+P 或扫描“重新打印标签”条码再打一张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="499"/>
+        <source>No case or pallet was closed here yet, so there is no label to print.</source>
+        <translation>本工位还没有关闭过箱或托盘，没有可打印的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="507"/>
+        <source>Printing the label of {parent} again. Scan it when it comes out.</source>
+        <translation>正在重新打印 {parent} 的标签。打出后请扫描它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/pack.py" line="522"/>
+        <source>The label of {parent} was not checked. Make sure the right label is on it before it leaves.</source>
+        <translation>{parent} 的标签未核对。出库前请确认贴的是正确的标签。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/flow.py" line="19"/>
@@ -508,73 +543,73 @@
         <translation>退货：选择退货原因，然后扫退回的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="129"/>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="153"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="131"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="155"/>
         <source>Job {job} is already closed.</source>
         <translation>任务 {job} 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="138"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="140"/>
         <source>Job {job} continued. Scan the next code.</source>
         <translation>继续任务 {job}。请扫下一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="161"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="163"/>
         <source>Line {product} cancelled: {items} items are off the order. Put them back in stock.</source>
         <translation>已取消「{product}」这一行：{items} 件已从订单撤出，请放回库位。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="190"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="192"/>
         <source>Scan the product barcode first, then type how many.</source>
         <translation>请先扫商品条码，再输入数量。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="199"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="201"/>
         <source>{n} is not a quantity that can be counted. Type it again.</source>
         <translation>{n} 不是可以计数的数量，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="277"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="284"/>
         <source>This command sheet names a task ({flow}) this station does not have. Print a new command sheet.</source>
         <translation>这张命令单上的任务（{flow}）本站没有。请重新打印命令条码单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="312"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="323"/>
         <source>Cancel job {job}? Everything scanned in it ({scans}) will be taken back. Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.</source>
         <translation>要取消任务 {job} 吗？已扫的 {scans} 次将全部撤回。再扫一次「取消」（或「确认」）即取消；扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="326"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="337"/>
         <source>MOVE works while packing: scan the case or pallet first, then MOVE, then what moves into it.</source>
         <translation>「移入」只在装箱时使用：先扫箱或托盘，再扫「移入」，然后扫要移进来的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="337"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="348"/>
         <source>Scan what moves into {parent}: it is taken out of its old package.</source>
         <translation>请扫要移入 {parent} 的货：它会从原包装中移出。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="350"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="361"/>
         <source>This command is not used on the warehouse page. Warehouse commands: finish, undo, cancel, confirm, switch task, move.</source>
         <translation>仓库页面不使用这个命令。仓库命令有：完成、撤销、取消、确认、切换任务、移入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="371"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="382"/>
         <source>{short} items are still missing: {lines}. Scan FINISH again (or CONFIRM) to close it short; the rest stays open as a backorder. Any other scan goes on.</source>
         <translation>还缺 {short} 件：{lines}。再扫一次「完成」（或「确认」）按短缺结束；剩余部分作为欠货保留。扫其他码则继续作业。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="398"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="409"/>
         <source>There is no scan to undo in the current job.</source>
         <translation>当前任务中没有可撤销的扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="421"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="432"/>
         <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="463"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="474"/>
         <source>There is no open job. Scan a code to start one.</source>
         <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
     </message>
@@ -703,6 +738,67 @@
         <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="155"/>
         <source>Shipment {job} is taken back: its goods are in stock again. Order {order} is open for {remaining} items: choose it and ship again.</source>
         <translation>发货 {job} 已撤回：货品已回到库存。订单 {order} 还差 {remaining} 件：请选择该订单重新发货。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelOutput</name>
+    <message>
+        <location filename="../../app/ui/warehouse/label_output.py" line="160"/>
+        <source>The label printer at {address} does not answer: check it is on and has paper. The job stays closed; press Ctrl+P to print again.</source>
+        <translation>标签打印机 {address} 没有响应：请检查它已开机且有纸。作业仍为已关闭；按 Ctrl+P 重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/label_output.py" line="166"/>
+        <source>No label printer address is set. Enter it in Settings, on the Label printer page, then press Ctrl+P to print again.</source>
+        <translation>未设置标签打印机地址。请在“设置”的“标签打印机”页填写，然后按 Ctrl+P 重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/label_output.py" line="172"/>
+        <source>This computer has no printer set up. Set one up (or choose the network label printer in Settings), then press Ctrl+P to print again.</source>
+        <translation>这台电脑没有设置打印机。请先设置一台（或在“设置”中选择网络标签打印机），然后按 Ctrl+P 重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/label_output.py" line="177"/>
+        <source>It could not be printed ({error}). Check the printer, then press Ctrl+P to print again.</source>
+        <translation>无法打印（{error}）。请检查打印机，然后按 Ctrl+P 重新打印。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="23"/>
+        <source>CASE</source>
+        <translation>箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="24"/>
+        <source>PALLET</source>
+        <translation>托盘</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="27"/>
+        <source>{count} items</source>
+        <translation>{count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="28"/>
+        <source>{count} cases</source>
+        <translation>{count} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="30"/>
+        <source>Product: {product}</source>
+        <translation>产品：{product}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="31"/>
+        <source>Batch: {batch}</source>
+        <translation>批号：{batch}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/labels/content.py" line="32"/>
+        <source>Inside: {ranges}</source>
+        <translation>内含：{ranges}</translation>
     </message>
 </context>
 <context>
@@ -977,14 +1073,92 @@
         <translation>系统状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="28"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="42"/>
         <source>Signature (warehouse)</source>
         <translation>仓库签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="29"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="43"/>
         <source>Signature (receiver)</source>
         <translation>收货人签字</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettingsPage</name>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="26"/>
+        <source>No labels</source>
+        <translation>不打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="27"/>
+        <source>This computer&apos;s printer</source>
+        <translation>本机打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="28"/>
+        <source>Network label printer, ZPL (Zebra)</source>
+        <translation>网络标签打印机，ZPL（斑马）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="29"/>
+        <source>Network label printer, TSPL (TSC, Gprinter, Xprinter)</source>
+        <translation>网络标签打印机，TSPL（TSC、佳博、芯烨）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="41"/>
+        <source>Case labels</source>
+        <translation>箱标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="42"/>
+        <source>Pallet labels</source>
+        <translation>托盘标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="47"/>
+        <source>Print the delivery note on this computer&apos;s printer when a shipment finishes</source>
+        <translation>发货完成时用本机打印机打印送货单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="54"/>
+        <source>A label that is scanned back is checked before the next package starts: a label roll out of step shows at once.</source>
+        <translation>回扫的标签会在开始下一个包装前核对：标签卷错位会立即发现。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="62"/>
+        <source>Labels print on</source>
+        <translation>标签打印到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="63"/>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="64"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="65"/>
+        <source>Label width</source>
+        <translation>标签宽度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="66"/>
+        <source>Label height</source>
+        <translation>标签高度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="67"/>
+        <source>Printer resolution</source>
+        <translation>打印机分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="68"/>
+        <source>Scan back after printing</source>
+        <translation>打印后回扫核对</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1369,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="802"/>
+        <location filename="../../app/ui/warehouse/page.py" line="838"/>
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="843"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1203,242 +1382,252 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="319"/>
+        <location filename="../../app/ui/warehouse/page.py" line="325"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="172"/>
+        <location filename="../../app/ui/warehouse/page.py" line="178"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="173"/>
+        <location filename="../../app/ui/warehouse/page.py" line="179"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="174"/>
+        <location filename="../../app/ui/warehouse/page.py" line="180"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="175"/>
+        <location filename="../../app/ui/warehouse/page.py" line="181"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="179"/>
+        <location filename="../../app/ui/warehouse/page.py" line="185"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="181"/>
+        <location filename="../../app/ui/warehouse/page.py" line="187"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="186"/>
+        <location filename="../../app/ui/warehouse/page.py" line="192"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="191"/>
+        <location filename="../../app/ui/warehouse/page.py" line="197"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="199"/>
+        <location filename="../../app/ui/warehouse/page.py" line="205"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="207"/>
+        <location filename="../../app/ui/warehouse/page.py" line="213"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="212"/>
+        <location filename="../../app/ui/warehouse/page.py" line="218"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="214"/>
+        <location filename="../../app/ui/warehouse/page.py" line="220"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="249"/>
+        <location filename="../../app/ui/warehouse/page.py" line="255"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="281"/>
+        <location filename="../../app/ui/warehouse/page.py" line="287"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="282"/>
+        <location filename="../../app/ui/warehouse/page.py" line="288"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="283"/>
+        <location filename="../../app/ui/warehouse/page.py" line="289"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="290"/>
+        <location filename="../../app/ui/warehouse/page.py" line="296"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="302"/>
+        <location filename="../../app/ui/warehouse/page.py" line="308"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="304"/>
+        <location filename="../../app/ui/warehouse/page.py" line="310"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="306"/>
+        <location filename="../../app/ui/warehouse/page.py" line="312"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="309"/>
+        <location filename="../../app/ui/warehouse/page.py" line="315"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="311"/>
+        <location filename="../../app/ui/warehouse/page.py" line="317"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="312"/>
+        <location filename="../../app/ui/warehouse/page.py" line="318"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="313"/>
+        <location filename="../../app/ui/warehouse/page.py" line="319"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="314"/>
+        <location filename="../../app/ui/warehouse/page.py" line="320"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="315"/>
+        <location filename="../../app/ui/warehouse/page.py" line="321"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="558"/>
+        <location filename="../../app/ui/warehouse/page.py" line="574"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="559"/>
+        <location filename="../../app/ui/warehouse/page.py" line="575"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="560"/>
+        <location filename="../../app/ui/warehouse/page.py" line="576"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="563"/>
+        <location filename="../../app/ui/warehouse/page.py" line="579"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="596"/>
+        <location filename="../../app/ui/warehouse/page.py" line="612"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="598"/>
+        <location filename="../../app/ui/warehouse/page.py" line="614"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="602"/>
+        <location filename="../../app/ui/warehouse/page.py" line="618"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="603"/>
+        <location filename="../../app/ui/warehouse/page.py" line="619"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="612"/>
+        <location filename="../../app/ui/warehouse/page.py" line="628"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="613"/>
+        <location filename="../../app/ui/warehouse/page.py" line="629"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="617"/>
+        <location filename="../../app/ui/warehouse/page.py" line="633"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="618"/>
+        <location filename="../../app/ui/warehouse/page.py" line="634"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="620"/>
+        <location filename="../../app/ui/warehouse/page.py" line="636"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="622"/>
+        <location filename="../../app/ui/warehouse/page.py" line="638"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="624"/>
+        <location filename="../../app/ui/warehouse/page.py" line="640"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="674"/>
+        <location filename="../../app/ui/warehouse/page.py" line="644"/>
+        <source>Scan the new label to check it. No label? Ctrl+P prints it again.</source>
+        <translation>请扫描新标签进行核对。没有标签？按 Ctrl+P 重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="689"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="683"/>
+        <location filename="../../app/ui/warehouse/page.py" line="698"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="768"/>
+        <location filename="../../app/ui/warehouse/page.py" line="736"/>
+        <source>Printed {what}</source>
+        <translation>已打印 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="804"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="739"/>
+        <location filename="../../app/ui/warehouse/page.py" line="775"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="626"/>
+        <location filename="../../app/ui/warehouse/page.py" line="642"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="757"/>
+        <location filename="../../app/ui/warehouse/page.py" line="793"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1446,92 +1635,97 @@
 <context>
     <name>WarehousePrint</name>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="52"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="66"/>
         <source>Finish job</source>
         <translation>完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="55"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="69"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="58"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="72"/>
         <source>Cancel job (scan twice)</source>
         <translation>取消任务（扫两次）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="63"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="77"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="66"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="80"/>
         <source>Move into this package</source>
         <translation>移入此包装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="71"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="83"/>
+        <source>Print the label again</source>
+        <translation>重新打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printing.py" line="90"/>
         <source>Receive</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="74"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="93"/>
         <source>Ship</source>
         <translation>出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="77"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="96"/>
         <source>Pack</source>
         <translation>装箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="80"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="99"/>
         <source>Unpack</source>
         <translation>拆箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="83"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="102"/>
         <source>Relabel</source>
         <translation>换码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="86"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="105"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="92"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="111"/>
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="96"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="115"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="97"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="116"/>
         <source>Tasks</source>
         <translation>切换任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="101"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="120"/>
         <source>Returns with a reason</source>
         <translation>按原因退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="108"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="127"/>
         <source>Ship an order</source>
         <translation>按订单出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="118"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="137"/>
         <source>Receive a delivery</source>
         <translation>按到货单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printing.py" line="128"/>
+        <location filename="../../app/ui/warehouse/printing.py" line="147"/>
         <source>Stocktake a location</source>
         <translation>盘点库位</translation>
     </message>

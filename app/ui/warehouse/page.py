@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.operators import Role
-from app.domain.workflows.base import Decision, typed
+from app.domain.workflows.base import Decision, Outcome, typed
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
 from app.domain.workflows.warehouse import (
     FLOW_TITLES,
@@ -62,7 +62,9 @@ from app.domain.workflows.warehouse.day import day_bounds, operator_day
 from app.domain.workflows.warehouse.quantities import MAX_QUANTITY
 from app.ui.manual_entry import is_typed
 from app.ui.scan_page import PageParts, ScanPage
+from app.ui.warehouse.label_output import LabelOutput
 from app.ui.warehouse.models import JobsModel, LinesModel, OperatorDayModel, ScansModel
+from app.ui.warehouse.printer_settings import PrinterSettingsPage
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
 from hardware.scan import Scan
 
@@ -82,6 +84,7 @@ FLOW_ORDER = (
 )
 REFRESH_DELAY_MS = 120  # a burst of scans refreshes the lists once, after it
 SHIPPED = ("ship.shipped", "ship.shipped_partial")  # a shipment recorded: its delivery note now
+LABELLED = ("pack.full", "pack.finished", "pack.reprint")  # a package closed: print its label
 SUPERVISING = {Role.ADMIN, Role.SUPERVISOR}  # who sees the day's counts per operator
 
 
@@ -126,6 +129,9 @@ class WarehousePage(ScanPage):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh_lists)
+        self.labels = LabelOutput(self.context, self.gateway, self)
+        self.labels.printed.connect(self._label_printed)
+        self.labels.failed.connect(self._print_failed)
         self._build()
         self._bind_keys()
         if parts.operator_changed is not None:
@@ -408,7 +414,7 @@ class WarehousePage(ScanPage):
             ("Ctrl+Del", partial(self.command, "cancel")),
             ("Ctrl+Y", partial(self.command, "confirm")),
             ("Ctrl+M", partial(self.command, "move")),
-            ("Ctrl+P", partial(self.export, "pdf")),
+            ("Ctrl+P", self.print_again),
         ]
         for sequence, slot in keys:
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -430,11 +436,16 @@ class WarehousePage(ScanPage):
 
     # --- acting --------------------------------------------------------------------------
 
+    def warehouse(self) -> Warehouse:
+        """The warehouse as the person logged in acts on it, with the levels whose printed
+        label is scanned back (when labels print at all)."""
+        return Warehouse(self.actor(), self.labels.verify_levels())
+
     def _submit(
         self, make: Callable[[Warehouse], Callable[[sqlite3.Connection], Result]], code: str = ""
     ) -> None:
         """A key, button or command: one writer action through ``ScanPage.act``."""
-        self.act(make(Warehouse(self.actor())), code)
+        self.act(make(self.warehouse()), code)
 
     def handle_scan(self, scan: Scan) -> None:
         """The dispatcher's handler while this page is in front: parse (with the symbology the
@@ -448,7 +459,7 @@ class WarehousePage(ScanPage):
     def _scan_action(
         self, text: str, symbology: str | None
     ) -> Callable[[sqlite3.Connection], Result]:
-        warehouse, parser = Warehouse(self.actor()), self.parser
+        warehouse, parser = self.warehouse(), self.parser
         return lambda conn: warehouse.scan(conn, parser.parse(text, symbology))
 
     def apply(self, reply: Result, text: str = "") -> None:
@@ -514,7 +525,7 @@ class WarehousePage(ScanPage):
 
     def load_state(self) -> None:
         """Show where the station is (after start-up, login, or coming back to the page)."""
-        wh = Warehouse(self.actor())
+        wh = self.warehouse()
         self.gateway.read(wh.state, on_done=lambda result: self._apply(result, "", show=False))
 
     # --- showing results -------------------------------------------------------------------
@@ -531,6 +542,10 @@ class WarehousePage(ScanPage):
         self._show_pending(result)
         if show and result.decision.reason in SHIPPED and result.job is not None:
             self.export("pdf", job_id=result.job.id, open_file=False)  # the delivery note
+            if self.context.settings.print_delivery_note:
+                self.labels.print_delivery_note(result.job.id, translate_any)
+        if show and result.decision.reason in LABELLED and result.job and result.job.parent_key:
+            self.labels.print_package(result.job.parent_key)
         self.cancel_line_button.setEnabled(
             result.flow == Flow.SHIP and result.job is not None and result.job.status == "open"
         )
@@ -625,6 +640,9 @@ class WarehousePage(ScanPage):
                 "Scan the package label again (or CONFIRM) to empty it, or scan single things."
             ),
             "finish": self.tr("Short: FINISH again closes it, the rest as a backorder."),
+            "verify_label": self.tr(
+                "Scan the new label to check it. No label? Ctrl+P prints it again."
+            ),
         }
         text = texts.get(result.pending or "")
         self.pending.setText(text or "")
@@ -702,6 +720,27 @@ class WarehousePage(ScanPage):
         )
 
     # --- paperwork ---------------------------------------------------------------------------
+
+    def print_again(self) -> None:
+        """Ctrl+P: the label of the package just closed (REPRINT) when labels print, else the
+        job's paper as a PDF."""
+        job = self.result.job if self.result else None
+        closed_package = job is not None and job.flow == Flow.PACK and job.status == "done"
+        if self.labels.enabled() and closed_package:
+            self.command("reprint")
+        else:
+            self.export("pdf")
+
+    def _label_printed(self, key: str) -> None:
+        if shiboken6.isValid(self):
+            text = self.tr("Printed {what}").format(what=label(key))
+            self._show_paper_note(text, text, error=False)
+
+    def _print_failed(self, key: str, message: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._show_paper_note(message, message, error=True)
+        self.feedback.show(Decision(Outcome.ERROR, message, {}, "print.failed"), code=label(key))
 
     def _paper_job(self) -> str | None:
         """The finished job picked in the history tab (when it is showing), else the current job."""
@@ -794,6 +833,11 @@ def register(window: MainWindow, parts: PageParts) -> None:
     """Mount the page in the shell (listed in ``app/ui/page_registry.py``); supervisors see it
     too, for the day's figures per operator."""
     page = WarehousePage(parts)
+    settings = parts.context.settings
+    window.add_settings_page(
+        QCoreApplication.translate("Warehouse", "Label printer"),
+        lambda parent: PrinterSettingsPage(settings, parent),
+    )
     window.add_page(
         "warehouse",
         QCoreApplication.translate("Warehouse", "Warehouse"),

@@ -1,11 +1,13 @@
-"""PDF output for the warehouse: the command sheet a worker scans instead of touching the PC,
-and packing lists / delivery notes.
+"""PDF and printer output for the warehouse: the command sheet a worker scans instead of
+touching the PC, packing lists / delivery notes, and case and pallet labels.
 
 Barcodes are drawn as vector rectangles (Code 128 from python-barcode's module
 pattern, QR from segno's matrix) so they print crisp at any printer resolution.
 Each command carries both: Code 128 for 1D laser guns, QR for 2D imagers.
-Rendering uses only QPdfWriter/QPainter/QTextDocument, which Qt allows off the
-GUI thread, so pages run it on a worker and the window never waits for the disk.
+Rendering uses only QPdfWriter/QPrinter/QPainter/QTextDocument, which Qt allows off
+the GUI thread, so pages run it on a worker and the window never waits for the disk
+or the printer. A label draws the same ``PackageLabel`` the ZPL/TSPL renderers print,
+on a page the size of the label roll.
 """
 
 from __future__ import annotations
@@ -17,11 +19,23 @@ from pathlib import Path
 
 import barcode
 import segno
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter
 
 from app.domain.codes import command_text
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.workflows.labels import LabelSize, PackageLabel
 from app.domain.workflows.paperwork import Document
 
 Translate = Callable[[str], str]
@@ -64,6 +78,11 @@ def command_entries(
         ),
         SheetEntry.command(
             QCoreApplication.translate("WarehousePrint", "Move into this package"), "Ctrl+M", "move"
+        ),
+        SheetEntry.command(
+            QCoreApplication.translate("WarehousePrint", "Print the label again"),
+            "Ctrl+P",
+            "reprint",
         ),
     ]
     tasks = [
@@ -164,9 +183,12 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
-def draw_code128(painter: QPainter, text: str, rect: QRectF, max_module: float) -> float:
-    """Draw ``text`` as Code 128 inside ``rect`` (left aligned); returns the width used."""
-    modules = barcode.get_barcode_class("code128")(text).build()[0]
+def draw_code128(
+    painter: QPainter, text: str, rect: QRectF, max_module: float, *, gs1: bool = False
+) -> float:
+    """Draw ``text`` as Code 128 inside ``rect`` (left aligned); returns the width used.
+    ``gs1``: FNC1 first (GS1-128), so a scanner reads an element string as GS1."""
+    modules = barcode.get_barcode_class("gs1_128" if gs1 else "code128")(text).build()[0]
     module = min(max_module, rect.width() / len(modules))
     painter.setBrush(QColor("black"))
     run_start = None
@@ -285,3 +307,95 @@ def write_document_pdf(document: Document, path: Path, translate: Translate) -> 
     doc.setHtml(document_html(document, translate))
     doc.print_(writer)
     return path
+
+
+# --- case and pallet labels ------------------------------------------------------------------
+
+LABEL_MARGIN_MM = 3.0
+
+
+def label_layout(size: LabelSize) -> QPageLayout:
+    """A page the size of the label roll, no margins (the label draws its own)."""
+    return QPageLayout(
+        QPageSize(QSizeF(size.width_mm, size.height_mm), QPageSize.Unit.Millimeter),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def draw_package_label(
+    device: QPagedPaintDevice, package: PackageLabel, size: LabelSize, translate: Translate
+) -> None:
+    """Title, text lines and the package's barcode with its text under it, scaled to the roll."""
+    painter = QPainter(device)
+    mm = device.logicalDpiX() / 25.4
+    margin, width, height = LABEL_MARGIN_MM, size.width_mm, size.height_mm
+    inner = width - 2 * margin
+    title_pt = max(10.0, min(28.0, height / 6))
+    text_pt = max(7.0, min(14.0, height / 12))
+    y = margin
+
+    def line(value: str, points: float, bold: bool = False) -> None:
+        nonlocal y
+        font = _font(points, bold)
+        painter.setFont(font)
+        painter.setPen(QColor("black"))
+        line_mm = QFontMetricsF(font, device).height() / mm
+        shown = QFontMetricsF(font, device).elidedText(
+            value, Qt.TextElideMode.ElideRight, inner * mm
+        )
+        painter.drawText(
+            QRectF(margin * mm, y * mm, inner * mm, line_mm * mm),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            shown,
+        )
+        y += line_mm * 1.15
+
+    line(package.title(translate), title_pt, bold=True)
+    for text in package.lines(translate):
+        line(text, text_pt)
+    human_pt = max(6.0, text_pt * 0.8)
+    bar_h = max(10.0, height / 4)
+    human_h = human_pt * 0.5
+    bar_top = max(y + 1, height - margin - human_h - 1 - bar_h)
+    painter.setPen(Qt.PenStyle.NoPen)
+    draw_code128(
+        painter,
+        package.barcode,
+        QRectF(margin * mm, bar_top * mm, inner * mm, bar_h * mm),
+        0.5 * mm,
+        gs1=package.gs1,
+    )
+    y = bar_top + bar_h + 1
+    line(package.human, human_pt)
+    painter.end()
+
+
+def write_label_pdf(
+    package: PackageLabel, path: Path, size: LabelSize, translate: Translate
+) -> Path:
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(label_layout(size))
+    writer.setResolution(600)
+    writer.setCreator("Yima Scan")
+    draw_package_label(writer, package, size, translate)
+    return path
+
+
+def print_label(
+    package: PackageLabel, printer: QPrinter, size: LabelSize, translate: Translate
+) -> None:
+    """The label on a system printer (a label printer installed with its driver, or A4)."""
+    printer.setPageLayout(label_layout(size))
+    printer.setDocName(package.human)
+    draw_package_label(printer, package, size, translate)
+
+
+def print_document(document: Document, printer: QPrinter, translate: Translate) -> None:
+    """A delivery note (or any job paper) on a system printer, laid out as its PDF is."""
+    doc = QTextDocument()
+    doc.setDefaultFont(_font(10))
+    doc.setHtml(document_html(document, translate))
+    printer.setDocName(document.filename)
+    doc.print_(printer)

@@ -30,6 +30,7 @@ CHILDREN = {
 PRODUCT = QT_TRANSLATE_NOOP("Labels", "Product: {product}")
 BATCH = QT_TRANSLATE_NOOP("Labels", "Batch: {batch}")
 INSIDE = QT_TRANSLATE_NOOP("Labels", "Inside: {ranges}")
+TEMPLATES = (*TITLES.values(), *CHILDREN.values(), PRODUCT, BATCH, INSIDE)  # all a label says
 MAX_RANGES_TEXT = 90  # characters of the contents summary a label line holds
 
 
