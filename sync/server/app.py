@@ -38,6 +38,7 @@ from sync.protocol import (
     Whoami,
 )
 from sync.server import console, epcis, evidence, guard
+from sync.server.chain import ChainRefused
 from sync.server.service import Busy, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact, iso
@@ -185,6 +186,12 @@ def create_app(server: Server) -> FastAPI:
         responses={
             **ERRORS,
             413: {"model": ErrorBody, "description": "batch over the limit: send half"},
+            409: {
+                "model": ErrorBody,
+                "description": "the batch does not continue the station's hash chain: "
+                "chain.broken (history rewritten) or chain.rolled_back (sequence numbers the "
+                "server already holds); nothing was taken",
+            },
         },
     )
     def push(body: PushRequest, me: Station) -> Response:
@@ -193,7 +200,10 @@ def create_app(server: Server) -> FastAPI:
         limit = server.info().push_batch_limit
         if len(body.events) > limit:
             return _error(413, "batch.too_large", f"At most {limit} events per request.")
-        results = server.push(me["id"], body.events)
+        try:
+            results = server.push(me["id"], body.events)
+        except ChainRefused as refused:
+            return _error(409, refused.code, refused.message)
         # an event id with a lone surrogate is answered as the JSON escape it arrived as
         text = compact({"results": results}).encode("utf-8", "backslashreplace")
         return Response(text, media_type="application/json")

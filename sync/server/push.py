@@ -20,6 +20,7 @@ from typing import Any
 
 from sync.protocol import EventIn, Reason, Status, event_problem
 from sync.server.batch import Batch, Rejected, detail_text
+from sync.server.chain import StationChain
 from sync.server.db import Tx
 from sync.server.judges import JUDGES
 from sync.server.judges.fields import biz_step, first, order_of
@@ -72,7 +73,10 @@ class Push:
                 params,
             ):
                 known[row["event_id"]] = row
-        self._load([e for e in events_ok if e.event_id not in known])
+        new = [e for e in events_ok if e.event_id not in known]
+        chain = StationChain.load(tx, self.station["id"])  # a batch must continue the chain
+        chain.follow(e for e in new if e.station == self.station["id"])
+        self._load(new)
         results = []
         for event in events:
             if event.event_id in problems:  # not stored: its id or values may not fit a column
@@ -100,6 +104,7 @@ class Push:
                                      "detail": text}  # fmt: skip
             results.append(_result(event.event_id, status, reason, detail))
         self.batch.flush()
+        chain.save(tx)
         return results
 
     def _load(self, events: list[EventIn]) -> None:

@@ -113,6 +113,8 @@ CREATE TABLE IF NOT EXISTS anomalies (
     id {serial}, kind TEXT NOT NULL, code_key TEXT, station_id TEXT, event_id TEXT,
     detail TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS anomalies_code ON anomalies (code_key);
+CREATE TABLE IF NOT EXISTS station_chains (
+    station_id TEXT PRIMARY KEY, seq {big} NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS station_reports (
     station_id TEXT PRIMARY KEY, version TEXT NOT NULL, backlog {big} NOT NULL,
     clock_offset_s REAL, reported_at TEXT NOT NULL);

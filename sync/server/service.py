@@ -30,6 +30,7 @@ from sync.protocol import (
     Whoami,
 )
 from sync.server import keys, rebates, snapshots, stations
+from sync.server.chain import ChainRefused, flag_refusal, kept_seq
 from sync.server.changes import all_settings, get_setting
 from sync.server.db import Database, Retryable
 from sync.server.push import Push, event_hash
@@ -126,7 +127,12 @@ class Server:
             dealer_id=station["dealer_id"],
             site=station["site"],
             region_id=station["region_id"],
+            chain_seq=self._kept_seq(station["id"]),
         )
+
+    def _kept_seq(self, station_id: str) -> int | None:
+        with self.db.read() as tx:
+            return kept_seq(tx, station_id)
 
     # --- push ----------------------------------------------------------------------------------
 
@@ -138,6 +144,10 @@ class Server:
                 return self._push_batch(station_id, events)
             except Retryable:
                 time.sleep(random.uniform(0, 0.05 * 2**attempt))
+            except ChainRefused as refused:  # nothing judged: the station must stop
+                with self.db.transaction() as tx:
+                    flag_refusal(tx, station_id, refused, iso(self.clock()))
+                raise
             except Exception as exc:
                 if is_database_down(exc):
                     raise

@@ -20,7 +20,8 @@ from app.domain.store.database import connect, open_database
 from app.domain.store.writer import Writer
 from app.paths import database_path
 from sync.client import issues
-from sync.client.client import HistoryAltered
+from sync.client.client import HistoryAltered, HistoryDiffers, SyncClient
+from sync.client.transport import ServerRefused
 from sync.server import admin
 from tests.support import ROOT
 from tests.support.sync_data import seed_sample
@@ -149,3 +150,54 @@ def test_sync_pushes_past_an_unreadable_row_and_exits_0(central, tmp_path):
     assert "Traceback" not in done.stderr
     conn = connect(database_path(tmp_path), readonly=True)
     assert journal.count_pending(conn) == 0 and journal.quarantined(conn) == {2}
+
+
+def _rolled_back(station: Station, folder, push_first: int, then: int) -> Station:
+    """``push_first`` events pushed and kept in a copy of the file, ``then`` more pushed, then the
+    copy put back without its -wal (a restored copy, a lost -wal): the station forgot them."""
+    station.append_many([("ObjectEvent", {"action": "OBSERVE", "i": i}) for i in range(push_first)])
+    station.client.sync_once()
+    station.close()  # the last connection out checkpoints the WAL into the file
+    older = station.path.read_bytes()
+    station = Station(folder)
+    station.append_many([("ObjectEvent", {"action": "OBSERVE", "i": i}) for i in range(then)])
+    assert station.client.sync_once().pushed == then  # acknowledged by the server
+    station.close()
+    station.path.write_bytes(older)
+    for suffix in ("-wal", "-shm"):
+        station.path.with_name(station.path.name + suffix).unlink(missing_ok=True)
+    return Station(folder)
+
+
+def test_a_station_whose_file_went_back_in_time_says_it_was_rolled_back(central, tmp_path,
+                                                                        memory_keyring):  # fmt: skip
+    folder = tmp_path / "rolled"
+    station = Station(folder)
+    station.enroll(central, site="W1")
+    station = _rolled_back(station, folder, push_first=10, then=50)
+    try:
+        with pytest.raises(HistoryDiffers):  # the old station said nothing: "intact"
+            station.client.sync_once()
+        rolled = [i for i in issues.list_issues(station.reader()) if i.reason == issues.ROLLED_BACK]
+        [issue] = rolled  # (the events themselves were answered too: rejected, as mere tests)
+        assert issue.args["server_seq"] == "60"
+        assert issue.args["seq"] == "10" and "rolled back" in issue.message
+        # work recorded after the rollback reuses sequence numbers the server has: refused
+        station.append("ObjectEvent", {"action": "OBSERVE", "after": True})
+        with pytest.raises(HistoryDiffers):
+            station.client.sync_once()
+        assert journal.count_pending(station.reader()) == 1  # kept, not marked sent
+    finally:
+        station.close()
+
+
+def test_the_server_refuses_a_batch_that_does_not_continue_the_chain(central, station):
+    station.enroll(central, site="W1")
+    station.append_many([("ObjectEvent", {"action": "OBSERVE", "i": i}) for i in range(3)])
+    station.client.sync_once()
+    # a second station file claiming the same identity with a history of its own
+    forged = journal.Event(4, "forged-4", "ObjectEvent", {"action": "OBSERVE"}, "2026-12-06T00:00:00Z",
+                           0, "op", station.id, "pending", None, "f" * 64, "e" * 64)  # fmt: skip
+    body = {"events": [SyncClient._wire(forged)]}
+    with pytest.raises(ServerRefused, match=r"409 chain\.broken"):
+        station.client.transport().post_json("/v1/events", body, attempts=1)
