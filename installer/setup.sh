@@ -22,8 +22,9 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     fonts-wqy-microhei                         # Chinese glyphs for the operator screens
   )
   # tests: the server's PostgreSQL backend, a virtual screen, makensis for the Windows installer
-  # script, and Debian's chromium for the web console's browser tests (Playwright drives it)
-  [ "$want_tests" = 1 ] && packages+=(postgresql xvfb nsis chromium chromium-driver)
+  # script, Debian's chromium for the web console's browser tests (Playwright drives it), and
+  # poppler's pdftoppm, which turns a printed PDF label into pixels for the decoder to read back
+  [ "$want_tests" = 1 ] && packages+=(postgresql xvfb nsis chromium chromium-driver poppler-utils)
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
