@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import barcode
+import barcode  # type: ignore[import-untyped]  # python-barcode ships no types
 
 from app.domain.workflows.labels.content import LabelSize, PackageLabel, Translate
 
