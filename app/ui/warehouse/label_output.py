@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -65,6 +66,8 @@ class LabelOutput(QObject):
         self.gateway = gateway
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="label-print")
         self._finished.connect(self._deliver)
+        pool = self._pool  # not self: it is gone when ``destroyed`` fires
+        self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
         self.make_printer: Callable[[], QPrinter] = system_printer  # tests print to a PDF
 
     # --- what the settings say -------------------------------------------------------------
@@ -109,9 +112,6 @@ class LabelOutput(QObject):
 
         self.gateway.read(work, on_error=lambda error: self._deliver(job_id, error))
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
     def _package_read(self, package: PackageLabel) -> None:
         texts = {text: QCoreApplication.translate("Labels", text) for text in TEMPLATES}
 
@@ -138,12 +138,13 @@ class LabelOutput(QObject):
 
     def _run(self, what: str, work: Callable[[], object]) -> None:
         """On the worker thread: do it, and report back whatever happened."""
+        outcome: BaseException | None = None
         try:
             work()
         except Exception as error:  # reported to the operator, in their words
-            self._finished.emit(what, error)
-        else:
-            self._finished.emit(what, None)
+            outcome = error
+        if shiboken6.isValid(self):  # the page may have closed while the printer worked
+            self._finished.emit(what, outcome)
 
     @Slot(str, object)
     def _deliver(self, what: str, error: BaseException | None) -> None:
