@@ -7,7 +7,8 @@ into its change log, so stations receive the result at their next pull. Examples
     python main.py admin --db ... batch --product P001 --count 10000 --site W01 --out codes.csv
     python main.py admin --db ... order --dealer D001 --line P001:48 --line P002:12 --site W01
     python main.py admin --db ... vouchers --prize "滤芯一支" --value 99 --count 100 --dealer D001 --out v.csv
-    python main.py admin --db ... enroll-code --site W01 --dealer D001
+    python main.py admin --db ... enroll-code --kind dealer_counter --dealer D001 --region R-SH
+    python main.py admin --db ... station-role ST-7 --kind inspector --region R-SH --grant R-JS
     python main.py admin --db ... export shipments --out shipments.csv
 """
 
@@ -97,8 +98,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--days", type=int, default=365)
     p.add_argument("--qr", type=Path, help="draw the card's QR as a PNG")
 
+    from sync.server.permissions import DEFAULT_KIND, KINDS
+
     p = sub.add_parser("enroll-code", help="create a one-time enrollment code for a station")
     p.add_argument("--station", help="only this station id may use it")
+    p.add_argument(
+        "--kind",
+        choices=KINDS,
+        help=f"what the station is; it decides what it may read and push (default {DEFAULT_KIND})",
+    )
     p.add_argument("--name", default="")
     p.add_argument("--dealer")
     p.add_argument("--site")
@@ -108,6 +116,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", action="append", default=[])
     p.add_argument("--hours", type=float, default=72, help="valid for this many hours (default 72)")
     sub.add_parser("stations", help="list enrolled stations")
+    p = sub.add_parser(
+        "station-role", help="change what a station is and whose it is (written to the audit log)"
+    )
+    p.add_argument("station_id")
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--dealer")
+    p.add_argument("--site")
+    p.add_argument("--region")
+    p.add_argument("--grant", action="append", default=[], help="a neighbouring region it may see")
+    p.add_argument("--by", default="", help="who makes the change (default: the OS user)")
     for action, text in (
         ("revoke", "refuse a station from now on"),
         ("restore", "accept a revoked station again"),
@@ -211,8 +229,14 @@ def _dispatch(args: argparse.Namespace, server, admin) -> int:
     elif action == "enroll-code":
         code = admin.create_enrollment_code(server, station_id=args.station, name=args.name, dealer_id=args.dealer,
                                             site=args.site, region_id=args.region, lat=args.lat, lon=args.lon,
-                                            tags=args.tag, hours=args.hours)  # fmt: skip
+                                            tags=args.tag, hours=args.hours, kind=args.kind)  # fmt: skip
         print(code)
+    elif action == "station-role":
+        import getpass
+
+        admin.set_station_role(server, args.station_id, kind=args.kind, dealer_id=args.dealer,
+                               site=args.site, region_id=args.region, granted_regions=args.grant,
+                               actor=f"cli:{args.by or getpass.getuser()}")  # fmt: skip
     elif action == "stations":
         for row in admin.list_stations(server):
             print("\t".join("" if v is None else str(v) for v in row.values()))

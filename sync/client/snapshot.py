@@ -202,10 +202,12 @@ def _drop_old(client: SyncClient) -> None:
         pass
 
 
-def refresh_snapshot(client: SyncClient, scope: str = "all") -> int:
-    """Download, verify, import and swap the latest snapshot, then catch up; returns rows imported."""
+def refresh_snapshot(client: SyncClient, scope: str | None = None) -> int:
+    """Download, verify, import and swap the latest snapshot, then catch up; returns rows imported.
+    No scope: the server's default for this station (its region for an inspector, else all)."""
+    params = {"scope": scope} if scope else {}
     info = SnapshotInfo.model_validate(
-        client.transport().get_json(f"{API_PREFIX}/snapshots/latest", params={"scope": scope})
+        client.transport().get_json(f"{API_PREFIX}/snapshots/latest", params=params)
     )
     directory = client.db_path.parent / "sync"
     held = client.setting("sync.snapshot") or {}

@@ -4,6 +4,7 @@
 - retries with exponential backoff and full jitter for connection errors, timeouts, 429 and
   5xx answers, honouring ``Retry-After`` (seconds or an HTTP date);
 - 401/403 stop at once (``AuthRequired``): retrying cannot fix a revoked or unknown credential;
+  a 403 ``access.*`` is ``NotAllowed`` instead (the station may not ask that; still enrolled);
 - 413 is handed to the caller (``TooLarge``), which halves its batch;
 - TLS certificates are verified by default; a private CA bundle can be given;
 - every answer's ``X-Server-Time`` header (the server's clock) goes to ``on_server_time`` as
@@ -59,6 +60,18 @@ class AuthRequired(SyncError):
         "Sync",
         "The server no longer accepts this station ({detail}). Ask IT for a new enrollment code "
         "and enroll the station again.",
+    )
+
+
+class NotAllowed(SyncError):
+    """The server answered 403 ``access.*``: this station's kind or dealer may not ask that
+    (``sync.server.permissions``). The credential is fine: nothing to enroll again."""
+
+    code = "sync.not_allowed"
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "Not allowed for this station ({detail}): the brand does not share this with this"
+        " station. Ask head office if it should.",
     )
 
 
@@ -177,6 +190,8 @@ class Transport:
                     return response
                 last = _error_text(response)
                 log.info("%s %s answered %s, attempt %d", method, path, last, attempt + 1)
+                if status == 403 and last.startswith("403 access."):
+                    raise NotAllowed(last)
                 if status in (401, 403):
                     raise AuthRequired(last)
                 if status == 413:

@@ -17,8 +17,9 @@ from typing import Any
 
 from app.domain.export_cells import safe_row
 from app.domain.rules.tokens import CARD, VOUCHER, sign
-from sync.server import keys, rebates, stations
+from sync.server import keys, permissions, rebates, stations
 from sync.server.changes import ChangeLog, set_setting
+from sync.server.console import accounts
 from sync.server.service import Server
 from sync.server.util import dumps, iso, loads
 
@@ -419,8 +420,46 @@ def set_case_status(server: Server, case_id: str, status: str, resolution: str =
 
 
 def create_enrollment_code(server: Server, **options: Any) -> str:
+    """A one-time code; ``kind`` (``permissions.KINDS``) says what the station will be, and
+    dealer, site and region whose it is. No kind: ``permissions.DEFAULT_KIND``."""
+    if options.get("kind") is not None and options["kind"] not in permissions.KINDS:
+        raise AdminError(
+            f"unknown station kind {options['kind']!r}; choose from {', '.join(permissions.KINDS)}"
+        )
     with server.db.transaction() as tx:
         return stations.create_enrollment_code(tx, server.clock(), **options)
+
+
+def set_station_role(
+    server: Server,
+    station_id: str,
+    *,
+    kind: str,
+    actor: str,
+    dealer_id: str | None = None,
+    site: str | None = None,
+    region_id: str | None = None,
+    granted_regions: list[str] | None = None,
+) -> None:
+    """Change what a station is and whose it is: the only way after enrollment, and every
+    change (or refused change) is a row of head office's audit log (``console_audit``), by
+    ``actor`` (a console user, or ``cli:<name>`` for the command line)."""
+    now = server.clock()
+    accounts.create_schema(server.db)  # the audit log exists before a console ever ran
+    detail = {"kind": kind, "dealer": dealer_id, "site": site, "region": region_id,
+              "granted_regions": granted_regions or []}  # fmt: skip
+    if kind not in permissions.KINDS:
+        accounts.audit(server.db, now, actor, "station.role", station_id, "refused.kind", **detail)
+        raise AdminError(
+            f"unknown station kind {kind!r}; choose from {', '.join(permissions.KINDS)}"
+        )
+    with server.db.transaction() as tx:
+        before = stations.set_role(tx, station_id, kind=kind, dealer_id=dealer_id, site=site,
+                                   region_id=region_id, granted_regions=granted_regions or [])  # fmt: skip
+    if before is None:
+        accounts.audit(server.db, now, actor, "station.role", station_id, "unknown", **detail)
+        raise AdminError(f"unknown station {station_id!r}")
+    accounts.audit(server.db, now, actor, "station.role", station_id, "ok", before=before, **detail)
 
 
 def set_station_revoked(server: Server, station_id: str, revoked: bool) -> None:
@@ -432,7 +471,8 @@ def set_station_revoked(server: Server, station_id: str, revoked: bool) -> None:
 def list_stations(server: Server) -> list[dict[str, Any]]:
     with server.db.read() as tx:
         return tx.all(
-            "SELECT id, name, dealer_id, site, region_id, revoked, enrolled_at, last_seen_at FROM stations ORDER BY id"
+            "SELECT id, name, kind, dealer_id, site, region_id, granted_regions, revoked, enrolled_at,"
+            " last_seen_at FROM stations ORDER BY id"
         )
 
 

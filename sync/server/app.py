@@ -37,7 +37,7 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
-from sync.server import console, epcis, evidence, guard
+from sync.server import console, epcis, evidence, guard, permissions, station_reports
 from sync.server.chain import ChainRefused
 from sync.server.service import Busy, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
@@ -54,7 +54,11 @@ CHECKED: dict[int | str, dict[str, Any]] = {
 ERRORS: dict[int | str, dict[str, Any]] = {
     **CHECKED,
     401: {"model": ErrorBody, "description": "credential missing or unknown: enroll again"},
-    403: {"model": ErrorBody, "description": "station revoked"},
+    403: {
+        "model": ErrorBody,
+        "description": "station revoked (station.revoked), or not allowed for this station's"
+        " kind (access.kind) or owner (access.not_yours): see the permissions table",
+    },
     503: {
         "model": ErrorBody,
         "description": "database unreachable: retry after Retry-After seconds",
@@ -120,11 +124,48 @@ class ServerTime:
         await self.app(scope, receive, stamped)
 
 
+# (method, route path) -> the endpoints of ``permissions.READS`` it answers (the route checks them)
+ROUTE_ENDPOINTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("GET", f"{API_PREFIX}/whoami"): ("whoami",),
+    ("GET", f"{API_PREFIX}/changes"): ("changes.ref", "changes.shipments"),
+    ("GET", f"{API_PREFIX}/snapshots/latest"): ("snapshot.all", "snapshot.region"),
+    ("GET", f"{API_PREFIX}/snapshots/{{snapshot_id}}"): ("snapshot.all", "snapshot.region"),
+    ("GET", f"{API_PREFIX}/trace/{{key:path}}"): ("trace",),
+    ("GET", f"{API_PREFIX}/vouchers/{{voucher_id}}"): ("voucher",),
+    ("GET", f"{API_PREFIX}/rebates/{{card_id}}/{{month}}"): ("rebate",),
+    ("POST", f"{epcis.PREFIX}/capture"): ("epcis.capture",),
+    ("GET", f"{epcis.PREFIX}/capture/{{capture_id}}"): ("epcis.capture",),
+    ("GET", f"{epcis.PREFIX}/events"): ("epcis.query",),
+    ("GET", f"{API_PREFIX}/evidence/{{sha256}}"): ("evidence",),
+    ("PUT", f"{API_PREFIX}/evidence/{{sha256}}"): ("evidence",),
+}
+
+
+def allowed(*endpoints: str) -> str:
+    """A route's line of the permissions table (``sync.server.permissions``), for its OpenAPI
+    description."""
+    parts = []
+    for endpoint in endpoints:
+        row = permissions.READS[endpoint]
+        kinds = ", ".join(f"{kind.value} ({own.value})" for kind, own in row.items())
+        parts.append(f"{endpoint}: {kinds}")
+    return (
+        "\n\nAllowed (kind (which objects)): "
+        + "; ".join(parts)
+        + (
+            ". Any other station: 403 access.kind; another dealer's or region's object: 403"
+            " access.not_yours; each refusal is logged for head office."
+        )
+    )
+
+
 def create_app(server: Server) -> FastAPI:
     api = FastAPIOffline(  # Swagger UI and ReDoc served by the server itself, no CDN
         title="Yima Scan central server",
         version=installed_version(),
-        description="Enrollment, event push, reference pull and snapshots for Yima Scan stations.",
+        description="Enrollment, event push, reference pull and snapshots for Yima Scan stations."
+        "\n\nWhat each kind of station may read and push (any other request is 403):\n\n"
+        + permissions.table_markdown(),
     )
     api.state.server = server
     console.mount(api)
@@ -177,6 +218,7 @@ def create_app(server: Server) -> FastAPI:
 
     @api.get(f"{API_PREFIX}/whoami", response_model=Whoami, tags=["station"], responses=ERRORS)
     def whoami(me: Station) -> Whoami:
+        """Who the server takes this station for (its tags carry ``kind:``)."""
         return server.whoami(me)
 
     @api.post(
@@ -196,7 +238,10 @@ def create_app(server: Server) -> FastAPI:
     )
     def push(body: PushRequest, me: Station) -> Response:
         """Push a batch of the station's journal events; each is answered accepted, duplicate or
-        rejected with a reason. Safe to repeat: an event id is judged once, forever."""
+        rejected with a reason. Safe to repeat: an event id is judged once, forever.
+
+        An event of a type the station's kind may not push is rejected auth.not_authorised, one
+        recorded by another station auth.not_own_event (permissions.PUSH)."""
         limit = server.info().push_batch_limit
         if len(body.events) > limit:
             return _error(413, "batch.too_large", f"At most {limit} events per request.")
@@ -215,7 +260,8 @@ def create_app(server: Server) -> FastAPI:
         cursor: Annotated[int, Query(ge=0, le=SEQ_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
     ) -> Response:
-        """Changes after ``cursor`` that this station may see, oldest first."""
+        """Changes after ``cursor`` that this station may see, oldest first (the shipments
+        stream of its own regions only for an inspector)."""
         page = server.pull(me, stream, cursor, min(limit, server.info().pull_page_limit))
         return Response(page, media_type="application/json")
 
@@ -226,10 +272,11 @@ def create_app(server: Server) -> FastAPI:
         responses=ERRORS,
     )
     def latest_snapshot(
-        me: Station, scope: Annotated[str, Query(max_length=120)] = "all"
+        me: Station, scope: Annotated[str | None, Query(max_length=120)] = None
     ) -> SnapshotInfo:
         """The newest code -> dealer/region snapshot of ``all`` codes or of those shipped into
-        the station's own region (``region:ID``); built when missing or too old."""
+        the station's own region (``region:ID``); built when missing or too old. Without a
+        scope: ``all``, or the own region for a station that may not see all (inspectors)."""
         return server.latest_snapshot(scope, me)
 
     @api.get(
@@ -240,7 +287,7 @@ def create_app(server: Server) -> FastAPI:
     )
     def snapshot_file(snapshot_id: str, me: Station) -> Any:
         """The snapshot file (gzip TSV); honours ``Range`` so a cut download resumes."""
-        path = server.snapshot_path(snapshot_id)
+        path = server.snapshot_path_for(snapshot_id, me)
         if path is None:
             return _error(404, "snapshot.unknown", "No such snapshot; ask for the latest one.")
         return FileResponse(path, media_type="application/gzip", filename=f"{snapshot_id}.tsv.gz")
@@ -249,8 +296,9 @@ def create_app(server: Server) -> FastAPI:
         f"{API_PREFIX}/trace/{{key:path}}", response_model=Trace, tags=["lookup"], responses=ERRORS
     )
     def trace(key: str, me: Station) -> Trace:
-        """Everything the brand knows about a code: issued, packed into, shipped to, scanned, claimed."""
-        return server.trace(key)
+        """What the brand knows about a code that this station may be told: issued, packed into,
+        shipped to, scanned, claimed (a dealer's stations: their own goods, in the dealer's view)."""
+        return server.trace_for(key, me)
 
     @api.get(
         f"{API_PREFIX}/vouchers/{{voucher_id}}",
@@ -259,7 +307,9 @@ def create_app(server: Server) -> FastAPI:
         responses=ERRORS,
     )
     def voucher(voucher_id: str, me: Station) -> VoucherStatus:
-        return server.voucher_status(voucher_id)
+        """A voucher's status: open, redeemed or void (a dealer's counter: its dealer's vouchers
+        and those for every dealer)."""
+        return server.voucher_status_for(voucher_id, me)
 
     @api.get(
         f"{API_PREFIX}/rebates/{{card_id}}/{{month}}",
@@ -270,12 +320,28 @@ def create_app(server: Server) -> FastAPI:
     def rebate(
         card_id: str, month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")], me: Station
     ) -> RebateStatement:
-        return server.rebate_statement(card_id, month)
+        """An installer card's statement for a month (a dealer's counter: cards registered with
+        its dealer)."""
+        return server.rebate_statement_for(card_id, month, me)
 
     @api.get("/health", tags=["ops"])
     def health() -> dict[str, str]:
         return {"status": "ok", "server_id": server.server_id}
 
-    api.include_router(epcis.create_router(server, Station))  # EPCIS 2.0 capture and query
-    api.include_router(evidence.create_router(server, Station))  # inspectors' photos
+    def kind_allowed(request: Request, me: Station) -> None:
+        """The routers of other modules (EPCIS, evidence) checked against the table by route."""
+        route = request.scope["route"]
+        server.require(me, ROUTE_ENDPOINTS[(request.method, route.path)][0])
+
+    checked = [Depends(kind_allowed)]
+    api.include_router(epcis.create_router(server, Station), dependencies=checked)  # EPCIS 2.0
+    api.include_router(evidence.create_router(server, Station), dependencies=checked)  # photos
+    # every kind reports on itself only (its version, backlog, clock), so no table row is needed
+    api.include_router(station_reports.create_router(server, Station))
+    for route in api.routes:  # each route's OpenAPI description says who may use it
+        methods = getattr(route, "methods", None) or ()
+        for method in methods:
+            endpoints = ROUTE_ENDPOINTS.get((method, getattr(route, "path", "")))
+            if endpoints:
+                route.description = (route.description or "") + allowed(*endpoints)  # type: ignore[attr-defined]
     return api

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sync.protocol import EventIn, Reason, Status, event_problem
+from sync.server import permissions
 from sync.server.batch import Batch, Rejected, detail_text
 from sync.server.chain import StationChain
 from sync.server.db import Tx
@@ -144,6 +145,9 @@ class Push:
             judge = JUDGES.get(event.type)
             if judge is None:
                 raise Rejected(Reason.EVENT_INVALID, error=f"unknown event type {event.type}")
+            if not permissions.may_push(self.station, event.type):  # the kind's table row
+                raise Rejected(Reason.NOT_AUTHORISED, type=event.type,
+                               kind=permissions.kind_of(self.station).value)  # fmt: skip
             try:
                 when = parse_time(event.occurred_at)
             except ValueError as exc:

@@ -10,7 +10,7 @@ import secrets
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sync.server.db import Database
+    from sync.server.db import Database, Tx
 
 SCHEMA_VERSION = "1"
 
@@ -20,11 +20,12 @@ CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stations (
     id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', credential_hash TEXT UNIQUE,
     tags TEXT NOT NULL DEFAULT '[]', dealer_id TEXT, site TEXT, region_id TEXT,
+    kind TEXT, granted_regions TEXT NOT NULL DEFAULT '[]',
     lat REAL, lon REAL, revoked INTEGER NOT NULL DEFAULT 0, enrolled_at TEXT, last_seen_at TEXT,
     last_obs_at TEXT, run_gtin TEXT, run_serial {big}, run_length INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS enrollment_codes (
     code_hash TEXT PRIMARY KEY, station_id TEXT, name TEXT, tags TEXT NOT NULL DEFAULT '[]',
-    dealer_id TEXT, site TEXT, region_id TEXT, lat REAL, lon REAL,
+    dealer_id TEXT, site TEXT, region_id TEXT, kind TEXT, lat REAL, lon REAL,
     created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT);
 CREATE TABLE IF NOT EXISTS products (
     id TEXT PRIMARY KEY, gtin TEXT, name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',
@@ -130,6 +131,13 @@ CREATE TABLE IF NOT EXISTS snapshots (
 CREATE TABLE IF NOT EXISTS snapshot_builds (scope TEXT PRIMARY KEY, started_at TEXT NOT NULL);
 """
 
+# Columns added after databases were created: (table, column, definition), added when missing
+ADDED_COLUMNS = (
+    ("stations", "kind", "TEXT"),
+    ("stations", "granted_regions", "TEXT NOT NULL DEFAULT '[]'"),
+    ("enrollment_codes", "kind", "TEXT"),
+)
+
 TYPES = {
     "sqlite": {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "big": "INTEGER", "blob": "BLOB"},
     "postgres": {"serial": "BIGSERIAL PRIMARY KEY", "big": "BIGINT", "blob": "BYTEA"},
@@ -146,6 +154,7 @@ def create_schema(db: Database) -> None:
         for statement in ddl.split(";"):
             if statement.strip():
                 tx.execute(statement)
+        _add_missing_columns(tx, db.dialect)
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
             (SCHEMA_VERSION,),
@@ -154,3 +163,17 @@ def create_schema(db: Database) -> None:
             "INSERT INTO meta (key, value) VALUES ('server_id', ?) ON CONFLICT (key) DO NOTHING",
             (f"srv-{secrets.token_hex(6)}",),
         )
+
+
+def _add_missing_columns(tx: Tx, dialect: str) -> None:
+    """A database made before a column existed gets it (``CREATE TABLE IF NOT EXISTS`` does not
+    add columns to a table that is there)."""
+    for table, column, definition in ADDED_COLUMNS:
+        if dialect == "sqlite":
+            present = {row[1] for row in tx.rows(f"PRAGMA table_info({table})")}
+        else:
+            present = {row[0] for row in tx.rows(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                " AND table_schema = current_schema()", (table,))}  # fmt: skip
+        if column not in present:
+            tx.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")

@@ -29,12 +29,13 @@ from sync.protocol import (
     VoucherStatus,
     Whoami,
 )
-from sync.server import keys, rebates, snapshots, stations
+from sync.server import keys, permissions, rebates, snapshots, stations
 from sync.server.chain import ChainRefused, flag_refusal, kept_seq
 from sync.server.changes import all_settings, get_setting
 from sync.server.db import Database, Retryable
+from sync.server.permissions import Denied, Own
 from sync.server.push import Push, event_hash
-from sync.server.util import Clock, compact, iso, loads, parse_time, utc_now
+from sync.server.util import Clock, compact, dumps, iso, loads, parse_time, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,32 @@ class Server:
         with self.db.read() as tx:
             return kept_seq(tx, station_id)
 
+    # --- access (sync.server.permissions) -------------------------------------------------------
+
+    def require(self, station: dict[str, Any], endpoint: str) -> Own:
+        """What of ``endpoint`` this station may see; refused (and logged) when its kind may not."""
+        own = permissions.rule(station, endpoint)
+        if own is None:
+            raise self.refuse(station, endpoint, permissions.refusal_for_kind(station, endpoint))
+        return own
+
+    def refuse(
+        self, station: dict[str, Any], endpoint: str, denied: Denied, target: str = ""
+    ) -> Denied:
+        """Log a refused attempt for head office (an ``access.denied`` anomaly the console
+        lists) and return the refusal to raise."""
+        detail = {"endpoint": endpoint, "reason": denied.error, "kind": permissions.kind_of(station),
+                  "target": target[:200]}  # fmt: skip
+        with self.db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO anomalies (kind, code_key, station_id, detail, created_at)"
+                " VALUES ('access.denied', ?, ?, ?, ?)",
+                (target[:200] if endpoint == "trace" else None, station["id"], dumps(detail),
+                 iso(self.clock())),
+            )  # fmt: skip
+        log.warning("station %s refused %s %s: %s", station["id"], endpoint, target, denied.error)
+        return denied
+
     # --- push ----------------------------------------------------------------------------------
 
     def push(self, station_id: str, events: list[EventIn]) -> list[dict[str, Any]]:
@@ -208,14 +235,22 @@ class Server:
         encoded again (most of what a page cost)."""
         if stream not in STREAMS:
             raise ValueError(f"unknown stream {stream!r}")
+        own = self.require(station, f"changes.{stream}")
         tags = stations.station_tags(station) if stream == STREAM_REF else ["*"]
+        where, scoped = "", []
+        if own is Own.REGION:  # the shipments into the station's regions only
+            regions = sorted(permissions.regions_of(station)) or [""]
+            where = (
+                f" AND {self._json_text('data', 'region_id')} IN ({', '.join('?' * len(regions))})"
+            )
+            scoped = regions
         parts, params = [], []
         for n, tag in enumerate(tags):
             parts.append(
                 "SELECT * FROM (SELECT seq, kind, key, op, data FROM changes WHERE stream = ?"
-                f" AND audience = ? AND seq > ? ORDER BY seq LIMIT ?) AS p{n}"
+                f" AND audience = ? AND seq > ?{where} ORDER BY seq LIMIT ?) AS p{n}"
             )
-            params += [stream, tag, cursor, limit]
+            params += [stream, tag, cursor, *scoped, limit]
         sql = f"SELECT seq, kind, key, op, data FROM ({' UNION ALL '.join(parts)}) AS u ORDER BY seq LIMIT ?"
         with self.db.read() as tx:
             rows = tx.rows(sql, [*params, limit])
@@ -229,7 +264,54 @@ class Server:
         )
         return page.encode("utf-8", "backslashreplace")
 
+    def _json_text(self, column: str, field: str) -> str:
+        if self.db.dialect == "sqlite":
+            return f"json_extract({column}, '$.{field}')"
+        return f"({column}::jsonb ->> '{field}')"
+
     # --- lookups -------------------------------------------------------------------------------
+
+    def trace_for(self, key: str, station: dict[str, Any]) -> Trace:
+        """The trace this station may be told: a dealer's stations only about goods shipped to
+        their dealer, and only the dealer's view; an inspector about codes in (or found in) its
+        regions; the brand's own stations everything."""
+        own = self.require(station, "trace")
+        if own is Own.ANY:
+            return self.trace(key)
+        with self.db.read() as tx:
+            code = tx.one("SELECT dealer_id, region_id FROM codes WHERE key = ?", (key,))
+            if code is None:
+                # unknown to the brand: the whole answer is "not authentic"
+                return Trace(key=key, known=False) if own is Own.DEALER else self.trace(key)
+            found = set()
+            if own is Own.REGION:
+                found = {row[0] for row in tx.rows(
+                    "SELECT found_region_id FROM diversion_cases WHERE code_key = ? UNION"
+                    " SELECT s.region_id FROM code_events e JOIN stations s ON s.id = e.station_id"
+                    " WHERE e.code_key = ? AND e.what = 'inspecting'", (key, key))}  # fmt: skip
+        regions = {code["region_id"], *found} - {None}
+        if not permissions.may_see(station, "trace", dealer=code["dealer_id"], regions=regions):
+            raise self.refuse(station, "trace", permissions.refusal_not_yours("code"), key)
+        full = self.trace(key)
+        if permissions.TRACE_DETAIL[permissions.kind_of(station)] == "full":
+            return full
+        return self._dealer_view(full, station)
+
+    def _dealer_view(self, full: Trace, station: dict[str, Any]) -> Trace:
+        """Product, batch, authentic or not, the dealer's own receipts and shipments: never
+        another dealer's name, order or station, nor the brand's station ids or anomalies."""
+        with self.db.read() as tx:
+            own_stations = {row[0] for row in tx.rows(
+                "SELECT id FROM stations WHERE dealer_id = ?", (station["dealer_id"],))}  # fmt: skip
+        steps = []
+        for step in full.steps:
+            if step.what == "issued":
+                steps.append(step)
+            elif step.what == "shipped" and step.detail.get("dealer_id") == station["dealer_id"]:
+                steps.append(TraceStep(at=step.at, what="shipped", detail=step.detail))
+            elif step.station in own_stations:
+                steps.append(step)
+        return full.model_copy(update={"steps": steps, "anomalies": [], "scan_count": 0})
 
     def trace(self, key: str) -> Trace:
         with self.db.read() as tx:
@@ -304,6 +386,25 @@ class Server:
             anomalies=anomalies,
         )
 
+    def voucher_status_for(self, voucher_id: str, station: dict[str, Any]) -> VoucherStatus:
+        """A dealer's counter is told about vouchers issued to its dealer or to every dealer,
+        and never which other station redeemed one."""
+        own = self.require(station, "voucher")
+        status = self.voucher_status(voucher_id)
+        if own is Own.ANY or not status.known:
+            return status
+        with self.db.read() as tx:
+            dealer = tx.scalar("SELECT dealer_id FROM vouchers WHERE id = ?", (voucher_id,))
+            by = status.redeemed_by
+            by_dealer = by and tx.scalar("SELECT dealer_id FROM stations WHERE id = ?", (by,))
+        if dealer is not None and not permissions.may_see(station, "voucher", dealer=dealer):
+            raise self.refuse(
+                station, "voucher", permissions.refusal_not_yours("voucher"), voucher_id
+            )
+        if by_dealer != station.get("dealer_id"):
+            status = status.model_copy(update={"redeemed_by": None})
+        return status
+
     def voucher_status(self, voucher_id: str) -> VoucherStatus:
         with self.db.read() as tx:
             voucher = tx.one("SELECT id, status FROM vouchers WHERE id = ?", (voucher_id,))
@@ -326,6 +427,18 @@ class Server:
             redeemed_at=redemption["redeemed_at"] if redemption else None,
         )
 
+    def rebate_statement_for(
+        self, card_id: str, month: str, station: dict[str, Any]
+    ) -> RebateStatement:
+        """A dealer's counter is told the statements of cards registered with its dealer only."""
+        own = self.require(station, "rebate")
+        if own is not Own.ANY:
+            with self.db.read() as tx:
+                dealer = tx.scalar("SELECT dealer_id FROM installer_cards WHERE id = ?", (card_id,))
+            if not permissions.may_see(station, "rebate", dealer=dealer):
+                raise self.refuse(station, "rebate", permissions.refusal_not_yours("card"), card_id)
+        return self.rebate_statement(card_id, month)
+
     def rebate_statement(self, card_id: str, month: str) -> RebateStatement:
         with self.db.read() as tx:
             return rebates.statement(tx, card_id, month)
@@ -335,9 +448,12 @@ class Server:
     def build_snapshot(self, scope: str = "all") -> SnapshotInfo:
         return snapshots.build(self.db, self.snapshot_dir, self.clock(), scope)
 
-    def latest_snapshot(self, scope: str, station: dict[str, Any]) -> SnapshotInfo:
-        """The newest snapshot of a scope this station may ask for; a stale or missing one is
-        rebuilt in the background (by one worker of all)."""
+    def latest_snapshot(self, scope: str | None, station: dict[str, Any]) -> SnapshotInfo:
+        """The newest snapshot of a scope this station may ask for (none named: its default,
+        its own region for an inspector); a stale or missing one is rebuilt in the background
+        (by one worker of all)."""
+        scope = scope or snapshots.default_scope(station)
+        self.require_scope(station, scope)
         if scope not in snapshots.scopes_for(station):
             raise UnknownScope(sorted(snapshots.scopes_for(station)))
         info = snapshots.latest(self.db, scope)
@@ -364,6 +480,27 @@ class Server:
                 snapshots.release_build(self.db, scope)
 
         threading.Thread(target=build, name=f"snapshot-{scope}", daemon=True).start()
+
+    def require_scope(self, station: dict[str, Any], scope: str) -> None:
+        """Refused (403) a snapshot scope its kind or regions do not allow; scopes no station
+        may ask for are left to ``UnknownScope`` (422)."""
+        if scope == snapshots.ALL:
+            self.require(station, "snapshot.all")
+        elif scope.startswith(snapshots.REGION):
+            self.require(station, "snapshot.region")
+            region = scope.removeprefix(snapshots.REGION)
+            if not permissions.may_see(station, "snapshot.region", regions={region}):
+                raise self.refuse(
+                    station, "snapshot.region", permissions.refusal_not_yours("region"), scope
+                )
+
+    def snapshot_path_for(self, snapshot_id: str, station: dict[str, Any]) -> Path | None:
+        """The file of a snapshot whose scope this station may see."""
+        scope = snapshots.scope_of(self.db, snapshot_id)
+        if scope is None:
+            return None
+        self.require_scope(station, scope)
+        return self.snapshot_path(snapshot_id)
 
     def snapshot_path(self, snapshot_id: str) -> Path | None:
         return snapshots.path_of(self.db, snapshot_id)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sync.protocol import API_PREFIX, SnapshotInfo
+from sync.server import permissions
 from sync.server.changes import ChangeLog, set_setting
 from sync.server.db import Database
 from sync.server.util import iso
@@ -80,8 +81,20 @@ BUILD_LEASE = dt.timedelta(minutes=30)  # a build not finished by then is taken 
 
 
 def scopes_for(station: dict) -> set[str]:
-    """The scopes a station may ask for: everything, or what was shipped into its own region."""
-    return {ALL} | ({f"{REGION}{station['region_id']}"} if station.get("region_id") else set())
+    """The scopes a station may ask for (``sync.server.permissions``): everything if its kind
+    may see everything, and what was shipped into its own region (or a neighbour head office
+    granted it). Known scopes only: each new one would cost a build."""
+    everything = {ALL} if permissions.rule(station, "snapshot.all") else set()
+    if permissions.rule(station, "snapshot.region") is None:
+        return everything
+    return everything | {f"{REGION}{region}" for region in permissions.regions_of(station)}
+
+
+def default_scope(station: dict) -> str:
+    """The scope a station gets when it names none: its own region if it may not see all."""
+    if permissions.rule(station, "snapshot.all") or not station.get("region_id"):
+        return ALL
+    return f"{REGION}{station['region_id']}"
 
 
 def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> SnapshotInfo:
@@ -179,6 +192,11 @@ def latest(db: Database, scope: str = "all") -> SnapshotInfo | None:
             "SELECT * FROM snapshots WHERE scope = ? ORDER BY created_at DESC LIMIT 1", (scope,)
         )
     return _info(row) if row else None
+
+
+def scope_of(db: Database, snapshot_id: str) -> str | None:
+    with db.read() as tx:
+        return tx.scalar("SELECT scope FROM snapshots WHERE id = ?", (snapshot_id,))
 
 
 def path_of(db: Database, snapshot_id: str) -> Path | None:

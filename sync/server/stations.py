@@ -2,7 +2,9 @@
 
 An admin creates a one-time enrollment code (only its hash is stored); a station exchanges it
 for a bearer credential (only its hash is stored). The station's tags decide which changes it
-pulls: always ``*`` and ``station:ID``, plus its dealer, site and region.
+pulls: always ``*`` and ``station:ID``, plus its dealer, site and region. The code also says
+what kind of station it is (``sync.server.permissions``): the credential carries kind and owner,
+and only head office's audited path changes them (``set_role``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ def _normalise_code(code: str) -> str:
 
 def station_tags(station: dict[str, Any]) -> list[str]:
     tags = ["*", f"station:{station['id']}"]
-    for field, prefix in (("dealer_id", "dealer"), ("site", "site"), ("region_id", "region")):
+    for field, prefix in (
+        ("kind", "kind"),
+        ("dealer_id", "dealer"),
+        ("site", "site"),
+        ("region_id", "region"),
+    ):
         if station.get(field):
             tags.append(f"{prefix}:{station[field]}")
     tags.extend(t for t in loads(station.get("tags"), []) if t not in tags)
@@ -52,6 +59,7 @@ def create_enrollment_code(
     dealer_id: str | None = None,
     site: str | None = None,
     region_id: str | None = None,
+    kind: str | None = None,
     lat: float | None = None,
     lon: float | None = None,
     hours: float = 72,
@@ -60,7 +68,7 @@ def create_enrollment_code(
     raw = "".join(secrets.choice(_ALPHABET) for _ in range(16))
     tx.execute(
         "INSERT INTO enrollment_codes (code_hash, station_id, name, tags, dealer_id, site, region_id,"
-        " lat, lon, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " kind, lat, lon, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             sha256_text(raw),
             station_id,
@@ -69,6 +77,7 @@ def create_enrollment_code(
             dealer_id,
             site,
             region_id,
+            kind,
             lat,
             lon,
             iso(now),
@@ -116,6 +125,7 @@ def enroll(tx: Tx, request: EnrollRequest, server_id: str, now: dt.datetime) -> 
         row["dealer_id"],
         row["site"],
         row["region_id"],
+        row["kind"],
         row["lat"],
         row["lon"],
         iso(now),
@@ -123,13 +133,13 @@ def enroll(tx: Tx, request: EnrollRequest, server_id: str, now: dt.datetime) -> 
     if existing:
         tx.execute(
             "UPDATE stations SET name = ?, credential_hash = ?, tags = ?, dealer_id = ?, site = ?,"
-            " region_id = ?, lat = ?, lon = ?, enrolled_at = ? WHERE id = ?",
+            " region_id = ?, kind = ?, lat = ?, lon = ?, enrolled_at = ? WHERE id = ?",
             (*values, station_id),
         )
     else:
         tx.execute(
-            "INSERT INTO stations (name, credential_hash, tags, dealer_id, site, region_id, lat, lon,"
-            " enrolled_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO stations (name, credential_hash, tags, dealer_id, site, region_id, kind, lat,"
+            " lon, enrolled_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, station_id),
         )
     tx.execute(
@@ -164,3 +174,29 @@ def authenticate(tx: Tx, authorization: str | None) -> dict[str, Any]:
 def set_revoked(tx: Tx, station_id: str, revoked: bool) -> bool:
     cur = tx.execute("UPDATE stations SET revoked = ? WHERE id = ?", (int(revoked), station_id))
     return cur.rowcount > 0
+
+
+def set_role(
+    tx: Tx,
+    station_id: str,
+    *,
+    kind: str,
+    dealer_id: str | None,
+    site: str | None,
+    region_id: str | None,
+    granted_regions: list[str],
+) -> dict[str, Any] | None:
+    """Give a station its kind and owner; returns what it was before (None: no such station).
+    Callers write the audit row (``admin.set_station_role``)."""
+    before = tx.one(
+        "SELECT kind, dealer_id, site, region_id, granted_regions FROM stations WHERE id = ?",
+        (station_id,),
+    )
+    if before is None:
+        return None
+    tx.execute(
+        "UPDATE stations SET kind = ?, dealer_id = ?, site = ?, region_id = ?, granted_regions = ?"
+        " WHERE id = ?",
+        (kind, dealer_id, site, region_id, dumps(granted_regions), station_id),
+    )
+    return before
