@@ -12,6 +12,7 @@ AREAS = {
     "codes",
     "console",
     "counter",
+    "dashboard",
     "inspector",
     "scanners",
     "server",

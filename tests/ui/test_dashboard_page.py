@@ -57,16 +57,20 @@ def board_page(qtbot, day, make_station) -> DashboardPage:
     assert window.set_current_page("dashboard")
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
-    qtbot.waitUntil(lambda: page.board is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.board is not None and page.stock is not None, timeout=5000)
     return page
 
 
-def _store_figures(context) -> figures.Dashboard:
+def _store(context, read):
     conn = connect(context.db_path, readonly=True)
     try:
-        return figures.dashboard(conn, dt.date.today(), "en")
+        return read(conn)
     finally:
         conn.close()
+
+
+def _store_figures(context) -> figures.Dashboard:
+    return _store(context, lambda conn: figures.dashboard(conn, dt.date.today()))
 
 
 def _bars(series: QBarSeries) -> dict[str, list[int]]:
@@ -80,6 +84,7 @@ def _categories(chart) -> list[str]:
 def test_the_figures_shown_are_the_stores(board_page, context):
     page, store = board_page, _store_figures(context)
     assert page.board == store
+    assert page.stock == _store(context, lambda conn: figures.stock_on_hand(conn, "en"))
     goods = _bars(page.goods_series)
     assert goods == {
         "Received": [data.EXPECTED_RECEIVED, store.goods_month.received_items],
@@ -115,7 +120,7 @@ def _count(context, sql: str) -> int:
 
 def test_a_new_scan_redraws_the_figures_within_the_debounce(qtbot, board_page, context, day):
     page = board_page
-    reads = page.reads
+    reads = page.figures_read.started
     context.gateway.write(day.warehouse.scan_action(warehouse_data.command("switch", "receive")))
     context.gateway.write(day.warehouse.scan_action(warehouse_data.item("P1", 200)))
     context.gateway.write(day.warehouse.scan_action(warehouse_data.item("P1", 201)))
@@ -123,15 +128,17 @@ def test_a_new_scan_redraws_the_figures_within_the_debounce(qtbot, board_page, c
     assert page.tiles["received"].value.text() == "26"
     assert page.tiles["received"].detail.text() == "2 receipt(s)"
     qtbot.wait(REFRESH_MS + 300)
-    assert page.reads - reads <= 2  # three commits, at most one read per REFRESH_MS
+    assert page.figures_read.started - reads <= 2  # three commits, one read per REFRESH_MS
     assert page.board == _store_figures(context)
+    qtbot.waitUntil(lambda: not page.stock_read.running)
+    assert {(s.location_id, s.product_id): s.items for s in page.stock}[("MAIN", "P1")] == 36
 
 
 def test_a_hidden_dashboard_does_not_read_and_catches_up_when_shown(qtbot, board_page, context):
     page = board_page
     window = page.window()
     assert window.set_current_page("warehouse")
-    reads = page.reads
+    reads = page.figures_read.started, page.stock_read.started
     for n in range(3):
         context.gateway.write(
             lambda conn, n=n: conn.execute(
@@ -139,32 +146,49 @@ def test_a_hidden_dashboard_does_not_read_and_catches_up_when_shown(qtbot, board
             )
         )
     qtbot.wait(REFRESH_MS + 300)
-    assert page.reads == reads
+    assert (page.figures_read.started, page.stock_read.started) == reads
     assert window.set_current_page("dashboard")
-    qtbot.waitUntil(lambda: page.reads == reads + 1, timeout=REFRESH_MS * 2)
+    caught_up = (reads[0] + 1, reads[1] + 1)
+    qtbot.waitUntil(
+        lambda: (page.figures_read.started, page.stock_read.started) == caught_up,
+        timeout=REFRESH_MS * 2,
+    )
 
 
 def test_no_sql_on_the_gui_thread(qtbot, board_page, monkeypatch):
-    """The page reads only through the gateway's reader threads."""
-    threads: list[str] = []
-    real = figures.dashboard
-
-    def spy(conn, *args, **kwargs):
-        threads.append(threading.current_thread().name)
-        seen: list[bool] = []
-        conn.set_trace_callback(lambda _sql: seen.append(threading.current_thread() is main))
-        try:
-            return real(conn, *args, **kwargs)
-        finally:
-            conn.set_trace_callback(None)
-            assert seen and not any(seen)
-
+    """The page reads only through the gateway's reader threads: every statement its reads
+    run is traced, and none runs on the GUI thread."""
     main = threading.main_thread()
-    monkeypatch.setattr(figures, "dashboard", spy)
-    reads = board_page.reads
-    board_page.store_changed()
-    qtbot.waitUntil(lambda: board_page.reads > reads and not board_page._reading, timeout=5000)
-    assert threads and all(name.startswith("store-read") for name in threads)
+    threads: list[str] = []
+    on_main: list[bool] = []
+
+    def spied(real):
+        def read(conn, *args, **kwargs):
+            threads.append(threading.current_thread().name)
+            conn.set_trace_callback(lambda _sql: on_main.append(threading.current_thread() is main))
+            try:
+                return real(conn, *args, **kwargs)
+            finally:
+                conn.set_trace_callback(None)
+
+        return read
+
+    monkeypatch.setattr(figures, "dashboard", spied(figures.dashboard))
+    monkeypatch.setattr(figures, "stock_on_hand", spied(figures.stock_on_hand))
+    page = board_page
+    started = page.figures_read.started, page.stock_read.started
+    page.store_changed()
+    qtbot.waitUntil(
+        lambda: (
+            (page.figures_read.started, page.stock_read.started) > started
+            and page.stock_read.started > started[1]
+            and not page.figures_read.running
+            and not page.stock_read.running
+        ),
+        timeout=5000,
+    )
+    assert len(threads) == 2 and all(name.startswith("store-read") for name in threads)
+    assert on_main and not any(on_main)
 
 
 def test_only_supervisors_and_administrators_see_it(qtbot, make_station):
@@ -189,7 +213,7 @@ def test_screenshots(qtbot, qapp, day, make_station, context, screenshots, langu
         window = make_station(login=("Boss", "2222"), size=size).window
         window.set_current_page("dashboard")
         page = window.page("dashboard")
-        qtbot.waitUntil(lambda: page.board is not None, timeout=5000)
+        qtbot.waitUntil(lambda: page.board is not None and page.stock is not None, timeout=5000)
         qtbot.wait(100)
         path = screenshots / f"dashboard-{language}-{size[0]}x{size[1]}.png"
         assert window.grab().save(str(path))

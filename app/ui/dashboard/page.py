@@ -2,19 +2,20 @@
 
 Tiles for today (received, shipped, redemptions, installer rebates, waiting to sync) over
 three charts: goods in and out today and this month, stock on hand per product and location,
-and the counter's redemptions and rebate products. Every figure comes from one read of
-``app.domain.workflows.dashboard`` on a reader thread of the ``StoreGateway``; the page only
-draws. It reads again when it is shown and after each committed write (a scan on any page,
-a sync round), at most once every ``REFRESH_MS``, and not at all while it is hidden: a busy
-scanning day costs the warehouse page nothing.
+and the counter's redemptions and rebate products. The figures come from
+``app.domain.workflows.dashboard`` on the ``StoreGateway``'s reader threads in two reads (see
+``DebouncedRead``): the quick ones, and stock, which reads every code and takes about 0.7 s per
+million; the page only draws. Each is read again when the page is shown and after each
+committed write (a scan on any page, a sync round), at most once every ``REFRESH_MS``, and
+not at all while the page is hidden: a busy scanning day costs the warehouse page nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
@@ -26,7 +27,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,7 +42,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.workflows import dashboard as figures
 from app.domain.workflows.counter.model import money
-from app.domain.workflows.dashboard import Dashboard
+from app.domain.workflows.dashboard import Dashboard, StockLine
+from app.ui.dashboard.refresh import DebouncedRead
 from app.ui.translations import translate_template
 
 if TYPE_CHECKING:
@@ -148,14 +150,21 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.parts = parts
         self.gateway = parts.gateway
-        self.board: Dashboard | None = None  # the figures on screen
-        self.reads = 0  # reads started (tests count them)
-        self._reading = False
-        self._stale = True
-        self._last_read = -REFRESH_MS / 1000
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._read)
+        self.board: Dashboard | None = None  # the quick figures on screen
+        self.stock: tuple[StockLine, ...] | None = None  # the stock on screen
+        visible = self.isVisible
+        self.figures_read = DebouncedRead(
+            self.gateway, self._figures_work, self._show, self._failed, visible, REFRESH_MS, self
+        )
+        self.stock_read = DebouncedRead(
+            self.gateway,
+            self._stock_work,
+            self._show_stock,
+            self._failed,
+            visible,
+            REFRESH_MS,
+            self,
+        )
         self._compact = False
 
         self.tiles = {
@@ -205,38 +214,21 @@ class DashboardPage(QWidget):
 
     def store_changed(self) -> None:
         """Something was committed: read again soon if the page is in front, else when shown."""
-        self._stale = True
-        if self.isVisible():
-            self._schedule()
+        self.figures_read.changed()
+        self.stock_read.changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._stale = True
-        self._schedule()
+        self.figures_read.shown()
+        self.stock_read.shown()
 
-    def _schedule(self) -> None:
-        if self._reading or self._timer.isActive():
-            return  # the read under way or the one planned will see the change
-        waited_ms = (time.monotonic() - self._last_read) * 1000
-        self._timer.start(int(max(0.0, REFRESH_MS - waited_ms)))
-
-    def _read(self) -> None:
-        if not self.isVisible() or self._reading:
-            return
-        self._reading = True
-        self._stale = False
-        self._last_read = time.monotonic()
-        self.reads += 1
-        language = self.parts.context.language
+    def _figures_work(self) -> Callable[[sqlite3.Connection], Dashboard]:
         today = dt.date.today()
-        self.gateway.read(
-            lambda conn: figures.dashboard(conn, today, language), self._show, self._failed
-        )
+        return lambda conn: figures.dashboard(conn, today)
 
-    def _after_read(self) -> None:
-        self._reading = False
-        if self._stale and self.isVisible():
-            self._schedule()
+    def _stock_work(self) -> Callable[[sqlite3.Connection], tuple[StockLine, ...]]:
+        language = self.parts.context.language
+        return lambda conn: figures.stock_on_hand(conn, language)
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -248,7 +240,6 @@ class DashboardPage(QWidget):
             .replace("%1", board.today.isoformat())
             .replace("%2", dt.datetime.now().strftime("%H:%M:%S"))
         )
-        self._after_read()
 
     def _failed(self, error: BaseException) -> None:
         log.error("the dashboard could not read its figures", exc_info=error)
@@ -258,7 +249,6 @@ class DashboardPage(QWidget):
                 "read again after the next scan; if this keeps happening, tell IT."
             )
         )
-        self._after_read()
 
     def _draw(self, board: Dashboard) -> None:
         today, month = board.goods_today, board.goods_month
@@ -310,10 +300,13 @@ class DashboardPage(QWidget):
             .replace("%1", money(month_counter.redemption_cents))
             .replace("%2", money(month_counter.rebate_cents))
         )
+
+    def _show_stock(self, stock: tuple[StockLine, ...]) -> None:
+        self.stock = stock
         # horizontal bars are drawn bottom-up: reversed, the first product reads at the top
-        products = list(dict.fromkeys(_product(line.product) for line in board.stock))[::-1]
-        locations = list(dict.fromkeys(line.location for line in board.stock))
-        items = {(line.location, _product(line.product)): line.items for line in board.stock}
+        products = list(dict.fromkeys(_product(line.product) for line in stock))[::-1]
+        locations = list(dict.fromkeys(line.location for line in stock))
+        items = {(line.location, _product(line.product)): line.items for line in stock}
         self.stock_series = QHorizontalStackedBarSeries()
         _redraw(
             self.stock_chart,
@@ -323,7 +316,7 @@ class DashboardPage(QWidget):
         )
         self.stock_chart.setTitle(
             tr("Stock on hand (items): %1 in all").replace(
-                "%1", f"{sum(line.items for line in board.stock):,}"
+                "%1", f"{sum(line.items for line in stock):,}"
             )
         )
 
