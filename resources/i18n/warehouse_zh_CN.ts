@@ -743,22 +743,22 @@
 <context>
     <name>LabelOutput</name>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="160"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="161"/>
         <source>The label printer at {address} does not answer: check it is on and has paper. The job stays closed; press Ctrl+P to print again.</source>
         <translation>标签打印机 {address} 没有响应：请检查它已开机且有纸。作业仍为已关闭；按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="166"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="167"/>
         <source>No label printer address is set. Enter it in Settings, on the Label printer page, then press Ctrl+P to print again.</source>
         <translation>未设置标签打印机地址。请在“设置”的“标签打印机”页填写，然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="172"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="173"/>
         <source>This computer has no printer set up. Set one up (or choose the network label printer in Settings), then press Ctrl+P to print again.</source>
         <translation>这台电脑没有设置打印机。请先设置一台（或在“设置”中选择网络标签打印机），然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="177"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="178"/>
         <source>It could not be printed ({error}). Check the printer, then press Ctrl+P to print again.</source>
         <translation>无法打印（{error}）。请检查打印机，然后按 Ctrl+P 重新打印。</translation>
     </message>
@@ -1369,12 +1369,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="838"/>
+        <location filename="../../app/ui/warehouse/page.py" line="836"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="843"/>
+        <location filename="../../app/ui/warehouse/page.py" line="841"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1592,32 +1592,32 @@
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="644"/>
-        <source>Scan the new label to check it. No label? Ctrl+P prints it again.</source>
-        <translation>请扫描新标签进行核对。没有标签？按 Ctrl+P 重新打印。</translation>
+        <location filename="../../app/ui/warehouse/page.py" line="643"/>
+        <source>Scan the new label to check it.</source>
+        <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="689"/>
+        <location filename="../../app/ui/warehouse/page.py" line="687"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="698"/>
+        <location filename="../../app/ui/warehouse/page.py" line="696"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="736"/>
+        <location filename="../../app/ui/warehouse/page.py" line="734"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="804"/>
+        <location filename="../../app/ui/warehouse/page.py" line="802"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="775"/>
+        <location filename="../../app/ui/warehouse/page.py" line="773"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
@@ -1627,7 +1627,7 @@
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="793"/>
+        <location filename="../../app/ui/warehouse/page.py" line="791"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -89,7 +89,7 @@ def test_a_full_case_prints_its_label_and_waits_for_it(qtbot, window, context, p
     assert re.findall(r"\^BCN,\d+,N,N,N\^FD(.*?)\^FS", zpl) == [">;>8" + case_raw("P1", 90)]
     texts = re.findall(r"\^FH\\\^FD(.*?)\^FS", zpl)
     assert texts[:4] == ["CASE", "Product: Product P1", "6 items", "Inside: 00000031–00000036"]
-    assert page.pending.isVisible() and "Ctrl+P" in page.pending.text()
+    assert page.pending.isVisible() and "new label" in page.pending.text()
     assert "Printed 000090" in page.paper_note.text()
 
     wrong = scan(case_raw("P1", 91))  # the next roll's label: refused, nothing starts

@@ -640,9 +640,7 @@ class WarehousePage(ScanPage):
                 "Scan the package label again (or CONFIRM) to empty it, or scan single things."
             ),
             "finish": self.tr("Short: FINISH again closes it, the rest as a backorder."),
-            "verify_label": self.tr(
-                "Scan the new label to check it. No label? Ctrl+P prints it again."
-            ),
+            "verify_label": self.tr("Scan the new label to check it."),  # Ctrl+P: in the panel
         }
         text = texts.get(result.pending or "")
         self.pending.setText(text or "")
