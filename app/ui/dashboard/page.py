@@ -85,11 +85,17 @@ class Tile(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.brief = False
 
     def show_figure(self, value: str, detail: str = "") -> None:
         self.value.setText(value)
         self.detail.setText(detail)
-        self.detail.setVisible(bool(detail))
+        self.detail.setVisible(bool(detail) and not self.brief)
+
+    def set_brief(self, brief: bool) -> None:
+        """On a handheld the detail line goes (it is in the charts), so the tiles fit one row."""
+        self.brief = brief
+        self.detail.setVisible(bool(self.detail.text()) and not brief)
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -323,7 +329,7 @@ class DashboardPage(QWidget):
     # --- layout ----------------------------------------------------------------------------
 
     def set_compact(self, compact: bool) -> None:
-        """Called by the window on a handheld-sized screen: one chart a row, tiles in two rows."""
+        """Called by the window on a handheld-sized screen: one chart a row, brief tiles."""
         if compact != self._compact:
             self._compact = compact
             self._arrange()
@@ -332,9 +338,9 @@ class DashboardPage(QWidget):
         for grid in (self.tile_row, self.chart_grid):
             while grid.count():
                 grid.takeAt(0)
-        tile_columns = 3 if self._compact else len(self.tiles)
         for n, tile in enumerate(self.tiles.values()):
-            self.tile_row.addWidget(tile, n // tile_columns, n % tile_columns)
+            tile.set_brief(self._compact)
+            self.tile_row.addWidget(tile, 0, n)
         columns = 1 if self._compact else WIDE_COLUMNS
         for n, view in enumerate((self.goods_view, self.stock_view, self.counter_view)):
             self.chart_grid.addWidget(view, n // columns, n % columns)
