@@ -184,3 +184,26 @@ def test_the_system_printer_gets_the_label(qtbot, context, page, tmp_path):
     found = decode_frame(cv2.imread(str(tmp_path / "p.png")))
     assert [d.text for d in found] == [case_raw("P1", 90)]
     assert Path(out).stat().st_size > 0
+
+
+def test_a_finished_shipment_prints_its_delivery_note(qtbot, context, page, tmp_path):
+    context.settings.print_delivery_note = True
+    out = tmp_path / "note.pdf"
+
+    def pdf_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    page.labels.make_printer = pdf_printer
+    scan = scanner(qtbot, page)
+    scan(command_text("switch", "ship:SO-2"))
+    scan(case_raw("P1", 5))
+    with qtbot.waitSignal(page.labels.printed, timeout=10_000) as printed:
+        shipped = scan(command_text("finish"))
+    assert shipped.decision.reason == "ship.shipped" and printed.args == [shipped.job.id]
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "SO-2" in text and "Guangzhou dealer" in text
