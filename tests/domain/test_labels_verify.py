@@ -69,3 +69,12 @@ def test_levels_not_checked_go_straight_on(st):
 
 def test_reprint_with_nothing_closed_says_so(checked):
     assert checked.cmd("reprint").decision.reason == "pack.nothing_to_reprint"
+
+
+def test_undo_while_waiting_reopens_the_case_and_the_next_close_asks_again(checked):
+    fill_case(checked)
+    undone = checked.cmd("undo")
+    assert undone.decision.reason == "pack.undone" and undone.pending is None
+    assert undone.job.status == "open" and undone.job.scanned == 5
+    again = checked.scan(item("P1", 36))
+    assert again.decision.reason == "pack.full" and again.pending == "verify_label"
