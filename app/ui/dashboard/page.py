@@ -132,12 +132,13 @@ def _redraw(
     value_axis = QValueAxis()
     value_axis.setLabelFormat("%d")
     horizontal = isinstance(series, QHorizontalStackedBarSeries)
-    values = [v for _, v in sets]
+    rows = [list(v) for _, v in sets]
+    top: float
     if horizontal:  # stacked: the longest bar is the largest sum over the sets
-        top = max((sum(column) for column in zip(*values, strict=True)), default=0)
+        top = max((sum(column) for column in zip(*rows, strict=True)), default=0)
     else:
-        top = max((max(v, default=0) for v in values), default=0)
-    value_axis.setRange(0, max(4, top * 1.2))  # room above the bar for its label
+        top = max((max(row, default=0) for row in rows), default=0)
+    value_axis.setRange(0, max(4.0, top * 1.2))  # room above the bar for its label
     value_axis.applyNiceNumbers()
     chart.addAxis(
         category_axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
