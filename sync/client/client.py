@@ -21,9 +21,11 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -440,44 +442,75 @@ class SyncClient:
         *,
         max_pages: int | None = None,
     ) -> SyncReport:
-        """Fetch and apply pages from the stored cursor until the server has no more."""
+        """Fetch and apply pages from the stored cursor until the server has no more.
+
+        Pages are fetched while earlier ones are applied, up to ``PULL_PAGES_AHEAD`` queued on the
+        writer; the writer commits what is queued together, so a first sync writes each database
+        page of ``codes`` a few times instead of once per pulled page. Each page is still its own
+        action: it checks the cursor it continues and stores its own next cursor, so a cut pull
+        resumes exactly and a page that does not continue the stored cursor changes nothing.
+        """
         report = report or SyncReport()
         me = self.setting("sync.station_id") or station_id(self.reader)
         limit = self.info().pull_page_limit
-        pages = 0
         phase = "pull" if stream == STREAM_REF else "snapshot.catchup"
         cursor = state.cursor(self.reader, stream) or 0
-        page = self._page(stream, cursor, limit)
-        while True:
-            # apply this page on the writer while the next one is fetched
-            now = _now()
-            applying = self.writer.submit(
-                lambda conn, p=page, c=cursor, t=now: apply_page(
-                    conn, stream, c, p.changes, p.next_cursor, me=me, now=t
-                )
-            )
-            last = not page.more or (max_pages is not None and pages + 1 >= max_pages)
-            upcoming = None if last else self._page(stream, page.next_cursor, limit)
+        more, fetched, pages = True, 0, 0
+        queued: deque[Future[int]] = deque()
+        with self._roomy_writer_cache():
             try:
-                applied = applying.result(timeout=120)
-            except StaleCursor:
-                cursor = state.cursor(self.reader, stream) or 0
-                page = self._page(stream, cursor, limit)
-                continue
-            pages += 1
-            report.pulled_pages += 1
-            report.pulled_changes += applied
-            self.progress(phase, pages, None)
-            if upcoming is None:
-                break
-            cursor, page = page.next_cursor, upcoming
+                while more or queued:
+                    if more and len(queued) < PULL_PAGES_AHEAD and fetched != max_pages:
+                        page, now = self._page(stream, cursor, limit), _now()
+                        queued.append(
+                            self.writer.submit(
+                                partial(
+                                    apply_page,
+                                    stream=stream,
+                                    expected_cursor=cursor,
+                                    changes=page.changes,
+                                    next_cursor=page.next_cursor,
+                                    me=me,
+                                    now=now,
+                                )
+                            )
+                        )
+                        fetched += 1
+                        cursor, more = page.next_cursor, page.more and fetched != max_pages
+                        continue
+                    try:
+                        applied = queued.popleft().result(timeout=120)
+                    except StaleCursor:  # another pull moved the cursor: go on from where it is
+                        pages += _settle(queued, report)
+                        cursor, more, fetched = state.cursor(self.reader, stream) or 0, True, pages
+                        continue
+                    pages += 1
+                    report.pulled_pages += 1
+                    report.pulled_changes += applied
+                    self.progress(phase, pages, None)
+            finally:  # nothing of this pull is left running when it ends
+                with contextlib.suppress(Exception):  # the error that ended it is the one to tell
+                    _settle(queued, report)
         return report
 
+    @contextlib.contextmanager
+    def _roomy_writer_cache(self) -> Iterator[None]:
+        """A bigger page cache on the writer while pulling: a page of codes touches thousands of
+        database pages, and with the default 2 MB SQLite spills them to the WAL mid-transaction."""
+        before = self._write(lambda conn: conn.execute("PRAGMA cache_size").fetchone()[0])
+        self._write(lambda conn: conn.execute(f"PRAGMA cache_size = {PULL_CACHE_SIZE}"))
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):  # a stopped writer has no cache to give back
+                self._write(lambda conn: conn.execute(f"PRAGMA cache_size = {int(before)}"))
+
     def _page(self, stream: str, cursor: int, limit: int) -> PullResponse:
+        """One page, parsed and validated from the raw bytes in one pass (pydantic's own JSON
+        reader: about five times faster than ``json.loads`` and then validating the dicts)."""
         params = {"stream": stream, "cursor": cursor, "limit": limit}
-        return PullResponse.model_validate(
-            self.transport().get_json(f"{API_PREFIX}/changes", params=params)
-        )
+        response = self.transport().request("GET", f"{API_PREFIX}/changes", params=params)
+        return PullResponse.model_validate_json(response.content)
 
     # --- a whole round --------------------------------------------------------------------------
 
@@ -589,6 +622,23 @@ class SyncClient:
 
 
 _JSON = {"Content-Type": "application/json"}
+PULL_PAGES_AHEAD = 4  # pages fetched and queued on the writer ahead of the one being applied
+PULL_CACHE_SIZE = -65536  # KiB (SQLite's negative form): the writer's page cache while pulling
+
+
+def _settle(queued: deque[Future[int]], report: SyncReport) -> int:
+    """Wait for pages already handed to the writer; count those applied, drop the stale ones
+    (they did not continue the stored cursor, so they changed nothing). Returns pages applied."""
+    pages = 0
+    while queued:
+        try:
+            applied = queued.popleft().result(timeout=120)
+        except StaleCursor:
+            continue
+        pages += 1
+        report.pulled_pages += 1
+        report.pulled_changes += applied
+    return pages
 
 
 @dataclass(frozen=True)
