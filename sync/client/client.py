@@ -337,7 +337,7 @@ class SyncClient:
                     raise
                 events, body, verified = read.events, read.body, read.verified
                 if read.damaged:
-                    self._write(lambda conn, d=read.damaged: _quarantine(conn, d, _now()))
+                    self._write(partial(_quarantine, damaged=read.damaged, now=_now()))
                 if not read.last_seq:
                     break
                 upcoming = reader.prepare(read.last_seq, batch)
@@ -367,8 +367,8 @@ class SyncClient:
                     self._count(report, recording.result(timeout=120))
                 now = _now()
                 recording = self.writer.submit(
-                    lambda conn, ev=events, res=answer.results, t=now, v=verified: _record(
-                        conn, ev, res, t, v
+                    partial(
+                        _record, events=events, results=answer.results, now=now, verified=verified
                     )
                 )
                 done += len(events)
@@ -693,7 +693,7 @@ class _BatchReader:
             check = journal.verify_chain(self._conn, start=self._verified, upto_seq=rows[-1].seq)
             if not check.ok:  # send what comes before the break, then stop
                 self._broken = check.first_bad_seq
-                rows = [r for r in rows if r.seq < check.first_bad_seq]
+                rows = [r for r in rows if r.seq < (check.first_bad_seq or 0)]
                 if not rows:
                     raise HistoryAltered(str(self._broken))
             if check.last.seq > self._verified.seq:

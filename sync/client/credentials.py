@@ -22,7 +22,7 @@ class CredentialStoreError(RuntimeError):
 class MemoryKeyring(KeyringBackend):
     """A credential store that lives only in this process (tests, demo)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

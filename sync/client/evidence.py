@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -83,14 +84,14 @@ def upload_pending(
             data = path.read_bytes()
         except OSError as exc:
             log.warning("evidence photo %s is gone: %s", path, exc)
-            write(lambda conn, s=sha256, e=str(exc): record(conn, s, MISSING, e))
+            write(partial(record, sha256=sha256, outcome=MISSING, detail=str(exc)))
             continue
         try:
             send(transport, sha256, data)
         except ServerRefused as exc:
             log.warning("the server refused evidence photo %s: %s", sha256, exc)
-            write(lambda conn, s=sha256, e=str(exc): record(conn, s, REFUSED, e))
+            write(partial(record, sha256=sha256, outcome=REFUSED, detail=str(exc)))
             continue
-        write(lambda conn, s=sha256: record(conn, s, UPLOADED))
+        write(partial(record, sha256=sha256, outcome=UPLOADED))
         sent += 1
     return sent

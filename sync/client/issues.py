@@ -172,7 +172,8 @@ def list_issues(
 def count_open(conn: sqlite3.Connection, operator: str | None = None) -> int:
     """Open issues: all of them, or those of one operator's events."""
     if operator is None:
-        sql, args = "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL", ()
+        sql = "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL"
+        args: tuple[str, ...] = ()
     else:
         sql = "SELECT count(*) FROM sync_issues WHERE resolved_at IS NULL AND operator = ?"
         args = (operator,)

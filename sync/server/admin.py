@@ -66,7 +66,7 @@ def upsert_master(server: Server, table: str, records: Iterable[dict[str, Any]])
         for record in records:
             if not record.get("id") or not record.get("name"):
                 raise AdminError(f"every {KINDS[table]} needs an id and a name: {record}")
-            row = {c: record.get(c) for c in columns}
+            row: dict[str, Any] = {c: record.get(c) for c in columns}
             if table == "dealers":
                 row["regions"] = dumps(list(record.get("regions") or []))
             if table == "products":

@@ -359,7 +359,8 @@ def verify_chain(
     """Recompute every hash after ``start`` (up to ``upto_seq``); the first mismatch names
     where history was altered. A row whose text is no longer readable but whose neighbours
     still link to it is reported in ``damaged`` (disk damage, set aside), not as a break."""
-    prev, expected_seq, count, damaged = start.hash, start.seq + 1, 0, []
+    prev, expected_seq, count = start.hash, start.seq + 1, 0
+    damaged: list[int] = []
     last = start
     cursor = conn.execute(
         "SELECT seq, CAST(event_id AS BLOB), CAST(type AS BLOB), CAST(payload AS BLOB),"

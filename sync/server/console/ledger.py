@@ -144,7 +144,7 @@ def as_xlsx(db: Database, month: str) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet
     sheet.title = month
     sheet.append(COLUMNS)
     for row in _table(db, month):

@@ -182,7 +182,7 @@ def write_xlsx(report: DayReport, path: Path, tr: Translate = lambda s: s) -> Pa
     from openpyxl.styles import Font
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the default sheet; each table gets its own
     for name, head, rows in tables(report, tr):
         sheet = book.create_sheet(name[:31])
         sheet.append(safe_row([title(report, tr)]))

@@ -129,7 +129,7 @@ def places(conn: sqlite3.Connection, regions: list[str] | None = None) -> list[P
     def inside(region_id: str | None) -> bool:
         if not wanted:
             return True
-        return bool(region_id) and any(r in wanted for r in _chain(region_id, parents))
+        return region_id is not None and any(r in wanted for r in _chain(region_id, parents))
 
     out = [
         Place("region", rid, name, rid)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
@@ -129,19 +129,20 @@ def judge(
 ) -> Judgement:
     age = (now - synced_at).total_seconds() / 3600 if synced_at else None
     regions = tuple(dealer_regions or ())
-    facts = {
-        "dealer_id": row.dealer_id if row else None,
-        "dealer_regions": regions,
-        "ship_date": row.ship_date if row else None,
-        "order_id": row.order_id if row else None,
-        "age_hours": age,
-    }
+    stale = Judgement(
+        Verdict.STALE,
+        dealer_id=row.dealer_id if row else None,
+        dealer_regions=regions,
+        ship_date=row.ship_date if row else None,
+        order_id=row.order_id if row else None,
+        age_hours=age,
+    )
     if age is None or age > max_age_hours:
-        return Judgement(Verdict.STALE, **facts)
+        return stale
     if row is None:
-        return Judgement(Verdict.UNKNOWN, **facts)
+        return replace(stale, verdict=Verdict.UNKNOWN)
     if not row.dealer_id:
-        return Judgement(Verdict.NOT_SHIPPED, **facts)
+        return replace(stale, verdict=Verdict.NOT_SHIPPED)
     if authorised(found_region, regions, parents):
-        return Judgement(Verdict.AUTHORISED, **facts)
-    return Judgement(Verdict.DIVERTED, **facts)
+        return replace(stale, verdict=Verdict.AUTHORISED)
+    return replace(stale, verdict=Verdict.DIVERTED)
