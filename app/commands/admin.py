@@ -193,10 +193,12 @@ def _dispatch(args: argparse.Namespace, server, admin) -> int:
     action = args.action
     if action == "seed-demo":
         from app.demo import registry
-        from sync.server.seed import seed_demo
+        from sync.server.seed import STATIONS, seed_demo
 
         seed = seed_demo(server, registry())
         print(f"Demo data ready. Enrollment code for a station: {seed.enrollment_code}")
+        for name, code in seed.station_codes.items():
+            print(f"  for station {name} ({STATIONS[name]['kind']}): {code}")
         user, password = seed.console_login
         print(f"Head-office console: /console/ on this server, user {user}, password {password}")
     elif action == "master":

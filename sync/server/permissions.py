@@ -87,6 +87,11 @@ OWN_EVENTS_ONLY = True  # every kind (see PUSH)
 TRACE_DETAIL: dict[Kind, str] = {BW: "full", HQ: "full", IN: "full", DW: "dealer", DC: "dealer"}
 
 
+# What a region-scoped station (an inspector) is told about a code shipped into another region:
+# shipped, to a dealer not named, so its verdict there is "diverted", as with the full map
+ELSEWHERE = "~elsewhere"
+
+
 class Denied(AccessError):
     """A station asked for what its kind or owner does not allow (403)."""
 

@@ -137,6 +137,19 @@ class DemoSeed:
     orders: list[str] = field(default_factory=list)
     batches: list[str] = field(default_factory=list)
     console_login: tuple[str, str] = DEMO_CONSOLE_LOGIN
+    # one-time codes for the other stations of the world (``STATIONS``), made when the data is
+    # written (the first call): name -> code
+    station_codes: dict[str, str] = field(default_factory=dict)
+
+
+# The world's other stations, each of one kind (``sync.server.permissions``): two competing
+# dealers' counters and the brand's inspector in Shanghai. The demo station itself has no kind
+# (head office's test kind): it plays warehouse, counter and inspector at once.
+STATIONS: dict[str, dict[str, str]] = {
+    "counter-D001": {"kind": "dealer_counter", "dealer_id": "D001", "region_id": "SH"},
+    "counter-D003": {"kind": "dealer_counter", "dealer_id": "D003", "region_id": "ZJ"},
+    "inspector-SH": {"kind": "inspector", "region_id": "SH"},
+}
 
 
 def seed_demo(
@@ -182,6 +195,10 @@ def seed_demo(
         user, password = DEMO_CONSOLE_LOGIN
         accounts.create_schema(server.db)
         accounts.create_user(server.db, server.clock(), user, password, "admin")
+        result.station_codes = {  # with the data: once
+            name: admin.create_enrollment_code(server, name=name, **owner)
+            for name, owner in STATIONS.items()
+        }
         with server.db.transaction() as tx:
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('demo_seeded', '1') ON CONFLICT (key) DO NOTHING"

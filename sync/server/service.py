@@ -237,20 +237,24 @@ class Server:
             raise ValueError(f"unknown stream {stream!r}")
         own = self.require(station, f"changes.{stream}")
         tags = stations.station_tags(station) if stream == STREAM_REF else ["*"]
-        where, scoped = "", []
-        if own is Own.REGION:  # the shipments into the station's regions only
+        data, scoped = "data", []
+        if own is Own.REGION:  # shipments into the station's regions; elsewhere: not named
             regions = sorted(permissions.regions_of(station)) or [""]
-            where = (
-                f" AND {self._json_text('data', 'region_id')} IN ({', '.join('?' * len(regions))})"
+            data = (
+                f"CASE WHEN {self._json_text('data', 'dealer_id')} IS NULL"
+                f" OR {self._json_text('data', 'region_id')} IN ({', '.join('?' * len(regions))})"
+                f" THEN data ELSE ? || {self._json_flag('data', 'void')} || '}}' END"
             )
-            scoped = regions
+            elsewhere = {"dealer_id": permissions.ELSEWHERE, "region_id": None,
+                         "ship_date": None, "order_id": None}  # fmt: skip
+            scoped = [*regions, compact(elsewhere)[:-1] + ',"void":']
         parts, params = [], []
         for n, tag in enumerate(tags):
             parts.append(
-                "SELECT * FROM (SELECT seq, kind, key, op, data FROM changes WHERE stream = ?"
-                f" AND audience = ? AND seq > ?{where} ORDER BY seq LIMIT ?) AS p{n}"
+                f"SELECT * FROM (SELECT seq, kind, key, op, {data} AS data FROM changes"
+                f" WHERE stream = ? AND audience = ? AND seq > ? ORDER BY seq LIMIT ?) AS p{n}"
             )
-            params += [stream, tag, cursor, *scoped, limit]
+            params += [*scoped, stream, tag, cursor, limit]
         sql = f"SELECT seq, kind, key, op, data FROM ({' UNION ALL '.join(parts)}) AS u ORDER BY seq LIMIT ?"
         with self.db.read() as tx:
             rows = tx.rows(sql, [*params, limit])
@@ -263,6 +267,12 @@ class Server:
             f'"next_cursor":{rows[-1][0] if rows else cursor},"more":{"true" if len(rows) == limit else "false"}}}'
         )
         return page.encode("utf-8", "backslashreplace")
+
+    def _json_flag(self, column: str, field: str) -> str:
+        """A JSON boolean of ``column`` as the text ``true`` or ``false``."""
+        if self.db.dialect == "sqlite":
+            return f"CASE WHEN json_extract({column}, '$.{field}') THEN 'true' ELSE 'false' END"
+        return f"CASE WHEN ({column}::jsonb ->> '{field}') = 'true' THEN 'true' ELSE 'false' END"
 
     def _json_text(self, column: str, field: str) -> str:
         if self.db.dialect == "sqlite":

@@ -99,9 +99,15 @@ def default_scope(station: dict) -> str:
 
 def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> SnapshotInfo:
     """Write a new snapshot from one consistent read and record it."""
-    where, params = "status <> 'void'", []
+    columns, params = "dealer_id, region_id, shipped_at, order_id", []
     if scope.startswith(REGION):
-        where, params = "status <> 'void' AND region_id = ?", [scope.removeprefix(REGION)]
+        # every code, so the inspector's verdicts are the full map's: a code shipped elsewhere
+        # is "shipped, not here" (ELSEWHERE), without its dealer, region, date or order
+        here = "(dealer_id IS NULL OR region_id = ?)"
+        columns = (f"CASE WHEN {here} THEN dealer_id ELSE ? END, CASE WHEN {here} THEN region_id"
+                   f" END, CASE WHEN {here} THEN shipped_at END, CASE WHEN {here} THEN order_id END")  # fmt: skip
+        region = scope.removeprefix(REGION)
+        params = [region, permissions.ELSEWHERE, region, region, region]
     elif scope != ALL:
         raise ValueError(f"unknown snapshot scope {scope!r}")
     with db.read() as tx:
@@ -109,8 +115,7 @@ def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> 
             tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE stream = 'shipments'")
         )
         rows = tx.stream(
-            f"SELECT key, dealer_id, region_id, shipped_at, order_id FROM codes WHERE {where} ORDER BY key",
-            params,
+            f"SELECT key, {columns} FROM codes WHERE status <> 'void' ORDER BY key", params
         )
         return publish(db, directory, rows, as_of, now, scope)
 

@@ -7,14 +7,23 @@ permission widened in the table shows up as a difference (``test_the_matrix_catc
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from app.demo import registry
+from app.domain.workflows.inspector.verdict import judge
+from app.domain.workflows.knowledge import ShipRow
 from sync.client.transport import NotAllowed
 from sync.server import admin, permissions
 from sync.server.console import accounts
+from sync.server.db import open_database
+from sync.server.embedded import start_demo
+from sync.server.service import Server
+from sync.server.util import loads
 from tests.support import ROOT
 from tests.support.sync_data import Api, enroll_station, event, seed_sample, ship
 from tests.support.sync_station import Station
@@ -194,10 +203,19 @@ def test_a_dealer_trace_is_its_own_view(central):
 def test_an_inspector_pulls_the_shipments_of_its_region_only(central):
     world = build_world(central)
     changes, _ = world.stations["inspector"].pull_all("shipments")
-    shipped = [c for c in changes if c["data"].get("dealer_id")]
-    assert shipped and {c["data"]["region_id"] for c in shipped} == {"R-SH"}
+    shipped = {c["key"]: c["data"] for c in changes if c["data"].get("dealer_id")}
+    own, other = world.objects["trace"][0][10:], world.objects["trace"][1][10:]
+    assert shipped[own]["dealer_id"] == "D1" and shipped[own]["order_id"] == "SO-1"
+    # shipped elsewhere: "not here", to whom and under which order not said
+    assert shipped[other] == {"dealer_id": permissions.ELSEWHERE, "region_id": None,
+                              "ship_date": None, "order_id": None, "void": False}  # fmt: skip
+    assert "D2" not in str(changes) and "SO-2" not in str(changes)
     latest = world.stations["inspector"].get("/v1/snapshots/latest").json()  # no scope named
     assert latest["scope"] == "region:R-SH"
+    text = gzip.decompress(world.stations["inspector"].get(latest["url"]).content).decode()
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in text.splitlines()}
+    assert rows[own][0] == "D1" and rows[other] == [permissions.ELSEWHERE, "", "", ""]
+    assert "D2" not in text and "SO-2" not in text
 
 
 def test_kind_and_owner_change_only_through_the_audited_path(central):
@@ -262,3 +280,69 @@ def test_a_refused_lookup_is_not_allowed_and_the_station_stays_enrolled(central,
         assert station.client.sync_once().pushed == 0  # still enrolled, still syncing
     finally:
         station.close()
+
+
+def _snapshot_rows(api: Api, scope: str | None = None) -> dict[str, ShipRow]:
+    params = {"scope": scope} if scope else {}
+    info = api.get("/v1/snapshots/latest", params=params).json()
+    text = gzip.decompress(api.get(info["url"]).content).decode()
+    return {
+        cells[0]: ShipRow(cells[0], *(cell or None for cell in cells[1:]))
+        for cells in (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    }
+
+
+def test_in_the_demo_world_dealer_b_cannot_learn_who_bought_dealer_a_goods(tmp_path):
+    """Two dealers' counters and an inspector (``seed.STATIONS``): D003's counter learns nothing
+    of D001's goods; the inspector's verdicts from its region's snapshot are the full map's."""
+    demo = start_demo(tmp_path / "demo.sqlite3", registry())
+    try:
+        assert demo.seed is not None
+        apis = {}
+        codes = {**demo.seed.station_codes, "demo-station": demo.enrollment_code}
+        for name, code in codes.items():
+            answer = Api(demo.url).post("/v1/enroll", {"enrollment_code": code, "station_id": name})
+            assert answer.status_code == 200, answer.text
+            apis[name] = Api(demo.url, answer.json()["credential"])
+        db = open_database(str(tmp_path / "demo.sqlite3"))
+        server = Server(db, snapshot_dir=tmp_path / "snapshots")
+        for scope in ("all", "region:SH"):
+            server.build_snapshot(scope)
+        with db.read() as tx:
+            sold_a = [r[0] for r in tx.rows("SELECT key FROM codes WHERE dealer_id = 'D001'")]
+            orders_a = [r[0] for r in tx.rows("SELECT id FROM orders WHERE dealer_id = 'D001'")]
+            parents = dict(tx.rows("SELECT id, parent_id FROM regions"))
+            dealer_regions = {
+                d: tuple(loads(r)) for d, r in tx.rows("SELECT id, regions FROM dealers")
+            }
+        assert sold_a and orders_a
+
+        b = apis["counter-D003"]
+        for key in sold_a[:20]:
+            answer = b.get(f"/v1/trace/{key}")
+            assert (answer.status_code, answer.json()["error"]) == (403, "access.not_yours")
+        for path in ("/v1/changes?stream=shipments", "/v1/snapshots/latest?scope=all"):
+            assert b.get(path).status_code == 403, path
+        pulled = str(b.pull_all("ref")[0])
+        assert not [k for k in sold_a if k in pulled] and not [o for o in orders_a if o in pulled]
+        assert apis["counter-D001"].get(f"/v1/trace/{sold_a[0]}").json()["dealer_id"] == "D001"
+
+        # the inspector in Shanghai: its own region's snapshot by default, same verdicts
+        inspector = _snapshot_rows(apis["inspector-SH"])
+        full = _snapshot_rows(apis["demo-station"], "all")
+        assert set(inspector) == set(full)
+        now = dt.datetime.now(dt.UTC)
+
+        def verdict(row: ShipRow | None) -> str:
+            regions = dealer_regions.get(row.dealer_id, ()) if row else ()
+            return judge(row, "SH", regions, parents, synced_at=now, now=now,
+                         max_age_hours=72).verdict.value  # fmt: skip
+
+        verdicts = {key: verdict(row) for key, row in full.items()}
+        assert {key: verdict(row) for key, row in inspector.items()} == verdicts
+        assert {"authorised", "diverted", "not_shipped"} <= set(verdicts.values())
+        assert verdict(inspector.get("sgtin:unknown")) == "unknown"
+        assert "D003" not in str([r for r in inspector.values() if r.dealer_id != "D001"])
+        db.close()
+    finally:
+        demo.stop()

@@ -10,6 +10,7 @@ import pytest
 from app.cli import main
 from app.domain.rules import tokens
 from sync.server.db import open_database
+from sync.server.seed import STATIONS
 
 
 def admin(db_url: str, *args: str) -> int:
@@ -97,7 +98,8 @@ def test_admin_commands_issue_create_and_export(server_db_url, tmp_path, capsys)
             assert tx.scalar("SELECT bonus_cents FROM rebate_tiers WHERE name = 'platinum'") == 200
             assert tx.scalar("SELECT COUNT(*) FROM signing_keys") == 2
             assert tx.scalar("SELECT region_id FROM orders WHERE id = 'SO-X'") == "JS"
-            assert tx.scalar("SELECT COUNT(*) FROM enrollment_codes") == 3
+            # two seed-demo codes, one enroll-code, and the demo world's other stations (once)
+            assert tx.scalar("SELECT COUNT(*) FROM enrollment_codes") == 3 + len(STATIONS)
     finally:
         db.close()
 

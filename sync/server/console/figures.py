@@ -150,7 +150,7 @@ def stations(db: Database, now: dt.datetime) -> list[dict[str, Any]]:
     cutoff = (now - ONLINE_WITHIN).astimezone(dt.UTC).isoformat(timespec="seconds")
     with db.read() as tx:
         rows = tx.all(
-            "SELECT s.id, s.name, s.site, s.revoked, s.last_seen_at, s.enrolled_at,"
+            "SELECT s.id, s.name, s.kind, s.site, s.revoked, s.last_seen_at, s.enrolled_at,"
             " coalesce(d.name, s.dealer_id, '') AS dealer, coalesce(r.name, s.region_id, '')"
             " AS region, p.version, p.backlog, p.clock_offset_s, p.reported_at"
             " FROM stations s LEFT JOIN dealers d ON d.id = s.dealer_id"

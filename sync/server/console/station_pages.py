@@ -30,6 +30,7 @@ from sync.server.console.pages import (
     require_change,
     server_of,
 )
+from sync.server.permissions import KINDS
 
 router = APIRouter()
 DENY_KINDS = ("voucher", "card", "device", "code")
@@ -52,7 +53,8 @@ def stations_page(request: Request) -> Response:
         return redirect("login")
     server = server_of(request)
     rows = figures.stations(server.db, server.clock())
-    return render(request, "stations.html", who, stations=rows, code=None)
+    error = request.query_params.get("error", "")
+    return render(request, "stations.html", who, stations=rows, code=None, kinds=KINDS, error=error)
 
 
 @router.post("/stations/{station_id}/{action}")
@@ -71,6 +73,37 @@ def station_action(
     return redirect("stations")
 
 
+@router.post("/stations/role")
+def station_role(
+    request: Request,
+    csrf: str = Form(""),
+    station: str = Form(""),
+    kind: str = Form(""),
+    dealer: str = Form(""),
+    site: str = Form(""),
+    region: str = Form(""),
+    granted: str = Form(""),
+) -> Response:
+    """What a station is and whose: changed here or by ``admin station-role`` only, each change
+    (or refusal) a row of the audit log, written by ``admin.set_station_role``."""
+    require_change(request, csrf, "stations.manage", "station.role", station[:100])
+    who = current(request)
+    try:
+        admin.set_station_role(
+            server_of(request),
+            station[:100],
+            kind=kind,
+            actor=who.username if who else "-",
+            dealer_id=dealer[:40] or None,
+            site=site[:40] or None,
+            region_id=region[:40] or None,
+            granted_regions=[r.strip()[:40] for r in granted.split(",") if r.strip()][:20],
+        )
+    except admin.AdminError:
+        return redirect("stations?error=role")
+    return redirect("stations")
+
+
 @router.post("/enroll")
 def new_enrollment_code(
     request: Request,
@@ -79,17 +112,22 @@ def new_enrollment_code(
     site: str = Form(""),
     dealer: str = Form(""),
     region: str = Form(""),
+    kind: str = Form(""),
 ) -> Response:
     require_change(request, csrf, "stations.manage", "enroll.code", name)
     server = server_of(request)
+    if kind and kind not in KINDS:
+        audit(request, "enroll.code", name, "refused.kind", kind=kind[:40])
+        return redirect("stations")
     code = admin.create_enrollment_code(
         server,
         name=name[:100],
         site=site or None,
         dealer_id=dealer or None,
         region_id=region or None,
+        kind=kind or None,
     )
-    audit(request, "enroll.code", name, "ok", site=site, dealer=dealer, region=region)
+    audit(request, "enroll.code", name, "ok", site=site, dealer=dealer, region=region, kind=kind)
     base = str(request.base_url).rstrip("/")
     scan_text = f"YIMA:ENROLL:{code}@{base}"
     qr = segno.make(scan_text, error="m").svg_inline(scale=5)
@@ -99,6 +137,8 @@ def new_enrollment_code(
         "stations.html",
         current(request),
         stations=rows,
+        kinds=KINDS,
+        error="",
         code={"code": code, "qr": Markup(qr), "text": scan_text, "name": name},
     )
 
