@@ -999,6 +999,11 @@
         <translation>窜货：{date} 发往 {dealer}（授权区域：{regions}），订单 {order}；却出现在 {here}。请拍照取证并提交案件。</translation>
     </message>
     <message>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="82" />
+        <source>DIVERTED (窜货): shipped to a dealer of another region; found in {here}. Take photos and file a case.</source>
+        <translation>窜货：已发往其他区域的经销商，却出现在 {here}。请拍照取证并提交案件。</translation>
+    </message>
+    <message>
         <location filename="../../app/domain/workflows/inspector/verdict.py" line="62" />
         <source>NOT SHIPPED YET: the brand never shipped {code} to a dealer, yet it is on a shelf in {here}. Take photos and file a case.</source>
         <translation>尚未出库：品牌方从未把 {code} 发给任何经销商，它却出现在 {here} 的货架上。请拍照取证并提交案件。</translation>

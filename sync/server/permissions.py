@@ -16,6 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from app.domain.rules.snapshot import ELSEWHERE as SHIPPED_ELSEWHERE
 from sync.server.stations import AccessError
 from sync.server.util import loads
 
@@ -89,7 +90,7 @@ TRACE_DETAIL: dict[Kind, str] = {BW: "full", HQ: "full", IN: "full", DW: "dealer
 
 # What a region-scoped station (an inspector) is told about a code shipped into another region:
 # shipped, to a dealer not named, so its verdict there is "diverted", as with the full map
-ELSEWHERE = "~elsewhere"
+ELSEWHERE = SHIPPED_ELSEWHERE
 
 
 class Denied(AccessError):

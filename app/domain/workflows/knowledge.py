@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.rules.snapshot import ELSEWHERE
 from app.domain.store import settings as stored_settings
 from app.domain.workflows.counter.model import OfflineCaps
 
@@ -195,8 +196,9 @@ def case_status(conn: sqlite3.Connection, case_id: str) -> str | None:
 
 
 def dealer_name(conn: sqlite3.Connection, dealer_id: str | None) -> str | None:
-    """A dealer's name from the pulled reference data (its id when the name is not known)."""
-    if not dealer_id:
+    """A dealer's name from the pulled reference data (its id when the name is not known);
+    None for one the station was not told (``ELSEWHERE``)."""
+    if not dealer_id or dealer_id == ELSEWHERE:
         return None
     row = conn.execute("SELECT name FROM dealers WHERE id = ?", (dealer_id,)).fetchone()
     return row[0] if row else dealer_id

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from app.domain.codes import Code
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.rules.snapshot import ELSEWHERE
 from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.inspector.verdict import (
     CASEABLE,
+    DIVERTED_ELSEWHERE,
     MESSAGES,
     NO_DATA,
     Judgement,
@@ -239,6 +241,8 @@ def check(
         ),
     )
     message = NO_DATA if state.synced_at is None else MESSAGES[judgement.verdict]
+    if row is not None and row.dealer_id == ELSEWHERE:  # the region's view: no dealer named
+        message = DIVERTED_ELSEWHERE
     reason = "inspect.no_data" if state.synced_at is None else f"inspect.{judgement.verdict.value}"
     decision = Decision(judgement.outcome, message, args, reason, event.seq)
     facts = [(LABELS["code"], code_label(code.key)), (LABELS["here"], here)]

@@ -76,6 +76,13 @@ MESSAGES: dict[Verdict, str] = {
     ),
 }
 
+# DIVERTED when the station holds its region's view: shipped, to a dealer of another region
+DIVERTED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "DIVERTED (窜货): shipped to a dealer of another region; found in {here}. Take photos and"
+    " file a case.",
+)
+
 NO_DATA = QT_TRANSLATE_NOOP(
     "Decisions",
     "NO DATA: this station has not downloaded the shipment data yet. Download it on the "
