@@ -248,6 +248,11 @@ class Server:
             elsewhere = {"dealer_id": permissions.ELSEWHERE, "region_id": None,
                          "ship_date": None, "order_id": None}  # fmt: skip
             scoped = [*regions, compact(elsewhere)[:-1] + ',"void":']
+        if (
+            stream == STREAM_REF
+            and permissions.TRACE_DETAIL[permissions.kind_of(station)] == "dealer"
+        ):
+            data, scoped = self._dealer_codes(), [station.get("dealer_id") or ""]
         parts, params = [], []
         for n, tag in enumerate(tags):
             parts.append(
@@ -267,6 +272,23 @@ class Server:
             f'"next_cursor":{rows[-1][0] if rows else cursor},"more":{"true" if len(rows) == limit else "false"}}}'
         )
         return page.encode("utf-8", "backslashreplace")
+
+    def _dealer_codes(self) -> str:
+        """A code change as a dealer's station may read it: never which station made it, and
+        the dealer, order and holder of its own dealer's codes only (one parameter: the dealer)."""
+        others = ("dealer_id", "order_id", "holder", "by")
+        if self.db.dialect == "sqlite":
+            hide = ", ".join(f"'$.{field}', NULL" for field in others)
+            mine, theirs = "json_set(data, '$.by', NULL)", f"json_set(data, {hide})"
+        else:
+            nulls = compact(dict.fromkeys(others))
+            mine = """(data::jsonb || '{"by": null}')::text"""
+            theirs = f"(data::jsonb || '{nulls}')::text"
+        dealer = self._json_text("data", "dealer_id")
+        return (
+            f"CASE WHEN kind <> 'code' THEN data WHEN COALESCE({dealer}, '') IN ('', ?)"
+            f" THEN {mine} ELSE {theirs} END"
+        )
 
     def _json_flag(self, column: str, field: str) -> str:
         """A JSON boolean of ``column`` as the text ``true`` or ``false``."""

@@ -346,3 +346,23 @@ def test_in_the_demo_world_dealer_b_cannot_learn_who_bought_dealer_a_goods(tmp_p
         db.close()
     finally:
         demo.stop()
+
+
+def test_a_dealer_station_pulls_the_code_registry_without_other_dealers_buyers(central):
+    """Codes issued for every station (no site) come to a dealer's counter as the registry its
+    offline authenticity check needs, but never with another dealer, order or station."""
+    server = central.server
+    sample = seed_sample(server, site=None)
+    hq = enroll_station(central, "hq", kind="hq_test")
+    hq.push([ship("hq", 1, sample.items[:2], "D1", "SO-1"),
+             ship("hq", 2, sample.items[2:4], "D2", "SO-2")])  # fmt: skip
+    counter = enroll_station(central, "c-1", kind="dealer_counter", dealer_id="D1")
+    codes = {c["key"]: c["data"] for c in counter.pull_all("ref")[0] if c["kind"] == "code"}
+    assert set(sample.items) <= set(codes)
+    assert codes[sample.items[0]]["dealer_id"] == "D1" and codes[sample.items[0]]["by"] is None
+    other = codes[sample.items[2]]
+    assert other["status"] == "shipped" and other["dealer_id"] is None
+    assert other["order_id"] is None and other["by"] is None
+    assert "D2" not in str(codes) and "SO-2" not in str(codes) and '"hq"' not in str(codes)
+    full = {c["key"]: c["data"] for c in hq.pull_all("ref")[0] if c["kind"] == "code"}
+    assert full[sample.items[2]]["dealer_id"] == "D2" and full[sample.items[2]]["by"] == "hq"
