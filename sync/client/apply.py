@@ -126,70 +126,43 @@ def _local_status(data: dict[str, Any], me: str) -> str:
     return "known"
 
 
+_CODE_UPSERT = (
+    "INSERT INTO codes (key, level, product_id, parent_key, status, dealer_id, order_id, verified,"
+    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
+)
+# our own change coming back, or a re-issue: keep the local state, trust the registry
+_TRUST = _CODE_UPSERT + "verified = 1, product_id = coalesce(excluded.product_id, product_id)"
+_REPLACE = _CODE_UPSERT + (
+    "level = excluded.level, product_id = excluded.product_id, parent_key = excluded.parent_key,"
+    " status = excluded.status, dealer_id = excluded.dealer_id, order_id = excluded.order_id,"
+    " verified = 1, updated_at = excluded.updated_at"
+)
+
+
 def _apply_codes(
     conn: sqlite3.Connection, changes: dict[str, Change], me: str, now: str, protected: set[str]
 ) -> None:
-    """A page's code changes (the last one per code), read and written set-wise."""
-    keys = [k for k in changes if k not in protected]
-    if not keys:
-        return
-    local: set[str] = set()
-    for start in range(0, len(keys), 900):
-        part = keys[start : start + 900]
-        marks = ",".join("?" * len(part))
-        local.update(
-            r[0] for r in conn.execute(f"SELECT key FROM codes WHERE key IN ({marks})", part)
-        )
-    inserts, trusts, updates = [], [], []
-    for key in keys:
-        data = changes[key].data
-        level, product, status = (
+    """A page's code changes (the last one per code), written set-wise: a code the station does
+    not hold is inserted, one it holds is updated as its change says, in one upsert each (one
+    look into the table per code: on a first sync the table is large and the look is the cost)."""
+    trusts, replaces = [], []
+    for key, change in changes.items():
+        if key in protected:
+            continue
+        data = change.data
+        row = (
+            key,
             data.get("level") or "item",
             data.get("product_id"),
+            data.get("parent_key"),
             _local_status(data, me),
+            data.get("dealer_id"),
+            data.get("order_id"),
+            now,
         )
-        if key not in local:
-            inserts.append(
-                (
-                    key,
-                    level,
-                    product,
-                    data.get("parent_key"),
-                    status,
-                    data.get("dealer_id"),
-                    data.get("order_id"),
-                    now,
-                )
-            )
-        elif data.get("by") == me or data.get("status") == "issued":
-            # our own change coming back, or a re-issue: keep the local state, trust the registry
-            trusts.append((product, key))
-        else:
-            updates.append(
-                (
-                    level,
-                    product,
-                    data.get("parent_key"),
-                    status,
-                    data.get("dealer_id"),
-                    data.get("order_id"),
-                    now,
-                    key,
-                )
-            )
-    conn.executemany(
-        "INSERT INTO codes (key, level, product_id, parent_key, status, dealer_id, order_id, verified, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
-        inserts,
-    )
-    conn.executemany(
-        "UPDATE codes SET verified = 1, product_id = coalesce(?, product_id) WHERE key = ?", trusts
-    )
-    conn.executemany(
-        "UPDATE codes SET level = ?, product_id = ?, parent_key = ?, status = ?, dealer_id = ?, order_id = ?,"
-        " verified = 1, updated_at = ? WHERE key = ?",
-        updates,
-    )
+        (trusts if data.get("by") == me or data.get("status") == "issued" else replaces).append(row)
+    conn.executemany(_TRUST, trusts)
+    conn.executemany(_REPLACE, replaces)
 
 
 def _apply_order(conn: sqlite3.Connection, change: Change) -> None:
