@@ -455,12 +455,13 @@ class SyncClient:
         limit = self.info().pull_page_limit
         phase = "pull" if stream == STREAM_REF else "snapshot.catchup"
         cursor = state.cursor(self.reader, stream) or 0
-        more, fetched, pages = True, 0, 0
+        fetched, pages = 0, 0
+        more = max_pages != 0
         queued: deque[Future[int]] = deque()
         with self._roomy_writer_cache():
             try:
                 while more or queued:
-                    if more and len(queued) < PULL_PAGES_AHEAD and fetched != max_pages:
+                    if more and len(queued) < PULL_PAGES_AHEAD:
                         page, now = self._page(stream, cursor, limit), _now()
                         queued.append(
                             self.writer.submit(
@@ -482,7 +483,8 @@ class SyncClient:
                         applied = queued.popleft().result(timeout=120)
                     except StaleCursor:  # another pull moved the cursor: go on from where it is
                         pages += _settle(queued, report)
-                        cursor, more, fetched = state.cursor(self.reader, stream) or 0, True, pages
+                        cursor, fetched = state.cursor(self.reader, stream) or 0, pages
+                        more = fetched != max_pages
                         continue
                     pages += 1
                     report.pulled_pages += 1
