@@ -519,9 +519,9 @@ class Server:
         if scope == snapshots.ALL:
             self.require(station, "snapshot.all")
         elif scope.startswith(snapshots.REGION):
-            self.require(station, "snapshot.region")
-            region = scope.removeprefix(snapshots.REGION)
-            if not permissions.may_see(station, "snapshot.region", regions={region}):
+            own = self.require(station, "snapshot.region")
+            regions = snapshots.scope_regions(scope)
+            if own is Own.REGION and not regions <= permissions.regions_of(station):
                 raise self.refuse(
                     station, "snapshot.region", permissions.refusal_not_yours("region"), scope
                 )

@@ -87,14 +87,27 @@ def scopes_for(station: dict) -> set[str]:
     everything = {ALL} if permissions.rule(station, "snapshot.all") else set()
     if permissions.rule(station, "snapshot.region") is None:
         return everything
-    return everything | {f"{REGION}{region}" for region in permissions.regions_of(station)}
+    regions = permissions.regions_of(station)
+    together = {region_scope(regions)} if len(regions) > 1 else set()
+    return everything | together | {region_scope({region}) for region in regions}
+
+
+def region_scope(regions: set[str]) -> str:
+    """One scope for one region or several (``region:JS,SH,ZJ``: an inspector's own region
+    and the neighbours head office granted it, in one snapshot it judges by)."""
+    return REGION + ",".join(sorted(regions))
+
+
+def scope_regions(scope: str) -> set[str]:
+    return set(scope.removeprefix(REGION).split(","))
 
 
 def default_scope(station: dict) -> str:
-    """The scope a station gets when it names none: its own region if it may not see all."""
-    if permissions.rule(station, "snapshot.all") or not station.get("region_id"):
+    """The scope a station gets when it names none: its regions if it may not see all."""
+    regions = permissions.regions_of(station)
+    if permissions.rule(station, "snapshot.all") or not regions:
         return ALL
-    return f"{REGION}{station['region_id']}"
+    return region_scope(regions)
 
 
 def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> SnapshotInfo:
@@ -103,11 +116,11 @@ def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> 
     if scope.startswith(REGION):
         # every code, so the inspector's verdicts are the full map's: a code shipped elsewhere
         # is "shipped, not here" (ELSEWHERE), without its dealer, region, date or order
-        here = "(dealer_id IS NULL OR region_id = ?)"
+        regions = sorted(scope_regions(scope))
+        here = f"(dealer_id IS NULL OR region_id IN ({', '.join('?' * len(regions))}))"
         columns = (f"CASE WHEN {here} THEN dealer_id ELSE ? END, CASE WHEN {here} THEN region_id"
                    f" END, CASE WHEN {here} THEN shipped_at END, CASE WHEN {here} THEN order_id END")  # fmt: skip
-        region = scope.removeprefix(REGION)
-        params = [region, permissions.ELSEWHERE, region, region, region]
+        params = [*regions, permissions.ELSEWHERE, *regions, *regions, *regions]
     elif scope != ALL:
         raise ValueError(f"unknown snapshot scope {scope!r}")
     with db.read() as tx:

@@ -231,6 +231,11 @@ def test_kind_and_owner_change_only_through_the_audited_path(central):
         200,
         503,  # granted: being built
     )
+    # its default snapshot is its own region and the granted neighbour, in one
+    server.build_snapshot("region:R-SH,R-ZJ")
+    assert api.get("/v1/snapshots/latest").json()["scope"] == "region:R-SH,R-ZJ"
+    other = api.get("/v1/snapshots/latest", params={"scope": "region:R-GD,R-SH"})
+    assert (other.status_code, other.json()["error"]) == (403, "access.not_yours")
     with pytest.raises(admin.AdminError):
         admin.set_station_role(server, "nobody", kind="inspector", actor="cli:it")
     rows = accounts.audit_rows(server.db)
