@@ -9,6 +9,7 @@ and gets every verdict offline, files a case the server opens, and sees its stat
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 
 import pytest
@@ -263,3 +264,32 @@ def test_a_shipment_after_the_snapshot_arrives_by_the_shipments_stream(world):
     assert reply.check.judgement.verdict is Verdict.AUTHORISED
     late.close()
     late.writer.stop()
+
+
+def test_a_cases_photos_reach_the_server_once_and_head_office_sees_them(world, tmp_path):
+    central, items, st = world
+    inspector = st["INS"]
+    inspector.client.sync_once(snapshot=True)
+    session = InspectorSession()
+    shop = next(p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1")
+    inspector.writer.call(lambda c: choose_place(c, shop))
+    me = Actor("op-5", "稽查员老周")
+    diverted = inspector.writer.call(lambda c: session.handle(c, gun(items[4]), me))
+    shots = [bytes([n]) * (300_000 + n) for n in (1, 2)]  # two chunks and more each
+    for data in shots:
+        photo = checks.save_photo(tmp_path / "evidence", diverted.check.check_id, data)
+        inspector.writer.call(
+            lambda c, p=photo: checks.attach_photo(
+                c, diverted.check.check_id, p, "camera", dt.datetime.now(dt.UTC)
+            )
+        )
+    filed = inspector.writer.call(lambda c: session.handle(c, CONFIRM, me))
+    report = inspector.client.sync_once()
+    assert report.evidence == 2
+    from sync.server import evidence
+
+    for data in shots:
+        assert evidence.photo(central.server.db, hashlib.sha256(data).hexdigest()) == data
+    assert inspector.client.sync_once().evidence == 0  # sent once, never again
+    with central.server.db.read() as tx:
+        assert tx.scalar("SELECT photos FROM diversion_cases WHERE case_id = ?", (filed.case_id,))
