@@ -23,8 +23,20 @@ def save(db: Database, station_id: str, report: StationReport, reported_at: str)
             " reported_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (station_id) DO UPDATE SET"
             " version = excluded.version, backlog = excluded.backlog,"
             " clock_offset_s = excluded.clock_offset_s, reported_at = excluded.reported_at",
-            (station_id, report.version, report.backlog, report.clock_offset_s, reported_at),
+            (
+                station_id,
+                report.version,
+                report.backlog,
+                _millis(report.clock_offset_s),
+                reported_at,
+            ),
         )
+
+
+def _millis(seconds: float | None) -> float | None:
+    """To the millisecond: a clock offset needs no more, and a subnormal float from a broken
+    client would underflow PostgreSQL's REAL column (schemathesis found it)."""
+    return None if seconds is None else round(seconds, 3)
 
 
 def create_router(server: Any, station: Any) -> APIRouter:

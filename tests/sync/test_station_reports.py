@@ -57,3 +57,22 @@ def test_a_report_out_of_range_is_refused_and_changes_nothing(central, tmp_path,
     finally:
         station.close()
         station.writer.stop()
+
+
+def test_a_report_with_a_subnormal_clock_offset_is_kept_to_the_millisecond(
+    central, tmp_path, memory_keyring
+):
+    station = Station(tmp_path / "st")
+    try:
+        station.enroll(central, name="counter")
+        answer = station.client.transport().session.post(
+            f"{central.url}/v1/station-report",
+            json={"version": "1.0", "backlog": 0, "clock_offset_s": 5e-324},
+            timeout=30,
+        )
+        assert answer.status_code == 204, answer.text
+        with central.server.db.read() as tx:
+            assert tx.scalar("SELECT clock_offset_s FROM station_reports") == 0
+    finally:
+        station.close()
+        station.writer.stop()
