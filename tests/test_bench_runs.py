@@ -17,6 +17,7 @@ AREAS = {
     "scanners",
     "server",
     "shell",
+    "snapshot",
     "store",
     "sync",
     "warehouse",

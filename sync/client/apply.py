@@ -145,7 +145,8 @@ def _apply_codes(
     """A page's code changes (the last one per code), written set-wise: a code the station does
     not hold is inserted, one it holds is updated as its change says, in one upsert each (one
     look into the table per code: on a first sync the table is large and the look is the cost)."""
-    trusts, replaces = [], []
+    trusts: list[tuple[Any, ...]] = []
+    replaces: list[tuple[Any, ...]] = []
     for key, change in changes.items():
         if key in protected:
             continue
