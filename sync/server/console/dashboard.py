@@ -34,8 +34,8 @@ class Figures:
 
 def count(db: Database, now: dt.datetime) -> Figures:
     panels = [
-        ("Scans per day", figures.scans_per_day(db, now)),
-        ("Shipments per day", figures.shipments_per_day(db, now)),
+        ("Scans per day", figures.per_day(db, now, "scans")),
+        ("Shipments per day", figures.per_day(db, now, "shipments")),
         ("Shipments by region (30 days)", figures.shipments_by(db, now, "region")),
         ("Shipments by dealer (30 days)", figures.shipments_by(db, now, "dealer")),
         ("Diversion cases by status", figures.cases_by_status(db)),

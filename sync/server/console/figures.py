@@ -51,30 +51,26 @@ def _days(now: dt.datetime) -> list[str]:
     return [(today - dt.timedelta(days=n)).isoformat() for n in range(DAYS - 1, -1, -1)]
 
 
-def scans_per_day(db: Database, now: dt.datetime) -> list[Bar]:
+# what is counted per day: (table, time column, extra condition, the list behind a bar)
+PER_DAY = {
+    "scans": ("events", "occurred_at", "", "events"),
+    "shipments": ("shipments", "ship_date", "standing = 1 AND ", "shipments"),
+}
+
+
+def per_day(db: Database, now: dt.datetime, what: str) -> list[Bar]:
+    """The last 14 days of scans or standing shipments, a bar each (empty days too)."""
+    table, column, condition, listed = PER_DAY[what]
     days = _days(now)
     with db.read() as tx:
         counts = dict(
             tx.rows(
-                "SELECT substr(occurred_at, 1, 10) AS day, count(*) FROM events"
-                " WHERE occurred_at >= ? GROUP BY substr(occurred_at, 1, 10)",
+                f"SELECT substr({column}, 1, 10) AS day, count(*) FROM {table}"
+                f" WHERE {condition}{column} >= ? GROUP BY substr({column}, 1, 10)",
                 (days[0],),
             )
         )
-    return [Bar(day[5:], counts.get(day, 0), f"list/events?day={day}") for day in days]
-
-
-def shipments_per_day(db: Database, now: dt.datetime) -> list[Bar]:
-    days = _days(now)
-    with db.read() as tx:
-        counts = dict(
-            tx.rows(
-                "SELECT substr(ship_date, 1, 10) AS day, count(*) FROM shipments"
-                " WHERE standing = 1 AND ship_date >= ? GROUP BY substr(ship_date, 1, 10)",
-                (days[0],),
-            )
-        )
-    return [Bar(day[5:], counts.get(day, 0), f"list/shipments?day={day}") for day in days]
+    return [Bar(day[5:], counts.get(day, 0), f"list/{listed}?day={day}") for day in days]
 
 
 # who the shipments went to: (name table, shipment column, list filter)
