@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle_layout as layout
 
-NSIS_BUILD_DIR = layout.ROOT / "build" / "nsis"
+NSIS_BUILD_DIR = layout.BUILD_ROOT / "build" / "nsis"
 NSI_SCRIPT = layout.INSTALLER_DIR / "yima_scan.nsi"
 MANIFEST_NAME = "install-manifest.txt"
 FALLBACK_EPOCH = 315_532_800  # 1980-01-01, the earliest time a zip entry can hold

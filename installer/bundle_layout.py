@@ -14,8 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLER_DIR = ROOT / "installer"
-DIST_DIR = ROOT / "dist"
-WORK_DIR = ROOT / "build" / "pyinstaller"
+# Where builds go: dist/ and build/ in the checkout, unless YIMA_BUILD_ROOT names another folder
+# (the bundle test builds in a temporary one, so tests never write into the checkout).
+BUILD_ROOT = Path(os.environ.get("YIMA_BUILD_ROOT") or ROOT)
+DIST_DIR = BUILD_ROOT / "dist"
+WORK_DIR = BUILD_ROOT / "build" / "pyinstaller"
 
 BUNDLE_NAME = "YimaScan"  # the folder under dist/ and the windowed executable
 CLI_NAME = "yima-scan"  # Windows only: a console twin so scripts see output and exit codes
