@@ -203,9 +203,7 @@ def test_offline_caps_count_value_and_hours(station, session, brand, clock):
 
 def test_answered_redemptions_no_longer_count_against_the_caps(station, session, brand):
     station.call(
-        lambda c: knowledge.put_setting(
-            c, "counter.offline_caps", {"vouchers": 1, "hours": 24}
-        )
+        lambda c: knowledge.put_setting(c, "counter.offline_caps", {"vouchers": 1, "hours": 24})
     )
     scan(station, session, brand.voucher("A1"))
     reply = scan(station, session, CONFIRM)

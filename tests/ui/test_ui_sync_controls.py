@@ -136,9 +136,7 @@ def test_status_bar_sync_now_and_a_refused_event_in_the_issues_list(
 
 
 @SQLITE_ONLY
-def test_the_sync_command_barcode_syncs_from_a_work_page(
-    qtbot, window, controls, context, central
-):
+def test_the_sync_command_barcode_syncs_from_a_work_page(qtbot, window, controls, context, central):
     seed_sample(central.server)
     wiring = controls
     log_in(qtbot, window, "Wu", "1111")
