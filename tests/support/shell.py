@@ -63,3 +63,12 @@ def log_in(qtbot, window, name: str, pin: str) -> None:
     qtbot.keyClicks(login.pin, pin)
     qtbot.keyClick(login.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.operator is not None and window.operator.name == name)
+
+
+def scan(qtbot, window, text: str) -> Any:
+    """Deliver ``text`` as a gun would and return the decision the window shows for it."""
+    from hardware.scan import Scan
+
+    with qtbot.waitSignal(window.decision_shown, timeout=5000) as shown:
+        window.deliver_scan(Scan(text, "sim"))
+    return shown.args[0]

@@ -109,3 +109,14 @@ def app_station(request: pytest.FixtureRequest, make_station) -> Station:
 @pytest.fixture
 def window(app_station: Station) -> MainWindow:
     return app_station.window
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    """Every Simplified Chinese translation the station ships, installed for one test."""
+    from app.ui.translations import install_translations
+
+    translators = install_translations(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

@@ -4,12 +4,10 @@ next scan after the lock is gone works (issue 12, item 9), on the real window an
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.domain.operators import Role
 from app.domain.workflows.base import Outcome
-from app.paths import resources_dir
-from hardware.scan import Scan
+from tests.support.shell import scan
 from tests.support.warehouse_data import item_raw, seed
 
 pytestmark = [
@@ -23,31 +21,16 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def chinese(qapp):
-    translator = QTranslator()
-    assert translator.load(str(resources_dir() / "i18n" / "shell_zh_CN.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-
-
-def _scan(qtbot, window, text):
-    with qtbot.waitSignal(window.decision_shown, timeout=5000) as shown:
-        window.deliver_scan(Scan(text, "sim"))
-    return shown.args[0]
-
-
 def test_a_locked_file_is_reported_in_chinese_and_the_next_scan_works(qtbot, chinese, window):
     other = sqlite3.connect(window.context.db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # a database browser holds the write lock
     try:
-        decision = _scan(qtbot, window, item_raw("P1", 1))  # the old writer never answered
+        decision = scan(qtbot, window, item_raw("P1", 1))  # the old writer never answered
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert decision.outcome is Outcome.ERROR and decision.reason == "store.busy"
     shown = window.feedback.message.text()
     assert "另一个程序占用" in shown and "重新扫码" in shown
-    after = _scan(qtbot, window, item_raw("P1", 2))
+    after = scan(qtbot, window, item_raw("P1", 2))
     assert after.reason != "store.busy"

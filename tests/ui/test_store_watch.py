@@ -9,7 +9,6 @@ import argparse
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.domain.codes import command_text
 from app.domain.operators import Role
@@ -18,33 +17,18 @@ from app.domain.store.database import connect, open_database
 from app.domain.store.errors import DiskFull
 from app.domain.store.writer import Writer
 from app.domain.workflows.base import Outcome
-from app.paths import database_path, resources_dir
+from app.paths import database_path
 from app.ui import application
 from app.ui.application import EXIT_DATABASE_DAMAGED, run_gui
 from app.ui.store_watch import DiskGuard, StoreHealth
-from hardware.scan import Scan
 from sync.client import issues
+from tests.support.shell import scan
 from tests.support.warehouse_data import item_raw, pallet_raw, seed
 
 pytestmark = [
     pytest.mark.station(operators=[("Wu", "1111", Role.WAREHOUSE)], seed=seed, language="zh_CN"),
     pytest.mark.window(pages=("app.ui.warehouse.page",), login=("Wu", "1111")),
 ]
-
-
-@pytest.fixture
-def chinese(qapp):
-    translator = QTranslator()
-    assert translator.load(str(resources_dir() / "i18n" / "shell_zh_CN.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-
-
-def _scan(qtbot, window, text):
-    with qtbot.waitSignal(window.decision_shown, timeout=5000) as shown:
-        window.deliver_scan(Scan(text, "sim"))
-    return shown.args[0]
 
 
 def _events(window) -> int:
@@ -179,16 +163,16 @@ def test_a_full_disk_blocks_scanning_until_there_is_room(qtbot, chinese, window)
     assert window.feedback.message.text().startswith("磁盘已满（剩余 ")
     assert status.disk_label.isVisible() and status.disk_label.text().startswith("磁盘剩余：")
     before = _events(window)
-    refused = _scan(qtbot, window, item_raw("P1", 1))
+    refused = scan(qtbot, window, item_raw("P1", 1))
     assert refused.reason == "store.disk_full_block" and _events(window) == before
     window.set_current_page("warehouse")  # a page change does not lift the block
-    assert _scan(qtbot, window, item_raw("P1", 2)).reason == "store.disk_full_block"
+    assert scan(qtbot, window, item_raw("P1", 2)).reason == "store.disk_full_block"
 
     status.low_disk_bytes = status.full_disk_bytes = 0  # room again
     status.refresh()
     qtbot.waitUntil(lambda: not guard.blocked)
     assert not status.disk_label.isVisible()
-    assert _scan(qtbot, window, item_raw("P1", 3)).reason != "store.disk_full_block"
+    assert scan(qtbot, window, item_raw("P1", 3)).reason != "store.disk_full_block"
 
 
 def _fill_the_file(writer) -> None:
@@ -208,11 +192,11 @@ def _fill_the_file(writer) -> None:
 
 def test_a_commit_that_finds_the_disk_full_says_so_and_blocks(qtbot, chinese, window):
     guard = DiskGuard(window)
-    opened = _scan(qtbot, window, command_text("switch", "receive:IN-1"))
+    opened = scan(qtbot, window, command_text("switch", "receive:IN-1"))
     assert opened.outcome is not Outcome.ERROR
     writer = window.context.gateway.writer
     _fill_the_file(writer)
-    decision = _scan(qtbot, window, pallet_raw(2))  # 24 items of IN-1: a big write
+    decision = scan(qtbot, window, pallet_raw(2))  # 24 items of IN-1: a big write
     assert decision.reason == "store.disk_full"  # the old page said "could not be saved"
     assert window.feedback.message.text().startswith("磁盘已满（剩余 ")
     qtbot.waitUntil(lambda: guard.blocked)

@@ -20,7 +20,6 @@ from app.ui.main_window import MainWindow
 from app.ui.scan_bridge import ScanBridge
 from app.ui.scanner_settings import WEDGE_KEY, ScannerSettingsPage
 from app.ui.scanner_wizard import ScannerWizard, fill
-from app.ui.translations import install_translations
 from app.ui.wedge_filter import ALLOW_IME_PROPERTY
 from hardware.dispatch import Dispatcher
 from hardware.simulators import VirtualSerialGun, frame_with_codes, sample_code, write_video
@@ -74,14 +73,6 @@ def make_window(make_station, bridge):
 def gun(tmp_path):
     with VirtualSerialGun(tmp_path) as virtual:
         yield virtual
-
-
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translations(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def log_in_by_hand(qtbot, window: MainWindow, name: str, pin: str) -> None:

@@ -12,19 +12,9 @@ from app.demo import prepare
 from app.domain.operators import Role
 from app.ui.compact import COMPACT_WIDTH, install_touch_targets, split_hint, touch_min_px
 from app.ui.main_window import MainWindow
-from app.ui.translations import install_translations
 from hardware.source import SourceState
 from tests.support import ROOT
 from tests.support.small_screen import check_every_page, layout_problems
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The Chinese labels are the widest the station shows on a handheld."""
-    translators = install_translations(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
