@@ -98,5 +98,13 @@ def log_in(page: Any, url: str, user: str, password: str) -> None:
     page.goto(url + "/console/")
     page.fill("input[name=username]", user)
     page.fill("input[name=password]", password)
-    with page.expect_navigation():  # the answer to the form, whether it logs in or refuses
-        page.click("button[type=submit]")
+    click_and_wait(page, "button[type=submit]")
+
+
+def click_and_wait(page: Any, target: Any) -> None:
+    """Click a form's button or a link (a selector or a locator) and wait for the page that answers.
+    The console's forms are plain POSTs: asserting right after a bare click reads the old page, or
+    the database before the POST has landed, on a busy machine."""
+    locator = page.locator(target) if isinstance(target, str) else target
+    with page.expect_navigation():
+        locator.click()

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from sync.server.console import accounts
-from tests.web.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, log_in
+from tests.web.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, click_and_wait, log_in
 
 
 def bar_values(page: Any, title: str) -> dict[str, float]:
@@ -48,13 +48,13 @@ def test_a_case_opens_with_its_chain_and_moves_on_with_the_audit_log_saying_who(
     central = world["central"]
     log_in(page, central.url, "boss", ADMIN_PASSWORD)
     page.goto(central.url + "/console/list/cases?status=open")
-    page.click("text=case-1")
+    click_and_wait(page, "text=case-1")
     assert page.locator("#status").inner_text() == "待处理"
     assert world["sample"].cases[0] in page.locator("table").inner_text()
     page.screenshot(path=str(screenshots / "console-case-zh.png"), full_page=True)
     page.select_option("select[name=status]", "confirmed")
     page.fill("input[name=note]", "经销商已承认")
-    page.click("form.move button")
+    click_and_wait(page, "form.move button")
     assert page.locator("#status").inner_text() == "已确认"
     with central.server.db.read() as tx:
         assert tx.scalar("SELECT status FROM diversion_cases WHERE case_id = 'case-1'") == (
@@ -69,7 +69,7 @@ def test_revoking_a_station_in_the_console_refuses_it_on_the_station_api(world, 
     assert warehouse.get("/v1/whoami").status_code == 200
     log_in(page, central.url, "boss", ADMIN_PASSWORD)
     page.goto(central.url + "/console/stations")
-    page.locator("tr[data-station='wh-1'] button").click()
+    click_and_wait(page, page.locator("tr[data-station='wh-1'] button"))
     assert page.locator("tr[data-station='wh-1'] td.revoked").count() == 1
     assert warehouse.get("/v1/whoami").status_code == 403
 
@@ -254,10 +254,10 @@ def test_the_demo_server_names_its_console_and_its_login_opens_it(tmp_path, page
 def test_english_is_one_click_away_and_stays(world, page, screenshots):
     central = world["central"]
     log_in(page, central.url, "boss", ADMIN_PASSWORD)
-    page.click("text=English")
+    click_and_wait(page, "text=English")
     page.goto(central.url + "/console/dashboard")
     assert page.locator("h1").inner_text() == "Dashboard"
     assert "Diversion cases" in page.locator("nav").inner_text()
     page.screenshot(path=str(screenshots / "console-dashboard-en.png"), full_page=True)
-    page.click("text=中文")
+    click_and_wait(page, "text=中文")
     assert page.locator("h1").inner_text() == "数据看板"

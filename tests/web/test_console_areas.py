@@ -9,7 +9,13 @@ from typing import Any
 
 import requests
 
-from tests.web.conftest import ADMIN_PASSWORD, FINANCE_PASSWORD, VIEWER_PASSWORD, log_in
+from tests.web.conftest import (
+    ADMIN_PASSWORD,
+    FINANCE_PASSWORD,
+    VIEWER_PASSWORD,
+    click_and_wait,
+    log_in,
+)
 
 
 def cookies(page: Any) -> dict[str, str]:
@@ -22,7 +28,8 @@ def test_trace_reads_a_code_in_any_form_and_shows_where_it_went(world, page, scr
     log_in(page, central.url, "looker", VIEWER_PASSWORD)
     page.goto(central.url + "/console/trace")
     page.fill("input[name=code]", f"https://id.gs1.org/01/{gtin}/21/{serial}")
-    page.press("input[name=code]", "Enter")
+    with page.expect_navigation():
+        page.press("input[name=code]", "Enter")
     assert page.locator("#trace dd").first.inner_text() == sample.items[0]
     assert page.locator("#known").inner_text() == "是"
     assert "出库" in page.locator("#steps").inner_text()
@@ -40,7 +47,7 @@ def test_finance_approves_a_month_once_and_exports_it_defused(world, page, scree
     row = page.locator(f"tr[data-card='{card_id}']")
     assert row.locator("td.total").inner_text() == "10.00"  # two units at 5.00 yuan
     page.screenshot(path=str(screenshots / "console-rebates-zh.png"), full_page=True)
-    row.locator("button").click()
+    click_and_wait(page, row.locator("button"))
     assert "money" in page.locator(f"tr[data-card='{card_id}'] td.approval").inner_text()
     with central.server.db.read() as tx:
         month = tx.scalar("SELECT month FROM rebate_payouts WHERE card_id = ?", (card_id,))
@@ -77,7 +84,7 @@ def test_a_viewer_cannot_approve_a_rebate(world, page):
     central, card_id = world["central"], world["card_id"]
     log_in(page, central.url, "looker", VIEWER_PASSWORD)
     page.goto(central.url + "/console/rebates")
-    page.locator(f"tr[data-card='{card_id}'] button").click()
+    click_and_wait(page, page.locator(f"tr[data-card='{card_id}'] button"))
     assert "无权" in page.locator(".error").inner_text()
     with central.server.db.read() as tx:
         assert tx.scalar("SELECT count(*) FROM rebate_payouts") == 0
@@ -92,7 +99,7 @@ def test_an_enrollment_code_is_shown_as_a_qr_code_that_reads_back(world, page, s
     page.goto(central.url + "/console/stations")
     page.fill("form[action='/console/enroll'] input[name=name]", "二号仓 PC")
     page.fill("form[action='/console/enroll'] input[name=site]", "W2")
-    page.click("form[action='/console/enroll'] button")
+    click_and_wait(page, "form[action='/console/enroll'] button")
     code = page.locator("#enroll-code p.code").inner_text()
     shot = screenshots / "console-enroll-zh.png"
     page.locator("#enroll-code svg").screenshot(path=str(shot))
@@ -141,12 +148,12 @@ def test_deny_list_and_offline_caps_change_from_the_console_and_reach_stations(w
     page.select_option(f"{form} select[name=kind]", "device")
     page.fill(f"{form} input[name=value]", "USB:1234:5678")
     page.fill(f"{form} input[name=reason]", "丢失")
-    page.click(f"{form} button")
+    click_and_wait(page, f"{form} button")
     caps = "form:has(input[value='counter.offline_caps'])"
     page.fill(f"{caps} input[name=value]", '{"vouchers": 5, "value_cents": 10000, "hours": 12}')
-    page.click(f"{caps} button")
+    click_and_wait(page, f"{caps} button")
     page.fill(f"{caps} input[name=value]", "not json")
-    page.click(f"{caps} button")
+    click_and_wait(page, f"{caps} button")
     assert page.locator(".error").count() == 1
     changes, _ = warehouse.pull_all()
     kinds = {(c["kind"], c["key"]): c["data"] for c in changes}
@@ -170,14 +177,14 @@ def test_an_admin_adds_a_person_and_unlocks_a_locked_one(world, page, browser):
     page.fill("form[action='/console/users'] input[name=username]", "财务小张")
     page.fill("form[action='/console/users'] input[name=password]", "short")
     page.select_option("form[action='/console/users'] select[name=role]", "finance")
-    page.click("form[action='/console/users'] button")
+    click_and_wait(page, "form[action='/console/users'] button")
     assert "至少 10 个字符" in page.locator(".error").inner_text()
     page.fill("form[action='/console/users'] input[name=username]", "财务小张")
     page.fill("form[action='/console/users'] input[name=password]", "财务小张的密码-2026")
     page.select_option("form[action='/console/users'] select[name=role]", "finance")
-    page.click("form[action='/console/users'] button")
+    click_and_wait(page, "form[action='/console/users'] button")
     assert page.locator("tr[data-user='财务小张']").count() == 1
-    page.locator("tr[data-user='looker'] button").click()
+    click_and_wait(page, page.locator("tr[data-user='looker'] button"))
     assert page.locator("tr[data-user='looker'] button").count() == 0
     for user, password in (("财务小张", "财务小张的密码-2026"), ("looker", VIEWER_PASSWORD)):
         other = browser.new_context(locale="zh-CN")

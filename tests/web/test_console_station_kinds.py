@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from sync.server.console import accounts
-from tests.web.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, log_in
+from tests.web.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, click_and_wait, log_in
 
 
 def test_an_admin_changes_a_station_kind_and_the_audit_log_says_so(world, page):
@@ -20,7 +20,7 @@ def test_an_admin_changes_a_station_kind_and_the_audit_log_says_so(world, page):
     page.fill(f"{form} input[name=station]", "wh-1")
     page.select_option(f"{form} select[name=kind]", "dealer_counter")
     page.fill(f"{form} input[name=dealer]", "D2")
-    page.click(f"{form} button")
+    click_and_wait(page, f"{form} button")
     assert page.locator("tr:has-text('wh-1') td.kind").inner_text() == "经销商柜台"
     # shipped to D1: not this dealer's any more
     refused = warehouse.get(f"/v1/trace/{sample.items[0]}")
@@ -42,7 +42,7 @@ def test_a_viewer_cannot_change_a_station_kind(world, page):
     page.goto(central.url + "/console/stations")
     form = "form[action='/console/stations/role']"
     page.fill(f"{form} input[name=station]", "wh-1")
-    page.click(f"{form} button")
+    click_and_wait(page, f"{form} button")
     with central.server.db.read() as tx:
         assert tx.scalar("SELECT kind FROM stations WHERE id = 'wh-1'") is None
     assert accounts.audit_rows(central.server.db)[0]["result"] == "refused.role"
