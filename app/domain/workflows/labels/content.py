@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.warehouse.answers import label
 from app.domain.workflows.warehouse.names import Names
@@ -76,13 +77,7 @@ class PackageLabel:
     @property
     def human(self) -> str:
         """The text under the barcode: GS1 with its application identifiers in brackets."""
-        scheme, _, body = self.key.partition(":")
-        if scheme == "sscc":
-            return f"(00) {body}"
-        if scheme == "sgtin":
-            gtin, _, serial = body.partition(".")
-            return f"(01) {gtin} (21) {serial}"
-        return self.barcode
+        return readable(self.key) if self.gs1 else self.barcode
 
     def lines(self, translate: Translate) -> list[str]:
         """The text lines under the title, in the operator's language."""
