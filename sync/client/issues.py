@@ -13,7 +13,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.rules.tokens import CARD, VOUCHER, TokenError, peek
 from sync.protocol import REASONS
 
 # Problems the station finds in its own journal, listed with the server's rejections so a
@@ -112,6 +114,11 @@ class Issue:
         return _reason(self.reason)[1]
 
     @property
+    def shown_codes(self) -> list[str]:
+        """The codes the event named, as printed under their barcodes."""
+        return [readable(code) for code in self.codes]
+
+    @property
     def what(self) -> str:
         """The English name of the kind of work (translate in the "SyncIssues" context)."""
         step = (self.biz_step or "").rsplit(":", 1)[-1].removeprefix("void_")
@@ -123,10 +130,12 @@ def _reason(reason: str) -> tuple[str, str]:
 
 
 def _args(reason: str, detail: dict[str, Any], codes: list[str]) -> dict[str, str]:
-    """Placeholder values for the reason's templates; a missing one reads "?" rather than failing."""
-    args = {k: str(v) for k, v in detail.items() if isinstance(v, str | int | float)}
+    """Placeholder values for the reason's templates; a missing one reads "?" rather than failing.
+    Codes read as the text under their barcode and a voucher or card as its number, never as
+    the store's keys or the signed token."""
+    args = {k: _shown(v) for k, v in detail.items() if isinstance(v, str | int | float)}
     if "code" not in args and codes:
-        args["code"] = codes[0]
+        args["code"] = readable(codes[0])
     args.setdefault("reason", reason)
     for name in ("code", "dealer", "station", "at", "order", "region", "parent", "other", "voucher", "expires",
                  "card", "claim", "error", "seq", "server_seq"):  # fmt: skip
@@ -134,6 +143,16 @@ def _args(reason: str, detail: dict[str, Any], codes: list[str]) -> dict[str, st
     if args["at"] != "?":
         args["at"] = _local_time(args["at"])
     return args
+
+
+def _shown(value: str | int | float) -> str:
+    text = str(value)
+    if text.startswith((f"{VOUCHER}.", f"{CARD}.")):
+        try:
+            return peek(text).id
+        except TokenError:
+            return text[:12] + "…"
+    return readable(text)
 
 
 def _local_time(text: str) -> str:

@@ -29,34 +29,48 @@ def widget(qtbot, central, tmp_path, memory_keyring):
         gateway.close()
 
 
-def _select_first(view: SyncIssuesWidget) -> None:
+def _open_first(view: SyncIssuesWidget):
     view.table.selectionModel().select(
         view.model.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
+    return view.open_selected()
 
 
 def test_take_the_code_out_from_the_list(qtbot, widget):
     view, loser = widget
-    assert not view.action_buttons[TAKE_OUT].isEnabled()  # nothing selected yet
-    _select_first(view)
-    assert all(view.action_buttons[a].isEnabled() for a in (TAKE_OUT, REOPEN, HANDLED))
+    dialog = _open_first(view)
+    assert list(dialog.action_buttons) == [TAKE_OUT, REOPEN, HANDLED]
     with qtbot.waitSignal(view.countChanged, timeout=10000) as changed:
-        view.action_buttons[TAKE_OUT].click()
+        dialog.action_buttons[TAKE_OUT].click()
     assert changed.args == [0] and count_open(loser.reader()) == 0
     assert "is out of shipment" in view.outcome.text() and "{" not in view.outcome.text()
     status = loser.reader().execute("SELECT status FROM orders WHERE id = 'SO-B'").fetchone()[0]
     assert status == "partial"
 
 
-def test_the_actions_speak_chinese(qtbot, widget):
+def test_the_issue_speaks_chinese(qtbot, widget):
+    """Issue 15, item 9: the row and its detail in the operator's words, the code as printed."""
     view, _ = widget
     installed = install_translations(QCoreApplication.instance(), "zh_CN")
     try:
         fresh = SyncIssuesWidget(view._gateway, lambda: "op1")
         qtbot.addWidget(fresh)
-        assert fresh.action_buttons[TAKE_OUT].text() == "把该码从发货中取出"
-        assert fresh.action_buttons[REOPEN].text() == "撤回这次发货并重新打开订单"
+        with qtbot.waitSignal(fresh.countChanged, timeout=10000):
+            fresh.refresh()
+        model = fresh.model
+        row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+        assert row[model.WHAT] == "出库"
+        assert row[model.CODE].startswith("(0") and "sgtin:" not in " ".join(row)
+        first_code = row[model.CODE].split("（")[0]  # a case and what it holds: "（另有 1 个）"
+        assert row[model.PROBLEM].startswith(f"码 {first_code} 已于")
+        dialog = _open_first(fresh)
+        assert dialog.action_buttons[TAKE_OUT].text() == "把该码从发货中取出"
+        assert dialog.action_buttons[REOPEN].text() == "撤回这次发货并重新打开订单"
+        assert dialog.close_button.text() == "关闭  Esc"
+        words = [dialog.windowTitle(), dialog.headline.text(), dialog.todo.text()]
+        assert all("{" not in w and "sgtin:" not in w for w in words)
+        dialog.close()
     finally:
         for translator in installed:
             QCoreApplication.removeTranslator(translator)

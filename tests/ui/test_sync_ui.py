@@ -12,6 +12,7 @@ from app.ui.station_sync import StationSync, error_text
 from app.ui.store_gateway import StoreGateway
 from app.ui.sync_issues import ISSUE_ROLE, SyncIssuesModel, SyncIssuesWidget
 from sync.client.apply import record_results
+from sync.client.settle import HANDLED, REOPEN, TAKE_OUT
 from sync.client.transport import Offline, RetryPolicy
 from sync.protocol import EventResult, Status
 from tests.support import ROOT
@@ -48,13 +49,17 @@ def _rejected(station: Station) -> list[str]:
     return ids
 
 
-def test_the_issues_list_shows_reason_who_when_and_what_to_do_and_resolves(
+def test_the_issues_list_names_rows_by_what_happened_and_the_code_and_opens_each(
     qtbot, qtmodeltester, station
 ):
+    """Issue 15, item 9: no event numbers, no store keys; Enter opens an issue to what
+    happened, on which code, when, who and what to do, with its actions; Esc closes it."""
     ids = _rejected(station)
     gateway = StoreGateway(station.path, station.writer)
     widget = SyncIssuesWidget(gateway, lambda: "supervisor-1")
     qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
     qtmodeltester.check(widget.model)
     counts: list[int] = []
     widget.countChanged.connect(counts.append)
@@ -64,21 +69,34 @@ def test_the_issues_list_shows_reason_who_when_and_what_to_do_and_resolves(
     model = widget.model
     texts = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(2)]
     # newest first: the redemption, refused because another counter was first
-    assert texts[0][SyncIssuesModel.WHAT].startswith("Voucher redemption")
+    assert texts[0][SyncIssuesModel.WHAT] == "Voucher redemption"
+    assert texts[0][SyncIssuesModel.CODE] == "Voucher VABC"
     assert "already redeemed at station ST-B" in texts[0][SyncIssuesModel.PROBLEM]
-    assert "The other counter was first" in texts[0][SyncIssuesModel.TODO]
     assert texts[0][SyncIssuesModel.WHO] == "张三"
+    assert texts[1][SyncIssuesModel.WHAT] == "Shipment"
+    assert texts[1][SyncIssuesModel.CODE] == "(01) 06901234567892 (21) 000000000001"
     assert "already shipped to D2 by station ST-OTHER" in texts[1][SyncIssuesModel.PROBLEM]
-    assert "sgtin:06901234567892.000000000001" in model.data(model.index(1, SyncIssuesModel.WHAT),
-                                                             role=Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+    shown = " ".join(str(t) for row in texts for t in row)
+    assert "sgtin:" not in shown and "event" not in shown
     assert widget.title.text() == "Sync issues: 2 open" and counts == [2]
-    assert not widget.resolve_button.isEnabled()
 
+    widget.table.setFocus()
     widget.table.selectRow(1)
-    assert widget.resolve_button.isEnabled()
     assert model.data(model.index(1, 0), ISSUE_ROLE).event_id == ids[0]
-    widget.note.setText("货物已找回")
-    qtbot.mouseClick(widget.resolve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(widget.detailOpened) as opened:
+        qtbot.keyClick(widget.table, Qt.Key.Key_Return)
+    dialog = opened.args[0]
+    assert dialog.isVisible()
+    assert "already shipped to D2 by station ST-OTHER" in dialog.headline.text()
+    assert dialog.codes.text() == "(01) 06901234567892 (21) 000000000001"
+    assert "take the code out of the shipment" in dialog.todo.text()
+    assert list(dialog.action_buttons) == [TAKE_OUT, REOPEN, HANDLED]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: widget.detail is None)
+
+    dialog = widget.open_selected()
+    dialog.note.setText("货物已找回")
+    qtbot.mouseClick(dialog.action_buttons[HANDLED], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: widget.model.rowCount() == 1)
     assert counts == [2, 1]
     row = station.reader().execute(
@@ -88,7 +106,10 @@ def test_the_issues_list_shows_reason_who_when_and_what_to_do_and_resolves(
 
     widget.show_resolved.setChecked(True)
     qtbot.waitUntil(lambda: widget.model.rowCount() == 2)
-    assert "Resolved by supervisor-1" in model.data(model.index(1, SyncIssuesModel.TODO))
+    widget.table.selectRow(1)
+    resolved = widget.open_selected()
+    assert "Resolved by supervisor-1" in resolved.todo.text() and not resolved.action_buttons
+    resolved.close()
     gateway.close()
 
 
