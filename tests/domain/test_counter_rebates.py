@@ -13,7 +13,15 @@ from app.domain.workflows.counter import rebates
 from app.domain.workflows.counter.model import Mode
 from app.domain.workflows.counter.session import CounterSession
 from sync.server.admin import case_gtin
-from tests.support.counter_station import NOW, Brand, deny, give_keys, new_station, synced_at
+from tests.support.counter_station import (
+    NOW,
+    Brand,
+    deny,
+    give_keys,
+    new_station,
+    registry,
+    synced_at,
+)
 
 CLERK = Actor("op-1", "小张")
 CONFIRM = command_text("confirm")
@@ -21,6 +29,10 @@ CONFIRM = command_text("confirm")
 
 def item(serial: str, gtin: str = "06901234567892") -> str:
     return f"01{gtin}21{serial}"
+
+
+def key(serial: str, gtin: str = "06901234567892") -> str:
+    return f"sgtin:{gtin}.{serial}"
 
 
 @pytest.fixture
@@ -39,6 +51,7 @@ def station(tmp_path, brand):
     def setup(c):
         give_keys(c, brand)
         synced_at(c, NOW)
+        registry(c, [key("A1"), key("A2"), key("R1"), key("B1", "06901234567908")])
         knowledge.put_setting(
             c,
             "rebate.rules",
@@ -167,3 +180,57 @@ def test_an_open_claim_blocks_a_voucher_until_confirmed_or_cancelled(station, se
 def test_confirm_on_an_empty_claim_says_what_to_do(station, session, brand):
     scan(station, session, brand.card("C1"))
     assert scan(station, session, CONFIRM).decision.reason == "claim.empty"
+
+
+def test_each_code_is_judged_when_it_is_scanned_and_a_refused_one_is_never_added(
+    station, session, brand
+):
+    """Issue 15, item 6: a code the server would refuse is refused at the scan, in words,
+    with the code as printed under its barcode (the old counter added it in green)."""
+    station.call(
+        lambda c: (
+            registry(c, [key("N1")], status="issued", dealer=None),
+            registry(c, [key("O1")], status="received", dealer=None),  # another dealer's
+            registry(c, [key("V1")], status="void", dealer=None),
+            registry(c, [key("W1")], status="received", dealer="D001"),  # our warehouse's
+        )
+    )
+    scan(station, session, brand.card("C1"))
+    for serial, reason in (
+        ("N1", "claim.code_not_sold"),
+        ("O1", "claim.code_not_sold"),
+        ("V1", "claim.code_not_sold"),
+        ("U1", "code.unknown"),
+    ):
+        refused = scan(station, session, item(serial))
+        assert (refused.decision.outcome, refused.decision.reason) == (Outcome.ERROR, reason)
+        assert refused.draft.lines == ()
+        assert refused.decision.args["code"] == f"净水器滤芯 (01) 06901234567892 (21) {serial}"
+        assert refused.subject == f"(01) 06901234567892 (21) {serial}"
+    assert "replaced" in scan(station, session, item("V1")).decision.message
+    added = scan(station, session, item("W1"))
+    assert added.decision.reason == "claim.code_added"
+    assert [line.code_key for line in added.draft.lines] == [key("W1")]
+
+
+def test_a_product_no_published_rule_pays_for_is_refused_at_the_scan(station, session, brand):
+    rules = {"rules": [{"id": "R-P2", "product_id": "P002", "amount_cents": 1500}], "tiers": []}
+    station.call(lambda c: knowledge.put_setting(c, "rebate.rules", rules))
+    scan(station, session, brand.card("C1"))
+    refused = scan(station, session, item("A1"))
+    assert (refused.decision.outcome, refused.decision.reason) == (Outcome.ERROR, "claim.no_rebate")
+    assert scan(station, session, item("B1", "06901234567908")).decision.args["total"] == "¥15.00"
+
+
+def test_confirm_judges_every_code_again(station, session, brand):
+    """A sync between the scan and CONFIRM may change what the station knows."""
+    scan(station, session, brand.card("C1"))
+    assert scan(station, session, item("A1")).decision.reason == "claim.code_added"
+    station.call(lambda c: registry(c, [key("A1")], status="void", dealer=None))
+    refused = scan(station, session, CONFIRM)
+    assert (refused.decision.outcome, refused.decision.reason) == (
+        Outcome.ERROR,
+        "claim.code_not_sold",
+    )
+    assert station.call(lambda c: rebates.claims(c)) == []
+    assert station.call(lambda c: journal.count_pending(c)) == 0

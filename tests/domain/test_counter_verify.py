@@ -101,9 +101,12 @@ def test_the_brands_trace_never_issued_seen_too_often_and_genuine(station, sessi
     genuine = verify.trace_decision(good, facts, "上海一码经销")
     assert (genuine.outcome, genuine.reason) == (Outcome.OK, "verify.genuine")
     assert genuine.args["dealer"] == "上海一码经销"
-    lines = dict(verify.trace_lines(good, "上海一码经销"))
-    assert lines[verify.LABELS["carton"]] == "sgtin:16901234567899.C1 → sscc:069012340000000017"
-    assert lines[verify.LABELS["places"]] == "W01"
+    lines = {fact.label: fact for fact in verify.trace_lines(good, "上海一码经销")}
+    assert lines[verify.LABELS["carton"]].value == (
+        "(01) 16901234567899 (21) C1 → (00) 069012340000000017"
+    )
+    assert lines[verify.LABELS["places"]].words == (verify.PLACES,)
+    assert lines[verify.LABELS["places"]].args == {"count": "1"}
     void = verify.trace_decision(verify.BrandTrace(key=KEY, known=True, status="void"), facts, None)
     assert void.reason == "verify.void"
 
@@ -114,3 +117,33 @@ def test_verify_parses_every_form_to_one_key(station, session):
         for text in ("010690123456789221A1", "https://d.yima.cn/01/06901234567892/21/A1")
     }
     assert keys == {parse("010690123456789221A1").key}
+
+
+def test_trace_details_name_states_warnings_and_places_in_words():
+    """Issue 15, item 6: the details showed the raw words ``issued``, ``shipped`` and the
+    station id ``seed``; every state and warning kind the brand sends has its words."""
+    trace = verify.BrandTrace(
+        key=KEY,
+        known=True,
+        status="shipped",
+        scan_count=3,
+        places=("S-A", "W01", "seed"),
+        anomalies=frozenset({"far_apart", "consecutive_run", "something_new"}),
+    )
+    facts = verify.trace_lines(trace, None, me="S-A")
+    shown = [(f.label, f.value, f.words, f.args) for f in facts]
+    assert (verify.LABELS["status"], "", (verify.STATE_WORDS["shipped"],), {}) in shown
+    assert (verify.LABELS["places"], "", (verify.PLACES_WITH_HERE,), {"count": "2"}) in shown
+    warnings = next(f for f in facts if f.label == verify.LABELS["anomalies"])
+    assert warnings.words == (
+        verify.ANOMALY_WORDS["consecutive_run"],
+        verify.ANOMALY_WORDS["far_apart"],
+        verify.OTHER_ANOMALY,
+    )
+    for fact in facts:
+        assert "sgtin:" not in fact.value and "seed" not in fact.value
+    server_states = {"issued", "shipped", "received", "in_stock", "returned", "void"}
+    station_states = {"known", "allocated", "quarantine", "replaced"}
+    assert server_states | station_states <= set(verify.STATE_WORDS)
+    kinds = {"far_apart", "too_close", "consecutive_run", "unknown_code"}
+    assert kinds | {"blacklisted_device", "clock_ahead"} <= set(verify.ANOMALY_WORDS)

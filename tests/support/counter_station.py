@@ -138,6 +138,38 @@ def seed_reference(conn: sqlite3.Connection) -> None:
     )
 
 
+def registry(
+    conn: sqlite3.Connection,
+    keys: Iterable[str],
+    *,
+    status: str = "shipped",
+    dealer: str | None = "D001",
+    product: str | None = None,
+) -> None:
+    """Codes in the station's copy of the brand's registry, as the pull leaves them: ``status``
+    and ``dealer`` in the server's words (a dealer's station is told its own dealer only)."""
+    pull(
+        conn,
+        *(
+            {
+                "kind": "code",
+                "key": key,
+                "op": "upsert",
+                "data": {
+                    "level": "item",
+                    "product_id": product,
+                    "status": status,
+                    "dealer_id": dealer,
+                    "order_id": None,
+                    "holder": None,
+                    "by": None,
+                },
+            }  # fmt: skip
+            for key in keys
+        ),
+    )
+
+
 def load_snapshot(
     conn: sqlite3.Connection,
     rows: Iterable[tuple[str, str | None, str | None, str | None, str | None]],

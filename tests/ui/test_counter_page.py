@@ -13,7 +13,14 @@ from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.ui.counter.page import CounterPage
 from app.ui.scan_bridge import ScanBridge
-from tests.support.counter_station import Brand, give_keys, seed_reference, set_identity, synced_at
+from tests.support.counter_station import (
+    Brand,
+    give_keys,
+    registry,
+    seed_reference,
+    set_identity,
+    synced_at,
+)
 
 CONFIRM = command_text("confirm")
 
@@ -25,6 +32,8 @@ def seed_counter(conn, brand: Brand) -> None:
     seed_reference(conn)
     give_keys(conn, brand)
     synced_at(conn, dt.datetime.now(dt.UTC))
+    registry(conn, ["sgtin:06901234567892.A1", "sgtin:06901234567892.A2"])
+    registry(conn, ["sgtin:06901234567892.N1"], status="issued", dealer=None)
 
 
 pytestmark = [
@@ -142,7 +151,7 @@ def test_the_buttons_and_keys_do_what_the_command_sheets_do(qtbot, page, gun, br
 
 
 def test_verify_offline_shows_local_facts(qtbot, window, page, gun):
-    shown = gun("010690123456789221A1")
+    shown = gun("010690123456789221U9")
     assert shown.decision.reason == "verify.unknown_offline"
     assert page.stack.currentIndex() == 1
     assert window.feedback.headline.text() == "⚠ NOT KNOWN HERE"
@@ -156,6 +165,15 @@ def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):
     repeated = gun("010690123456789221A1")
     assert repeated.decision.reason == "claim.code_repeated"
     assert window.feedback.headline.text() == "✖ REPEATED"
+    # Issue 15, item 6: a product never sold through a dealer is refused at the scan, in red,
+    # with the code as printed under its barcode (it used to be added in green).
+    refused = gun("010690123456789221N1")
+    assert refused.decision.reason == "claim.code_not_sold"
+    assert window.feedback.outcome is Outcome.ERROR
+    assert window.feedback.headline.text() == "✖ NOT SOLD"
+    assert "(01) 06901234567892 (21) N1" in window.feedback.message.text()
+    assert window.scan_log_model.row(0).code == "(01) 06901234567892 (21) N1"
+    assert page.lines.rowCount() == 1
     gun("010690123456789221A2")
     assert page.lines.rowCount() == 2
     done = gun(CONFIRM)
@@ -172,7 +190,8 @@ def test_day_close_saves_pdf_and_xlsx(qtbot, page, gun, brand, tmp_path):
     dialog = page.day_close_dialog
     dialog.open_files = False
     qtbot.waitUntil(lambda: dialog.data is not None and bool(dialog.data.redemptions))
-    assert dialog.summary.rowCount() == 7
+    assert dialog.summary.rowCount() == 9  # each standing, then the two totals
+    assert dialog.whose.text() == "Dealer: 上海一码经销 · Store: 徐汇建材店 · Station: S-A"
     for kind in ("pdf", "xlsx"):
         target = tmp_path / f"close.{kind}"
         with qtbot.waitSignal(dialog.written, timeout=10000):

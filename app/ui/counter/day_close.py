@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.workflows.counter import report
+from app.ui.counter.reasons import what_happened
 from app.ui.store_gateway import StoreGateway
 from app.ui.widgets import RowsModel
 
@@ -40,16 +41,22 @@ def tr_counter(text: str) -> str:
 
 
 def write_day_pdf(data: report.DayReport, path: Path) -> Path:
-    """A4 report: title, summary, then the redemptions and the claims, in the operator's language."""
+    """A4 report: title, whose counter, summary, then the redemptions and the claims, each
+    table closed by its total row, in the operator's language."""
     parts = [f"<h2>{html.escape(report.title(data, tr_counter))}</h2>"]
-    for name, head, rows in report.tables(data, tr_counter):
-        parts.append(f"<h3>{html.escape(name)}</h3>")
+    parts.append(
+        "<p>" + "<br>".join(html.escape(line) for line in report.heading(data, tr_counter)) + "</p>"
+    )
+    for table in report.tables(data, tr_counter, what_happened):
+        parts.append(f"<h3>{html.escape(table.name)}</h3>")
         parts.append('<table border="1" cellspacing="0" cellpadding="3" width="100%">')
-        parts.append("<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>")
-        for row in rows:
-            parts.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
-        if not rows:
-            parts.append(f'<tr><td colspan="{len(head)}">—</td></tr>')
+        parts.append("<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in table.head) + "</tr>")
+        first_total = len(table.rows) - table.totals
+        for n, row in enumerate(table.rows):
+            tag = "th" if n >= first_total else "td"  # the totals in bold
+            parts.append(
+                "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row) + "</tr>"
+            )
         parts.append("</table>")
     document = QTextDocument()
     document.setHtml("".join(parts))
@@ -72,10 +79,18 @@ class DayCloseDialog(QDialog):
     failed = Signal(str)
     loaded = Signal()
 
-    def __init__(self, gateway: StoreGateway, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        gateway: StoreGateway,
+        folder: Path,
+        parent: QWidget | None = None,
+        *,
+        station_name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.gateway = gateway
         self.folder = folder
+        self.station_name = station_name  # the store's name when the brand's data has none
         self.open_files = True
         self.data: report.DayReport | None = None
         self.setWindowTitle(self.tr("Day's close"))
@@ -88,6 +103,8 @@ class DayCloseDialog(QDialog):
         font.setPixelSize(18)
         font.setBold(True)
         self.title.setFont(font)
+        self.whose = QLabel(self)  # the dealer, the store, the station
+        self.whose.setWordWrap(True)
         self.summary = RowsModel("Counter", [])
         self.table = QTableView(self)
         self.table.setModel(self.summary)
@@ -115,6 +132,7 @@ class DayCloseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title)
+        layout.addWidget(self.whose)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -125,15 +143,22 @@ class DayCloseDialog(QDialog):
         return self.day.date().toPython()
 
     def reload(self) -> None:
-        day = self.selected_day()
-        self.gateway.read(lambda c: report.day_report(c, day), self._show)
+        day, name = self.selected_day(), self.station_name
+        self.gateway.read(lambda c: report.day_report(c, day, name), self._show)
 
     def _show(self, data: report.DayReport) -> None:
         self.data = data
         self.title.setText(report.title(data, tr_counter))
-        _name, head, rows = report.tables(data, tr_counter)[0]
-        fresh = RowsModel("Counter", head, self)
-        fresh.set_rows([(f"{i}", row, None) for i, row in enumerate(rows)])
+        self.whose.setText(" · ".join(report.heading(data, tr_counter)))
+        summary = report.tables(data, tr_counter, what_happened)[0]
+        fresh = RowsModel("Counter", summary.head, self)
+        first_total = len(summary.rows) - summary.totals
+        fresh.set_rows(
+            [
+                (f"{i}", row, "ok" if i >= first_total else None)
+                for i, row in enumerate(summary.rows)
+            ]
+        )
         self.summary = fresh
         self.table.setModel(fresh)
         self.loaded.emit()
@@ -162,7 +187,7 @@ class DayCloseDialog(QDialog):
                 if kind == "pdf":
                     write_day_pdf(data, path)
                 else:
-                    report.write_xlsx(data, path, tr_counter)
+                    report.write_xlsx(data, path, tr_counter, what_happened)
             except OSError as exc:
                 log.warning("day close export failed: %s", exc)
                 self.failed.emit(

@@ -20,13 +20,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import command_text
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
 from app.domain.workflows.counter.model import (
@@ -46,13 +45,16 @@ from app.domain.workflows.counter.model import (
     Mode,
     VoucherFacts,
     money,
+    shown,
 )
 from app.domain.workflows.counter.redeem import UndoTarget
 from app.domain.workflows.counter.session import CounterSession, Reply
-from app.domain.workflows.knowledge import code_label, dealer_name
+from app.domain.workflows.knowledge import dealer_name, identity
+from app.ui.counter.reasons import explain, what_happened
 from app.ui.scan_page import Action, PageParts, ScanPage
 from app.ui.widgets import RowsModel, big_label, table, tool_button
-from sync.protocol import REASONS
+from sync.client.runner import LookupTooLate
+from sync.client.transport import NotAllowed, Offline, Stopped
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -91,20 +93,19 @@ def local_time(text: str) -> str:
         return text
 
 
-def server_words(reason: str | None, detail: dict[str, Any]) -> tuple[str, str]:
-    """The sync protocol's operator text for a rejection, translated and filled in."""
-    what, todo = REASONS.get(reason or "", ("{error}", ""))
-    args = {k: str(v) for k, v in detail.items()}
-    args.setdefault("error", reason or "")
+def standing_text(standing: str, reason: str | None, detail: dict[str, Any]) -> str:
+    """A list's standing cell: the word, and for a refusal what the brand said (its tooltip
+    shows all of it)."""
+    word = tr(STANDING_WORDS[standing])
+    return f"{word} · {what_happened(reason, detail)}" if standing == "refused" else word
 
-    def fill(template: str) -> str:
-        text = QCoreApplication.translate("SyncReasons", template)
-        try:
-            return text.format(**args)
-        except (KeyError, IndexError, ValueError):
-            return text
 
-    return fill(what), fill(todo) if todo else ""
+def fact_text(fact: verify.Fact) -> str:
+    """A detail's value in the operator's language: as it is, or its words translated."""
+    if not fact.words:
+        return fact.value
+    words = [tr(word).format(**fact.args) for word in fact.words]
+    return QCoreApplication.translate("Counter", ", ").join(words)  # "、" in Chinese
 
 
 class CounterPage(ScanPage):
@@ -125,6 +126,7 @@ class CounterPage(ScanPage):
             str, str
         ] = {}  # event id -> what (redemption | claim) for the server's answer
         self._verifying: verify.LocalFacts | None = None
+        self._retrace: str | None = None  # a code whose trace waited too long: ask after the round
         self._pending: VoucherFacts | None = None
         self.supervisor_dialog = None
         self.day_close_dialog = None
@@ -272,14 +274,31 @@ class CounterPage(ScanPage):
         panel = QWidget(self)
         frame, box = self._card_frame()
         self.verify_title = big_label("", 24)
+        self.verify_title.setWordWrap(True)
         self.verify_source = QLabel(frame)
+        self.verify_source.setWordWrap(True)
         self.verify_source.setStyleSheet("color: #5f6368;")
-        self.verify_form = QFormLayout()
-        self.verify_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        # The details scroll inside the card on a small screen instead of being squeezed:
+        # label and value side by side, a long value wrapping under itself.
+        self.verify_details = QWidget()
+        self.verify_details.setObjectName("VerifyDetails")
+        self.verify_details.setStyleSheet("#VerifyDetails { background: transparent; }")
+        self.verify_grid = QGridLayout(self.verify_details)
+        self.verify_grid.setContentsMargins(0, 4, 0, 4)
+        self.verify_grid.setHorizontalSpacing(16)
+        self.verify_grid.setVerticalSpacing(6)
+        self.verify_grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(frame)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        scroll.viewport().setAutoFillBackground(False)
+        scroll.setWidget(self.verify_details)
+        self.verify_scroll = scroll
         box.addWidget(self.verify_title)
         box.addWidget(self.verify_source)
-        box.addLayout(self.verify_form)
-        box.addStretch(1)
+        box.addWidget(scroll, 1)
         layout = QHBoxLayout(panel)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(frame)
@@ -334,20 +353,20 @@ class CounterPage(ScanPage):
         self._show_state(reply)
         decision = reply.decision
         if reply.verification is not None:
-            self._verifying = reply.verification
-            online = self.sync.worth_asking
-            if online:
+            self._verifying, self._retrace = reply.verification, None
+            asking = self.sync.worth_asking
+            if asking:
                 self.sync.trace(reply.verification.key)
             elif decision is not None and decision.reason == "verify.known_locally":
                 decision = verify.offline_decision(reply.verification, decision.event_seq)
             source = (
                 self.tr("Checking with the brand…")
-                if online
+                if asking
                 else self.tr("Offline: what this station knows")
             )
             self._show_facts(decision, reply.verification.facts, source)
         if decision is not None:
-            self._show(decision, text)
+            self._show(decision, reply.subject)
         if reply.undo is not None:
             self.ask_supervisor(reply.undo)
         event_id = reply.extra.get("event_id")
@@ -415,11 +434,11 @@ class CounterPage(ScanPage):
             lines.append(facts.campaign)
         self.voucher_facts.setText("\n".join(lines))
 
-    def _show_facts(
-        self, decision: Decision | None, facts: list[tuple[str, str]], source: str
-    ) -> None:
-        while self.verify_form.rowCount():
-            self.verify_form.removeRow(0)
+    def _show_facts(self, decision: Decision | None, facts: list[verify.Fact], source: str) -> None:
+        while self.verify_grid.count():
+            item = self.verify_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         if decision is None and not facts:
             self.verify_title.setText(self.tr("Scan a product code"))
             self.verify_source.setText(self.tr("What the brand knows about it shows here."))
@@ -428,16 +447,23 @@ class CounterPage(ScanPage):
             headline = HEADLINES.get(decision.reason or "")
             self.verify_title.setText(tr(headline) if headline else "")
         self.verify_source.setText(source)
-        for label, value in facts:
-            name = QLabel(tr(label))
-            text = QLabel(value)
+        for row, fact in enumerate(facts):
+            name = QLabel(tr(fact.label), self.verify_details)
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            name.setStyleSheet("color: #5f6368;")
+            text = QLabel(fact_text(fact), self.verify_details)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setWordWrap(True)
+            text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             for widget in (name, text):
                 font = QFont(widget.font())
                 font.setPixelSize(17)
                 widget.setFont(font)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setWordWrap(True)
-            self.verify_form.addRow(name, text)
+            self.verify_grid.addWidget(name, row, 0)
+            self.verify_grid.addWidget(text, row, 1)
+        self.verify_grid.setRowStretch(len(facts), 1)
 
     def _show_draft(self, draft: ClaimDraft | None) -> None:
         if draft is None:
@@ -464,7 +490,7 @@ class CounterPage(ScanPage):
             [
                 (
                     line.code_key,
-                    (line.product or "—", money(line.amount_cents), code_label(line.code_key)),
+                    (line.product or "—", money(line.amount_cents), shown(line.code_key)),
                     None,
                 )
                 for line in reversed(draft.lines)
@@ -477,31 +503,49 @@ class CounterPage(ScanPage):
         facts = self._verifying
         if facts is None or facts.key != key:
             return
-        if trace is None:
-            self._show_facts(
-                verify.offline_decision(facts),
-                facts.facts,
-                self.tr("Offline: what this station knows"),
+        if trace is not None:
+            self.gateway.read(
+                lambda c: (dealer_name(c, trace.dealer_id), identity(c).station_id),
+                lambda found: self._show_trace(facts, trace, *found),
             )
-            self._show(verify.offline_decision(facts), key)
             return
-        self.gateway.read(
-            lambda c: dealer_name(c, trace.dealer_id),
-            lambda dealer: self._show_trace(facts, trace, dealer),
-        )
+        if isinstance(error, LookupTooLate):
+            # The server answers, but the one sync thread was busy with a round past the
+            # lookup's wait: the local answer stays and the trace is asked for after the round.
+            self._retrace = key
+            self.verify_source.setText(
+                self.tr("The brand's server is busy with a sync; its trace follows when it ends.")
+            )
+            return
+        if isinstance(error, NotAllowed):
+            why, source = verify.NOT_SHARED, self.tr("What this station knows")
+        elif error is None or isinstance(error, (Offline, Stopped)) or not self.sync.online:
+            why, source = verify.OFFLINE, self.tr("Offline: what this station knows")
+        else:
+            why, source = verify.FAILED, self.tr("What this station knows")
+        decision = verify.untraced_decision(facts, why)
+        self._show_facts(decision, facts.facts, source)
+        self._show(decision, shown(key))
 
     def _show_trace(
-        self, facts: verify.LocalFacts, trace: verify.BrandTrace, dealer: str | None
+        self,
+        facts: verify.LocalFacts,
+        trace: verify.BrandTrace,
+        dealer: str | None,
+        me: str | None,
     ) -> None:
         decision = verify.trace_decision(trace, facts, dealer)
-        lines = verify.trace_lines(trace, dealer)
-        lines.append((verify.LABELS["here"], str(facts.seen_here + 1)))
+        lines = verify.trace_lines(trace, dealer, me)
+        lines.append(verify.Fact(verify.LABELS["here"], str(facts.seen_here + 1)))
         self._show_facts(decision, lines, self.tr("The brand's trace"))
-        self._show(decision, trace.key)
+        self._show(decision, shown(trace.key))
 
     def _synced(self, _report: object, error: object) -> None:
         if error is not None and self._awaiting:
             log.info("sync after a counter action failed: %s", error)
+        key, self._retrace = self._retrace, None
+        if key is not None and self._verifying is not None and self._verifying.key == key:
+            self.sync.trace(key)
         self.refresh_lists()
         if not self._awaiting:
             return
@@ -512,29 +556,21 @@ class CounterPage(ScanPage):
             for event_id, what in awaiting.items():
                 if what == "redemption":
                     row = redeem.redemption_by_event(conn, event_id)
-                    detail = knowledge.issue_detail(conn, event_id)
-                    out.append((event_id, what, row, detail))
                 else:
                     rows = rebates.claims(conn, event_id=event_id)
-                    out.append(
-                        (
-                            event_id,
-                            what,
-                            rows[0] if rows else None,
-                            knowledge.issue_detail(conn, event_id),
-                        )
-                    )
+                    row = rows[0] if rows else None
+                out.append((event_id, what, row))
             return out
 
         self.gateway.read(answers, self._answered)
 
     def _answered(self, answers: list) -> None:
-        for event_id, what, row, detail in answers:
+        for event_id, what, row in answers:
             if row is None or row.standing == "provisional":
                 self._awaiting[event_id] = what  # not answered yet: ask again after the next sync
                 continue
             if row.standing == "refused":
-                what_text, todo = server_words(row.reason, detail)
+                what_text, todo = explain(row.reason, row.detail)
                 reason = (
                     "voucher.server_refused" if what == "redemption" else "claim.server_refused"
                 )
@@ -571,12 +607,7 @@ class CounterPage(ScanPage):
                         local_time(r.redeemed_at),
                         r.prize,
                         money(r.value_cents),
-                        tr(STANDING_WORDS[r.standing])
-                        + (
-                            f" · {r.first_station}"
-                            if r.standing == "refused" and r.first_station
-                            else ""
-                        ),
+                        standing_text(r.standing, r.reason, r.detail),
                         r.voucher_id,
                         r.operator_name,
                     ),
@@ -602,7 +633,7 @@ class CounterPage(ScanPage):
                         c.installer or c.card_id,
                         str(c.units),
                         money(c.estimate_cents),
-                        tr(STANDING_WORDS[c.standing]),
+                        standing_text(c.standing, c.reason, c.detail),
                     ),
                     TINT[c.standing],
                 )
@@ -687,7 +718,12 @@ class CounterPage(ScanPage):
     def open_day_close(self) -> None:
         from app.ui.counter.day_close import DayCloseDialog
 
-        dialog = DayCloseDialog(self.gateway, self.context.data_dir / "reports", self)
+        dialog = DayCloseDialog(
+            self.gateway,
+            self.context.data_dir / "reports",
+            self,
+            station_name=self.context.settings.station_name,
+        )
         self.day_close_dialog = dialog
         dialog.open()
 

@@ -1,7 +1,8 @@
 """``RebateClaimEvent``: an installer claims the rebate on products sold through a dealer.
 
-Each product code earns a rebate once, first claim wins; the amount is the rule valid on the
-claim's day (the monthly tier bonus is the statement's business, not the claim's).
+Each product code sold through a dealer earns a rebate once, first claim wins (the rule the
+counter applies at the scan too: ``app.domain.rules.claims``); the amount is the rule valid on
+the claim's day (the monthly tier bonus is the statement's business, not the claim's).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.domain.rules.claims import code_refusal
 from sync.protocol import EventIn, Reason
-from sync.server.batch import SHIPPED, Batch, Rejected
+from sync.server.batch import Batch, Rejected
 from sync.server.judges.fields import first, keys, keys_or_none
 from sync.server.rebates import RuleBook
 
@@ -32,15 +34,16 @@ def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
         raise Rejected(Reason.EVENT_INVALID, error="a claim without product codes")
     seen: set[str] = set()
     for key in claimed:
-        if key in seen:
-            raise Rejected(Reason.CLAIM_CODE_REPEATED, code=key)
-        seen.add(key)
-        if b.code(key)["status"] not in SHIPPED:
-            raise Rejected(Reason.CLAIM_CODE_NOT_SOLD, code=key)
+        code = b.codes.get(key)
         prior = b.claimed.get(key)
-        if prior is not None:
+        refusal = code_refusal(code["status"] if code else None, repeated=key in seen,
+                               claimed_before=prior is not None)  # fmt: skip
+        if refusal == Reason.CLAIM_CODE_CLAIMED and prior is not None:
             raise Rejected(Reason.CLAIM_CODE_CLAIMED, code=key, claim=prior["claim_id"],
                            at=prior["claimed_at"])  # fmt: skip
+        if refusal is not None:
+            raise Rejected(Reason(refusal), code=key)
+        seen.add(key)
     if b.rules is None:
         b.rules = RuleBook.load(b.tx)
     rules = b.rules

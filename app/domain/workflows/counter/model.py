@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
 
 
@@ -230,6 +232,7 @@ class RedemptionRow:
     undone_at: str | None = None
     first_station: str | None = None  # when refused: the counter that was first, and when
     first_at: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict)  # the server's detail of a refusal
 
     @property
     def standing(self) -> str:
@@ -257,6 +260,7 @@ class ClaimRow:
     sync_state: str
     reason: str | None = None
     codes: tuple[str, ...] = field(default=())
+    detail: dict[str, Any] = field(default_factory=dict)  # the server's detail of a refusal
 
     @property
     def standing(self) -> str:
@@ -273,6 +277,13 @@ STANDING_WORDS: dict[str, str] = {
     "refused": QT_TRANSLATE_NOOP("Counter", "refused by the server"),
     "undone": QT_TRANSLATE_NOOP("Counter", "undone"),
 }
+
+
+def shown(key: str, product: str | None = None) -> str:
+    """A code as the clerk reads it: the product's name, then the text printed under the
+    barcode (never the store's key)."""
+    text = readable(key)
+    return f"{product} {text}" if product else text
 
 
 def money(cents: int) -> str:
@@ -314,6 +325,12 @@ HEADLINES: dict[str, str] = {
     "claim.code_added": QT_TRANSLATE_NOOP("Counter", "✔ ADDED"),
     "claim.code_repeated": QT_TRANSLATE_NOOP("Counter", "✖ REPEATED"),
     "claim.code_already_claimed": QT_TRANSLATE_NOOP("Counter", "✖ ALREADY CLAIMED"),
+    "claim.code_not_sold": QT_TRANSLATE_NOOP("Counter", "✖ NOT SOLD"),
+    "code.unknown": QT_TRANSLATE_NOOP("Counter", "✖ NOT KNOWN"),
+    "claim.no_rebate": QT_TRANSLATE_NOOP("Counter", "✖ NO REBATE"),
+    "claim.not_item": QT_TRANSLATE_NOOP("Counter", "✖ NOT ONE PRODUCT"),
+    "claim.not_product_code": QT_TRANSLATE_NOOP("Counter", "✖ NOT ONE PRODUCT"),
+    "claim.empty": QT_TRANSLATE_NOOP("Counter", "⚠ NO PRODUCTS YET"),
     "claim.registered": QT_TRANSLATE_NOOP("Counter", "✔ CLAIM REGISTERED"),
     "claim.server_refused": QT_TRANSLATE_NOOP("Counter", "✖ CLAIM REFUSED BY THE BRAND"),
     "verify.genuine": QT_TRANSLATE_NOOP("Counter", "✔ GENUINE"),

@@ -1,8 +1,11 @@
 """Installer rebate claims (小工返利): the card, then the product codes, then one claim event.
 
-Each product code earns a rebate once: the counter refuses a code repeated in the claim or
-already in a standing claim made here at once, and the server refuses one claimed at another
-counter when the claim syncs. The estimate uses the rules the server publishes (setting
+Each product code is judged when it is scanned, by the rule the server judges the claim with
+(``app.domain.rules.claims``) applied to what this station knows: a code the registry here
+does not hold, one never sold through a dealer, one repeated in the claim or already in a
+standing claim made here, or one no published rule pays for is refused at once, so a refused
+product never shows as added. CONFIRM judges every code again; the server refuses one claimed
+at another counter when the claim syncs, and its answer is the one that counts. The estimate uses the rules the server publishes (setting
 ``rebate.rules``) with the ``RuleBook`` the server computes with too
 (``app.domain.rules.rebates``), so the counter and the server's ledger compute per-unit
 amounts the same way; the server's monthly statement is what pays.
@@ -17,7 +20,9 @@ from dataclasses import dataclass, replace
 
 from app.domain.codes import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.rules import claims as claim_rules
 from app.domain.rules.rebates import RuleBook
+from app.domain.rules.snapshot import ELSEWHERE
 from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.domain.workflows import knowledge
@@ -27,10 +32,10 @@ from app.domain.workflows.counter.model import (
     ClaimDraft,
     ClaimLine,
     ClaimRow,
+    shown,
 )
 from app.domain.workflows.counter.redeem import local_day
 from app.domain.workflows.counter.tokens import Refusal, check_card
-from app.domain.workflows.knowledge import code_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,39 @@ class LineRefused:
     reason: str
     message: str
     args: dict[str, str]
+
+
+NO_REBATE_REASON = "claim.no_rebate"
+REPEATED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "REPEATED: {code} is already in this claim. Each product counts once; scan the next product.",
+)
+ALREADY_CLAIMED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this product aside; "
+    "it cannot be claimed again.",
+)
+NOT_KNOWN = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "NOT KNOWN: this counter's copy of the brand's registry does not hold {code}, so it earns no "
+    "rebate. Put the product aside; if the counter has not synced today, sync and scan it again.",
+)
+NOT_SOLD = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "NOT SOLD: as far as this counter's records show, {code} was never sold through a dealer, so "
+    "it earns no rebate. Put the product aside; if it was delivered recently, sync and scan it "
+    "again.",
+)
+VOID = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "VOID LABEL: {code} was replaced by a new label and earns no rebate. Scan the product's new "
+    "label instead.",
+)
+NO_REBATE = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "NO REBATE: the brand pays no installer rebate for {code} today. Put the product aside and "
+    "scan the next one.",
+)
 
 
 def start(conn: sqlite3.Connection, text: str, today: dt.date) -> ClaimDraft | Refusal:
@@ -68,6 +106,81 @@ def _claimed_here(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
     ).fetchone()
 
 
+def registry_status(conn: sqlite3.Connection, key: str) -> str | None:
+    """The code's registry state in the server's words (``app.domain.rules.claims``), from what
+    this station pulled: None when it does not hold the code.
+
+    The pull tells a dealer's station the state of every code but the dealer and holder of its
+    own dealer's codes only, and keeps a code received in a warehouse as ``known`` there; so a
+    code that is not ``shipped`` counts as sold when it names this station's dealer (received in
+    the dealer's warehouse), and as not sold when it names none. The inspector's snapshot, when
+    the station holds one, says the same of a code the registry lacks."""
+    row = conn.execute("SELECT status, dealer_id FROM codes WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        ship = _ship_row(conn, key)
+        if ship is None:
+            return None
+        return "shipped" if ship.dealer_id else "issued"
+    status, dealer_id = row
+    if status == "shipped":
+        return "shipped"
+    if status == "replaced":
+        return "void"
+    return "received" if dealer_id and dealer_id != ELSEWHERE else "issued"
+
+
+def _ship_row(conn: sqlite3.Connection, key: str) -> knowledge.ShipRow | None:
+    try:
+        return knowledge.ship_row(conn, key)
+    except sqlite3.OperationalError:  # no snapshot on this station
+        return None
+
+
+def _refused(
+    conn: sqlite3.Connection, key: str, product: str, reason: str, status: str | None
+) -> LineRefused:
+    """The operator's words for a refused code: what happened, then what to do with it."""
+    code = shown(key, product)
+    if reason == claim_rules.CODE_REPEATED:
+        return LineRefused(reason, REPEATED, {"code": code})
+    if reason == claim_rules.CODE_UNKNOWN:
+        return LineRefused(reason, NOT_KNOWN, {"code": code})
+    if reason == claim_rules.CODE_NOT_SOLD:
+        return LineRefused(reason, VOID if status == "void" else NOT_SOLD, {"code": code})
+    prior = _claimed_here(conn, key)
+    assert prior is not None
+    return LineRefused(
+        reason,
+        ALREADY_CLAIMED,
+        {"code": code, "at": _local(prior["claimed_at"]), "claim": prior["claim_id"]},
+    )
+
+
+def judge(
+    conn: sqlite3.Connection,
+    key: str,
+    product_id: str | None,
+    product: str,
+    day: dt.date,
+    *,
+    repeated: bool,
+) -> ClaimLine | LineRefused:
+    """One product code, judged by the rule the server applies (``app.domain.rules.claims``) on
+    what this station knows, then priced by the published rules: the line it adds to the claim,
+    or why it earns nothing. Run at the scan and again at CONFIRM."""
+    status = registry_status(conn, key)
+    reason = claim_rules.code_refusal(
+        status, repeated=repeated, claimed_before=_claimed_here(conn, key) is not None
+    )
+    if reason is not None:
+        return _refused(conn, key, product, reason, status)
+    book = RuleBook.from_setting(knowledge.rebate_rules(conn))
+    amount = book.amount(product_id, day)
+    if book.rules and amount == 0:  # the brand publishes rules, and none pays for this product
+        return LineRefused(NO_REBATE_REASON, NO_REBATE, {"code": shown(key, product)})
+    return ClaimLine(key, product_id, product, amount)
+
+
 def add_code(
     conn: sqlite3.Connection, draft: ClaimDraft, code: Code, today: dt.date
 ) -> tuple[ClaimDraft, ClaimLine] | LineRefused:
@@ -88,37 +201,12 @@ def add_code(
                 "{code} is a carton or pallet code. A rebate is claimed per product: scan each "
                 "product's own code.",
             ),
-            {"code": code.key},
+            {"code": shown(code.key)},
         )
     product_id, product = product_of(conn, code)
-    label = code_label(code.key, product)
-    if draft.has(code.key):
-        return LineRefused(
-            "claim.code_repeated",
-            QT_TRANSLATE_NOOP(
-                "Decisions",
-                "REPEATED: {code} is already in this claim. Each product counts once; scan the "
-                "next product.",
-            ),
-            {"code": label},
-        )
-    prior = _claimed_here(conn, code.key)
-    if prior is not None:
-        return LineRefused(
-            "claim.code_already_claimed",
-            QT_TRANSLATE_NOOP(
-                "Decisions",
-                "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this product "
-                "aside; it cannot be claimed again.",
-            ),
-            {
-                "code": label,
-                "at": _local(prior["claimed_at"]),
-                "claim": prior["claim_id"],
-            },
-        )
-    amount = RuleBook.from_setting(knowledge.rebate_rules(conn)).amount(product_id, today)
-    line = ClaimLine(code.key, product_id, product, amount)
+    line = judge(conn, code.key, product_id, product, today, repeated=draft.has(code.key))
+    if isinstance(line, LineRefused):
+        return line
     return replace(draft, lines=(*draft.lines, line)), line
 
 
@@ -156,22 +244,18 @@ def register(
             ),
             {},
         )
-    for line in draft.lines:
-        prior = _claimed_here(conn, line.code_key)
-        if prior is not None:
-            return LineRefused(
-                "claim.code_already_claimed",
-                QT_TRANSLATE_NOOP(
-                    "Decisions",
-                    "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this "
-                    "product aside; it cannot be claimed again.",
-                ),
-                {
-                    "code": code_label(line.code_key, line.product),
-                    "at": _local(prior["claimed_at"]),
-                    "claim": prior["claim_id"],
-                },
-            )
+    day = now.astimezone().date()
+    for n, line in enumerate(draft.lines):
+        again = judge(
+            conn,
+            line.code_key,
+            line.product_id,
+            line.product,
+            day,
+            repeated=any(o.code_key == line.code_key for o in draft.lines[:n]),
+        )
+        if isinstance(again, LineRefused):
+            return again
     claim_id = f"cl-{uuid.uuid4().hex[:16]}"
     keys = [line.code_key for line in draft.lines]
     event = journal.append(
@@ -253,6 +337,11 @@ def claims(
                 sync_state=r["sync_state"],
                 reason=r["reason"],
                 codes=codes,
+                detail=(
+                    knowledge.issue_detail(conn, r["event_id"])
+                    if r["sync_state"] == "rejected"
+                    else {}
+                ),
             )
         )
     return out

@@ -317,6 +317,7 @@ def redemptions(
                 undone_at=r["undone_at"],
                 first_station=detail.get("station"),
                 first_at=detail.get("at"),
+                detail=detail,
             )
         )
     return out

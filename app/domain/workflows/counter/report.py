@@ -1,7 +1,8 @@
 """The day's close (日结): redemptions and claims of one day, provisional against confirmed.
 
 The report is data first (``day_report``), so the XLSX export here and the PDF the UI prints
-with ``QPdfWriter`` show the same rows and totals. Column titles are English templates in the
+with ``QPdfWriter`` show the same rows and totals, headed with the dealer's and the store's
+names. A refused row says why in words (the caller's ``explain``), never as a reason code. Column titles are English templates in the
 ``Counter`` context; the caller passes a translate function.
 """
 
@@ -9,20 +10,34 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.domain.export_cells import safe_row
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.store.database import station_id
+from app.domain.workflows import knowledge
 from app.domain.workflows.counter import rebates, redeem
 from app.domain.workflows.counter.model import STANDING_WORDS, ClaimRow, RedemptionRow, money
 
 Translate = Callable[[str], str]
+Explain = Callable[[str | None, Mapping[str, Any]], str]  # a refusal's reason code -> words
+
+
+def no_words(_reason: str | None, _detail: Mapping[str, Any]) -> str:
+    """The reason column when no translator is given: empty, never the code itself."""
+    return ""
+
 
 TITLES = {
-    "report": QT_TRANSLATE_NOOP("Counter", "Day's close {day} · station {station}"),
+    "report": QT_TRANSLATE_NOOP("Counter", "Day's close {day}"),
+    "dealer": QT_TRANSLATE_NOOP("Counter", "Dealer: {dealer}"),
+    "store": QT_TRANSLATE_NOOP("Counter", "Store: {store}"),
+    "station": QT_TRANSLATE_NOOP("Counter", "Station: {station}"),
+    "total": QT_TRANSLATE_NOOP("Counter", "Total"),
+    "total_counted": QT_TRANSLATE_NOOP("Counter", "Total (confirmed and provisional)"),
     "redemptions": QT_TRANSLATE_NOOP("Counter", "Voucher redemptions"),
     "claims": QT_TRANSLATE_NOOP("Counter", "Installer rebate claims"),
     "claim_products": QT_TRANSLATE_NOOP("Counter", "Installer rebates (products)"),
@@ -53,12 +68,25 @@ class Totals:
     cents: int
 
 
+COUNTED = ("provisional", "confirmed")  # what stands: neither undone nor refused
+
+
 @dataclass(frozen=True, slots=True)
 class DayReport:
     day: str
     station: str
     redemptions: list[RedemptionRow]
     claims: list[ClaimRow]
+    dealer: str | None = None  # the dealer's and the store's names, as the station knows them
+    store: str | None = None
+
+    def redemption_total(self) -> Totals:
+        rows = [r for r in self.redemptions if r.standing in COUNTED]
+        return Totals(len(rows), sum(r.value_cents for r in rows))
+
+    def claim_total(self) -> Totals:
+        rows = [c for c in self.claims if c.standing in COUNTED]
+        return Totals(sum(c.units for c in rows), sum(c.estimate_cents for c in rows))
 
     def redemption_totals(self) -> dict[str, Totals]:
         out: dict[str, Totals] = {}
@@ -75,14 +103,34 @@ class DayReport:
         return out
 
 
-def day_report(conn: sqlite3.Connection, day: dt.date) -> DayReport:
+def day_report(conn: sqlite3.Connection, day: dt.date, station_name: str = "") -> DayReport:
+    """The day's rows, with the names the report is headed with: the dealer from the station's
+    enrollment (``sync.whoami``) and the pulled dealers, the store from the enrollment's site,
+    else the dealer's one store, else ``station_name`` (the station's name in its settings)."""
     text = day.isoformat()
+    me = knowledge.identity(conn)
     return DayReport(
         day=text,
         station=station_id(conn),
         redemptions=redeem.redemptions(conn, text),
         claims=rebates.claims(conn, text),
+        dealer=knowledge.dealer_name(conn, me.dealer_id),
+        store=_store_name(conn, me.dealer_id) or station_name or None,
     )
+
+
+def _store_name(conn: sqlite3.Connection, dealer_id: str | None) -> str | None:
+    whoami = knowledge.setting(conn, "sync.whoami")
+    site = whoami.get("site") if isinstance(whoami, dict) else None
+    if site:
+        row = conn.execute("SELECT name FROM stores WHERE id = ?", (site,)).fetchone()
+        if row is not None:
+            return str(row[0])
+    if dealer_id:
+        rows = conn.execute("SELECT name FROM stores WHERE dealer_id = ?", (dealer_id,)).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+    return None
 
 
 def local_time(text: str) -> str:
@@ -92,8 +140,17 @@ def local_time(text: str) -> str:
         return text
 
 
-def tables(report: DayReport, tr: Translate) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The report as titled tables of text: the same rows for the XLSX and the PDF."""
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    head: list[str]
+    rows: list[list[str]]  # the last ``totals`` rows are the totals
+    totals: int = 1
+
+
+def tables(report: DayReport, tr: Translate, explain: Explain = no_words) -> list[Table]:
+    """The report as titled tables of text, each ending with its total row (the same rows for
+    the XLSX and the PDF); a refusal's reason is ``explain``'s words, never its code."""
     yes, no = tr(TITLES["yes"]), tr(TITLES["no"])
     red_head = [
         tr(TITLES[k])
@@ -108,10 +165,12 @@ def tables(report: DayReport, tr: Translate) -> list[tuple[str, list[str], list[
             r.operator_name,
             yes if r.provisional else no,
             tr(STANDING_WORDS[r.standing]),
-            " ".join(x for x in (r.reason, r.first_station, r.first_at and r.first_at[:16]) if x),
+            explain(r.reason, r.detail) if r.standing == "refused" else "",
         ]
         for r in report.redemptions
     ]
+    total = report.redemption_total()
+    red_rows.append([tr(TITLES["total"]), str(total.count), "", money(total.cents), "", "", "", ""])
     claim_head = [
         tr(TITLES[k])
         for k in (
@@ -136,10 +195,15 @@ def tables(report: DayReport, tr: Translate) -> list[tuple[str, list[str], list[
             c.operator_name,
             yes if c.provisional else no,
             tr(STANDING_WORDS[c.standing]),
-            c.reason or "",
+            explain(c.reason, c.detail) if c.standing == "refused" else "",
         ]
         for c in report.claims
     ]
+    total = report.claim_total()
+    claim_rows.append(
+        [tr(TITLES["total"]), str(len(report.claims)), "", str(total.count),
+         money(total.cents), "", "", "", ""]
+    )  # fmt: skip
     summary_head = [
         tr(TITLES["what"]),
         tr(TITLES["standing"]),
@@ -165,33 +229,58 @@ def tables(report: DayReport, tr: Translate) -> list[tuple[str, list[str], list[
                 money(totals.cents),
             ]
         )
+    for what, total in (
+        (TITLES["redemptions"], report.redemption_total()),
+        (TITLES["claim_products"], report.claim_total()),
+    ):
+        summary_rows.append(
+            [tr(what), tr(TITLES["total_counted"]), str(total.count), money(total.cents)]
+        )
     return [
-        (tr(TITLES["summary"]), summary_head, summary_rows),
-        (tr(TITLES["redemptions"]), red_head, red_rows),
-        (tr(TITLES["claims"]), claim_head, claim_rows),
+        Table(tr(TITLES["summary"]), summary_head, summary_rows, totals=2),
+        Table(tr(TITLES["redemptions"]), red_head, red_rows),
+        Table(tr(TITLES["claims"]), claim_head, claim_rows),
     ]
 
 
 def title(report: DayReport, tr: Translate) -> str:
-    return tr(TITLES["report"]).format(day=report.day, station=report.station)
+    return tr(TITLES["report"]).format(day=report.day)
 
 
-def write_xlsx(report: DayReport, path: Path, tr: Translate = lambda s: s) -> Path:
-    """One sheet per table, header row bold and frozen, columns sized to their text."""
+def heading(report: DayReport, tr: Translate) -> list[str]:
+    """The lines under the title: whose counter this is (what the station knows of it)."""
+    lines = []
+    if report.dealer:
+        lines.append(tr(TITLES["dealer"]).format(dealer=report.dealer))
+    if report.store:
+        lines.append(tr(TITLES["store"]).format(store=report.store))
+    lines.append(tr(TITLES["station"]).format(station=report.station))
+    return lines
+
+
+def write_xlsx(
+    report: DayReport, path: Path, tr: Translate = lambda s: s, explain: Explain = no_words
+) -> Path:
+    """One sheet per table: the title and whose counter, the header row bold and frozen, the
+    total row bold, columns sized to their text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     book.remove(book.worksheets[0])  # the default sheet; each table gets its own
-    for name, head, rows in tables(report, tr):
-        sheet = book.create_sheet(name[:31])
-        sheet.append(safe_row([title(report, tr)]))
+    top = " · ".join([title(report, tr), *heading(report, tr)])
+    for table in tables(report, tr, explain):
+        sheet = book.create_sheet(table.name[:31])
+        sheet.append(safe_row([top]))
         sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append(safe_row(head))
+        sheet.append(safe_row(table.head))
         for cell in sheet[2]:
             cell.font = Font(bold=True)
-        for row in rows:
+        for row in table.rows:
             sheet.append(safe_row(row))
+        for line in range(sheet.max_row - table.totals + 1, sheet.max_row + 1):
+            for cell in sheet[line]:
+                cell.font = Font(bold=True)  # the total rows
         sheet.freeze_panes = "A3"
         for column in sheet.columns:
             width = max((len(str(c.value or "")) for c in column[1:]), default=8)

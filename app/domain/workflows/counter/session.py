@@ -33,6 +33,7 @@ from app.domain.workflows.counter.model import (
     Mode,
     VoucherFacts,
     money,
+    shown,
 )
 from app.domain.workflows.counter.redeem import UndoRefused, UndoTarget
 from app.domain.workflows.counter.tokens import Refusal, looks_like_token
@@ -57,6 +58,7 @@ class Reply:
     wants_sync: bool = False
     changed: bool = False  # redemptions or claims changed: refresh the lists
     extra: dict[str, str] = field(default_factory=dict)
+    subject: str = ""  # what was scanned, as a person reads it (the scan log's code column)
 
 
 def _refusal(refusal: Refusal) -> Decision:
@@ -140,7 +142,22 @@ class CounterSession:
         self._load(conn)
         reply = self._handle(conn, text, actor, online)
         self._save(conn)
-        return reply
+        return dataclasses.replace(reply, subject=self._subject(text, reply))
+
+    def _subject(self, text: str, reply: Reply) -> str:
+        """A voucher or card by its number, a product code by the text under its barcode; never
+        the signed token or the store's key."""
+        if looks_like_token(text):
+            if reply.pending is not None:
+                return reply.pending.voucher_id
+            if reply.draft is not None and reply.draft.card.token == text.strip():
+                return reply.draft.card.card_id
+            args = reply.decision.args if reply.decision is not None else {}
+            return str(args.get("voucher") or args.get("card") or "")
+        code = self.parser.parse(text)
+        if code.scheme is Scheme.COMMAND or not code.key:
+            return ""
+        return shown(code.key)
 
     def _handle(self, conn: sqlite3.Connection, text: str, actor: Actor, online: bool) -> Reply:
         self.time = redeem.trusted_time(conn, self.machine)
@@ -318,7 +335,7 @@ class CounterSession:
                     "Added {product}: rebate about {amount}. {count} products, about {total} so far.",
                 ),
                 {
-                    "product": line.product or line.code_key,
+                    "product": line.product or shown(line.code_key),
                     "amount": money(line.amount_cents),
                     "count": len(self.draft.lines),
                     "total": money(self.draft.estimate_cents),
@@ -377,7 +394,7 @@ class CounterSession:
                         "{code} names a product, not one item: it cannot be traced. Scan the "
                         "item's own QR or DataMatrix code.",
                     ),
-                    {"code": code.key or code.raw},
+                    {"code": shown(code.key) if code.key else code.raw},
                     "verify.not_serialized",
                 )
             )
@@ -498,7 +515,10 @@ class CounterSession:
                     QT_TRANSLATE_NOOP(
                         "Decisions", "Took {product} off the claim. {count} products left."
                     ),
-                    {"product": line.product or line.code_key, "count": len(self.draft.lines)},
+                    {
+                        "product": line.product or shown(line.code_key),
+                        "count": len(self.draft.lines),
+                    },
                     "claim.code_removed",
                 )
             )

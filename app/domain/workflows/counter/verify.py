@@ -21,7 +21,21 @@ from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
-from app.domain.workflows.knowledge import code_label, dealer_name
+from app.domain.workflows.counter.model import shown
+from app.domain.workflows.knowledge import dealer_name
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One row of a product check's details. ``label`` is an English template in the
+    ``Counter`` context; the value is ``value`` as it is (a name, a date, a number, a code as
+    printed) or, for words such as a code's state, ``words``: templates in the same context,
+    translated, filled with ``args`` and joined by the UI."""
+
+    label: str
+    value: str = ""
+    words: tuple[str, ...] = ()
+    args: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +55,7 @@ class LocalFacts:
     seen_here: int  # checks at this counter before this one
     threshold: int
     known: bool
-    facts: list[tuple[str, str]] = field(default_factory=list)  # (label template, value)
+    facts: list[Fact] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +93,48 @@ LABELS = {
     "status": QT_TRANSLATE_NOOP("Counter", "Status"),
     "anomalies": QT_TRANSLATE_NOOP("Counter", "Warnings from the brand"),
 }
+
+# A code's state, in the registry here (warehouse and pull words) or in the brand's trace.
+STATE_WORDS = {
+    "issued": QT_TRANSLATE_NOOP("Counter", "issued by the brand, not sold yet"),
+    "known": QT_TRANSLATE_NOOP("Counter", "in the brand's registry"),
+    "in_stock": QT_TRANSLATE_NOOP("Counter", "in stock"),
+    "allocated": QT_TRANSLATE_NOOP("Counter", "held for an order"),
+    "shipped": QT_TRANSLATE_NOOP("Counter", "shipped to a dealer"),
+    "received": QT_TRANSLATE_NOOP("Counter", "received by a dealer"),
+    "returned": QT_TRANSLATE_NOOP("Counter", "returned to the brand"),
+    "quarantine": QT_TRANSLATE_NOOP("Counter", "returned damaged, held back"),
+    "void": QT_TRANSLATE_NOOP("Counter", "void: the label was replaced"),
+    "replaced": QT_TRANSLATE_NOOP("Counter", "void: the label was replaced"),
+}
+OTHER_STATE = QT_TRANSLATE_NOOP("Counter", "recorded by the brand")
+
+# The kinds of warning the brand's trace carries (``sync.server.anomalies``).
+ANOMALY_WORDS = {
+    "far_apart": QT_TRANSLATE_NOOP("Counter", "scanned in places far apart"),
+    "consecutive_run": QT_TRANSLATE_NOOP("Counter", "scanned in a run of consecutive codes"),
+    "too_close": QT_TRANSLATE_NOOP("Counter", "scans too close together in time"),
+    "unknown_code": QT_TRANSLATE_NOOP("Counter", "scanned but never issued"),
+    "blacklisted_device": QT_TRANSLATE_NOOP("Counter", "scanned by a blocked device"),
+    "clock_ahead": QT_TRANSLATE_NOOP("Counter", "scanned by a device with a wrong clock"),
+}
+OTHER_ANOMALY = QT_TRANSLATE_NOOP("Counter", "another warning")
+
+PLACES = QT_TRANSLATE_NOOP("Counter", "{count} stations")
+PLACES_WITH_HERE = QT_TRANSLATE_NOOP("Counter", "this counter and {count} other stations")
+
+
+def state_fact(status: str) -> Fact:
+    return Fact(LABELS["status"], words=(STATE_WORDS.get(status, OTHER_STATE),))
+
+
+def places_fact(places: tuple[str, ...], me: str | None) -> Fact:
+    """Where a code was scanned, as a count: the stations' ids mean nothing to a clerk."""
+    if me and me in places:
+        return Fact(
+            LABELS["places"], words=(PLACES_WITH_HERE,), args={"count": str(len(places) - 1)}
+        )
+    return Fact(LABELS["places"], words=(PLACES,), args={"count": str(len(places))})
 
 
 def check(conn: sqlite3.Connection, code: Code, actor: Actor, now: dt.datetime) -> LocalFacts:
@@ -153,30 +209,32 @@ def _ship_row(conn: sqlite3.Connection, key: str) -> knowledge.ShipRow | None:
         return None
 
 
-def _local_lines(f: LocalFacts, code: Code) -> list[tuple[str, str]]:
-    lines = [(LABELS["code"], code_label(f.key))]
+def _local_lines(f: LocalFacts, code: Code) -> list[Fact]:
+    lines = [Fact(LABELS["code"], shown(f.key))]
     if f.product:
-        lines.append((LABELS["product"], f.product))
+        lines.append(Fact(LABELS["product"], f.product))
     if f.batch:
-        lines.append((LABELS["batch"], f.batch))
+        lines.append(Fact(LABELS["batch"], f.batch))
     if code.production_date:
-        lines.append((LABELS["produced"], code.production_date.isoformat()))
+        lines.append(Fact(LABELS["produced"], code.production_date.isoformat()))
+    if f.status:
+        lines.append(state_fact(f.status))
     if f.parent_key:
-        lines.append((LABELS["carton"], f.parent_key))
+        lines.append(Fact(LABELS["carton"], shown(f.parent_key)))
     if f.dealer:
-        lines.append((LABELS["dealer"], f.dealer))
+        lines.append(Fact(LABELS["dealer"], f.dealer))
     if f.ship_date:
-        lines.append((LABELS["shipped"], f.ship_date))
+        lines.append(Fact(LABELS["shipped"], f.ship_date))
     if f.order_id:
-        lines.append((LABELS["order"], f.order_id))
-    lines.append((LABELS["here"], str(f.seen_here + 1)))
+        lines.append(Fact(LABELS["order"], f.order_id))
+    lines.append(Fact(LABELS["here"], str(f.seen_here + 1)))
     return lines
 
 
 def local_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
     args: dict[str, str | int] = {
-        "code": code_label(f.key),
-        "product": f.product or f.key,
+        "code": shown(f.key),
+        "product": f.product or shown(f.key),
         "count": f.seen_here + 1,
     }
     if f.status in ("void", "replaced"):
@@ -227,47 +285,67 @@ def local_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
     )
 
 
-def offline_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
-    """The answer when the server cannot be asked: the local one, said as local."""
+# Why the brand's trace did not come (the counter then says what the station knows, and why).
+OFFLINE = "offline"
+NOT_SHARED = "not_shared"
+FAILED = "failed"
+UNTRACED_WORDS = {
+    OFFLINE: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Known to the brand: {product}. Offline: the full trace shows when the counter is "
+        "online again.",
+    ),
+    NOT_SHARED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Known to the brand: {product}. The brand shares its full trace only with the dealer it "
+        "was sold to; what this station knows is shown.",
+    ),
+    FAILED: QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Known to the brand: {product}. The brand's server did not answer the check; scan it "
+        "again in a minute for the full trace.",
+    ),
+}
+
+
+def untraced_decision(f: LocalFacts, why: str, event_seq: int | None = None) -> Decision:
+    """The answer when the brand's trace did not come: the local one, saying why it is local."""
     decision = local_decision(f, event_seq)
     if decision.reason == "verify.known_locally":
-        return Decision(
-            Outcome.OK,
-            QT_TRANSLATE_NOOP(
-                "Decisions",
-                "Known to the brand: {product}. Offline: the full trace shows when the counter is "
-                "online again.",
-            ),
-            decision.args,
-            decision.reason,
-            event_seq,
-        )
+        return Decision(Outcome.OK, UNTRACED_WORDS[why], decision.args, decision.reason, event_seq)
     return decision
 
 
-def trace_lines(trace: BrandTrace, dealer: str | None) -> list[tuple[str, str]]:
-    lines = [(LABELS["code"], code_label(trace.key))]
+def offline_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
+    """The answer when the server cannot be asked: the local one, said as local."""
+    return untraced_decision(f, OFFLINE, event_seq)
+
+
+def trace_lines(trace: BrandTrace, dealer: str | None, me: str | None = None) -> list[Fact]:
+    """The brand's trace as rows of details; ``me`` is this station's id (where it scanned)."""
+    lines = [Fact(LABELS["code"], shown(trace.key))]
     if trace.product_name:
-        lines.append((LABELS["product"], trace.product_name))
+        lines.append(Fact(LABELS["product"], trace.product_name))
     if trace.batch_id:
-        lines.append((LABELS["batch"], trace.batch_id))
+        lines.append(Fact(LABELS["batch"], trace.batch_id))
     if trace.issued_at:
-        lines.append((LABELS["issued"], trace.issued_at[:10]))
-    if trace.ancestors:
-        lines.append((LABELS["carton"], " → ".join(trace.ancestors)))
-    if trace.dealer_id:
-        lines.append((LABELS["dealer"], dealer or trace.dealer_id))
-    if trace.shipped_at:
-        lines.append((LABELS["shipped"], trace.shipped_at[:10]))
-    if trace.order_id:
-        lines.append((LABELS["order"], trace.order_id))
+        lines.append(Fact(LABELS["issued"], trace.issued_at[:10]))
     if trace.status:
-        lines.append((LABELS["status"], trace.status))
-    lines.append((LABELS["scans"], str(trace.scan_count)))
+        lines.append(state_fact(trace.status))
+    if trace.ancestors:
+        lines.append(Fact(LABELS["carton"], " → ".join(shown(k) for k in trace.ancestors)))
+    if trace.dealer_id:
+        lines.append(Fact(LABELS["dealer"], dealer or trace.dealer_id))
+    if trace.shipped_at:
+        lines.append(Fact(LABELS["shipped"], trace.shipped_at[:10]))
+    if trace.order_id:
+        lines.append(Fact(LABELS["order"], trace.order_id))
+    lines.append(Fact(LABELS["scans"], str(trace.scan_count)))
     if trace.places:
-        lines.append((LABELS["places"], ", ".join(trace.places)))
+        lines.append(places_fact(trace.places, me))
     if trace.anomalies:
-        lines.append((LABELS["anomalies"], ", ".join(sorted(trace.anomalies))))
+        words = tuple(ANOMALY_WORDS.get(kind, OTHER_ANOMALY) for kind in sorted(trace.anomalies))
+        lines.append(Fact(LABELS["anomalies"], words=tuple(dict.fromkeys(words))))
     return lines
 
 
@@ -277,8 +355,8 @@ SUSPICIOUS = frozenset({"far_apart", "consecutive_run", "too_close", "unknown_co
 def trace_decision(trace: BrandTrace, f: LocalFacts, dealer: str | None) -> Decision:
     """The brand's answer: never issued (copy), seen too often or too far apart, or genuine."""
     args: dict[str, str | int] = {
-        "code": code_label(trace.key),
-        "product": trace.product_name or f.product or trace.key,
+        "code": shown(trace.key),
+        "product": trace.product_name or f.product or shown(trace.key),
         "count": trace.scan_count,
         "dealer": dealer or trace.dealer_id or "",
         "date": (trace.shipped_at or "")[:10],
