@@ -465,11 +465,13 @@ class MainWindow(QMainWindow):
         code: str = "",
         headline: str | None = None,
         sound: Outcome | None = None,
+        result: str | None = None,
     ) -> None:
         """Show, sound and log a decision (call after the writer committed it); ``headline``
         (translated) replaces the outcome's word, e.g. "DIVERTED" instead of "Refused";
         ``sound`` replaces the outcome's sound (a scan that was not read is amber, since no
-        goods were refused, yet must sound like an error so it is scanned again)."""
+        goods were refused, yet must sound like an error so it is scanned again); ``result``
+        (translated, short) is the scan log's word for it instead of the outcome's."""
         self.feedback.show_decision(decision, headline=headline)
         if self.context.settings.flash_enabled:
             self.feedback.flash()
@@ -480,6 +482,7 @@ class MainWindow(QMainWindow):
                 code=_printable(code),
                 outcome=decision.outcome,
                 message=self.feedback.message.text(),
+                result=result or "",
             )
         )
         self.scan_log.scrollToTop()

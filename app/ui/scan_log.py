@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.domain.workflows.base import Outcome
+from app.ui.elide import elide_in_the_middle
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -33,6 +34,7 @@ class ScanLogRow:
     code: str  # what was scanned, as the operator would recognise it
     outcome: Outcome
     message: str  # already translated
+    result: str = ""  # the page's own word for the result (translated), else the outcome's
 
 
 class ScanLogModel(QAbstractTableModel):
@@ -91,7 +93,7 @@ class ScanLogModel(QAbstractTableModel):
             if column == self.COL_CODE:
                 return row.code
             if column == self.COL_RESULT:
-                return self.result_text(row.outcome)
+                return row.result or self.result_text(row.outcome)
             if column == self.COL_MESSAGE:
                 return row.message
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -137,6 +139,7 @@ class ScanLogView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ScanLogModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        elide_in_the_middle(self, ScanLogModel.COL_CODE)  # a code's serial is at its end
         self._size_columns(model)
 
     def _size_columns(self, model: ScanLogModel) -> None:

@@ -56,6 +56,7 @@ class Feedback(Protocol):
         code: str = "",
         headline: str | None = None,
         sound: Outcome | None = None,
+        result: str | None = None,
     ) -> None: ...
 
     def note(self, text: str, timeout_ms: int = 10_000) -> None: ...

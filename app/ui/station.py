@@ -52,8 +52,11 @@ class WindowFeedback:
         code: str = "",
         headline: str | None = None,
         sound: Outcome | None = None,
+        result: str | None = None,
     ) -> None:
-        self._window.show_decision(decision, code=code, headline=headline, sound=sound)
+        self._window.show_decision(
+            decision, code=code, headline=headline, sound=sound, result=result
+        )
 
     def note(self, text: str, timeout_ms: int = 10_000) -> None:
         self._window.status.showMessage(text, timeout_ms)

@@ -192,3 +192,60 @@ def test_the_place_and_the_last_check_survive_a_restart(station, session):
     filed = scan(station, restarted, command_text("confirm"))
     assert filed.decision.reason == "inspect.case_filed"
     assert station.call(lambda c: session_place(c)).id == "ST-SH-1"
+
+
+def test_the_verdict_names_the_product_and_its_printed_code(station, session):
+    """Issue 15, item 7: the verdict said whose it was, never what it was."""
+    diverted = scan(station, session, ZJ_CODE)
+    printed = "(01) 06901234567892 (21) ZJ1"
+    assert diverted.decision.args["product"] == f"净水器滤芯 {printed}"
+    assert "{product}" in diverted.decision.message
+    assert diverted.check.facts[:2] == [("Product", "净水器滤芯"), ("Code", printed)]
+    assert not any("sgtin:" in value for _label, value in diverted.check.facts)
+    station.call(lambda c: c.execute("UPDATE products SET name_en = 'Filter cartridge'"))
+    english = station.call(
+        lambda c: session.handle(c, ZJ_CODE, Actor("op-5", "Zhou", language="en"))
+    )
+    assert english.check.product == "Filter cartridge"
+    unknown = scan(station, session, "0106901234567991" + "21FAKE")  # a GTIN the brand lacks
+    assert unknown.decision.args["product"] == "(01) 06901234567991 (21) FAKE"
+
+
+def test_a_product_code_without_serial_is_named_as_printed(station, session):
+    reply = scan(station, session, "0106901234567892")
+    assert reply.decision.reason == "inspect.not_serialized"
+    assert reply.decision.args["code"] == "(01) 06901234567892"
+
+
+def test_a_case_number_can_be_read_out_over_the_phone(station, session):
+    """Issue 15, item 7: ``case-f7e6a5157e4043e9`` cannot be read out over the phone."""
+    from app.domain.workflows.inspector.case_numbers import is_case_number
+
+    scan(station, session, ZJ_CODE)
+    filed = scan(station, session, command_text("confirm"))
+    assert is_case_number(filed.case_id), filed.case_id
+    assert len(filed.case_id) == len("XC-4K7-MZ2-QHE")
+    event = station.call(lambda c: journal.pending(c, 10))[-1]
+    assert event.payload["case_id"] == filed.case_id
+
+
+def test_each_operator_sees_only_their_own_checks_and_cases(station, session):
+    """Issue 15, item 7: the previous operator's verdicts stayed on screen for the next."""
+    from app.domain.workflows.inspector.session import forget_last_check, page_state
+
+    scan(station, session, ZJ_CODE)
+    filed = scan(station, session, command_text("confirm"))
+    assert filed.case_id
+    other = Actor("op-6", "稽查员小李")
+    station.call(lambda c: forget_last_check(c))
+    assert (
+        station.call(lambda c: session.handle(c, command_text("confirm"), other)).decision.reason
+        == "inspect.no_check"
+    )
+    mine = station.call(lambda c: page_state(c, ME.operator_id, "zh_CN"))
+    theirs = station.call(lambda c: page_state(c, other.operator_id, "zh_CN"))
+    assert [r[2] for r in mine["recent"]] == ["diverted"]
+    assert mine["recent"][0][-1] == "净水器滤芯"
+    assert [c.case_id for c in mine["cases"]] == [filed.case_id]
+    assert theirs["recent"] == [] and theirs["cases"] == []
+    assert mine["home"] == "CN-SH"

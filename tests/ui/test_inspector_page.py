@@ -9,16 +9,20 @@ import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from app.domain.codes import command_text
 from app.domain.operators import Role
 from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
+from app.domain.workflows.inspector.case_numbers import is_case_number
 from app.domain.workflows.inspector.verdict import Verdict
 from app.ui.inspector.page import InspectorPage
 from app.ui.scan_bridge import ScanBridge
 from hardware.simulators import write_video
 from tests.support.counter_station import load_snapshot, seed_reference, set_identity
+from tests.support.shell import log_in
 
 SH = "010690123456789221SH1"
 ZJ = "010690123456789221ZJ1"
@@ -48,7 +52,7 @@ def page(qtbot, window) -> InspectorPage:
     page = window.page("inspector")
     assert isinstance(page, InspectorPage)
     assert window.current_page_key() == "inspector"
-    qtbot.waitUntil(lambda: page.place.count() > 1)
+    qtbot.waitUntil(lambda: len(page.place.places) > 1)
     return page
 
 
@@ -140,9 +144,180 @@ def test_regions_for_the_trip_and_a_download_without_a_server(qtbot, page):
     with qtbot.waitSignal(page.state_loaded, timeout=5000):
         items["CN-ZJ"].setCheckState(Qt.CheckState.Checked)
     assert page.chosen == ["CN-ZJ"]
-    places = [page.place.itemData(i).id for i in range(1, page.place.count())]
+    places = [p.id for p in page.place.listed()]
     assert places == ["CN-ZJ", "CN-ZJ-HZ", "ST-HZ-1"]
     with qtbot.waitSignal(page.sync.roundFinished, timeout=10000):
         page.download_button.click()
     qtbot.waitUntil(lambda: page.download_button.isEnabled())
     assert "continues where it stopped" in page.progress_text.text()
+
+
+# --- issue 15, item 7 ------------------------------------------------------------------------
+
+
+def type_into(qtbot, box, text: str) -> None:
+    """Keys one by one, as a person types (a burst would read as a gun); Chinese arrives as
+    the input method's commit, as it does from a pinyin keyboard."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(box, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(box, event)
+        qtbot.wait(5)
+
+
+def test_the_verdict_names_the_product_and_the_code_as_printed(qtbot, window, page, gun):
+    page.choose_place("ST-SH-1")
+    gun(ZJ)
+    assert "Product: 净水器滤芯" in page.verdict_lines.text()
+    assert "Code: (01) 06901234567892 (21) ZJ1" in page.verdict_lines.text()
+    assert "净水器滤芯 (01) 06901234567892 (21) ZJ1" in window.feedback.message.text()
+    qtbot.waitUntil(lambda: page.recent.rowCount() == 1)
+    assert page.recent.cells(0)[2] == "净水器滤芯"
+    assert page.recent.cells(0)[4] == "(01) 06901234567892 (21) ZJ1"
+    assert "sgtin:" not in page.verdict_lines.text() + window.feedback.message.text()
+
+
+def test_the_place_prompt_goes_when_a_place_is_chosen_and_comes_back_when_cleared(
+    qtbot, window, page, gun
+):
+    assert page.verdict.text() == "Pick the place, then scan a product"
+    assert gun(SH).decision.reason == "inspect.no_place"
+    assert window.feedback.headline.text() == "⚠ WHERE ARE YOU?"
+    box = page.place.box
+    box.setFocus()
+    with qtbot.waitSignal(window.decision_shown, timeout=5000):
+        type_into(qtbot, box, "徐汇")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert page.place_id == "ST-SH-1"
+    assert page.verdict.text() == "Scan a product"
+    assert window.feedback.headline.text() != "⚠ WHERE ARE YOU?"
+    assert "徐汇建材店" in window.feedback.message.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # the box emptied: no place
+    assert page.place_id is None and box.text() == ""
+    assert page.verdict.text() == "Pick the place, then scan a product"
+    assert gun(SH).decision.reason == "inspect.no_place"
+
+
+def test_the_place_list_is_ordered_searched_by_keyboard_and_takes_no_free_text(qtbot, page):
+    assert [p.id for p in page.place.listed()] == [
+        "CN",
+        "CN-JS",
+        "CN-SH",
+        "ST-SH-1",
+        "CN-ZJ",
+        "CN-ZJ-HZ",
+        "ST-HZ-1",
+    ]  # fmt: skip  (pinyin: jiang, shang, zhe)
+    box = page.place.box
+    box.setFocus()
+    type_into(qtbot, box, "st-")
+    assert [p.id for p in page.place.listed()] == ["ST-SH-1", "ST-HZ-1"]
+    popup = page.place.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.place_id == "ST-HZ-1"
+    assert box.text() == "西湖五金店 (store, 杭州)"
+    box.selectAll()
+    type_into(qtbot, box, "nowhere")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert page.place_id == "ST-HZ-1"  # typed text is never a place
+    assert "No store or region matches “nowhere”" in page.place.note.text()
+    box.clearFocus()
+    qtbot.waitUntil(lambda: box.text() == "西湖五金店 (store, 杭州)")
+
+
+def test_near_me_puts_the_stations_region_first_or_says_how_to_set_it(qtbot, page, context):
+    page.place.near.click()
+    listed = [p.id for p in page.place.listed()]
+    assert listed[:2] == ["CN-SH", "ST-SH-1"]  # the station's region (enrolled in CN-SH)
+    assert listed[2] == "CN" and listed[-2:] == ["CN-ZJ-HZ", "ST-HZ-1"]
+    page.place.near.click()
+    set_region = "UPDATE settings SET value = json_set(value, '$.region_id', NULL)"
+    context.gateway.writer.call(lambda c: c.execute(set_region + " WHERE key = 'sync.whoami'"))
+    with qtbot.waitSignal(page.state_loaded, timeout=5000):
+        page.reload()
+    page.place.near.click()
+    assert not page.place.near.isChecked()
+    assert "does not know where it is" in page.place.note.text()
+    assert "Stations page" in page.place.note.text()
+
+
+def test_the_scan_log_names_each_verdict(qtbot, window, page, gun, context):
+    page.choose_place("ST-SH-1")
+    model = window.scan_log_model
+
+    def logged() -> str:
+        return model.data(model.index(0, model.COL_RESULT))
+
+    gun(SH)
+    assert logged() == "OK"
+    gun(ZJ)
+    assert logged() == "Diverted"  # it was "Refused": nothing was refused, a diversion found
+    gun(FAKE)
+    assert logged() == "Unknown"
+    context.gateway.writer.call(
+        lambda c: c.execute("INSERT OR REPLACE INTO sync_snapshot VALUES (?, ?, ?, ?, ?)",
+                            ("sgtin:06901234567892.NEW", None, None, None, None))
+    )  # fmt: skip
+    gun("010690123456789221NEW")
+    assert logged() == "Unshipped"
+    context.gateway.writer.call(
+        lambda c: c.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('inspector.max_age_hours', '1')"
+        )
+    )
+    gun(ZJ)
+    assert logged() == "Too old"
+
+
+@pytest.mark.station(language="zh_CN")
+def test_in_chinese_the_log_word_and_the_camera_error(qtbot, chinese, window, page, gun):
+    page.choose_place("ST-SH-1")
+    gun(ZJ)
+    model = window.scan_log_model
+    assert model.data(model.index(0, model.COL_RESULT)) == "窜货"
+    assert "商品：净水器滤芯" in page.verdict_lines.text()
+    page.camera_target = "/nonexistent/camera.avi"
+    with qtbot.waitSignal(page.photo_failed, timeout=10000):
+        page.take_photo()
+    words = page.evidence_status.text().replace("/nonexistent/camera.avi", "")
+    assert "没有拍到照片" in words and "无法打开摄像头" in words
+    assert not any(ch.isascii() and ch.isalpha() for ch in words), words
+
+
+@pytest.mark.station(operators=[("Zhou", "2222", Role.INSPECTOR), ("Li", "3333", Role.INSPECTOR)])
+def test_the_next_operator_sees_none_of_the_last_ones_work(qtbot, window, page, gun, tmp_path):
+    page.choose_place("ST-SH-1")
+    gun(ZJ)
+    shelf = tmp_path / "shelf.png"
+    cv2.imwrite(str(shelf), np.full((60, 80, 3), 200, np.uint8))
+    with qtbot.waitSignal(page.photo_added, timeout=10000):
+        page.add_photo_file(shelf)
+    qtbot.waitUntil(lambda: page.photos.count() == 1)
+    page.note.setPlainText("第三层货架")
+    assert gun(command_text("confirm")).decision.reason == "inspect.case_filed"
+    qtbot.waitUntil(lambda: page.cases.rowCount() == 1 and page.recent.rowCount() == 1)
+    assert is_case_number(page.cases.cells(0)[7])
+
+    window.logout()
+    log_in(qtbot, window, "Li", "3333")
+    qtbot.waitUntil(lambda: page.state_loaded is not None and page.recent.rowCount() == 0)
+    with qtbot.waitSignal(page.state_loaded, timeout=5000):
+        page.reload()
+    assert page.recent.rowCount() == 0 and page.cases.rowCount() == 0
+    assert page.current is None and page.photos.count() == 0
+    assert page.note.toPlainText() == "" and page.evidence_status.text() == ""
+    assert "浙江商贸" not in page.verdict_lines.text()
+    assert page.verdict.text() == "Scan a product"  # the place stays: the station did not move
+    assert gun(command_text("confirm")).decision.reason == "inspect.no_check"
+
+    window.logout()
+    log_in(qtbot, window, "Zhou", "2222")
+    with qtbot.waitSignal(page.state_loaded, timeout=5000):
+        page.reload()
+    assert page.recent.rowCount() == 1 and page.cases.rowCount() == 1

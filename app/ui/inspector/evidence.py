@@ -12,12 +12,20 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
+
 GRAB_TIMEOUT_S = 5.0
 WARM_UP_FRAMES = 5  # auto-exposure needs a few frames before a picture is usable
 
 
 class CameraUnavailable(OSError):
-    """No frame came from the camera; the message names the device."""
+    """No frame came from the camera: ``template`` (English, marked for translation in the
+    "Inspector" context) with ``args_`` says what happened, in the operator's language."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        super().__init__(template.format(**args))
+        self.template = template
+        self.args_ = args
 
 
 def encode_jpeg(frame: Any, quality: int = 88) -> bytes:
@@ -25,7 +33,9 @@ def encode_jpeg(frame: Any, quality: int = 88) -> bytes:
 
     ok, data = cv2.imencode(".jpg", frame, [int(cv2.IMWRITE_JPEG_QUALITY), quality])
     if not ok:
-        raise CameraUnavailable("the frame could not be encoded as JPEG")
+        raise CameraUnavailable(
+            QT_TRANSLATE_NOOP("Inspector", "The camera's picture could not be saved as a photo.")
+        )
     return bytes(data)
 
 
@@ -56,14 +66,20 @@ def _open_once(target: str) -> Any:
     capture = cv2.VideoCapture(int(target)) if target.isdigit() else cv2.VideoCapture(target)
     try:
         if not capture.isOpened():
-            raise CameraUnavailable(f"the camera {target} cannot be opened")
+            raise CameraUnavailable(
+                QT_TRANSLATE_NOOP("Inspector", "The camera {camera} cannot be opened."),
+                camera=target,
+            )
         frame = None
         for _ in range(WARM_UP_FRAMES if target.isdigit() else 1):
             ok, candidate = capture.read()
             if ok and candidate is not None:
                 frame = candidate
         if frame is None:
-            raise CameraUnavailable(f"the camera {target} gave no picture")
+            raise CameraUnavailable(
+                QT_TRANSLATE_NOOP("Inspector", "The camera {camera} gave no picture."),
+                camera=target,
+            )
         return frame
     finally:
         capture.release()

@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -41,16 +39,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.inspector import checks, session
 from app.domain.workflows.inspector.checks import CASE_STATUS_WORDS, Check, Place
 from app.domain.workflows.inspector.session import InspectorReply, InspectorSession
-from app.domain.workflows.inspector.verdict import DECISION_HEADLINES, HEADLINES, Verdict
-from app.domain.workflows.knowledge import code_label
+from app.domain.workflows.inspector.verdict import (
+    DECISION_HEADLINES,
+    HEADLINES,
+    LOG_WORDS,
+    Verdict,
+)
 from app.ui.feedback_panel import COLOURS
-from app.ui.inspector.evidence import grab_photo, read_photo_file, running_camera
+from app.ui.inspector.evidence import (
+    CameraUnavailable,
+    grab_photo,
+    read_photo_file,
+    running_camera,
+)
+from app.ui.inspector.place_picker import PlacePicker
 from app.ui.scan_page import Action, PageParts, ScanPage
 from app.ui.widgets import RowsModel, big_label, table, tool_button
 
@@ -77,7 +86,8 @@ PHASES = {
 }
 RECENT_COLUMNS = (
     QT_TRANSLATE_NOOP("Inspector", "Time"), QT_TRANSLATE_NOOP("Inspector", "Verdict"),
-    QT_TRANSLATE_NOOP("Inspector", "Shipped to"), QT_TRANSLATE_NOOP("Inspector", "Code"),
+    QT_TRANSLATE_NOOP("Inspector", "Product"), QT_TRANSLATE_NOOP("Inspector", "Shipped to"),
+    QT_TRANSLATE_NOOP("Inspector", "Code"),
 )  # fmt: skip
 CASE_COLUMNS = (
     QT_TRANSLATE_NOOP("Inspector", "Filed"), QT_TRANSLATE_NOOP("Inspector", "Status"),
@@ -112,7 +122,7 @@ class InspectorPage(ScanPage):
 
     reply_shown = Signal(object)  # InspectorReply
     photo_added = Signal(int)  # photos on the current check
-    photo_failed = Signal(str)
+    photo_failed = Signal(object)  # the exception: its words are chosen on the GUI thread
     state_loaded = Signal()
     _thumb = Signal(QImage)
 
@@ -123,9 +133,9 @@ class InspectorPage(ScanPage):
         self.session = InspectorSession(parts.parser)
         self.current: Check | None = None
         self.place_id: str | None = None  # the session row's place, as last read
+        self._asked_for_place = False  # the big panel says "where are you?"
         self._reloads = 0
         self._ticks_writing = 0  # region ticks not yet committed: a read now would undo them
-        self.places: list[Place] = []
         self.chosen: list[str] = []
         self.snapshot = knowledge.SnapshotState(0, None)
         self.camera_target = "0"
@@ -137,6 +147,8 @@ class InspectorPage(ScanPage):
         self.photo_added.connect(self._photo_count)
         self.photo_failed.connect(self._photo_error)
         self._thumb.connect(self._add_thumb)
+        if parts.operator_changed is not None:
+            parts.operator_changed.connect(self._operator_changed)
         self.reload()
 
     # --- building -----------------------------------------------------------------------
@@ -174,22 +186,15 @@ class InspectorPage(ScanPage):
 
     def _site_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.place = QComboBox(tab)
-        self.place.setEditable(True)
-        self.place.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.place.setMinimumWidth(320)
-        self.place.setMinimumHeight(36)
-        self.place.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.place.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.place.lineEdit().setPlaceholderText(self.tr("Type the store or region"))
-        self.place.currentIndexChanged.connect(self._place_chosen)
+        self.place = PlacePicker(tab)
+        self.place.chosen.connect(self._place_chosen)
         self.freshness = QLabel(tab)
         self.freshness.setObjectName("Freshness")
         self.freshness.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Where am I:"), tab))
-        top.addWidget(self.place, 2)
-        top.addWidget(self.freshness, 3)
+        top.addWidget(QLabel(self.tr("Where am I:"), tab), 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.place, 3)
+        top.addWidget(self.freshness, 2)
 
         self.card = QFrame(tab)
         self.card.setObjectName("VerdictCard")
@@ -313,7 +318,13 @@ class InspectorPage(ScanPage):
             return
         self._reloads += 1
         generation = self._reloads
-        self.gateway.read(lambda conn: (generation, session.page_state(conn)), self._loaded)
+        person = self.parts.operator()
+        operator_id = person.id if person is not None else ""
+        language = self.context.language
+        self.gateway.read(
+            lambda conn: (generation, session.page_state(conn, operator_id, language)),
+            self._loaded,
+        )
 
     def _loaded(self, read: tuple[int, dict[str, Any]]) -> None:
         generation, state = read
@@ -323,7 +334,15 @@ class InspectorPage(ScanPage):
         self.place_id = state["place"].id if state["place"] is not None else None
         self.snapshot = state["snapshot"]
         self._fill_regions(state["regions"])
-        self._fill_places(state["places"])
+        self.place.set_places(
+            state["places"],
+            {rid: parent for rid, _name, parent in state["regions"]},
+            {rid: name for rid, name, _parent in state["regions"]},
+            state["home"],
+            self.place_id,
+        )
+        if self.current is None:
+            self._show_check(None)
         words = age_words(self.snapshot.synced_at)
         rows = self.snapshot.rows
         if rows:
@@ -338,10 +357,16 @@ class InspectorPage(ScanPage):
             [
                 (
                     check_id,
-                    (_local(at), tr(HEADLINES[Verdict(verdict)]), dealer or "", code_label(code)),
+                    (
+                        _local(at),
+                        tr(HEADLINES[Verdict(verdict)]),
+                        product or "",
+                        dealer or "",
+                        readable(code),
+                    ),
                     VERDICT_TINT.get(verdict),
                 )
-                for check_id, at, verdict, code, dealer in state["recent"]
+                for check_id, at, verdict, code, dealer, product in state["recent"]
             ]
         )
         self.cases.set_rows(
@@ -355,7 +380,7 @@ class InspectorPage(ScanPage):
                         c.dealer or "",
                         c.place,
                         str(c.photos),
-                        code_label(c.code_key),
+                        readable(c.code_key),
                         c.case_id,
                     ),
                     CASE_TINT.get(c.status),
@@ -380,41 +405,44 @@ class InspectorPage(ScanPage):
             self.region_list.addItem(item)
         self.region_list.blockSignals(False)
 
-    def _fill_places(self, places: list[Place]) -> None:
-        current = self.place_id
-        self.places = places
-        self.place.blockSignals(True)
-        self.place.clear()
-        self.place.addItem(self.tr("— choose the store or region —"), None)
-        region_names = {p.id: p.name for p in places if p.kind == "region"}
-        for place in places:
-            if place.kind == "region":
-                label = self.tr("{region} (whole region)").format(region=place.name)
-            else:
-                label = self.tr("{store} (store, {region})").format(
-                    store=place.name, region=region_names.get(place.region_id, place.region_id)
-                )
-            self.place.addItem(label, place)
-        index = next((i + 1 for i, p in enumerate(places) if p.id == current), 0)
-        self.place.setCurrentIndex(index)
-        self.place.blockSignals(False)
-
-    def _place_chosen(self, index: int) -> None:
-        chosen = self.place.itemData(index)
-        chosen = chosen if isinstance(chosen, Place) else None
+    def _place_chosen(self, chosen: Place | None) -> None:
         self.place_id = chosen.id if chosen is not None else None
         self.gateway.write(lambda conn: session.choose_place(conn, chosen), None, self._not_saved)
+        if self.current is None:
+            self._show_check(None)
+        if chosen is not None and self._asked_for_place:
+            self._asked_for_place = False
+            self._show(
+                Decision(
+                    Outcome.OK,
+                    QT_TRANSLATE_NOOP("Decisions", "You are in {here}. Scan the products."),
+                    {"here": self.place.label(chosen)},
+                    "inspect.place_chosen",
+                )
+            )
 
     def _not_saved(self, exc: BaseException) -> None:
         self.fail("", exc)
 
-    def choose_place(self, place_id: str) -> bool:
-        for i in range(1, self.place.count()):
-            place = self.place.itemData(i)
-            if isinstance(place, Place) and place.id == place_id:
-                self.place.setCurrentIndex(i)
-                return True
-        return False
+    def choose_place(self, place_id: str | None) -> bool:
+        """Stand at the place with this id (None: nowhere), as picking it from the list does."""
+        return self.place.choose(place_id)
+
+    def _operator_changed(self, _operator: object) -> None:
+        """Another person at the station (or nobody): none of the last one's verdicts, history
+        or evidence stays on screen, and CONFIRM cannot file a case for their check."""
+        self.current = None
+        self._asked_for_place = False
+        self.photos.clear()
+        self._show_photos()
+        self.note.clear()
+        self.evidence_status.clear()
+        self.recent.set_rows([])
+        self.cases.set_rows([])
+        self.cases_status.clear()
+        self._show_check(None)
+        self.gateway.write(session.forget_last_check, None, self._not_saved)
+        self.reload()
 
     def _regions_ticked(self, _item: QListWidgetItem) -> None:
         chosen = [
@@ -460,6 +488,7 @@ class InspectorPage(ScanPage):
         if word is None and reply.check is not None:
             word = HEADLINES[reply.check.judgement.verdict]
         headline = tr(word) if word else None
+        self._asked_for_place = reply.decision.reason == "inspect.no_place"
         self._show(reply.decision, text, headline)
         if reply.case_id is not None:
             self.case_button.setEnabled(False)
@@ -471,11 +500,18 @@ class InspectorPage(ScanPage):
         self.reply_shown.emit(reply)
 
     def _show(self, decision: Decision, text: str = "", headline: str | None = None) -> None:
-        self.feedback.show(decision, code=text, headline=headline)
+        word = LOG_WORDS.get(decision.reason or "")
+        self.feedback.show(
+            decision, code=text, headline=headline, result=tr(word) if word else None
+        )
 
     def _show_check(self, check: Check | None) -> None:
         if check is None:
-            self.verdict.setText(self.tr("Pick the place, then scan a product"))
+            self.verdict.setText(
+                self.tr("Scan a product")
+                if self.place_id is not None
+                else self.tr("Pick the place, then scan a product")
+            )
             self.verdict_lines.setText(
                 self.tr(
                     "The verdict shows here: authorised here, DIVERTED, not shipped yet, unknown to the brand, or data too old."
@@ -549,7 +585,7 @@ class InspectorPage(ScanPage):
                 )
             except Exception as exc:  # a camera or disk problem: say it, keep the check
                 log.warning("evidence photo failed: %s", exc)
-                self.photo_failed.emit(str(exc))
+                self.photo_failed.emit(exc)
                 return
             self.photo_added.emit(count)
             self._thumb_ready(photo.path)
@@ -566,11 +602,23 @@ class InspectorPage(ScanPage):
             self.tr("{count} photos attached to this check.").format(count=count)
         )
 
-    def _photo_error(self, text: str) -> None:
-        self.evidence_status.setText(
-            self.tr("No photo was taken: {error}. Check the camera, or add a photo file.").format(
-                error=text
+    def _photo_error(self, exc: BaseException) -> None:
+        """What went wrong, in the operator's words, and what to do next; never Python's text."""
+        if isinstance(exc, CameraUnavailable):
+            why = tr(exc.template).format(**exc.args_)
+            advice = self.tr(
+                "Check that the camera is connected and not used by another program, or add a "
+                "photo file."
             )
+        elif isinstance(exc, OSError):
+            why = self.tr("The photo could not be read or saved ({error}).").format(
+                error=exc.strerror or type(exc).__name__
+            )
+            advice = self.tr("Try another file, or take the photo with the camera.")
+        else:
+            why, advice = "", self.tr("Try again, or add a photo file.")
+        self.evidence_status.setText(
+            " ".join(part for part in (self.tr("No photo was taken."), why, advice) if part)
         )
 
     def _add_thumb(self, image: QImage) -> None:

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.codes import Code
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.rules.snapshot import ELSEWHERE
 from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
+from app.domain.workflows.inspector.case_numbers import new_case_number
 from app.domain.workflows.inspector.verdict import (
     CASEABLE,
     DIVERTED_ELSEWHERE,
@@ -32,7 +34,7 @@ from app.domain.workflows.inspector.verdict import (
     Verdict,
     judge,
 )
-from app.domain.workflows.knowledge import code_label, dealer_name
+from app.domain.workflows.knowledge import dealer_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Place:
 class Check:
     check_id: str
     code_key: str
+    product: str | None  # the product's name in the operator's language, when known
     judgement: Judgement
     decision: Decision
     place: Place
@@ -93,6 +96,7 @@ CASE_STATUS_WORDS = {
 }
 
 LABELS = {
+    "product": QT_TRANSLATE_NOOP("Inspector", "Product"),
     "code": QT_TRANSLATE_NOOP("Inspector", "Code"),
     "dealer": QT_TRANSLATE_NOOP("Inspector", "Shipped to"),
     "regions": QT_TRANSLATE_NOOP("Inspector", "Dealer's regions"),
@@ -101,6 +105,25 @@ LABELS = {
     "here": QT_TRANSLATE_NOOP("Inspector", "Found in"),
     "data": QT_TRANSLATE_NOOP("Inspector", "Data age (hours)"),
 }
+
+
+def product_name(conn: sqlite3.Connection, key: str, language: str) -> str | None:
+    """The name of the product an item code belongs to, in ``language`` (Chinese unless an
+    English name is known and English is asked for); None when the brand's list lacks it."""
+    kind, _, body = key.partition(":")
+    if kind != "sgtin":
+        return None
+    row = conn.execute(
+        "SELECT name, name_en FROM products WHERE gtin = ?", (body.split(".", 1)[0],)
+    ).fetchone()
+    if row is None:
+        return None
+    return row[1] if row[1] and not language.startswith("zh") else row[0]
+
+
+def product_and_code(product: str | None, key: str) -> str:
+    """How a verdict names the item: its product, then the code as printed under the barcode."""
+    return f"{product} {readable(key)}" if product else readable(key)
 
 
 def region_parents(conn: sqlite3.Connection) -> dict[str, str | None]:
@@ -186,6 +209,7 @@ def check(
         max_age_hours=max_age,
     )
     dealer = dealer_name(conn, dealer_id)
+    product = product_name(conn, code.key, actor.language)
     region_names = tuple(region_name(conn, r) for r in regions)
     here = (
         place.name
@@ -193,7 +217,7 @@ def check(
         else f"{place.name} ({region_name(conn, place.region_id)})"
     )
     args: dict[str, str | int] = {
-        "code": code_label(code.key),
+        "product": product_and_code(product, code.key),
         "dealer": dealer or "",
         "regions": "、".join(region_names),
         "date": (judgement.ship_date or "")[:10],
@@ -245,7 +269,9 @@ def check(
         message = DIVERTED_ELSEWHERE
     reason = "inspect.no_data" if state.synced_at is None else f"inspect.{judgement.verdict.value}"
     decision = Decision(judgement.outcome, message, args, reason, event.seq)
-    facts = [(LABELS["code"], code_label(code.key)), (LABELS["here"], here)]
+    facts = [(LABELS["code"], readable(code.key)), (LABELS["here"], here)]
+    if product:
+        facts.insert(0, (LABELS["product"], product))
     if dealer:
         facts.append((LABELS["dealer"], dealer))
     if region_names:
@@ -255,7 +281,9 @@ def check(
     if judgement.order_id:
         facts.append((LABELS["order"], judgement.order_id))
     facts.append((LABELS["data"], str(args["hours"])))
-    return Check(check_id, code.key, judgement, decision, place, dealer, region_names, facts)
+    return Check(
+        check_id, code.key, product, judgement, decision, place, dealer, region_names, facts
+    )
 
 
 # --- evidence -------------------------------------------------------------------------------
@@ -354,7 +382,7 @@ def file_case(
             QT_TRANSLATE_NOOP("Decisions", "A case was already filed for this check."),
         )
     shots = [{"sha256": p.sha256, "name": p.path.name} for p in photos(conn, check_id)]
-    case_id = f"case-{uuid.uuid4().hex[:16]}"
+    case_id = new_case_number(lambda number: _case_exists(conn, number))
     event = journal.append(
         conn,
         "DiversionCaseEvent",
@@ -395,11 +423,19 @@ def file_case(
     return case_id, event
 
 
-def cases(conn: sqlite3.Connection) -> list[CaseRow]:
+def _case_exists(conn: sqlite3.Connection, case_id: str) -> bool:
+    found = conn.execute("SELECT 1 FROM inspector_cases WHERE case_id = ?", (case_id,))
+    return found.fetchone() is not None
+
+
+def cases(conn: sqlite3.Connection, operator_id: str | None = None) -> list[CaseRow]:
+    """The cases filed on this station, newest first (only ``operator_id``'s when given)."""
     out = []
     for r in conn.execute(
         "SELECT c.*, j.sync_state, j.reason FROM inspector_cases c JOIN journal j ON j.event_id = c.event_id"
-        " ORDER BY c.opened_at DESC, c.case_id"
+        " WHERE :operator IS NULL OR c.operator_id = :operator"
+        " ORDER BY c.opened_at DESC, c.case_id",
+        {"operator": operator_id},
     ).fetchall():
         place = r["store_id"] or r["region_id"] or ""
         if r["store_id"]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.codes import CodeParser, Scheme
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Decision, Outcome
@@ -99,7 +100,7 @@ class InspectorSession:
                         "{code} names a product, not one item. Scan the item's own QR or "
                         "DataMatrix code.",
                     ),
-                    {"code": code.key or code.raw},
+                    {"code": readable(code.key) if code.key else code.raw},
                     "inspect.not_serialized",
                 )
             )
@@ -167,23 +168,32 @@ class InspectorSession:
         )
 
 
-def page_state(conn: sqlite3.Connection) -> dict[str, Any]:
+def page_state(conn: sqlite3.Connection, operator_id: str, language: str) -> dict[str, Any]:
     """Everything the inspector page shows, read in one go on a reader thread: the regions
-    (id, name, parent) and the chosen ones, the places in them and the one chosen, how fresh
-    the data is, the last 50 checks (id, time, verdict, code, dealer) and the cases."""
+    (id, name, parent) and the chosen ones, the places in them and the one chosen, the
+    station's own region ("near me"), how fresh the data is, and ``operator_id``'s own last 50
+    checks (id, time, verdict, code, dealer, product) and cases: the next person to log in
+    does not see the previous one's work."""
     chosen = checks.chosen_regions(conn)
     regions = conn.execute("SELECT id, name, parent_id FROM regions ORDER BY id").fetchall()
     recent = conn.execute(
         "SELECT c.check_id, c.checked_at, c.verdict, c.code_key, d.name FROM inspector_checks c"
-        " LEFT JOIN dealers d ON d.id = c.dealer_id"
-        " ORDER BY c.checked_at DESC, c.rowid DESC LIMIT 50"
+        " LEFT JOIN dealers d ON d.id = c.dealer_id WHERE c.operator_id = ?"
+        " ORDER BY c.checked_at DESC, c.rowid DESC LIMIT 50",
+        (operator_id,),
     ).fetchall()
     return {
         "chosen": chosen,
         "regions": [tuple(r) for r in regions],
         "places": checks.places(conn, chosen),
         "place": place(conn),
+        "home": knowledge.identity(conn).region_id,
         "snapshot": knowledge.snapshot_state(conn),
-        "recent": [tuple(r) for r in recent],
-        "cases": checks.cases(conn),
+        "recent": [(*r, checks.product_name(conn, r["code_key"], language)) for r in recent],
+        "cases": checks.cases(conn, operator_id),
     }
+
+
+def forget_last_check(conn: sqlite3.Connection) -> None:
+    """A new operator starts clean: CONFIRM must not file a case for someone else's check."""
+    _remember_check(conn, None)

@@ -49,24 +49,35 @@ DECISION_HEADLINES: dict[str, str] = {
     "inspect.no_data": QT_TRANSLATE_NOOP("Inspector", "NO DATA"),
 }
 
+# The scan log's short word for an inspector decision, where the outcome's own word
+# ("Refused" for every red result) would misname it: a diverted product was found, not refused.
+LOG_WORDS: dict[str, str] = {
+    "inspect.diverted": QT_TRANSLATE_NOOP("Inspector", "Diverted"),
+    "inspect.not_shipped": QT_TRANSLATE_NOOP("Inspector", "Unshipped"),
+    "inspect.unknown": QT_TRANSLATE_NOOP("Inspector", "Unknown"),
+    "inspect.stale": QT_TRANSLATE_NOOP("Inspector", "Too old"),
+    "inspect.no_data": QT_TRANSLATE_NOOP("Inspector", "No data"),
+}
+
 MESSAGES: dict[Verdict, str] = {
     Verdict.AUTHORISED: QT_TRANSLATE_NOOP(
         "Decisions",
-        "AUTHORISED HERE: shipped to {dealer} on {date}; {here} is in their sales regions.",
+        "AUTHORISED HERE: {product}, shipped to {dealer} on {date}; {here} is in their sales "
+        "regions.",
     ),
     Verdict.DIVERTED: QT_TRANSLATE_NOOP(
         "Decisions",
-        "DIVERTED (窜货): shipped to {dealer} (may sell in {regions}) on {date}, order {order}; "
-        "found in {here}. Take photos and file a case.",
+        "DIVERTED (窜货): {product}, shipped to {dealer} (may sell in {regions}) on {date}, order "
+        "{order}; found in {here}. Take photos and file a case.",
     ),
     Verdict.NOT_SHIPPED: QT_TRANSLATE_NOOP(
         "Decisions",
-        "NOT SHIPPED YET: the brand never shipped {code} to a dealer, yet it is on a shelf in "
+        "NOT SHIPPED YET: the brand never shipped {product} to a dealer, yet it is on a shelf in "
         "{here}. Take photos and file a case.",
     ),
     Verdict.UNKNOWN: QT_TRANSLATE_NOOP(
         "Decisions",
-        "UNKNOWN TO THE BRAND: {code} was never issued. Suspected counterfeit: take photos and "
+        "UNKNOWN TO THE BRAND: {product} was never issued. Suspected counterfeit: take photos and "
         "file a case.",
     ),
     Verdict.STALE: QT_TRANSLATE_NOOP(
@@ -79,8 +90,8 @@ MESSAGES: dict[Verdict, str] = {
 # DIVERTED when the station holds its region's view: shipped, to a dealer of another region
 DIVERTED_ELSEWHERE = QT_TRANSLATE_NOOP(
     "Decisions",
-    "DIVERTED (窜货): shipped to a dealer of another region; found in {here}. Take photos and"
-    " file a case.",
+    "DIVERTED (窜货): {product}, shipped to a dealer of another region; found in {here}. Take"
+    " photos and file a case.",
 )
 
 NO_DATA = QT_TRANSLATE_NOOP(
