@@ -164,7 +164,7 @@ def registry(
                     "holder": None,
                     "by": None,
                 },
-            }  # fmt: skip
+            }
             for key in keys
         ),
     )
