@@ -192,7 +192,9 @@ class InspectorPage(ScanPage):
         self.freshness.setObjectName("Freshness")
         self.freshness.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Where am I:"), tab), 0, Qt.AlignmentFlag.AlignTop)
+        where = QLabel(self.tr("Where am I:"), tab)
+        where.setMinimumHeight(36)  # level with the search box, above the place's note
+        top.addWidget(where, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.place, 3)
         top.addWidget(self.freshness, 2)
 
@@ -240,7 +242,7 @@ class InspectorPage(ScanPage):
         evidence.addWidget(self.evidence_status)
 
         self.recent = RowsModel("Inspector", RECENT_COLUMNS, self)
-        self.recent_view = table(self.recent, stretch=3)
+        self.recent_view = table(self.recent, stretch=RECENT_COLUMNS.index("Code"))
         middle = QHBoxLayout()
         middle.addWidget(self.card, 3)
         middle.addLayout(evidence, 2)

@@ -52,6 +52,9 @@ class PlacePicker(QWidget):
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(12)
+        self.completer.popup().setStyleSheet(
+            "QListView { font-size: 16px; } QListView::item { padding: 4px; }"
+        )
         self.box.setCompleter(self.completer)
         self.completer.activated[QModelIndex].connect(self._activated)
         self.box.textEdited.connect(self._typed)
