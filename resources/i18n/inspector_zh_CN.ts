@@ -85,7 +85,7 @@
         <translation>没有数据：本机还没有下载发货数据。请先在“出发准备”页下载，再开始稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="418"/>
+        <location filename="../../app/ui/inspector/page.py" line="425"/>
         <source>You are in {here}. Scan the products.</source>
         <translation>当前地点：{here}。请扫描商品。</translation>
     </message>
@@ -128,14 +128,14 @@
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="90"/>
-        <location filename="../../app/ui/inspector/page.py" line="96"/>
+        <location filename="../../app/ui/inspector/page.py" line="95"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="100"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="89"/>
+        <location filename="../../app/ui/inspector/page.py" line="94"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
         <source>Shipped to</source>
         <translation>发往经销商</translation>
@@ -156,7 +156,7 @@
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="95"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="105"/>
         <source>Found in</source>
         <translation>发现地点</translation>
@@ -232,89 +232,89 @@
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="81"/>
+        <location filename="../../app/ui/inspector/page.py" line="86"/>
         <source>Sending this station&apos;s work…</source>
         <translation>正在上传本机记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="82"/>
+        <location filename="../../app/ui/inspector/page.py" line="87"/>
         <source>Fetching stores, dealers and regions…</source>
         <translation>正在获取门店、经销商和地区…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="83"/>
+        <location filename="../../app/ui/inspector/page.py" line="88"/>
         <source>Downloading shipment data…</source>
         <translation>正在下载发货数据…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="84"/>
+        <location filename="../../app/ui/inspector/page.py" line="89"/>
         <source>Loading shipment data…</source>
         <translation>正在导入发货数据…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="85"/>
+        <location filename="../../app/ui/inspector/page.py" line="90"/>
         <source>Bringing the data up to date…</source>
         <translation>正在更新到最新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="89"/>
+        <location filename="../../app/ui/inspector/page.py" line="94"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="99"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="106"/>
+        <location filename="../../app/ui/inspector/page.py" line="111"/>
         <source>No shipment data on this station yet.</source>
         <translation>本机还没有发货数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="111"/>
+        <location filename="../../app/ui/inspector/page.py" line="116"/>
         <source>Data from {when} (less than an hour old).</source>
         <translation>数据更新于 {when}（不到 1 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="113"/>
+        <location filename="../../app/ui/inspector/page.py" line="118"/>
         <source>Data from {when} ({hours} hours old).</source>
         <translation>数据更新于 {when}（{hours} 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="88"/>
+        <location filename="../../app/ui/inspector/page.py" line="93"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="88"/>
-        <location filename="../../app/ui/inspector/page.py" line="94"/>
+        <location filename="../../app/ui/inspector/page.py" line="93"/>
+        <location filename="../../app/ui/inspector/page.py" line="99"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="93"/>
+        <location filename="../../app/ui/inspector/page.py" line="98"/>
         <source>Filed</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="93"/>
+        <location filename="../../app/ui/inspector/page.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="94"/>
+        <location filename="../../app/ui/inspector/page.py" line="99"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="95"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="96"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <source>Case</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="720"/>
+        <location filename="../../app/ui/inspector/page.py" line="727"/>
         <source>Inspection</source>
         <translation>稽查</translation>
     </message>
@@ -337,157 +337,157 @@
 <context>
     <name>InspectorPage</name>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="159"/>
+        <location filename="../../app/ui/inspector/page.py" line="164"/>
         <source>On site</source>
         <translation>现场稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="160"/>
+        <location filename="../../app/ui/inspector/page.py" line="165"/>
         <source>Prepare</source>
         <translation>出发准备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="161"/>
+        <location filename="../../app/ui/inspector/page.py" line="166"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="195"/>
+        <location filename="../../app/ui/inspector/page.py" line="200"/>
         <source>Where am I:</source>
         <translation>当前位置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="215"/>
+        <location filename="../../app/ui/inspector/page.py" line="222"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="216"/>
+        <location filename="../../app/ui/inspector/page.py" line="223"/>
         <source>Add photo file…</source>
         <translation>添加照片文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="224"/>
+        <location filename="../../app/ui/inspector/page.py" line="231"/>
         <source>Note: shelf, quantity, price, what the shop said…</source>
         <translation>备注：货架位置、数量、售价、店员说法…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="226"/>
+        <location filename="../../app/ui/inspector/page.py" line="233"/>
         <source>File a case  Ctrl+Enter</source>
         <translation>提交案件  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="259"/>
+        <location filename="../../app/ui/inspector/page.py" line="266"/>
         <source>Tick the regions of this trip, then download the shipment data while you still have a network. On site everything works offline. The data holds every code the brand issued, so goods from any other region are recognised too.</source>
         <translation>勾选本次稽查的地区，趁有网络时下载发货数据。到现场后全部离线可用。数据包含品牌方发出的所有码，来自其他地区的货也能识别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="271"/>
+        <location filename="../../app/ui/inspector/page.py" line="278"/>
         <source>Download data</source>
         <translation>下载数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="298"/>
+        <location filename="../../app/ui/inspector/page.py" line="305"/>
         <source>Get the latest status from the brand</source>
         <translation>从品牌方获取最新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="349"/>
+        <location filename="../../app/ui/inspector/page.py" line="356"/>
         <source>{rows} codes.</source>
         <translation>共 {rows} 个码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="610"/>
+        <location filename="../../app/ui/inspector/page.py" line="617"/>
         <source>Check that the camera is connected and not used by another program, or add a photo file.</source>
         <translation>请检查摄像头已连接且没有被其他程序占用，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="495"/>
+        <location filename="../../app/ui/inspector/page.py" line="502"/>
         <source>Case {case} filed.</source>
         <translation>案件 {case} 已提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="511"/>
+        <location filename="../../app/ui/inspector/page.py" line="518"/>
         <source>Scan a product</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="513"/>
+        <location filename="../../app/ui/inspector/page.py" line="520"/>
         <source>Pick the place, then scan a product</source>
         <translation>请先选择地点，再扫产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="517"/>
+        <location filename="../../app/ui/inspector/page.py" line="524"/>
         <source>The verdict shows here: authorised here, DIVERTED, not shipped yet, unknown to the brand, or data too old.</source>
         <translation>结论会显示在这里：本地授权、窜货、尚未出库、品牌方无此码，或数据过旧。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="531"/>
+        <location filename="../../app/ui/inspector/page.py" line="538"/>
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="554"/>
+        <location filename="../../app/ui/inspector/page.py" line="561"/>
         <source>Taking the photo…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="561"/>
+        <location filename="../../app/ui/inspector/page.py" line="568"/>
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="563"/>
+        <location filename="../../app/ui/inspector/page.py" line="570"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="602"/>
+        <location filename="../../app/ui/inspector/page.py" line="609"/>
         <source>{count} photos attached to this check.</source>
         <translation>本次稽查已附 {count} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="614"/>
+        <location filename="../../app/ui/inspector/page.py" line="621"/>
         <source>The photo could not be read or saved ({error}).</source>
         <translation>照片无法读取或保存（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="617"/>
+        <location filename="../../app/ui/inspector/page.py" line="624"/>
         <source>Try another file, or take the photo with the camera.</source>
         <translation>请换一个文件，或用摄像头拍照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="619"/>
+        <location filename="../../app/ui/inspector/page.py" line="626"/>
         <source>Try again, or add a photo file.</source>
         <translation>请再试一次，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="621"/>
+        <location filename="../../app/ui/inspector/page.py" line="628"/>
         <source>No photo was taken.</source>
         <translation>没有拍到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="655"/>
+        <location filename="../../app/ui/inspector/page.py" line="662"/>
         <source>Connecting to the brand&apos;s server…</source>
         <translation>正在连接品牌方服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="682"/>
+        <location filename="../../app/ui/inspector/page.py" line="689"/>
         <source>Done. The data is on this station; you can inspect offline.</source>
         <translation>完成。数据已在本机，可以离线稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="687"/>
+        <location filename="../../app/ui/inspector/page.py" line="694"/>
         <source>The download stopped ({error}). Press Download data again when the network is back: it continues where it stopped.</source>
         <translation>下载中断（{error}）。网络恢复后再按“下载数据”，会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="692"/>
+        <location filename="../../app/ui/inspector/page.py" line="699"/>
         <source>Updated from the brand.</source>
         <translation>已从品牌方更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="694"/>
+        <location filename="../../app/ui/inspector/page.py" line="701"/>
         <source>Offline: showing what was known at the last sync.</source>
         <translation>离线：显示上次同步时的状态。</translation>
     </message>
@@ -500,33 +500,33 @@
         <translation>输入门店或地区，按 ↓ 显示列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="61"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="64"/>
         <source>Near me</source>
         <translation>附近优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="64"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="67"/>
         <source>Put the places nearest this station&apos;s region first</source>
         <translation>把离本机所在地区最近的地点排在前面</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="100"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="103"/>
         <source>{region} (whole region)</source>
         <translation>{region}（整个地区）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="101"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="104"/>
         <source>{store} (store, {region})</source>
         <translation>{store}（门店 · {region}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="144"/>
-        <location filename="../../app/ui/inspector/place_picker.py" line="185"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="147"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="188"/>
         <source>No store or region matches “{text}”.</source>
         <translation>没有与“{text}”匹配的门店或地区。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="204"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="207"/>
         <source>This station does not know where it is. Head office sets the station&apos;s region on the console&apos;s Stations page; it arrives with the next sync.</source>
         <translation>本机还不知道自己在哪个地区。请总部在管理后台的“站点”页面设置本机的地区，下次同步后生效。</translation>
     </message>

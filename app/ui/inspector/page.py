@@ -2,11 +2,16 @@
 
 - Prepare: tick the regions of the trip, download the shipment data (snapshot) with a
   progress bar; the page says how old the data is. A cut download continues where it stopped.
-- On site: pick the store or region, then scan. Each product gets its verdict from the
-  downloaded data, offline, in the shell's big panel (colour, sound, the verdict's word) and
-  in the verdict card with the dealer, their regions, ship date and order. Photos (camera
-  or file) and a note attach to the check; CONFIRM (or the button) files a diversion case.
+- On site: find the store or region by typing (``PlacePicker``; "Near me" puts the station's
+  region first), then scan. Each product gets its verdict from the downloaded data, offline,
+  in the shell's big panel (colour, sound, the verdict's word; the scan log's own word) and in
+  the verdict card with the product, its printed code, the dealer, their regions, ship date
+  and order. Photos (camera or file) and a note attach to the check; CONFIRM (or the button)
+  files a diversion case under a number that can be read out over the phone.
 - My cases: what was filed and the brand's status, refreshed by sync.
+
+The page shows the logged-in operator's own checks and cases; at a change of operator
+everything of the last one's (verdict, photos, note, history) leaves the screen.
 
 Scans run as writer actions (``ScanPage``); where the inspector stands and the check a
 CONFIRM files are the session's row; photos are read, grabbed and written on worker
