@@ -45,6 +45,7 @@ from app.ui.feedback_panel import FeedbackPanel
 from app.ui.login import LoginScreen
 from app.ui.manual_entry import ManualEntry
 from app.ui.scan_log import ScanLogModel, ScanLogRow, ScanLogView
+from app.ui.scan_words import Parser, ScanWords
 from app.ui.scanner_controls import ScannerControls
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_bar import StationStatusBar
@@ -132,7 +133,10 @@ class MainWindow(QMainWindow):
     operator_changed = Signal(object)  # Operator, or None after logout
     decision_shown = Signal(object)  # Decision
 
-    def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ShellContext, parent: QWidget | None = None, *, parser: Parser | None = None
+    ) -> None:
+        self.scan_words = ScanWords(parser)  # what the scan log shows for a scan, in words
         super().__init__(parent)
         self.context = context
         self.operator: Operator | None = None
@@ -479,7 +483,7 @@ class MainWindow(QMainWindow):
         self.scan_log_model.append(
             ScanLogRow(
                 time=dt.datetime.now(),
-                code=_printable(code),
+                code=self.scan_words(code),
                 outcome=decision.outcome,
                 message=self.feedback.message.text(),
                 result=result or "",
@@ -542,8 +546,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status.stop()
         super().closeEvent(event)
-
-
-def _printable(text: str) -> str:
-    """GS and other control characters made visible, so the log row shows what the gun sent."""
-    return "".join(ch if ch.isprintable() else f"<{ord(ch):02X}>" for ch in text)[:200]

@@ -27,6 +27,7 @@ from app.domain.workflows.base import Decision, Outcome
 from app.ui.camera_preview import CameraPreview
 from app.ui.demo_gun import DemoGun
 from app.ui.scan_bridge import ScanBridge
+from app.ui.scanner_names import scanner_title
 from app.ui.scanner_settings import ScannerSettingsPage
 from app.ui.scanner_wizard import fill
 from hardware.source import Rejection, SourceState
@@ -127,7 +128,7 @@ class ScannerControls(QObject):
         detail = info.source.detail if info is not None else ""
         status = self.window.status
         status.set_scanner(name, source_state, detail)
-        title = status.scanner_title(name)
+        title = scanner_title(name)
         if source_state is SourceState.DISCONNECTED:
             log.warning("scanner %s disconnected: %s", name, detail)
             text = self.tr(
@@ -199,7 +200,7 @@ class ScannerControls(QObject):
                 preview.deleteLater()
         for name, source in cameras.items():
             if name not in self.previews:
-                title = self.window.status.scanner_title(name)
+                title = scanner_title(name)
                 preview = CameraPreview(
                     source, self.tr("%1  Ctrl+Shift+C").replace("%1", title), self.window
                 )

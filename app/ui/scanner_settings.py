@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.ui.scan_bridge import ScanBridge, SourceInfo
+from app.ui.scanner_names import scanner_title
 from app.ui.scanner_wizard import fill
 from hardware.layouts import LAYOUT_NAMES
 from hardware.scan import Scan
@@ -119,7 +120,7 @@ class SourcesModel(QAbstractTableModel):
 
     def _display(self, info: SourceInfo, column: int) -> Any:
         if column == self.NAME:
-            return info.name
+            return scanner_title(info.name)  # the spec is in the tooltip, for IT
         if column == self.STATE:
             return QCoreApplication.translate("Scanners", STATE_LABELS[info.state])
         if column == self.LAST_SCAN:

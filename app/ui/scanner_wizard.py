@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.scan_bridge import ScanBridge
+from app.ui.scanner_names import scanner_title
 from hardware.scan import Scan
 from hardware.selftest_sheet import (
     CONTEXT,
@@ -123,7 +124,7 @@ class ScannerWizard(QDialog):
         self.source_box = QComboBox(page)
         for info in self.bridge.sources:
             if info.spec.kind in ("wedge", "serial", "tcp", "sim"):
-                self.source_box.addItem(info.name, info.name)
+                self.source_box.addItem(scanner_title(info.name), info.name)
         self.save_button = QPushButton(self.tr("Save the test sheet as PDF…"), page)
         self.save_button.clicked.connect(self.save_sheet)
         self.start_button = QPushButton(self.tr("Start scanning"), page)

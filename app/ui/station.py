@@ -92,8 +92,8 @@ class Station:
 
 def build_station(context: ShellContext, *, pages: Iterable[str] = PAGE_MODULES) -> Station:
     """The whole station over ``context``; ``pages`` names the page modules to mount (all)."""
-    window = MainWindow(context)
     parser = StationParser()
+    window = MainWindow(context, parser=parser)
     parts = PageParts(
         context=context,
         gateway=context.gateway,

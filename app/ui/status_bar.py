@@ -32,6 +32,7 @@ from app.domain.store.errors import format_bytes, free_bytes
 from app.ui.compact import compact_button, glyph_only
 from app.ui.store_gateway import StoreGateway
 from hardware.source import STATE_LABELS, SourceState
+from app.ui.scanner_names import scanner_title
 
 POLL_MS = 2000
 # Written by the sync client (sync/client/state.py): JSON values in the core settings table.
@@ -268,7 +269,7 @@ class StationStatusBar(QStatusBar):
         state, _detail = self._scanners[name]
         return (
             self.tr("%1: %2")
-            .replace("%1", self.scanner_title(name))
+            .replace("%1", scanner_title(name))
             .replace("%2", QCoreApplication.translate("Scanners", STATE_LABELS[state]))
         )
 
@@ -296,7 +297,7 @@ class StationStatusBar(QStatusBar):
             return
         states = {self._scanners[n][0] for n in working}
         if len(working) == 1:
-            text = self.scanner_title(working[0])
+            text = scanner_title(working[0])
         else:
             text = self.tr("%1 scanners").replace("%1", str(len(working)))
         self.scanners_label.setText("● " + text)
@@ -309,21 +310,6 @@ class StationStatusBar(QStatusBar):
         self.scanners_label.setStyleSheet(style)
         self.scanners_label.setToolTip("\n".join(self._describe(n) for n in working))
         self.fit()
-
-    def scanner_title(self, name: str) -> str:
-        """What an operator calls a scanner: "USB gun", "Scanner COM3", "Camera 0" (the full
-        spec is in the tooltip); a device or file path shows only its last part."""
-        if name == "wedge":
-            return self.tr("USB gun")
-        if name == "sim":
-            return self.tr("Demo gun")
-        kind, _, target = name.partition(":")
-        short = target.rstrip("/").rsplit("/", 1)[-1] or target
-        if kind == "camera":
-            return self.tr("Camera %1").replace("%1", short)
-        if kind in ("file", "image"):
-            return self.tr("Video %1").replace("%1", short)
-        return self.tr("Scanner %1").replace("%1", short)
 
     def _received(self, status: StationStatus) -> None:
         self._in_flight = False

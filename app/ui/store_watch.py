@@ -198,13 +198,14 @@ class StoreHealth(QObject):
         todo = (
             restore_command(self.data_dir, backup)
             if backup is not None
-            else tr("There is no backup in the data folder.")
+            else QCoreApplication.translate("StoreWatch", "There is no backup in the data folder.")
         )
         self.window.status.set_alarm(
-            tr("Station database damaged: call IT"),
-            tr(
+            QCoreApplication.translate("StoreWatch", "Station database damaged: call IT"),
+            QCoreApplication.translate(
+                "StoreWatch",
                 "SQLite's full check found damage in %1. Keep scanning only if IT says so; "
-                "IT restores the latest backup with Yima Scan closed:"
+                "IT restores the latest backup with Yima Scan closed:",
             ).replace("%1", str(self.db_path))
             + "\n"
             + todo,
@@ -214,10 +215,13 @@ class StoreHealth(QObject):
         seq = health.chain_broken_at
         log.error("journal chain broken at event %s", seq)
         self.window.status.set_alarm(
-            tr("History changed at event %1: call IT").replace("%1", str(seq)),
-            tr(
+            QCoreApplication.translate(
+                "StoreWatch", "History changed at event %1: call IT"
+            ).replace("%1", str(seq)),
+            QCoreApplication.translate(
+                "StoreWatch",
                 "The station's history was changed outside Yima Scan at event %1; nothing from "
-                "there on is sent to the server. Do not delete the database."
+                "there on is sent to the server. Do not delete the database.",
             ).replace("%1", str(seq)),
         )
         self.window.context.gateway.write(
@@ -229,7 +233,3 @@ class StoreHealth(QObject):
                 detail={"seq": seq},
             )
         )
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StoreWatch", text)

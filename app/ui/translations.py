@@ -3,6 +3,13 @@
 Each area ships its own ``resources/i18n/<area>_<lang>.qm``; the shell loads all
 of them plus Qt's own ``qtbase`` translations (standard buttons, dialogs), so a
 new area only drops its file in. English is the source language: nothing to load.
+
+Qt's own catalogue has gaps: Qt 6's file dialog labels its boxes "&Look in:" and
+"Files of &type:" (with mnemonics), while ``qtbase_zh_CN.qm`` (in the wheel and so in the
+bundle) only translates the older "Look in:" and "Files of type:". Those strings are
+listed in ``QT_GAPS`` below and translated in the shell's own file; it is installed after
+``qtbase``, and Qt asks the newest translator first, so it fills the gaps without
+replacing anything Qt translates itself.
 """
 
 from __future__ import annotations
@@ -12,10 +19,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.paths import resources_dir
 from app.settings import LANGUAGES
 
 log = logging.getLogger(__name__)
+
+# Qt's own strings that qtbase_<lang>.qm leaves in English (see the module's docstring).
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def i18n_dir() -> Path:
@@ -38,19 +52,20 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     if language == "en":
         return []
     installed: list[QTranslator] = []
-    files = sorted(i18n_dir().glob(f"*_{language}.qm"))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for path in files:
+    qtbase = QTranslator(app)
+    if qtbase.load(QLocale(language), "qtbase", "_", qt_dir):
+        app.installTranslator(qtbase)  # first, so that ours (QT_GAPS) are asked before it
+        installed.append(qtbase)
+    else:
+        log.warning("Qt's own translations for %s not found in %s", language, qt_dir)
+    for path in sorted(i18n_dir().glob(f"*_{language}.qm")):
         translator = QTranslator(app)
         if translator.load(str(path)):
             app.installTranslator(translator)
             installed.append(translator)
         else:
             log.warning("could not load translation %s", path)
-    qtbase = QTranslator(app)
-    if qtbase.load(QLocale(language), "qtbase", "_", qt_dir):
-        app.installTranslator(qtbase)
-        installed.append(qtbase)
     log.info("language %s: %d translation files", language, len(installed))
     return installed
 

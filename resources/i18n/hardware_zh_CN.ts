@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ScannerNames</name>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="17"/>
+        <source>Keyboard-wedge gun</source>
+        <translation>键盘式扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="18"/>
+        <source>Demo gun</source>
+        <translation>模拟扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="19"/>
+        <source>Serial gun %1</source>
+        <translation>串口扫码枪 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="20"/>
+        <source>Network scanner %1</source>
+        <translation>网络扫码器 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="21"/>
+        <source>Camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="22"/>
+        <source>Video file %1</source>
+        <translation>视频文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="23"/>
+        <source>Image file %1</source>
+        <translation>图片文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scanner_names.py" line="25"/>
+        <source>Scanner %1</source>
+        <translation>扫码器 %1</translation>
+    </message>
+</context>
+<context>
     <name>ScannerSelfTest</name>
     <message>
         <location filename="../../hardware/selftest_sheet.py" line="44"/>
@@ -296,32 +339,32 @@
 <context>
     <name>ScannerSettings</name>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="69"/>
+        <location filename="../../app/ui/scanner_settings.py" line="70"/>
         <source>Scanner</source>
         <translation>扫码设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="70"/>
+        <location filename="../../app/ui/scanner_settings.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="71"/>
+        <location filename="../../app/ui/scanner_settings.py" line="72"/>
         <source>Last scan</source>
         <translation>最近一次扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="72"/>
+        <location filename="../../app/ui/scanner_settings.py" line="73"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="73"/>
+        <location filename="../../app/ui/scanner_settings.py" line="74"/>
         <source>Scans</source>
         <translation>扫描次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="74"/>
+        <location filename="../../app/ui/scanner_settings.py" line="75"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -329,132 +372,132 @@
 <context>
     <name>ScannerSettingsPage</name>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="196"/>
+        <location filename="../../app/ui/scanner_settings.py" line="197"/>
         <source>wedge, serial:COM3?baud=9600, serial:usb:VID:PID, tcp:HOST:PORT, camera:0, file:VIDEO, image:PICTURE</source>
         <translation>wedge（键盘式）、serial:COM3?baud=9600、serial:usb:VID:PID、tcp:主机:端口、camera:0、file:视频、image:图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="200"/>
+        <location filename="../../app/ui/scanner_settings.py" line="201"/>
         <source>Add scanner</source>
         <translation>添加扫码设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="202"/>
+        <location filename="../../app/ui/scanner_settings.py" line="203"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="207"/>
+        <location filename="../../app/ui/scanner_settings.py" line="208"/>
         <source>Scanner self-test…</source>
         <translation>扫码枪自检…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="253"/>
+        <location filename="../../app/ui/scanner_settings.py" line="254"/>
         <source>This scanner could not be started: %1</source>
         <translation>无法启动此扫码设备：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="276"/>
+        <location filename="../../app/ui/scanner_settings.py" line="277"/>
         <source>Keyboard-wedge (USB) guns</source>
         <translation>键盘式（USB）扫码枪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="283"/>
+        <location filename="../../app/ui/scanner_settings.py" line="284"/>
         <source>Keys closer together than this are a gun; a person types slower.</source>
         <translation>按键间隔小于此值视为扫码枪输入；人打字比这慢。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="289"/>
+        <location filename="../../app/ui/scanner_settings.py" line="290"/>
         <source>Enter or Tab</source>
         <translation>回车或 Tab</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="290"/>
+        <location filename="../../app/ui/scanner_settings.py" line="291"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="291"/>
+        <location filename="../../app/ui/scanner_settings.py" line="292"/>
         <source>Tab</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="292"/>
+        <location filename="../../app/ui/scanner_settings.py" line="293"/>
         <source>None: the pause after the code</source>
         <translation>无：以扫描后的停顿为准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="298"/>
+        <location filename="../../app/ui/scanner_settings.py" line="299"/>
         <source>e.g. ~ when the gun cannot type Ctrl+]</source>
         <translation>例如 ~（扫码枪无法输出 Ctrl+] 时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="299"/>
+        <location filename="../../app/ui/scanner_settings.py" line="300"/>
         <source>Correct letters inverted by Caps Lock</source>
         <translation>纠正被大写锁定颠倒的字母大小写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="301"/>
+        <location filename="../../app/ui/scanner_settings.py" line="302"/>
         <source>No (the gun matches the PC keyboard)</source>
         <translation>不需要（扫码枪与电脑键盘一致）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="304"/>
+        <location filename="../../app/ui/scanner_settings.py" line="305"/>
         <source>Keep the input method out of the gun&apos;s way</source>
         <translation>扫码时避开输入法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="306"/>
+        <location filename="../../app/ui/scanner_settings.py" line="307"/>
         <source>Every code ends with it: hold a code until it comes</source>
         <translation>每个条码都以它结束：一直等到它出现才算扫完</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="310"/>
+        <location filename="../../app/ui/scanner_settings.py" line="311"/>
         <source>Set by the self-test when the gun sent its Enter after every code. A pause inside a code then cannot split it, and a code that never gets its end is refused.</source>
         <translation>自检发现扫码枪在每个条码后都发送回车时会勾选此项。这样条码中途的停顿不会把它拆开，没有结束符的条码会被拒收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="315"/>
+        <location filename="../../app/ui/scanner_settings.py" line="316"/>
         <source>Every code starts with its symbology identifier (]d2, ]Q1…)</source>
         <translation>每个条码都以码制标识符开头（]d2、]Q1…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="318"/>
+        <location filename="../../app/ui/scanner_settings.py" line="319"/>
         <source>A read without one is a piece of a code and is refused: scan it again.</source>
         <translation>没有标识符的读取只是条码的一部分，会被拒收：请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="320"/>
+        <location filename="../../app/ui/scanner_settings.py" line="321"/>
         <source>Longest gap between a gun&apos;s keys</source>
         <translation>扫码枪按键的最大间隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="321"/>
+        <location filename="../../app/ui/scanner_settings.py" line="322"/>
         <source>Shortest code</source>
         <translation>最短条码长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="322"/>
+        <location filename="../../app/ui/scanner_settings.py" line="323"/>
         <source>End of a code</source>
         <translation>条码结束符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="325"/>
+        <location filename="../../app/ui/scanner_settings.py" line="326"/>
         <source>Prefix to remove</source>
         <translation>要去掉的前缀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="326"/>
+        <location filename="../../app/ui/scanner_settings.py" line="327"/>
         <source>Suffix to remove</source>
         <translation>要去掉的后缀</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="327"/>
+        <location filename="../../app/ui/scanner_settings.py" line="328"/>
         <source>GS sent as</source>
         <translation>GS 的替代字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_settings.py" line="328"/>
+        <location filename="../../app/ui/scanner_settings.py" line="329"/>
         <source>US gun on a keyboard layout</source>
         <translation>美式扫码枪用于以下键盘布局</translation>
     </message>
@@ -462,132 +505,132 @@
 <context>
     <name>ScannerWizard</name>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="94"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="95"/>
         <source>Scanner self-test</source>
         <translation>扫码枪自检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="116"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="117"/>
         <source>Most false errors come from a gun set up wrongly: keyboard layout, Caps Lock, a lost GS separator, an extra prefix, the wrong text encoding. Print the test sheet, then scan its six codes in order with the gun you want to check.</source>
         <translation>大多数误报都来自扫码枪设置不当：键盘布局、大写锁定、GS 分隔符丢失、多余的前缀、文字编码错误。请打印测试页，然后用要检测的扫码枪按顺序扫描其中的六个条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="127"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="128"/>
         <source>Save the test sheet as PDF…</source>
         <translation>将测试页保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="129"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="130"/>
         <source>Start scanning</source>
         <translation>开始扫描</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="134"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="135"/>
         <source>Scanner to test:</source>
         <translation>要检测的扫码设备：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="153"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="154"/>
         <source>Show the results</source>
         <translation>查看结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="168"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="169"/>
         <source>Apply the ticked fixes</source>
         <translation>应用勾选的修正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="170"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="171"/>
         <source>Test again</source>
         <translation>重新测试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="172"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="173"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="175"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="176"/>
         <source>What the test found:</source>
         <translation>检测结果：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="197"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="198"/>
         <source>Save the test sheet</source>
         <translation>保存测试页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="199"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="200"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF（*.pdf）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="208"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="209"/>
         <source>Test sheet not saved</source>
         <translation>测试页未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="209"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="210"/>
         <source>The test sheet could not be saved to %1 (%2). Choose another folder.</source>
         <translation>测试页无法保存到 %1（%2）。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="244"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="245"/>
         <source>Scan the test sheet&apos;s codes in order. Read so far: %1 of %2.</source>
         <translation>请按顺序扫描测试页上的条码。已读取：%1 / %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="271"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="272"/>
         <source>case swapped (Caps Lock)</source>
         <translation>大小写颠倒（大写锁定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="272"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="273"/>
         <source>case changed by the gun</source>
         <translation>大小写被扫码枪转换</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="273"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="274"/>
         <source>characters changed by the keyboard layout</source>
         <translation>字符被键盘布局改变</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="274"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="275"/>
         <source>GS separator lost</source>
         <translation>GS 分隔符丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="275"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="276"/>
         <source>GS sent as another character</source>
         <translation>GS 被替换为其他字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="276"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="277"/>
         <source>extra characters in front</source>
         <translation>前面多了字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="277"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="278"/>
         <source>extra characters after it</source>
         <translation>后面多了字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="278"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="279"/>
         <source>Chinese garbled</source>
         <translation>中文乱码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="279"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="280"/>
         <source>cut short</source>
         <translation>被截短</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="280"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="281"/>
         <source>no Enter after it</source>
         <translation>后面没有回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scanner_wizard.py" line="302"/>
+        <location filename="../../app/ui/scanner_wizard.py" line="303"/>
         <source>Let Yima Scan compensate: %1</source>
         <translation>由一码扫自动修正：%1</translation>
     </message>
@@ -630,7 +673,7 @@
         <translation>扫码枪在一个码的中途停下了（没有收到结束符），这次没有读入。请重新扫描；如果每次都这样，请把端口的结束符设成扫码枪的后缀。</translation>
     </message>
     <message>
-        <location filename="../../hardware/serial_gun.py" line="306"/>
+        <location filename="../../hardware/serial_gun.py" line="310"/>
         <source>The scanner was disconnected in the middle of a code; scan that code again.</source>
         <translation>扫码枪在传输条码时断开了连接，请重新扫描这个条码。</translation>
     </message>

@@ -38,7 +38,7 @@ def page(qtbot, bridge, settings):
 
 def cell(model: SourcesModel, name: str, column: int) -> object:
     for row in range(model.rowCount()):
-        if model.data(model.index(row, SourcesModel.NAME)) == name:
+        if model.data(model.index(row, SourcesModel.NAME), Qt.ItemDataRole.UserRole) == name:
             return model.data(model.index(row, column))
     raise AssertionError(f"no row for {name}")
 

@@ -119,7 +119,9 @@ def test_add_page_replaces_a_placeholder_and_receives_scans(qtbot, window):
     assert window.feedback.outcome is Outcome.OK
     assert window.feedback.message.text() == "Received 24 items."
     row = window.scan_log_model.row(0)
-    assert row.code == "]d2<1D>0106901234567892<1D>21ABC"  # GS made visible
+    assert row.code == "(01) 06901234567892 (21) ABC"  # as printed under the barcode
+    window.deliver_scan(Scan("]d2\x1d01069012345678\x1d21ABC", source="sim"))  # not a code
+    assert window.scan_log_model.row(0).code == "]d2<1D>01069012345678<1D>21ABC"  # GS shown
     assert window.context.sounds.last_played is Outcome.OK
 
 

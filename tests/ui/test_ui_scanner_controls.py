@@ -251,7 +251,7 @@ def test_an_unplugged_gun_turns_its_light_red_and_a_replug_clears_it(
     assert summary.text() == "● 2 scanners"  # working guns share one green light
     assert "#1e8e3e" in summary.styleSheet()
     assert "Demo gun: connected" in summary.toolTip()
-    assert "Scanner ttyGUN0: connected" in summary.toolTip()
+    assert "Serial gun ttyGUN0: connected" in summary.toolTip()
     assert status.trouble_labels == {}
     log_in(qtbot, window, "Wu", "1111")
     gun.unplug()
@@ -263,7 +263,7 @@ def test_an_unplugged_gun_turns_its_light_red_and_a_replug_clears_it(
     assert "disconnected" in label.text() or "reconnecting" in label.text()  # spelled out
     assert window.feedback.outcome is Outcome.WARNING  # said where the operator looks
     assert window.feedback.headline.text() == "⚠ Scanner disconnected"
-    assert "Scanner ttyGUN0 is disconnected" in window.feedback.message.text()
+    assert "Serial gun ttyGUN0 is disconnected" in window.feedback.message.text()
     assert window.scan_log_model.row(0).outcome is Outcome.WARNING
     assert window.context.sounds.last_played is Outcome.WARNING
     gun.plug()

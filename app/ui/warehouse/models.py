@@ -23,8 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.warehouse import FLOW_TITLES, Line, label
+from app.domain.workflows.warehouse import FLOW_TITLES, Line
 from app.domain.workflows.warehouse.day import OperatorDay
 from app.domain.workflows.warehouse.reports import JobSummary, ScanRow
 
@@ -230,8 +231,8 @@ class ScansModel(RowsModel[ScanRow]):
         if role == Role.DisplayRole:
             if column == self.COL_TIME:
                 return _local(row.at)[-5:]
-            if column == self.COL_CODE:
-                text = label(row.key)
+            if column == self.COL_CODE:  # the whole code: the view elides in the middle
+                text = readable(row.key)
                 return text if row.verified else text + " ⚠"
             if column == self.COL_LEVEL:
                 return level_name(row.level)
@@ -245,7 +246,7 @@ class ScansModel(RowsModel[ScanRow]):
         if role == Role.ForegroundRole and row.undone:
             return QBrush(QColor("#9aa0a6"))
         if role == Role.ToolTipRole:
-            return row.key
+            return readable(row.key)
         if role == Role.TextAlignmentRole and column == self.COL_ITEMS:
             return RIGHT
         return None

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.operators import Role
+from app.domain.codes.commands import command_text
 from app.domain.workflows.base import Decision, Outcome, typed
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
 from app.domain.workflows.warehouse import (
@@ -467,37 +468,42 @@ class WarehousePage(ScanPage):
 
     def command(self, name: str, arg: str = "") -> None:
         """A command from a key or button: the same path as its barcode."""
-        self._submit(lambda wh: partial(wh.command, name=name, arg=arg), f"[{name}]")
+        self._submit(lambda wh: partial(wh.command, name=name, arg=arg), command_text(name, arg))
 
     def switch_flow(self, flow: Flow) -> None:
         self._show_flow(flow)
-        self._submit(lambda wh: partial(wh.switch, flow=flow), f"[{flow.value}]")
+        self._submit(lambda wh: partial(wh.switch, flow=flow), command_text("switch", flow.value))
 
     def _start_receive(self) -> None:
         inbound, location = self.inbound_combo.currentData(), self.receive_location.currentData()
         self._submit(
             lambda wh: partial(wh.open_receive, inbound_id=inbound, location_id=location),
-            "[receive]",
+            self.start_receive.text(),
         )
 
     def _start_ship(self) -> None:
         order = self.order_combo.currentData()
         if order:
-            self._submit(lambda wh: partial(wh.open_ship, order_id=order), f"[{order}]")
+            self._submit(lambda wh: partial(wh.open_ship, order_id=order), order)
 
     def _start_stocktake(self) -> None:
         location = self.stocktake_location.currentData()
-        self._submit(lambda wh: partial(wh.open_stocktake, location_id=location), "[stocktake]")
+        self._submit(
+            lambda wh: partial(wh.open_stocktake, location_id=location),
+            self.stocktake_location.currentText(),
+        )
 
     def _start_return(self) -> None:
         reason = self.reason_combo.currentData()
-        self._submit(lambda wh: partial(wh.open_return, reason=reason), "[return]")
+        self._submit(
+            lambda wh: partial(wh.open_return, reason=reason), self.reason_combo.currentText()
+        )
 
     def _resume_selected(self) -> None:
         index = self.open_view.currentIndex()
         if index.isValid():
             job_id = self.open_model.job(index.row()).id
-            self._submit(lambda wh: partial(wh.resume, job_id=job_id), f"[{job_id}]")
+            self._submit(lambda wh: partial(wh.resume, job_id=job_id), job_id)
 
     def _cancel_line(self) -> None:
         index = self.lines_view.currentIndex()
@@ -507,7 +513,8 @@ class WarehousePage(ScanPage):
         product = self.lines_model.line(index.row()).product_id
         job_id = job.id
         self._submit(
-            lambda wh: partial(wh.cancel_line, job_id=job_id, product_id=product), "[line]"
+            lambda wh: partial(wh.cancel_line, job_id=job_id, product_id=product),
+            self.lines_model.line(index.row()).product,
         )
 
     @Slot(object)
@@ -521,7 +528,7 @@ class WarehousePage(ScanPage):
         if text.isdigit():
             n = int(text)
             self.quantity.clear()
-            self._submit(lambda wh: partial(wh.quantity, n=n), text)
+            self._submit(lambda wh: partial(wh.quantity, n=n), f"× {n}")
 
     def load_state(self) -> None:
         """Show where the station is (after start-up, login, or coming back to the page)."""
@@ -696,7 +703,7 @@ class WarehousePage(ScanPage):
             [(None, self.tr("Free receipt (no delivery paper)"))]
             + [(i, f"{ref} · {supplier}") for i, ref, supplier in data["inbounds"]],
         )
-        locations = [(lid, f"{name} ({lid})") for lid, name in data["locations"]]
+        locations = [(lid, name) for lid, name in data["locations"]]  # the name, not MAIN
         self._fill_combo(self.receive_location, locations)
         self._fill_combo(self.stocktake_location, locations)
         self.lists_refreshed.emit()
@@ -738,7 +745,7 @@ class WarehousePage(ScanPage):
         if not shiboken6.isValid(self):
             return
         self._show_paper_note(message, message, error=True)
-        self.feedback.show(Decision(Outcome.ERROR, message, {}, "print.failed"), code=label(key))
+        self.feedback.show(Decision(Outcome.ERROR, message, {}, "print.failed"), code=key)
 
     def _paper_job(self) -> str | None:
         """The finished job picked in the history tab (when it is showing), else the current job."""
