@@ -30,9 +30,9 @@ from app.domain.store import journal
 from app.domain.store.database import station_id
 from app.domain.store.errors import format_bytes, free_bytes
 from app.ui.compact import compact_button, glyph_only
+from app.ui.scanner_names import scanner_title
 from app.ui.store_gateway import StoreGateway
 from hardware.source import STATE_LABELS, SourceState
-from app.ui.scanner_names import scanner_title
 
 POLL_MS = 2000
 # Written by the sync client (sync/client/state.py): JSON values in the core settings table.

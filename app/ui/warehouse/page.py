@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.operators import Role
 from app.domain.codes.commands import command_text
+from app.domain.operators import Role
 from app.domain.workflows.base import Decision, Outcome, typed
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
 from app.domain.workflows.warehouse import (
