@@ -19,199 +19,214 @@
         <translation>小工返利</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="275"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="276"/>
         <source>provisional</source>
         <translation>临时（待确认）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="276"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="277"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="277"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="278"/>
         <source>refused by the server</source>
         <translation>被品牌方拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="278"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="279"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="298"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="299"/>
         <source>VALID · SCAN CONFIRM</source>
         <translation>有效 · 请扫“确认”</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="299"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="300"/>
         <source>⚠ SUPERVISOR NEEDED</source>
         <translation>⚠ 需主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="300"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="301"/>
         <source>✔ REDEEMED</source>
         <translation>✔ 已核销</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="301"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="302"/>
         <source>✔ REDEEMED (OFFLINE)</source>
         <translation>✔ 已核销（离线）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="302"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="303"/>
         <source>✔ CONFIRMED BY THE BRAND</source>
         <translation>✔ 品牌方已确认</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="303"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="304"/>
         <source>✖ REFUSED BY THE BRAND</source>
         <translation>✖ 品牌方拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="304"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="305"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="305"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="317"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="306"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="318"/>
         <source>✖ FORGED OR DAMAGED</source>
         <translation>✖ 伪造或损坏</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="306"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="307"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="318"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="308"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="319"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="320"/>
         <source>✖ FORGED</source>
         <translation>✖ 伪造</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="308"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="320"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="309"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="321"/>
         <source>⚠ CANNOT CHECK YET</source>
         <translation>⚠ 暂时无法校验</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="309"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="321"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="310"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="322"/>
         <source>✖ EXPIRED</source>
         <translation>✖ 已过期</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="310"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="311"/>
         <source>✖ CANCELLED BY THE BRAND</source>
         <translation>✖ 已被品牌方作废</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="311"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="323"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="312"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="324"/>
         <source>✖ NOT FOR THIS DEALER</source>
         <translation>✖ 非本经销商</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="312"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="313"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="314"/>
         <source>✖ ALREADY REDEEMED</source>
         <translation>✖ 已被核销</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="314"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="315"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="316"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="317"/>
         <source>✖ OFFLINE LIMIT</source>
         <translation>✖ 超出离线限额</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="322"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="323"/>
         <source>✖ BLOCKED</source>
         <translation>✖ 已停用</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="324"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="325"/>
         <source>INSTALLER CARD</source>
         <translation>小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="325"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="326"/>
         <source>✔ ADDED</source>
         <translation>✔ 已加入</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="326"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="327"/>
+        <source>⚠ ADDED, NOT CHECKED YET</source>
+        <translation>⚠ 已加入，尚未核验</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/model.py" line="328"/>
         <source>✖ REPEATED</source>
         <translation>✖ 重复扫码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="327"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="329"/>
         <source>✖ ALREADY CLAIMED</source>
         <translation>✖ 已申领过</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="328"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="330"/>
         <source>✖ NOT SOLD</source>
         <translation>✖ 未经经销商售出</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="329"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="331"/>
         <source>✖ NOT KNOWN</source>
         <translation>✖ 无此码记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="330"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="332"/>
         <source>✖ NO REBATE</source>
         <translation>✖ 无返利</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="331"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="332"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="333"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="334"/>
         <source>✖ NOT ONE PRODUCT</source>
         <translation>✖ 不是单个产品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="333"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="335"/>
         <source>⚠ NO PRODUCTS YET</source>
         <translation>⚠ 尚无产品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="334"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="336"/>
         <source>✔ CLAIM REGISTERED</source>
         <translation>✔ 返利已登记</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="335"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="337"/>
         <source>✖ CLAIM REFUSED BY THE BRAND</source>
         <translation>✖ 返利被品牌方拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="336"/>
-        <location filename="../../app/domain/workflows/counter/model.py" line="337"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="338"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="339"/>
         <source>✔ GENUINE</source>
         <translation>✔ 正品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="338"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="340"/>
         <source>✔ KNOWN TO THE BRAND</source>
         <translation>✔ 品牌方有记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="339"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="341"/>
         <source>⚠ NOT KNOWN HERE</source>
         <translation>⚠ 本机无记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="340"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="342"/>
+        <source>⚠ NOT KNOWN HERE · CHECKING</source>
+        <translation>⚠ 本机无记录 · 正在查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/model.py" line="343"/>
+        <source>⚠ NOT SOLD BY THIS DEALER</source>
+        <translation>⚠ 非本经销商售出</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/model.py" line="344"/>
         <source>✖ NEVER ISSUED</source>
         <translation>✖ 品牌从未发码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="341"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="345"/>
         <source>⚠ SEEN TOO OFTEN</source>
         <translation>⚠ 扫码次数异常</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="342"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="346"/>
         <source>✖ VOID</source>
         <translation>✖ 已作废</translation>
     </message>
@@ -536,7 +551,7 @@
         <translation>本柜台及另外 {count} 个站点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="738"/>
+        <location filename="../../app/ui/counter/page.py" line="761"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -554,211 +569,211 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="681"/>
+        <location filename="../../app/ui/counter/page.py" line="704"/>
         <source>Type a code by hand</source>
         <translation>手工输入编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="176"/>
-        <location filename="../../app/ui/counter/page.py" line="680"/>
+        <location filename="../../app/ui/counter/page.py" line="177"/>
+        <location filename="../../app/ui/counter/page.py" line="703"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="178"/>
+        <location filename="../../app/ui/counter/page.py" line="179"/>
         <source>Day&apos;s close…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="179"/>
+        <location filename="../../app/ui/counter/page.py" line="180"/>
         <source>Command sheet…</source>
         <translation>指令码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="182"/>
+        <location filename="../../app/ui/counter/page.py" line="183"/>
         <source>More…</source>
         <translation>更多…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="204"/>
+        <location filename="../../app/ui/counter/page.py" line="205"/>
         <source>Confirm  Ctrl+Enter</source>
         <translation>确认  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="207"/>
+        <location filename="../../app/ui/counter/page.py" line="208"/>
         <source>Cancel  Esc</source>
         <translation>取消  Esc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="210"/>
+        <location filename="../../app/ui/counter/page.py" line="211"/>
         <source>Undo  Ctrl+Z</source>
         <translation>撤销  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="249"/>
-        <location filename="../../app/ui/counter/page.py" line="418"/>
+        <location filename="../../app/ui/counter/page.py" line="250"/>
+        <location filename="../../app/ui/counter/page.py" line="428"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="328"/>
+        <location filename="../../app/ui/counter/page.py" line="329"/>
         <source>This claim</source>
         <translation>本次申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="330"/>
+        <location filename="../../app/ui/counter/page.py" line="331"/>
         <source>Today&apos;s claims</source>
         <translation>今日申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="363"/>
+        <location filename="../../app/ui/counter/page.py" line="369"/>
         <source>Checking with the brand…</source>
         <translation>正在向品牌方查询…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="365"/>
-        <location filename="../../app/ui/counter/page.py" line="523"/>
+        <location filename="../../app/ui/counter/page.py" line="371"/>
+        <location filename="../../app/ui/counter/page.py" line="535"/>
         <source>Offline: what this station knows</source>
         <translation>离线：本机已知信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="395"/>
+        <location filename="../../app/ui/counter/page.py" line="405"/>
         <source>Scan the voucher on the customer&apos;s phone, then CONFIRM (or scan it again).</source>
         <translation>扫顾客手机上的奖券码，再扫“确认”（或再扫一次奖券）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="397"/>
+        <location filename="../../app/ui/counter/page.py" line="407"/>
         <source>Scan the product&apos;s own code to check it is genuine.</source>
         <translation>扫产品本身的码，查验真伪。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="399"/>
+        <location filename="../../app/ui/counter/page.py" line="409"/>
         <source>Scan the installer&apos;s card, then each product&apos;s code, then CONFIRM.</source>
         <translation>先扫小工卡，再逐个扫产品码，最后扫“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="406"/>
+        <location filename="../../app/ui/counter/page.py" line="416"/>
         <source>● Online: the brand confirms at once</source>
         <translation>● 在线：品牌方即时确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="411"/>
+        <location filename="../../app/ui/counter/page.py" line="421"/>
         <source>● Offline: redemptions are provisional</source>
         <translation>● 离线：核销为临时记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="419"/>
+        <location filename="../../app/ui/counter/page.py" line="429"/>
         <source>Scan a voucher</source>
         <translation>请扫奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="421"/>
+        <location filename="../../app/ui/counter/page.py" line="431"/>
         <source>The customer shows the voucher QR on their phone.</source>
         <translation>请顾客出示手机上的奖券二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="423"/>
+        <location filename="../../app/ui/counter/page.py" line="433"/>
         <source>Valid voucher: scan CONFIRM to redeem</source>
         <translation>奖券有效：扫“确认”完成核销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="427"/>
+        <location filename="../../app/ui/counter/page.py" line="437"/>
         <source>Voucher {id}</source>
         <translation>奖券 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="428"/>
+        <location filename="../../app/ui/counter/page.py" line="438"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="431"/>
+        <location filename="../../app/ui/counter/page.py" line="441"/>
         <source>Dealer: {dealer}</source>
         <translation>经销商：{dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="431"/>
+        <location filename="../../app/ui/counter/page.py" line="441"/>
         <source>any dealer</source>
         <translation>不限经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="443"/>
+        <location filename="../../app/ui/counter/page.py" line="453"/>
         <source>Scan a product code</source>
         <translation>请扫产品码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="444"/>
+        <location filename="../../app/ui/counter/page.py" line="454"/>
         <source>What the brand knows about it shows here.</source>
         <translation>品牌方对该产品的记录会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="470"/>
+        <location filename="../../app/ui/counter/page.py" line="480"/>
         <source>Scan an installer&apos;s card</source>
         <translation>请扫小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="472"/>
+        <location filename="../../app/ui/counter/page.py" line="482"/>
         <source>The installer shows the card QR; then scan each product they fitted.</source>
         <translation>请小工出示小工卡二维码，然后逐个扫其安装的产品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="480"/>
+        <location filename="../../app/ui/counter/page.py" line="490"/>
         <source>Card {id} · valid until {date}</source>
         <translation>卡号 {id} · 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="485"/>
+        <location filename="../../app/ui/counter/page.py" line="495"/>
         <source>{count} products · about {total}</source>
         <translation>{count} 件产品 · 约 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="517"/>
+        <location filename="../../app/ui/counter/page.py" line="529"/>
         <source>The brand&apos;s server is busy with a sync; its trace follows when it ends.</source>
         <translation>品牌方服务器正在同步，同步结束后显示溯源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="521"/>
-        <location filename="../../app/ui/counter/page.py" line="525"/>
+        <location filename="../../app/ui/counter/page.py" line="533"/>
+        <location filename="../../app/ui/counter/page.py" line="537"/>
         <source>What this station knows</source>
         <translation>本机掌握的信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="540"/>
+        <location filename="../../app/ui/counter/page.py" line="563"/>
         <source>The brand&apos;s trace</source>
         <translation>品牌方溯源记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="621"/>
+        <location filename="../../app/ui/counter/page.py" line="644"/>
         <source>Today: {count} redeemed, {value} ({provisional} provisional)</source>
         <translation>今日：核销 {count} 张，共 {value}（其中临时 {provisional} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="644"/>
+        <location filename="../../app/ui/counter/page.py" line="667"/>
         <source>Today: {count} claims, {units} products</source>
         <translation>今日：申领 {count} 单，{units} 件产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="675"/>
+        <location filename="../../app/ui/counter/page.py" line="698"/>
         <source>Counter commands</source>
         <translation>柜台指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="677"/>
+        <location filename="../../app/ui/counter/page.py" line="700"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="678"/>
+        <location filename="../../app/ui/counter/page.py" line="701"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="679"/>
+        <location filename="../../app/ui/counter/page.py" line="702"/>
         <source>Undo (supervisor PIN)</source>
         <translation>撤销（需主管 PIN）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="698"/>
+        <location filename="../../app/ui/counter/page.py" line="721"/>
         <source>Yima Scan · counter command sheet</source>
         <translation>一码扫 · 柜台指令码</translation>
     </message>
@@ -929,163 +944,173 @@
         <translation>这是奖券，不是小工卡。请切换到“核销奖券”核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="190"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="212"/>
         <source>This is not one product&apos;s own code. Scan the code printed on the product itself.</source>
         <translation>这不是单个产品自己的码。请扫印在产品本身上的码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="199"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="221"/>
         <source>{code} is a carton or pallet code. A rebate is claimed per product: scan each product&apos;s own code.</source>
         <translation>{code} 是箱码或垛码。返利按单个产品申领：请逐个扫产品自己的码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="49"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="50"/>
         <source>REPEATED: {code} is already in this claim. Each product counts once; scan the next product.</source>
         <translation>重复：{code} 已在本次申领中。每件产品只计一次，请扫下一件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="53"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="54"/>
         <source>ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this product aside; it cannot be claimed again.</source>
         <translation>已申领过：{code} 已于 {at} 申领返利（申领单 {claim}）。请把该产品放到一边，不能再次申领。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="58"/>
-        <source>NOT KNOWN: this counter&apos;s copy of the brand&apos;s registry does not hold {code}, so it earns no rebate. Put the product aside; if the counter has not synced today, sync and scan it again.</source>
-        <translation>无此码记录：本柜台的品牌方码库中没有 {code}，不能返利。请把产品放到一边；如果本柜台今天还没同步，请先同步再扫一次。</translation>
-    </message>
-    <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="63"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="59"/>
         <source>NOT SOLD: as far as this counter&apos;s records show, {code} was never sold through a dealer, so it earns no rebate. Put the product aside; if it was delivered recently, sync and scan it again.</source>
         <translation>未经经销商售出：据本柜台的记录，{code} 从未经经销商售出，不能返利。请把产品放到一边；如果是最近到的货，请先同步再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="69"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="65"/>
         <source>VOID LABEL: {code} was replaced by a new label and earns no rebate. Scan the product&apos;s new label instead.</source>
         <translation>标签已作废：{code} 已换成新标签，不能返利。请改扫产品上的新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="74"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="70"/>
+        <source>NOT KNOWN: the brand does not know {code}, so it was taken off the claim. Put the product aside: it may be a copy.</source>
+        <translation>无此码：品牌方不认识 {code}，已从申领中移除。请把产品放到一边：它可能是仿冒品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="75"/>
+        <source>NOT SOLD BY THIS DEALER: the brand says {code} was not sold through this dealer, so it was taken off the claim. Put the product aside and scan the next one.</source>
+        <translation>非本经销商售出：品牌方表示 {code} 不是经本经销商售出的，已从申领中移除。请把产品放到一边，扫下一件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="80"/>
         <source>NO REBATE: the brand pays no installer rebate for {code} today. Put the product aside and scan the next one.</source>
         <translation>无返利：品牌方今天对 {code} 不发小工返利。请把产品放到一边，扫下一件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/rebates.py" line="242"/>
+        <location filename="../../app/domain/workflows/counter/rebates.py" line="269"/>
         <source>The claim has no products yet. Scan the products&apos; codes first.</source>
         <translation>本次申领还没有产品。请先扫产品码。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/redeem.py" line="237"/>
-        <location filename="../../app/domain/workflows/counter/session.py" line="531"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="561"/>
         <source>Nothing to undo: only this counter&apos;s last redemption can be undone, within {minutes} minutes of redeeming it.</source>
         <translation>没有可撤销的核销：只能撤销本柜台最近一次核销，且须在核销后 {minutes} 分钟内。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="199"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="64"/>
+        <source>ADDED, NOT CHECKED YET: this counter holds no record of {code}, so the brand checks it (now when online, else when the claim syncs). {count} products, about {total} so far.</source>
+        <translation>已加入，尚未核验：本柜台没有 {code} 的记录，由品牌方核验（联网时立即核验，否则在申领同步时核验）。目前共 {count} 件，约 {total}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/session.py" line="206"/>
         <source>An installer claim is still open. Scan CONFIRM to register it or CANCEL to drop it, then scan the voucher again.</source>
         <translation>还有一张小工申领未完成。请扫“确认”登记或扫“取消”放弃，然后再扫奖券。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="219"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="226"/>
         <source>Valid voucher: {prize} ({value}). Scan CONFIRM (or the voucher again) to redeem it; CANCEL to stop.</source>
         <translation>奖券有效：{prize}（{value}）。扫“确认”（或再扫一次奖券）完成核销；扫“取消”则不核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="251"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="258"/>
         <source>REDEEMED (offline, provisional): hand out {prize}. The brand confirms it at the next sync.</source>
         <translation>已核销（离线，临时）：请发放 {prize}。下次同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="263"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="270"/>
         <source>REDEEMED: {prize}. Waiting for the brand&apos;s confirmation; it shows here in a moment.</source>
         <translation>已核销：{prize}。正在等待品牌方确认，稍后显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="283"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="290"/>
         <source>The claim for {installer} is still open. Scan CONFIRM to register it or CANCEL to drop it before the next installer&apos;s card.</source>
         <translation>{installer} 的申领还未完成。请先扫“确认”登记或扫“取消”放弃，再扫下一位小工的卡。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="297"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="304"/>
         <source>Card of {installer} is open. Scan the products&apos; codes.</source>
         <translation>{installer} 的小工卡已打开。请扫产品码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="312"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="319"/>
         <source>Installer {installer}: scan each product&apos;s code, then CONFIRM to register the claim.</source>
         <translation>小工 {installer}：请逐个扫产品码，最后扫“确认”登记申领。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="333"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="352"/>
         <source>Added {product}: rebate about {amount}. {count} products, about {total} so far.</source>
         <translation>已加入 {product}：返利约 {amount}。目前共 {count} 件，约 {total}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="361"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="391"/>
         <source>CLAIM REGISTERED for {installer}: {count} products, rebate about {total}. The brand confirms it at sync.</source>
         <translation>已为 {installer} 登记返利：{count} 件产品，返利约 {total}。同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="392"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="422"/>
         <source>{code} names a product, not one item: it cannot be traced. Scan the item&apos;s own QR or DataMatrix code.</source>
         <translation>{code} 是商品条码，不是单品码，无法溯源。请扫单品自己的二维码或 DataMatrix 码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="418"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="448"/>
         <source>Nothing to confirm. Scan a voucher or an installer card first.</source>
         <translation>没有需要确认的内容。请先扫奖券或小工卡。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="432"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="462"/>
         <source>Cancelled. Nothing was recorded.</source>
         <translation>已取消，未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="434"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="464"/>
         <source>Nothing to cancel.</source>
         <translation>没有需要取消的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="449"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="479"/>
         <source>This switch sheet is for another page ({arg}). Use the counter&apos;s sheet: redeem, verify or rebate.</source>
         <translation>这张切换码属于其他页面（{arg}）。请使用柜台的指令码：核销、查真伪或小工返利。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="462"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="492"/>
         <source>Switched. Scan the next code.</source>
         <translation>已切换，请扫下一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="471"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="501"/>
         <source>Syncing with the brand&apos;s server now.</source>
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="480"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="510"/>
         <source>The counter does not use this command. Use CONFIRM, CANCEL, UNDO or SWITCH.</source>
         <translation>柜台不使用这个指令。请使用 确认、取消、撤销 或 切换。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="495"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="525"/>
         <source>Voucher put back; nothing was redeemed.</source>
         <translation>已放弃这张奖券，未核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="507"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="537"/>
         <source>Claim closed; nothing was registered.</source>
         <translation>已关闭申领，未登记任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="515"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="545"/>
         <source>Took {product} off the claim. {count} products left.</source>
         <translation>已从申领中移除 {product}，还剩 {count} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="543"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="573"/>
         <source>Undo the redemption of {prize}? A supervisor must approve with their PIN.</source>
         <translation>要撤销 {prize} 的核销吗？须由主管输入 PIN 批准。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="572"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="602"/>
         <source>UNDONE: the redemption of {prize} is cancelled (approved by {supervisor}). Take the prize back.</source>
         <translation>已撤销：{prize} 的核销已取消（{supervisor} 批准）。请收回奖品。</translation>
     </message>
@@ -1116,36 +1141,46 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/verify.py" line="298"/>
-        <source>Known to the brand: {product}. The brand shares its full trace only with the dealer it was sold to; what this station knows is shown.</source>
-        <translation>品牌方有记录：{product}。品牌方只向售出该产品的经销商提供完整溯源；这里显示本机掌握的信息。</translation>
-    </message>
-    <message>
-        <location filename="../../app/domain/workflows/counter/verify.py" line="303"/>
         <source>Known to the brand: {product}. The brand&apos;s server did not answer the check; scan it again in a minute for the full trace.</source>
         <translation>品牌方有记录：{product}。品牌方服务器没有回应这次查询；请过一分钟再扫一次查看完整溯源。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/verify.py" line="367"/>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="304"/>
+        <source>Not known at this station: {code}. The brand&apos;s server did not answer the check; scan it again in a minute.</source>
+        <translation>本机没有 {code} 的记录。品牌方服务器没有回应这次查询；请过一分钟再扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="309"/>
+        <source>NOT SOLD BY THIS DEALER: the brand knows {code}, but it was not sold through this dealer, so the brand shares its trace only with the dealer it was sold to. Ask where the customer bought it.</source>
+        <translation>非本经销商售出：品牌方有 {code} 的记录，但它不是经本经销商售出的，品牌方只向售出它的经销商提供溯源。请询问顾客在哪里购买。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="341"/>
+        <source>Not known at this station: {code}. Checking it with the brand; the answer follows.</source>
+        <translation>本机没有 {code} 的记录。正在向品牌方查询，结果随后显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="399"/>
         <source>NEVER ISSUED: the brand never issued {code}. Suspected copy: do not sell or vouch for this product; set it aside.</source>
         <translation>品牌从未发码：品牌方从未发出 {code}。疑似仿冒：请勿销售或为其担保，请把产品放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/verify.py" line="378"/>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="410"/>
         <source>VOID: the brand replaced or destroyed label {code}. Suspected copy: set it aside and call the brand.</source>
         <translation>已作废：品牌方已替换或销毁标签 {code}。疑似仿冒：请把产品放到一边并联系品牌方。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/verify.py" line="389"/>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="421"/>
         <source>SEEN TOO OFTEN: {code} was scanned {count} times, or in places too far apart. It may be a copy; compare it with another pack before you vouch for it.</source>
         <translation>扫码次数异常：{code} 已被扫 {count} 次，或在相距过远的地方被扫。可能是仿冒；请与另一件产品比对后再担保。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/verify.py" line="400"/>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="432"/>
         <source>GENUINE: {product}, shipped to {dealer} on {date}.</source>
         <translation>正品：{product}，{date} 发往 {dealer}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/verify.py" line="406"/>
+        <location filename="../../app/domain/workflows/counter/verify.py" line="438"/>
         <source>GENUINE: {product}, issued by the brand and not yet shipped to a dealer.</source>
         <translation>正品：{product}，由品牌方发码，尚未发往经销商。</translation>
     </message>

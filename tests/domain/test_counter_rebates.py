@@ -9,7 +9,7 @@ from app.domain.store import journal
 from app.domain.store.writer import Writer
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Outcome
-from app.domain.workflows.counter import rebates
+from app.domain.workflows.counter import rebates, verify
 from app.domain.workflows.counter.model import Mode
 from app.domain.workflows.counter.session import CounterSession
 from sync.server.admin import case_gtin
@@ -200,7 +200,6 @@ def test_each_code_is_judged_when_it_is_scanned_and_a_refused_one_is_never_added
         ("N1", "claim.code_not_sold"),
         ("O1", "claim.code_not_sold"),
         ("V1", "claim.code_not_sold"),
-        ("U1", "code.unknown"),
     ):
         refused = scan(station, session, item(serial))
         assert (refused.decision.outcome, refused.decision.reason) == (Outcome.ERROR, reason)
@@ -234,3 +233,37 @@ def test_confirm_judges_every_code_again(station, session, brand):
     )
     assert station.call(lambda c: rebates.claims(c)) == []
     assert station.call(lambda c: journal.count_pending(c)) == 0
+
+
+def test_a_code_this_counter_holds_no_record_of_is_added_amber_and_the_brand_judges_it(
+    station, session, brand
+):
+    """A dealer's counter keeps only its site's and dealer's part of the registry: a code it
+    does not hold is added with a warning (never green), and the brand's trace decides."""
+    scan(station, session, brand.card("C1"))
+    unchecked = scan(station, session, item("U1"))
+    assert (unchecked.decision.outcome, unchecked.decision.reason) == (
+        Outcome.WARNING,
+        "claim.code_unchecked",
+    )
+    assert unchecked.extra == {"check_code": key("U1")}
+    assert [line.checked for line in unchecked.draft.lines] == [False]
+    assert scan(station, session, item("A1")).decision.reason == "claim.code_added"
+
+    trace = verify.BrandTrace
+    assert rebates.brand_verdict(trace(key("U1"), known=True, status="shipped")) is None
+    assert rebates.brand_verdict(trace(key("U1"), known=True, status="issued")) == (
+        "claim.code_not_sold"
+    )
+    assert rebates.brand_verdict(trace(key("U1"), known=False)) == "code.unknown"
+    assert rebates.brand_verdict(None) == "claim.code_not_sold"  # not shared with this dealer
+
+    refused = station.call(lambda c: session.refuse_code(c, key("U1"), "claim.code_not_sold"))
+    assert (refused.decision.outcome, refused.decision.reason) == (
+        Outcome.ERROR,
+        "claim.code_not_sold",
+    )
+    assert "(01) 06901234567892 (21) U1" in refused.decision.args["code"]
+    assert [line.code_key for line in refused.draft.lines] == [key("A1")]
+    again = station.call(lambda c: session.refuse_code(c, key("U1"), "claim.code_not_sold"))
+    assert again.decision is None  # already off the claim

@@ -19,18 +19,23 @@ CODE_ALREADY_CLAIMED = "claim.code_already_claimed"
 
 # Registry states of a code that was sold through a dealer.
 SOLD = frozenset({"shipped", "received"})
+# The state of a code the judge holds no record of although the code may exist: a dealer's
+# counter keeps only the part of the registry its site and dealer are told, so it leaves the
+# sale to the brand (which knows every code) and judges the rest.
+UNSEEN = "~unseen"
 
 
 def code_refusal(status: str | None, *, repeated: bool, claimed_before: bool) -> str | None:
     """The reason code that refuses a product code in a claim, or None when it may earn.
 
-    ``status`` is the code's registry state (None: not in the registry), ``repeated`` whether
-    the claim already holds it, ``claimed_before`` whether a standing claim already earned it."""
+    ``status`` is the code's registry state (None: not in the registry; ``UNSEEN``: the judge
+    does not hold that part of it), ``repeated`` whether the claim already holds it,
+    ``claimed_before`` whether a standing claim already earned it."""
     if repeated:
         return CODE_REPEATED
     if status is None:
         return CODE_UNKNOWN
-    if status not in SOLD:
+    if status != UNSEEN and status not in SOLD:
         return CODE_NOT_SOLD
     if claimed_before:
         return CODE_ALREADY_CLAIMED

@@ -52,7 +52,7 @@ from app.domain.workflows.counter.session import CounterSession, Reply
 from app.domain.workflows.knowledge import dealer_name, identity
 from app.ui.counter.reasons import explain, what_happened
 from app.ui.scan_page import Action, PageParts, ScanPage
-from app.ui.widgets import RowsModel, big_label, table, tool_button
+from app.ui.widgets import RowsModel, TabButton, big_label, table, tool_button
 from sync.client.runner import LookupTooLate
 from sync.client.transport import NotAllowed, Offline, Stopped
 
@@ -127,6 +127,7 @@ class CounterPage(ScanPage):
         ] = {}  # event id -> what (redemption | claim) for the server's answer
         self._verifying: verify.LocalFacts | None = None
         self._retrace: str | None = None  # a code whose trace waited too long: ask after the round
+        self._claim_checks: set[str] = set()  # claimed codes this station could not judge
         self._pending: VoucherFacts | None = None
         self.supervisor_dialog = None
         self.day_close_dialog = None
@@ -155,7 +156,7 @@ class CounterPage(ScanPage):
         modes = QHBoxLayout()
         self._mode_button: dict[Mode, QPushButton] = {}
         for n, mode in enumerate(Mode):
-            button = QPushButton(f"{tr(MODE_TITLES[mode])}  Alt+{n + 1}", self)
+            button = TabButton(f"{tr(MODE_TITLES[mode])}  Alt+{n + 1}", self)  # sized for bold
             button.setCheckable(True)
             button.setMinimumHeight(44)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -355,10 +356,15 @@ class CounterPage(ScanPage):
         if reply.verification is not None:
             self._verifying, self._retrace = reply.verification, None
             asking = self.sync.worth_asking
+            if decision is not None:
+                seq, facts = decision.event_seq, reply.verification
+                decision = (
+                    verify.asking_decision(facts, seq)
+                    if asking
+                    else verify.offline_decision(facts, seq)
+                )
             if asking:
                 self.sync.trace(reply.verification.key)
-            elif decision is not None and decision.reason == "verify.known_locally":
-                decision = verify.offline_decision(reply.verification, decision.event_seq)
             source = (
                 self.tr("Checking with the brand…")
                 if asking
@@ -367,6 +373,10 @@ class CounterPage(ScanPage):
             self._show_facts(decision, reply.verification.facts, source)
         if decision is not None:
             self._show(decision, reply.subject)
+        check = reply.extra.get("check_code")
+        if check and self.sync.worth_asking:  # judged by the brand's trace, at once when online
+            self._claim_checks.add(check)
+            self.sync.trace(check)
         if reply.undo is not None:
             self.ask_supervisor(reply.undo)
         event_id = reply.extra.get("event_id")
@@ -500,6 +510,8 @@ class CounterPage(ScanPage):
     # --- the server's answers -----------------------------------------------------------------
 
     def _traced(self, key: str, trace: verify.BrandTrace | None, error: object) -> None:
+        if key in self._claim_checks:
+            self._claim_checked(key, trace, error)
         facts = self._verifying
         if facts is None or facts.key != key:
             return
@@ -526,6 +538,17 @@ class CounterPage(ScanPage):
         decision = verify.untraced_decision(facts, why)
         self._show_facts(decision, facts.facts, source)
         self._show(decision, shown(key))
+
+    def _claim_checked(self, key: str, trace: verify.BrandTrace | None, error: object) -> None:
+        """The brand's word on a claimed code this station holds no record of: one it refuses
+        is taken off the open claim at once (no answer: the brand judges it at sync)."""
+        self._claim_checks.discard(key)
+        if trace is None and not isinstance(error, NotAllowed):
+            return
+        reason = rebates.brand_verdict(trace)
+        if reason is not None:
+            session = self.session
+            self.act(lambda conn: session.refuse_code(conn, key, reason))
 
     def _show_trace(
         self,

@@ -198,6 +198,7 @@ class ClaimLine:
     product_id: str | None
     product: str
     amount_cents: int
+    checked: bool = True  # False: this station holds no record of the code; the brand judges it
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +324,7 @@ HEADLINES: dict[str, str] = {
     Alert.CARD_WRONG_DEALER.value: QT_TRANSLATE_NOOP("Counter", "✖ NOT FOR THIS DEALER"),
     "card.valid": QT_TRANSLATE_NOOP("Counter", "INSTALLER CARD"),
     "claim.code_added": QT_TRANSLATE_NOOP("Counter", "✔ ADDED"),
+    "claim.code_unchecked": QT_TRANSLATE_NOOP("Counter", "⚠ ADDED, NOT CHECKED YET"),
     "claim.code_repeated": QT_TRANSLATE_NOOP("Counter", "✖ REPEATED"),
     "claim.code_already_claimed": QT_TRANSLATE_NOOP("Counter", "✖ ALREADY CLAIMED"),
     "claim.code_not_sold": QT_TRANSLATE_NOOP("Counter", "✖ NOT SOLD"),
@@ -337,6 +339,8 @@ HEADLINES: dict[str, str] = {
     "verify.genuine_unshipped": QT_TRANSLATE_NOOP("Counter", "✔ GENUINE"),
     "verify.known_locally": QT_TRANSLATE_NOOP("Counter", "✔ KNOWN TO THE BRAND"),
     "verify.unknown_offline": QT_TRANSLATE_NOOP("Counter", "⚠ NOT KNOWN HERE"),
+    "verify.checking": QT_TRANSLATE_NOOP("Counter", "⚠ NOT KNOWN HERE · CHECKING"),
+    "verify.not_ours": QT_TRANSLATE_NOOP("Counter", "⚠ NOT SOLD BY THIS DEALER"),
     "verify.never_issued": QT_TRANSLATE_NOOP("Counter", "✖ NEVER ISSUED"),
     "verify.seen_too_often": QT_TRANSLATE_NOOP("Counter", "⚠ SEEN TOO OFTEN"),
     "verify.void": QT_TRANSLATE_NOOP("Counter", "✖ VOID"),

@@ -36,6 +36,7 @@ from app.domain.workflows.counter.model import (
 )
 from app.domain.workflows.counter.redeem import local_day
 from app.domain.workflows.counter.tokens import Refusal, check_card
+from app.domain.workflows.counter.verify import BrandTrace
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +56,6 @@ ALREADY_CLAIMED = QT_TRANSLATE_NOOP(
     "ALREADY CLAIMED: {code} earned a rebate on {at} (claim {claim}). Put this product aside; "
     "it cannot be claimed again.",
 )
-NOT_KNOWN = QT_TRANSLATE_NOOP(
-    "Decisions",
-    "NOT KNOWN: this counter's copy of the brand's registry does not hold {code}, so it earns no "
-    "rebate. Put the product aside; if the counter has not synced today, sync and scan it again.",
-)
 NOT_SOLD = QT_TRANSLATE_NOOP(
     "Decisions",
     "NOT SOLD: as far as this counter's records show, {code} was never sold through a dealer, so "
@@ -70,6 +66,16 @@ VOID = QT_TRANSLATE_NOOP(
     "Decisions",
     "VOID LABEL: {code} was replaced by a new label and earns no rebate. Scan the product's new "
     "label instead.",
+)
+BRAND_NOT_KNOWN = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "NOT KNOWN: the brand does not know {code}, so it was taken off the claim. Put the product "
+    "aside: it may be a copy.",
+)
+BRAND_NOT_SOLD = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "NOT SOLD BY THIS DEALER: the brand says {code} was not sold through this dealer, so it was "
+    "taken off the claim. Put the product aside and scan the next one.",
 )
 NO_REBATE = QT_TRANSLATE_NOOP(
     "Decisions",
@@ -106,9 +112,10 @@ def _claimed_here(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
     ).fetchone()
 
 
-def registry_status(conn: sqlite3.Connection, key: str) -> str | None:
+def registry_status(conn: sqlite3.Connection, key: str) -> str:
     """The code's registry state in the server's words (``app.domain.rules.claims``), from what
-    this station pulled: None when it does not hold the code.
+    this station pulled: ``UNSEEN`` when it holds no record of the code (a counter keeps only
+    the codes of its site and dealer, so that is no proof the code does not exist).
 
     The pull tells a dealer's station the state of every code but the dealer and holder of its
     own dealer's codes only, and keeps a code received in a warehouse as ``known`` there; so a
@@ -119,7 +126,7 @@ def registry_status(conn: sqlite3.Connection, key: str) -> str | None:
     if row is None:
         ship = _ship_row(conn, key)
         if ship is None:
-            return None
+            return claim_rules.UNSEEN
         return "shipped" if ship.dealer_id else "issued"
     status, dealer_id = row
     if status == "shipped":
@@ -143,8 +150,6 @@ def _refused(
     code = shown(key, product)
     if reason == claim_rules.CODE_REPEATED:
         return LineRefused(reason, REPEATED, {"code": code})
-    if reason == claim_rules.CODE_UNKNOWN:
-        return LineRefused(reason, NOT_KNOWN, {"code": code})
     if reason == claim_rules.CODE_NOT_SOLD:
         return LineRefused(reason, VOID if status == "void" else NOT_SOLD, {"code": code})
     prior = _claimed_here(conn, key)
@@ -167,7 +172,8 @@ def judge(
 ) -> ClaimLine | LineRefused:
     """One product code, judged by the rule the server applies (``app.domain.rules.claims``) on
     what this station knows, then priced by the published rules: the line it adds to the claim,
-    or why it earns nothing. Run at the scan and again at CONFIRM."""
+    or why it earns nothing. Run at the scan and again at CONFIRM. A code this station holds no
+    record of is added unchecked (``ClaimLine.checked``): the brand judges its sale."""
     status = registry_status(conn, key)
     reason = claim_rules.code_refusal(
         status, repeated=repeated, claimed_before=_claimed_here(conn, key) is not None
@@ -178,7 +184,23 @@ def judge(
     amount = book.amount(product_id, day)
     if book.rules and amount == 0:  # the brand publishes rules, and none pays for this product
         return LineRefused(NO_REBATE_REASON, NO_REBATE, {"code": shown(key, product)})
-    return ClaimLine(key, product_id, product, amount)
+    return ClaimLine(key, product_id, product, amount, checked=status != claim_rules.UNSEEN)
+
+
+def brand_verdict(trace: BrandTrace | None) -> str | None:
+    """The claim rule's reason to refuse a code this station holds no record of, by the brand's
+    trace of it (None: the brand does not share the trace with this dealer, because the code
+    was not sold through it); None when the code may earn."""
+    if trace is None:
+        return claim_rules.CODE_NOT_SOLD
+    status = (trace.status or "issued") if trace.known else None
+    return claim_rules.code_refusal(status, repeated=False, claimed_before=False)
+
+
+def brand_refusal(key: str, product: str, reason: str) -> LineRefused:
+    """What the counter says when the brand's answer takes a code off the open claim."""
+    words = BRAND_NOT_KNOWN if reason == claim_rules.CODE_UNKNOWN else BRAND_NOT_SOLD
+    return LineRefused(reason, words, {"code": shown(key, product)})
 
 
 def add_code(
@@ -222,6 +244,11 @@ def drop_last(draft: ClaimDraft) -> tuple[ClaimDraft, ClaimLine | None]:
     if not draft.lines:
         return draft, None
     return replace(draft, lines=draft.lines[:-1]), draft.lines[-1]
+
+
+def drop(draft: ClaimDraft, key: str) -> ClaimDraft:
+    """Take one code off a claim that is not registered yet."""
+    return replace(draft, lines=tuple(line for line in draft.lines if line.code_key != key))
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,6 +61,13 @@ class Reply:
     subject: str = ""  # what was scanned, as a person reads it (the scan log's code column)
 
 
+UNCHECKED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "ADDED, NOT CHECKED YET: this counter holds no record of {code}, so the brand checks it (now "
+    "when online, else when the claim syncs). {count} products, about {total} so far.",
+)
+
+
 def _refusal(refusal: Refusal) -> Decision:
     return Decision(
         Outcome.ERROR, ALERT_WORDS[refusal.alert], dict(refusal.args), refusal.alert.value
@@ -327,6 +334,18 @@ class CounterSession:
                 Decision(Outcome.ERROR, result.message, dict(result.args), result.reason)
             )
         self.draft, line = result
+        args: dict[str, str | int] = {
+            "product": line.product or shown(line.code_key),
+            "code": shown(line.code_key, line.product),
+            "amount": money(line.amount_cents),
+            "count": len(self.draft.lines),
+            "total": money(self.draft.estimate_cents),
+        }
+        if not line.checked:  # the page asks the brand, when it can, and takes it off if refused
+            return self._reply(
+                Decision(Outcome.WARNING, UNCHECKED, args, "claim.code_unchecked"),
+                extra={"check_code": line.code_key},
+            )
         return self._reply(
             Decision(
                 Outcome.OK,
@@ -334,14 +353,25 @@ class CounterSession:
                     "Decisions",
                     "Added {product}: rebate about {amount}. {count} products, about {total} so far.",
                 ),
-                {
-                    "product": line.product or shown(line.code_key),
-                    "amount": money(line.amount_cents),
-                    "count": len(self.draft.lines),
-                    "total": money(self.draft.estimate_cents),
-                },
+                args,
                 "claim.code_added",
             )
+        )
+
+    def refuse_code(self, conn: sqlite3.Connection, key: str, reason: str) -> Reply:
+        """The brand refused a code this station could not judge (``claim.code_unchecked``):
+        take it off the open claim and say why. A claim already registered keeps it; the server
+        judges that one."""
+        self._load(conn)
+        if self.draft is None or not self.draft.has(key):
+            return self._reply(None)
+        line = next(line for line in self.draft.lines if line.code_key == key)
+        self.draft = rebates.drop(self.draft, key)
+        self._save(conn)
+        refused = rebates.brand_refusal(key, line.product, reason)
+        return self._reply(
+            Decision(Outcome.ERROR, refused.message, dict(refused.args), refused.reason),
+            subject=shown(key),
         )
 
     def _register(

@@ -295,25 +295,57 @@ UNTRACED_WORDS = {
         "Known to the brand: {product}. Offline: the full trace shows when the counter is "
         "online again.",
     ),
-    NOT_SHARED: QT_TRANSLATE_NOOP(
-        "Decisions",
-        "Known to the brand: {product}. The brand shares its full trace only with the dealer it "
-        "was sold to; what this station knows is shown.",
-    ),
     FAILED: QT_TRANSLATE_NOOP(
         "Decisions",
         "Known to the brand: {product}. The brand's server did not answer the check; scan it "
         "again in a minute for the full trace.",
     ),
 }
+UNKNOWN_FAILED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "Not known at this station: {code}. The brand's server did not answer the check; scan it "
+    "again in a minute.",
+)
+NOT_OURS = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "NOT SOLD BY THIS DEALER: the brand knows {code}, but it was not sold through this dealer, "
+    "so the brand shares its trace only with the dealer it was sold to. Ask where the customer "
+    "bought it.",
+)
 
 
 def untraced_decision(f: LocalFacts, why: str, event_seq: int | None = None) -> Decision:
-    """The answer when the brand's trace did not come: the local one, saying why it is local."""
+    """The answer when the brand's trace did not come, saying why: offline, the server did not
+    answer, or (``NOT_SHARED``) the brand keeps the trace of a code not sold through this
+    dealer from its counter. A void label or one seen too often here stays what it is."""
     decision = local_decision(f, event_seq)
+    if decision.reason in ("verify.void", "verify.seen_too_often"):
+        return decision
+    if why == NOT_SHARED:
+        return Decision(Outcome.WARNING, NOT_OURS, decision.args, "verify.not_ours", event_seq)
     if decision.reason == "verify.known_locally":
         return Decision(Outcome.OK, UNTRACED_WORDS[why], decision.args, decision.reason, event_seq)
+    if why == FAILED:
+        return Decision(Outcome.WARNING, UNKNOWN_FAILED, decision.args, decision.reason, event_seq)
     return decision
+
+
+def asking_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
+    """The local answer while the brand's trace is asked for: a code unknown here is not yet a
+    reason to connect to the network, the counter is asking."""
+    decision = local_decision(f, event_seq)
+    if decision.reason != "verify.unknown_offline":
+        return decision
+    return Decision(
+        Outcome.WARNING,
+        QT_TRANSLATE_NOOP(
+            "Decisions",
+            "Not known at this station: {code}. Checking it with the brand; the answer follows.",
+        ),
+        decision.args,
+        "verify.checking",
+        event_seq,
+    )
 
 
 def offline_decision(f: LocalFacts, event_seq: int | None = None) -> Decision:
