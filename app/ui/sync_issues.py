@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -188,9 +189,9 @@ class IssueDialog(QDialog):
         self.issue = issue
         self.setObjectName("SyncIssueDialog")
         self.setWindowTitle(" · ".join(part for part in (tr(issue.what), subject(issue)) if part))
-        self.setMinimumWidth(560)
         self.headline = QLabel(problem(issue), self)
         self.headline.setWordWrap(True)
+        self.headline.setMinimumWidth(540)  # the dialog's width: its layout keeps it no smaller
         self.headline.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.codes = QLabel("\n".join(issue.shown_codes) or "—", self)
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -209,29 +210,31 @@ class IssueDialog(QDialog):
             self.tr("What was done (e.g. goods found and taken off the shipment)")
         )
         offered = actions(issue)
-        self.action_buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for action in ACTION_ORDER:
-            if action not in offered:
-                continue
-            button = QPushButton(tr(ACTION_TITLES[action]), self)
-            button.setAutoDefault(False)  # Enter in the note must not settle anything
-            button.clicked.connect(lambda _=False, a=action: self.choose(a))
-            buttons.addWidget(button)
-            self.action_buttons[action] = button
-        self.close_button = QPushButton(self.tr("Close  Esc"), self)
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never cut a line off
         layout.addWidget(self.headline)
         layout.addLayout(facts)
+        self.action_buttons: dict[str, QPushButton] = {}
         if offered:
             layout.addWidget(self.note)
         else:
             self.note.hide()
-        layout.addLayout(buttons)
+        for action in ACTION_ORDER:  # one per row: their names are sentences
+            if action not in offered:
+                continue
+            button = QPushButton(tr(ACTION_TITLES[action]), self)
+            button.setAutoDefault(False)  # Enter in the note must not settle anything
+            button.setMinimumHeight(36)
+            button.clicked.connect(lambda _=False, a=action: self.choose(a))
+            layout.addWidget(button)
+            self.action_buttons[action] = button
+        self.close_button = QPushButton(self.tr("Close  Esc"), self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        closing = QHBoxLayout()
+        closing.addStretch(1)
+        closing.addWidget(self.close_button)
+        layout.addLayout(closing)
 
     def choose(self, action: str) -> None:
         self.chosen.emit(action, self.note.text().strip())
@@ -278,7 +281,7 @@ class SyncIssuesWidget(QWidget):
         header.setSectionResizeMode(SyncIssuesModel.CODE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SyncIssuesModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(
-            SyncIssuesModel.CODE, self.table.fontMetrics().horizontalAdvance("8" * 30)
+            SyncIssuesModel.CODE, self.table.fontMetrics().horizontalAdvance("8" * 36)
         )
         elide_in_the_middle(self.table, SyncIssuesModel.CODE)
         self.outcome = QLabel(self)  # what the last action did, in the operator's words
