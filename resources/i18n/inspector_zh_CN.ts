@@ -50,37 +50,37 @@
         <translation>稽查不使用这个指令。扫“确认”提交案件，扫“取消”跳过。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="63"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="65"/>
         <source>AUTHORISED HERE: {product}, shipped to {dealer} on {date}; {here} is in their sales regions.</source>
         <translation>本地授权：{product}，{date} 发往 {dealer}，{here} 在其授权销售区域内。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="68"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="70"/>
         <source>DIVERTED (窜货): {product}, shipped to {dealer} (may sell in {regions}) on {date}, order {order}; found in {here}. Take photos and file a case.</source>
         <translation>窜货：{product}，{date} 发往 {dealer}（授权区域：{regions}），订单 {order}；却出现在 {here}。请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="73"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="75"/>
         <source>NOT SHIPPED YET: the brand never shipped {product} to a dealer, yet it is on a shelf in {here}. Take photos and file a case.</source>
         <translation>尚未出库：品牌方从未把 {product} 发给任何经销商，它却出现在 {here} 的货架上。请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="78"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="80"/>
         <source>UNKNOWN TO THE BRAND: {product} was never issued. Suspected counterfeit: take photos and file a case.</source>
         <translation>品牌方无此码：{product} 从未发出。疑似假冒：请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="83"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="85"/>
         <source>DATA TOO OLD TO JUDGE: the downloaded data is {hours} hours old (the brand allows {limit}). Download fresh data, then scan again.</source>
         <translation>数据过旧，无法判定：已下载的数据是 {hours} 小时前的（品牌方允许 {limit} 小时）。请下载最新数据后再扫。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="91"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="93"/>
         <source>DIVERTED (窜货): {product}, shipped to a dealer of another region; found in {here}. Take photos and file a case.</source>
         <translation>窜货：{product}，已发往其他区域的经销商，却出现在 {here}。请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="97"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="99"/>
         <source>NO DATA: this station has not downloaded the shipment data yet. Download it on the Prepare tab before you inspect.</source>
         <translation>没有数据：本机还没有下载发货数据。请先在“出发准备”页下载，再开始稽查。</translation>
     </message>
@@ -230,6 +230,16 @@
         <location filename="../../app/domain/workflows/inspector/verdict.py" line="59"/>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="60"/>
+        <source>No place</source>
+        <translation>未选地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="61"/>
+        <source>Case filed</source>
+        <translation>已立案</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspector/page.py" line="86"/>

@@ -273,6 +273,9 @@ def test_the_scan_log_names_each_verdict(qtbot, window, page, gun, context):
     )
     gun(ZJ)
     assert logged() == "Too old"
+    page.choose_place(None)
+    gun(ZJ)
+    assert logged() == "No place"
 
 
 @pytest.mark.station(language="zh_CN")
@@ -281,6 +284,8 @@ def test_in_chinese_the_log_word_and_the_camera_error(qtbot, chinese, window, pa
     gun(ZJ)
     model = window.scan_log_model
     assert model.data(model.index(0, model.COL_RESULT)) == "窜货"
+    gun(command_text("confirm"))
+    assert model.data(model.index(0, model.COL_RESULT)) == "已立案"
     assert "商品：净水器滤芯" in page.verdict_lines.text()
     page.camera_target = "/nonexistent/camera.avi"
     with qtbot.waitSignal(page.photo_failed, timeout=10000):

@@ -94,8 +94,10 @@ class PlacePicker(QWidget):
         self.current = next((p for p in self.places if p.id == current_id), None)
         if self.near.isChecked() and not home:
             self.near.setChecked(False)
-        self._fill(self._listed(""))
-        if not self.box.hasFocus():
+        if self.box.hasFocus():
+            self._fill(self._listed(self._query()))  # a refresh never undoes the typing
+        else:
+            self._fill(self._listed(""))
             self._show_current()
 
     def label(self, place: Place) -> str:
@@ -146,10 +148,13 @@ class PlacePicker(QWidget):
         else:
             self._say(self.tr("No store or region matches “{text}”.").format(text=text.strip()))
 
-    def _open_list(self) -> None:
+    def _query(self) -> str:
+        """What the operator typed: nothing while the box shows the chosen place."""
         typed = self.box.text()
-        query = "" if self.current is not None and typed == self.label(self.current) else typed
-        self._fill(self._listed(query))
+        return "" if self.current is not None and typed == self.label(self.current) else typed
+
+    def _open_list(self) -> None:
+        self._fill(self._listed(self._query()))
         self.completer.complete()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -57,6 +57,8 @@ LOG_WORDS: dict[str, str] = {
     "inspect.unknown": QT_TRANSLATE_NOOP("Inspector", "Unknown"),
     "inspect.stale": QT_TRANSLATE_NOOP("Inspector", "Too old"),
     "inspect.no_data": QT_TRANSLATE_NOOP("Inspector", "No data"),
+    "inspect.no_place": QT_TRANSLATE_NOOP("Inspector", "No place"),
+    "inspect.case_filed": QT_TRANSLATE_NOOP("Inspector", "Case filed"),
 }
 
 MESSAGES: dict[Verdict, str] = {
