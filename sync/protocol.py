@@ -36,6 +36,10 @@ EVENT_TYPES = (
 STREAM_REF = "ref"
 STREAM_SHIPMENTS = "shipments"
 STREAMS = (STREAM_REF, STREAM_SHIPMENTS)
+# ``GET /snapshots/latest?scope=registry``: the code registry as the asking station's pull sees
+# it, one row per code: its key, then these fields of its latest code change (empty: none)
+REGISTRY_SCOPE = "registry"
+REGISTRY_FIELDS = ("level", "product_id", "parent_key", "status", "dealer_id", "order_id", "holder")
 
 
 class Status(StrEnum):

@@ -20,7 +20,7 @@ from typing import Any
 
 from app.domain.store import journal
 from sync.client import state
-from sync.protocol import Change, EventResult, Status
+from sync.protocol import REGISTRY_FIELDS, Change, EventResult, Status
 
 log = logging.getLogger(__name__)
 
@@ -115,24 +115,34 @@ def _pending_codes(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _local_status(data: dict[str, Any], me: str) -> str:
-    status = data.get("status")
-    if status == "shipped":
-        return "shipped"
-    if status == "void":
-        return "replaced"
-    if status in ("in_stock", "received", "returned") and data.get("holder") == me:
-        return "in_stock"
-    return "known"
-
-
-_CODE_UPSERT = (
-    "INSERT INTO codes (key, level, product_id, parent_key, status, dealer_id, order_id, verified,"
-    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
+CODE_COLUMNS = (
+    "key, level, product_id, parent_key, status, dealer_id, order_id, verified, updated_at"
 )
+
+
+def code_insert(table: str, me: str, now: str) -> str:
+    """The INSERT of code rows into ``table`` from the registry's state of each code as
+    parameters ``(key, *REGISTRY_FIELDS)`` (None or empty text: none), from a pulled change or a
+    registry snapshot's line alike. The station's own status of a code is worked out here, in
+    the one place: shipped; void: replaced; in stock, received or returned and held by this
+    station: in_stock; anything else: known."""
+    return (
+        f"INSERT INTO {table} ({CODE_COLUMNS}) VALUES (?1, coalesce(nullif(?2, ''), 'item'),"
+        " nullif(?3, ''), nullif(?4, ''), CASE WHEN ?5 = 'shipped' THEN 'shipped'"
+        " WHEN ?5 = 'void' THEN 'replaced' WHEN ?5 IN ('in_stock', 'received', 'returned')"
+        f" AND ?8 = {_literal(me)} THEN 'in_stock' ELSE 'known' END, nullif(?6, ''),"
+        f" nullif(?7, ''), 1, {_literal(now)})"
+    )
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_UPSERT = " ON CONFLICT (key) DO UPDATE SET "
 # our own change coming back, or a re-issue: keep the local state, trust the registry
-_TRUST = _CODE_UPSERT + "verified = 1, product_id = coalesce(excluded.product_id, product_id)"
-_REPLACE = _CODE_UPSERT + (
+_TRUST = _UPSERT + "verified = 1, product_id = coalesce(excluded.product_id, product_id)"
+_REPLACE = _UPSERT + (
     "level = excluded.level, product_id = excluded.product_id, parent_key = excluded.parent_key,"
     " status = excluded.status, dealer_id = excluded.dealer_id, order_id = excluded.order_id,"
     " verified = 1, updated_at = excluded.updated_at"
@@ -151,19 +161,11 @@ def _apply_codes(
         if key in protected:
             continue
         data = change.data
-        row = (
-            key,
-            data.get("level") or "item",
-            data.get("product_id"),
-            data.get("parent_key"),
-            _local_status(data, me),
-            data.get("dealer_id"),
-            data.get("order_id"),
-            now,
-        )
+        row = (key, *(data.get(field) for field in REGISTRY_FIELDS))
         (trusts if data.get("by") == me or data.get("status") == "issued" else replaces).append(row)
-    conn.executemany(_TRUST, trusts)
-    conn.executemany(_REPLACE, replaces)
+    insert = code_insert("codes", me, now)
+    conn.executemany(insert + _TRUST, trusts)
+    conn.executemany(insert + _REPLACE, replaces)
 
 
 def _apply_order(conn: sqlite3.Connection, change: Change) -> None:

@@ -37,7 +37,7 @@ from app.domain.store import journal
 from app.domain.store.database import connect, station_id
 from app.domain.store.writer import Writer
 from app.domain.workflows.counter.verify import BrandTrace
-from sync.client import credentials, evidence, issues, state
+from sync.client import credentials, evidence, issues, registry, state
 from sync.client.apply import StaleCursor, apply_page, record_results
 from sync.client.trace import brand_trace
 from sync.client.transport import (
@@ -113,6 +113,7 @@ class SyncReport:
     pulled_pages: int = 0
     pulled_changes: int = 0
     snapshot_rows: int = 0
+    registry_codes: int = 0  # codes a first pull loaded from the registry snapshot
     evidence: int = 0  # inspectors' photos that reached the server
     seconds: float = 0.0
 
@@ -297,6 +298,7 @@ class SyncClient:
                 conn.execute("DELETE FROM sync_cursors")
                 conn.execute("DELETE FROM sync_snapshot")
                 state.put(conn, "sync.snapshot", None)
+                state.put(conn, registry.STATE_KEY, None)
             state.put(conn, "sync.server_url", server_url.rstrip("/"))
             state.put(conn, "sync.server_id", answer.server_id)
             state.put(conn, "sync.station_id", answer.station_id)
@@ -455,6 +457,13 @@ class SyncClient:
         limit = self.info().pull_page_limit
         phase = "pull" if stream == STREAM_REF else "snapshot.catchup"
         cursor = state.cursor(self.reader, stream) or 0
+        held = 0  # the registry's as_of: code changes up to it are left out, the end moves past it
+        if stream == STREAM_REF:
+            if max_pages is None and registry.wanted(self.reader):
+                report.registry_codes += registry.load(self, me)
+            else:
+                registry.discard_leftover(self)
+            held = registry.held_as_of(self.reader)
         fetched, pages = 0, 0
         more = max_pages != 0
         queued: deque[Future[int]] = deque()
@@ -462,7 +471,9 @@ class SyncClient:
             try:
                 while more or queued:
                     if more and len(queued) < PULL_PAGES_AHEAD:
-                        page, now = self._page(stream, cursor, limit), _now()
+                        page, now = self._page(stream, cursor, limit, held), _now()
+                        # the stream's end: every change up to the registry's as_of is here
+                        after = page.next_cursor if page.more else max(page.next_cursor, held)
                         queued.append(
                             self.writer.submit(
                                 partial(
@@ -470,14 +481,14 @@ class SyncClient:
                                     stream=stream,
                                     expected_cursor=cursor,
                                     changes=page.changes,
-                                    next_cursor=page.next_cursor,
+                                    next_cursor=after,
                                     me=me,
                                     now=now,
                                 )
                             )
                         )
                         fetched += 1
-                        cursor, more = page.next_cursor, page.more and fetched != max_pages
+                        cursor, more = after, page.more and fetched != max_pages
                         continue
                     try:
                         applied = queued.popleft().result(timeout=120)
@@ -507,10 +518,13 @@ class SyncClient:
             with contextlib.suppress(Exception):  # a stopped writer has no cache to give back
                 self._write(lambda conn: conn.execute(f"PRAGMA cache_size = {int(before)}"))
 
-    def _page(self, stream: str, cursor: int, limit: int) -> PullResponse:
+    def _page(self, stream: str, cursor: int, limit: int, held: int = 0) -> PullResponse:
         """One page, parsed and validated from the raw bytes in one pass (pydantic's own JSON
-        reader: about five times faster than ``json.loads`` and then validating the dicts)."""
+        reader: about five times faster than ``json.loads`` and then validating the dicts).
+        ``held``: the as_of of the registry loaded, whose code changes the server leaves out."""
         params = {"stream": stream, "cursor": cursor, "limit": limit}
+        if held > cursor:
+            params["registry_as_of"] = held
         response = self.transport().request("GET", f"{API_PREFIX}/changes", params=params)
         return PullResponse.model_validate_json(response.content)
 

@@ -39,7 +39,7 @@ from sync.protocol import (
 )
 from sync.server import console, epcis, evidence, guard, permissions, station_reports
 from sync.server.chain import ChainRefused
-from sync.server.service import Busy, Server, UnknownScope, is_database_down
+from sync.server.service import Busy, RegistrySmall, Server, UnknownScope, is_database_down
 from sync.server.stations import AccessError
 from sync.server.util import compact, iso
 
@@ -128,8 +128,12 @@ class ServerTime:
 ROUTE_ENDPOINTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", f"{API_PREFIX}/whoami"): ("whoami",),
     ("GET", f"{API_PREFIX}/changes"): ("changes.ref", "changes.shipments"),
-    ("GET", f"{API_PREFIX}/snapshots/latest"): ("snapshot.all", "snapshot.region"),
-    ("GET", f"{API_PREFIX}/snapshots/{{snapshot_id}}"): ("snapshot.all", "snapshot.region"),
+    ("GET", f"{API_PREFIX}/snapshots/latest"): ("snapshot.all", "snapshot.region", "changes.ref"),
+    ("GET", f"{API_PREFIX}/snapshots/{{snapshot_id}}"): (
+        "snapshot.all",
+        "snapshot.region",
+        "changes.ref",
+    ),
     ("GET", f"{API_PREFIX}/trace/{{key:path}}"): ("trace",),
     ("GET", f"{API_PREFIX}/vouchers/{{voucher_id}}"): ("voucher",),
     ("GET", f"{API_PREFIX}/rebates/{{card_id}}/{{month}}"): ("rebate",),
@@ -177,6 +181,10 @@ def create_app(server: Server) -> FastAPI:
     @api.exception_handler(UnknownScope)
     async def _scope(_: Request, exc: UnknownScope) -> JSONResponse:
         return _error(422, "snapshot.unknown_scope", str(exc))
+
+    @api.exception_handler(RegistrySmall)
+    async def _small(_: Request, exc: RegistrySmall) -> JSONResponse:
+        return _error(404, "snapshot.not_needed", str(exc))
 
     @api.exception_handler(Busy)
     async def _busy(_: Request, exc: Busy) -> JSONResponse:
@@ -259,24 +267,33 @@ def create_app(server: Server) -> FastAPI:
         stream: Annotated[str, Query(pattern="^(ref|shipments)$")] = STREAM_REF,
         cursor: Annotated[int, Query(ge=0, le=SEQ_MAX)] = 0,
         limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
+        registry_as_of: Annotated[int, Query(ge=0, le=SEQ_MAX)] = 0,
     ) -> Response:
         """Changes after ``cursor`` that this station may see, oldest first (the shipments
-        stream of its own regions only for an inspector)."""
-        page = server.pull(me, stream, cursor, min(limit, server.info().pull_page_limit))
+        stream of its own regions only for an inspector). ``registry_as_of``: the ``as_of`` of
+        the registry snapshot (``scope=registry``) the station loaded; the code changes it holds
+        up to there are left out."""
+        limit = min(limit, server.info().pull_page_limit)
+        page = server.pull(me, stream, cursor, limit, registry_as_of)
         return Response(page, media_type="application/json")
 
     @api.get(
         f"{API_PREFIX}/snapshots/latest",
         response_model=SnapshotInfo,
         tags=["sync"],
-        responses=ERRORS,
+        responses={
+            **ERRORS,
+            404: {"model": ErrorBody, "description": "registry: too few codes, pull the changes"},
+        },
     )
     def latest_snapshot(
         me: Station, scope: Annotated[str | None, Query(max_length=120)] = None
     ) -> SnapshotInfo:
         """The newest code -> dealer/region snapshot of ``all`` codes or of those shipped into
         the station's own region (``region:ID``); built when missing or too old. Without a
-        scope: ``all``, or the own region for a station that may not see all (inspectors)."""
+        scope: ``all``, or the own region for a station that may not see all (inspectors).
+        ``registry``: the code registry as this station's pull sees it, for a first pull (any
+        station that pulls changes)."""
         return server.latest_snapshot(scope, me)
 
     @api.get(

@@ -26,6 +26,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "server.anomaly.run_length": 5,
     "server.anomaly.min_interval_ms": 300,
     "server.snapshot.max_age_minutes": 60,
+    "server.registry.min_codes": 50000,  # fewer code changes: a first pull replays them
     "server.snapshot.dir": None,  # a folder every worker and host shares
     "counter.offline_caps": {"vouchers": 20, "value_cents": 200000, "hours": 24},
     "inspector.max_age_hours": 72,

@@ -61,6 +61,10 @@ class UnknownScope(Exception):
         super().__init__(f"Ask for one of these snapshot scopes: {', '.join(allowed)}.")
 
 
+class RegistrySmall(Exception):
+    """Too few code changes for a registry snapshot to pay: the station pulls them."""
+
+
 class Busy(Exception):
     """Not ready yet (a snapshot being built): the client should come back after ``retry_after`` s."""
 
@@ -229,10 +233,15 @@ class Server:
 
     # --- pull ----------------------------------------------------------------------------------
 
-    def pull(self, station: dict[str, Any], stream: str, cursor: int, limit: int) -> bytes:
+    def pull(
+        self, station: dict[str, Any], stream: str, cursor: int, limit: int, registry_as_of: int = 0
+    ) -> bytes:
         """A page of changes as the JSON of ``PullResponse``, written straight from the rows:
         each change's data is stored as compact JSON already, so it is copied, not parsed and
-        encoded again (most of what a page cost)."""
+        encoded again (most of what a page cost).
+
+        ``registry_as_of``: the station loaded its registry snapshot made at that sequence
+        number, so the code changes of the audiences the snapshot holds up to it are left out."""
         if stream not in STREAMS:
             raise ValueError(f"unknown stream {stream!r}")
         own = self.require(station, f"changes.{stream}")
@@ -253,13 +262,17 @@ class Server:
             and permissions.TRACE_DETAIL[permissions.kind_of(station)] == "dealer"
         ):
             data, scoped = self._dealer_codes(), [station.get("dealer_id") or ""]
+        held = registry_as_of > cursor and stream == STREAM_REF
         parts, params = [], []
         for n, tag in enumerate(tags):
+            skip = held and not tag.startswith("station:")  # the audiences a registry holds
+            leave_out = " AND NOT (kind = 'code' AND seq <= ?)" if skip else ""
             parts.append(
                 f"SELECT * FROM (SELECT seq, kind, key, op, {data} AS data FROM changes"
-                f" WHERE stream = ? AND audience = ? AND seq > ? ORDER BY seq LIMIT ?) AS p{n}"
+                f" WHERE stream = ? AND audience = ? AND seq > ?{leave_out} ORDER BY seq LIMIT ?)"
+                f" AS p{n}"
             )
-            params += [*scoped, stream, tag, cursor, limit]
+            params += [*scoped, stream, tag, cursor, *([registry_as_of] if skip else []), limit]
         sql = f"SELECT seq, kind, key, op, data FROM ({' UNION ALL '.join(parts)}) AS u ORDER BY seq LIMIT ?"
         with self.db.read() as tx:
             rows = tx.rows(sql, [*params, limit])
@@ -478,15 +491,48 @@ class Server:
     # --- snapshots -----------------------------------------------------------------------------
 
     def build_snapshot(self, scope: str = "all") -> SnapshotInfo:
+        if scope.startswith(snapshots.REGISTRY_PREFIX):
+            _audiences, dealer = snapshots.registry_view(scope)
+            data, params = ("data", []) if dealer is None else (self._dealer_codes(), [dealer])
+            return snapshots.build_registry(
+                self.db, self.snapshot_dir, self.clock(), scope, data, params
+            )
         return snapshots.build(self.db, self.snapshot_dir, self.clock(), scope)
+
+    def _worth_a_registry(self, scope: str) -> None:
+        """Refuse (``RegistrySmall``) a registry of fewer code changes than the setting
+        ``server.registry.min_codes``: replaying them costs the station less than a build."""
+        audiences, _dealer = snapshots.registry_view(scope)
+        with self.db.read() as tx:
+            least = int(get_setting(tx, "server.registry.min_codes"))
+            found = tx.scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM changes WHERE stream = 'ref' AND kind = 'code'"
+                f" AND audience IN ({', '.join('?' * len(audiences))}) LIMIT ?) AS c",
+                [*audiences, least],
+            )
+        if found < least:
+            raise RegistrySmall(f"Fewer than {least} code changes: pull them.")
+
+    def registry_scope(self, station: dict[str, Any]) -> str:
+        """The registry snapshot this station's first pull may load: its audiences, in the
+        view its code changes come in (a dealer's stations: their dealer's)."""
+        dealer_view = permissions.TRACE_DETAIL[permissions.kind_of(station)] == "dealer"
+        return snapshots.registry_scope(
+            stations.station_tags(station),
+            (station.get("dealer_id") or "") if dealer_view else None,
+        )
 
     def latest_snapshot(self, scope: str | None, station: dict[str, Any]) -> SnapshotInfo:
         """The newest snapshot of a scope this station may ask for (none named: its default,
         its own region for an inspector); a stale or missing one is rebuilt in the background
         (by one worker of all)."""
         scope = scope or snapshots.default_scope(station)
+        if scope == snapshots.REGISTRY:
+            scope = self.registry_scope(station)
         self.require_scope(station, scope)
-        if scope not in snapshots.scopes_for(station):
+        if scope.startswith(snapshots.REGISTRY_PREFIX):
+            self._worth_a_registry(scope)
+        elif scope not in snapshots.scopes_for(station):
             raise UnknownScope(sorted(snapshots.scopes_for(station)))
         info = snapshots.latest(self.db, scope)
         with self.db.read() as tx:
@@ -518,6 +564,12 @@ class Server:
         may ask for are left to ``UnknownScope`` (422)."""
         if scope == snapshots.ALL:
             self.require(station, "snapshot.all")
+        elif scope.startswith(snapshots.REGISTRY_PREFIX):  # its own view only
+            self.require(station, "changes.ref")
+            if scope != self.registry_scope(station):
+                raise self.refuse(
+                    station, "changes.ref", permissions.refusal_not_yours("registry"), scope
+                )
         elif scope.startswith(snapshots.REGION):
             own = self.require(station, "snapshot.region")
             regions = snapshots.scope_regions(scope)

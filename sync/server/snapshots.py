@@ -7,7 +7,7 @@ resumed (HTTP ``Range``) download can be verified before it is imported.
 
 Format: a header ``#yima-snapshot<TAB>1<TAB>as_of<TAB>scope``, one line per code
 ``key<TAB>dealer<TAB>region<TAB>ship_date<TAB>order`` (empty when not shipped), sorted by key,
-and a trailer ``#end<TAB>rows`` so a truncated file can never pass as complete.
+(a registry scope: ``key`` and ``REGISTRY_FIELDS``), and a trailer ``#end<TAB>rows`` so a truncated file can never pass as complete.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sync.protocol import API_PREFIX, SnapshotInfo
+from sync.protocol import API_PREFIX, REGISTRY_FIELDS, REGISTRY_SCOPE, SnapshotInfo
 from sync.server import permissions
 from sync.server.changes import ChangeLog, set_setting
 from sync.server.db import Database
-from sync.server.util import iso
+from sync.server.util import compact, iso, loads
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +57,18 @@ def _info(row: dict) -> SnapshotInfo:
 
 
 def write_file(path: Path, rows: Iterable[Sequence[Any]], as_of: int, scope: str = "all") -> int:
-    """Write rows ``(key, dealer, region, date, order)`` in the snapshot format; return the count."""
+    """Write rows (text or None fields: ``(key, dealer, region, date, order)``, or a registry
+    scope's ``(key, *REGISTRY_FIELDS)``) in the snapshot format; return the count."""
     count = 0
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=1, newline="\n") as out:
         out.write(f"#yima-snapshot\t{FORMAT_VERSION}\t{as_of}\t{scope}\n")
         lines = []
-        for key, dealer, region, date, order in rows:
-            if "\t" in key or "\n" in key:
+        for row in rows:
+            line = "\t".join("" if value is None else str(value) for value in row)
+            if line.count("\t") != len(row) - 1 or "\n" in line:
+                log.warning("snapshot row %r left out: a field holds a tab or a newline", row[0])
                 continue
-            lines.append(f"{key}\t{dealer or ''}\t{region or ''}\t{date or ''}\t{order or ''}\n")
+            lines.append(line + "\n")
             count += 1
             if len(lines) >= 10000:
                 out.write("".join(lines))
@@ -131,6 +134,58 @@ def build(db: Database, directory: Path, now: dt.datetime, scope: str = ALL) -> 
             f"SELECT key, {columns} FROM codes WHERE status <> 'void' ORDER BY key", params
         )
         return publish(db, directory, rows, as_of, now, scope)
+
+
+REGISTRY = REGISTRY_SCOPE  # what a station asks for: the code registry as its own pull sees it
+REGISTRY_PREFIX = REGISTRY + ":"  # ... and the scope it is built and kept under: one per view
+
+
+def registry_scope(audiences: Iterable[str], dealer: str | None) -> str:
+    """The code registry as one view of it sees it: the latest code change of every code in
+    ``audiences`` (a station's own ``station:`` audience stays in its change stream, so stations
+    of one site and kind share one file), shown in full, or as the stations of ``dealer`` may
+    read it. A station's first pull loads it instead of replaying every code change."""
+    shared = sorted({a for a in audiences if not a.startswith("station:")})
+    return REGISTRY_PREFIX + compact({"audiences": shared, "dealer": dealer})
+
+
+def registry_view(scope: str) -> tuple[list[str], str | None]:
+    """The audiences and the dealer (None: the full view) of a registry scope."""
+    view = loads(scope.removeprefix(REGISTRY_PREFIX))
+    return list(view["audiences"]), view["dealer"]
+
+
+def build_registry(
+    db: Database, directory: Path, now: dt.datetime, scope: str, data: str, params: Sequence[Any]
+) -> SnapshotInfo:
+    """Write a registry snapshot: per code of the scope's audiences its latest change, as the
+    SQL expression ``data`` (with ``params``) presents a change to the view, read in one
+    consistent read with ``as_of``, the newest change sequence number in that read: the
+    station pulls from there, leaving out the code changes it already holds."""
+    audiences, _dealer = registry_view(scope)
+    where = (
+        f"stream = 'ref' AND kind = 'code' AND audience IN ({', '.join('?' * len(audiences))})"
+        " AND seq <= ?"
+    )
+    if db.dialect == "sqlite":  # a bare column beside max() is read from the row of the max
+        sql = f"SELECT key, {data}, max(seq) FROM changes WHERE {where} GROUP BY key ORDER BY key"
+    else:
+        sql = (
+            f"SELECT DISTINCT ON (key) key, {data}, seq FROM changes WHERE {where}"
+            " ORDER BY key, seq DESC"
+        )
+    with db.read() as tx:
+        as_of = int(tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes"))
+        latest = tx.stream(sql, [*params, *audiences, as_of])
+        rows = (
+            (key, *(_text(change.get(field)) for field in REGISTRY_FIELDS))
+            for key, change in ((key, loads(text)) for key, text, _seq in latest)
+        )
+        return publish(db, directory, rows, as_of, now, scope)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def share_folder(db: Database, folder: str) -> None:
