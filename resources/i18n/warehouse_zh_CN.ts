@@ -766,37 +766,37 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="23"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="24"/>
         <source>CASE</source>
         <translation>箱</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="24"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="25"/>
         <source>PALLET</source>
         <translation>托盘</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="27"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="28"/>
         <source>{count} items</source>
         <translation>{count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="28"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="29"/>
         <source>{count} cases</source>
         <translation>{count} 箱</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="30"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="31"/>
         <source>Product: {product}</source>
         <translation>产品：{product}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="31"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="32"/>
         <source>Batch: {batch}</source>
         <translation>批号：{batch}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/labels/content.py" line="32"/>
+        <location filename="../../app/domain/workflows/labels/content.py" line="33"/>
         <source>Inside: {ranges}</source>
         <translation>内含：{ranges}</translation>
     </message>
@@ -804,271 +804,301 @@
 <context>
     <name>Paperwork</name>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="175"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="185"/>
         <source>Entered</source>
         <translation>录入方式</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="197"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="207"/>
         <source>typed by hand</source>
         <translation>手工输入</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="199"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="209"/>
         <source>scanned</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="28"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="29"/>
         <source>Delivery note</source>
         <translation>送货单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="29"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="30"/>
         <source>Packing list</source>
         <translation>装箱单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="30"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="31"/>
         <source>Goods received note</source>
         <translation>入库单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="31"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="32"/>
         <source>Stocktake differences</source>
         <translation>盘点差异表</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="32"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="33"/>
         <source>Returns note</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="33"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="34"/>
         <source>Unpacking record</source>
         <translation>拆箱记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="34"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="35"/>
         <source>Relabelling record</source>
         <translation>换码记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="37"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="38"/>
         <source>item</source>
         <translation>单品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="38"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="39"/>
         <source>case</source>
         <translation>箱</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="39"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="40"/>
         <source>pallet</source>
         <translation>托盘</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="42"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="43"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="43"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="44"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="44"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="45"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="49"/>
+        <source>not received here</source>
+        <translation>未在本仓收货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="50"/>
+        <source>in stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="51"/>
+        <source>on an open shipment</source>
+        <translation>已扫入未完成的出库</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="52"/>
+        <source>shipped</source>
+        <translation>已出库</translation>
+    </message>
+    <message>
         <location filename="../../app/domain/workflows/paperwork.py" line="53"/>
+        <source>set aside (damaged or expired)</source>
+        <translation>已隔离（破损或过期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="54"/>
+        <source>label replaced</source>
+        <translation>标签已更换</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/paperwork.py" line="63"/>
         <source>To ship</source>
         <translation>应发</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="54"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="64"/>
         <source>Shipped now</source>
         <translation>本次发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="55"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="65"/>
         <source>Still open</source>
         <translation>未发</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="60"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="70"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="61"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="71"/>
         <source>Packed</source>
         <translation>已装</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="62"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="72"/>
         <source>Space left</source>
         <translation>剩余空位</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="118"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="128"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="119"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="129"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="120"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="130"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="121"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="131"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="122"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="132"/>
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="123"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="133"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="124"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="134"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="127"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="137"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="130"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="140"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="133"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="143"/>
         <source>Sales regions</source>
         <translation>销售区域</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="136"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="146"/>
         <source>Delivery</source>
         <translation>到货单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="140"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="150"/>
         <source>Location</source>
         <translation>库位</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="142"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="152"/>
         <source>Package</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="146"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="156"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="48"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="172"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="219"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="58"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="182"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="229"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="48"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="58"/>
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="67"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="77"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="68"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="78"/>
         <source>Scanned</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="69"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="79"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="153"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="163"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="170"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="217"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="180"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="227"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="171"/>
-        <location filename="../../app/domain/workflows/paperwork.py" line="218"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="181"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="228"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="173"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="183"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="174"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="184"/>
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="177"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="187"/>
         <source>Codes scanned</source>
         <translation>扫描的码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="180"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="190"/>
         <source>Old code</source>
         <translation>旧码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="194"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="204"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="196"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="206"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="210"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="220"/>
         <source>Missing (expected here, not counted)</source>
         <translation>短缺（应在此处，未盘到）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="213"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="223"/>
         <source>Extra (counted here, not expected)</source>
         <translation>多出（盘到，但不应在此处）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/paperwork.py" line="220"/>
+        <location filename="../../app/domain/workflows/paperwork.py" line="230"/>
         <source>Station status</source>
         <translation>系统状态</translation>
     </message>
@@ -1237,144 +1267,144 @@
         <translation>错发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="146"/>
-        <location filename="../../app/ui/warehouse/models.py" line="214"/>
+        <location filename="../../app/ui/warehouse/models.py" line="147"/>
+        <location filename="../../app/ui/warehouse/models.py" line="215"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="147"/>
+        <location filename="../../app/ui/warehouse/models.py" line="148"/>
         <source>Expected</source>
         <translation>应有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="148"/>
-        <location filename="../../app/ui/warehouse/models.py" line="262"/>
+        <location filename="../../app/ui/warehouse/models.py" line="149"/>
+        <location filename="../../app/ui/warehouse/models.py" line="263"/>
         <source>Scanned</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="149"/>
+        <location filename="../../app/ui/warehouse/models.py" line="150"/>
         <source>Still to scan</source>
         <translation>还差</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="190"/>
+        <location filename="../../app/ui/warehouse/models.py" line="191"/>
         <source>not expected</source>
         <translation>单外</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="193"/>
+        <location filename="../../app/ui/warehouse/models.py" line="194"/>
         <source>{n} over</source>
         <translation>多 {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="211"/>
+        <location filename="../../app/ui/warehouse/models.py" line="212"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="212"/>
+        <location filename="../../app/ui/warehouse/models.py" line="213"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="213"/>
+        <location filename="../../app/ui/warehouse/models.py" line="214"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="215"/>
+        <location filename="../../app/ui/warehouse/models.py" line="216"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="299"/>
+        <location filename="../../app/ui/warehouse/models.py" line="300"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="300"/>
+        <location filename="../../app/ui/warehouse/models.py" line="301"/>
         <source>Scans</source>
         <translation>扫描数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="301"/>
+        <location filename="../../app/ui/warehouse/models.py" line="302"/>
         <source>Cases packed</source>
         <translation>装箱数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="302"/>
+        <location filename="../../app/ui/warehouse/models.py" line="303"/>
         <source>Shipments</source>
         <translation>发货次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="318"/>
+        <location filename="../../app/ui/warehouse/models.py" line="319"/>
         <source>item</source>
         <translation>单品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="319"/>
+        <location filename="../../app/ui/warehouse/models.py" line="320"/>
         <source>case</source>
         <translation>箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="320"/>
+        <location filename="../../app/ui/warehouse/models.py" line="321"/>
         <source>pallet</source>
         <translation>托盘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="259"/>
+        <location filename="../../app/ui/warehouse/models.py" line="260"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="260"/>
+        <location filename="../../app/ui/warehouse/models.py" line="261"/>
         <source>For</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="261"/>
+        <location filename="../../app/ui/warehouse/models.py" line="262"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="263"/>
+        <location filename="../../app/ui/warehouse/models.py" line="264"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="264"/>
+        <location filename="../../app/ui/warehouse/models.py" line="265"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="327"/>
+        <location filename="../../app/ui/warehouse/models.py" line="328"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="329"/>
+        <location filename="../../app/ui/warehouse/models.py" line="330"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="331"/>
+        <location filename="../../app/ui/warehouse/models.py" line="332"/>
         <source>full</source>
         <translation>已装满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/models.py" line="332"/>
+        <location filename="../../app/ui/warehouse/models.py" line="333"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="836"/>
+        <location filename="../../app/ui/warehouse/page.py" line="888"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="841"/>
+        <location filename="../../app/ui/warehouse/page.py" line="893"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1382,252 +1412,252 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="325"/>
+        <location filename="../../app/ui/warehouse/page.py" line="346"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="178"/>
+        <location filename="../../app/ui/warehouse/page.py" line="190"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="179"/>
+        <location filename="../../app/ui/warehouse/page.py" line="191"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="180"/>
+        <location filename="../../app/ui/warehouse/page.py" line="192"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="181"/>
+        <location filename="../../app/ui/warehouse/page.py" line="193"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="185"/>
+        <location filename="../../app/ui/warehouse/page.py" line="197"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="187"/>
+        <location filename="../../app/ui/warehouse/page.py" line="199"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="192"/>
+        <location filename="../../app/ui/warehouse/page.py" line="204"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="197"/>
+        <location filename="../../app/ui/warehouse/page.py" line="209"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="205"/>
+        <location filename="../../app/ui/warehouse/page.py" line="217"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="213"/>
+        <location filename="../../app/ui/warehouse/page.py" line="225"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="218"/>
+        <location filename="../../app/ui/warehouse/page.py" line="230"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="220"/>
+        <location filename="../../app/ui/warehouse/page.py" line="232"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="255"/>
+        <location filename="../../app/ui/warehouse/page.py" line="266"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="287"/>
+        <location filename="../../app/ui/warehouse/page.py" line="308"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="288"/>
+        <location filename="../../app/ui/warehouse/page.py" line="309"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="289"/>
+        <location filename="../../app/ui/warehouse/page.py" line="310"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="296"/>
+        <location filename="../../app/ui/warehouse/page.py" line="317"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="308"/>
+        <location filename="../../app/ui/warehouse/page.py" line="329"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="310"/>
+        <location filename="../../app/ui/warehouse/page.py" line="331"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="312"/>
+        <location filename="../../app/ui/warehouse/page.py" line="333"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="315"/>
+        <location filename="../../app/ui/warehouse/page.py" line="336"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="317"/>
+        <location filename="../../app/ui/warehouse/page.py" line="338"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="318"/>
+        <location filename="../../app/ui/warehouse/page.py" line="339"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="319"/>
+        <location filename="../../app/ui/warehouse/page.py" line="340"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="320"/>
+        <location filename="../../app/ui/warehouse/page.py" line="341"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="321"/>
+        <location filename="../../app/ui/warehouse/page.py" line="342"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="574"/>
+        <location filename="../../app/ui/warehouse/page.py" line="626"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="575"/>
+        <location filename="../../app/ui/warehouse/page.py" line="627"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="576"/>
+        <location filename="../../app/ui/warehouse/page.py" line="628"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="579"/>
+        <location filename="../../app/ui/warehouse/page.py" line="631"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="612"/>
+        <location filename="../../app/ui/warehouse/page.py" line="664"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="614"/>
+        <location filename="../../app/ui/warehouse/page.py" line="666"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="618"/>
+        <location filename="../../app/ui/warehouse/page.py" line="670"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="619"/>
+        <location filename="../../app/ui/warehouse/page.py" line="671"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="628"/>
+        <location filename="../../app/ui/warehouse/page.py" line="680"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="629"/>
+        <location filename="../../app/ui/warehouse/page.py" line="681"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="633"/>
+        <location filename="../../app/ui/warehouse/page.py" line="685"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="634"/>
+        <location filename="../../app/ui/warehouse/page.py" line="686"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="636"/>
+        <location filename="../../app/ui/warehouse/page.py" line="688"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="638"/>
+        <location filename="../../app/ui/warehouse/page.py" line="690"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="640"/>
+        <location filename="../../app/ui/warehouse/page.py" line="692"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="643"/>
+        <location filename="../../app/ui/warehouse/page.py" line="695"/>
         <source>Scan the new label to check it.</source>
         <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="687"/>
+        <location filename="../../app/ui/warehouse/page.py" line="739"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="696"/>
+        <location filename="../../app/ui/warehouse/page.py" line="748"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="734"/>
+        <location filename="../../app/ui/warehouse/page.py" line="786"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="802"/>
+        <location filename="../../app/ui/warehouse/page.py" line="854"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="773"/>
+        <location filename="../../app/ui/warehouse/page.py" line="825"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="642"/>
+        <location filename="../../app/ui/warehouse/page.py" line="694"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="791"/>
+        <location filename="../../app/ui/warehouse/page.py" line="843"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -7,6 +7,7 @@ appends (``entry: typed``), and the job's paper says "typed by hand" beside the 
 
 from __future__ import annotations
 
+from app.domain.codes.display import readable
 from app.domain.store.database import connect
 from app.domain.workflows.base import typed
 from app.domain.workflows.paperwork import build_document
@@ -29,7 +30,10 @@ def test_a_typed_code_is_marked_in_the_journal_and_on_the_paper(tmp_path):
             conn.close()
         assert codes.columns[-1] == "Entered"
         entered = {row[0]: row[-1] for row in codes.rows}
-        assert entered == {item("P1", 200).key: "scanned", item("P1", 201).key: "typed by hand"}
+        assert entered == {
+            readable(item("P1", 200).key): "scanned",
+            readable(item("P1", 201).key): "typed by hand",
+        }
     finally:
         st.stop()
 

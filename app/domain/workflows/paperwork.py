@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.domain.codes.display import readable
 from app.domain.export_cells import safe_row
 from app.domain.i18n import QT_TRANSLATE_NOOP
-from app.domain.workflows.warehouse.model import FLOW_TITLES, RETURN_REASONS, Flow
+from app.domain.workflows.warehouse.model import FLOW_TITLES, RETURN_REASONS, Flow, Status
 from app.domain.workflows.warehouse.reports import stocktake_report
 
 Translate = Callable[[str], str]
@@ -42,6 +43,15 @@ STATUSES = {
     "open": QT_TRANSLATE_NOOP("Paperwork", "open"),
     "done": QT_TRANSLATE_NOOP("Paperwork", "finished"),
     "cancelled": QT_TRANSLATE_NOOP("Paperwork", "cancelled"),
+}
+# Where the station has a code (stocktake differences), in words rather than the store's value.
+CODE_STATUSES = {
+    Status.KNOWN: QT_TRANSLATE_NOOP("Paperwork", "not received here"),
+    Status.IN_STOCK: QT_TRANSLATE_NOOP("Paperwork", "in stock"),
+    Status.ALLOCATED: QT_TRANSLATE_NOOP("Paperwork", "on an open shipment"),
+    Status.SHIPPED: QT_TRANSLATE_NOOP("Paperwork", "shipped"),
+    Status.QUARANTINE: QT_TRANSLATE_NOOP("Paperwork", "set aside (damaged or expired)"),
+    Status.REPLACED: QT_TRANSLATE_NOOP("Paperwork", "label replaced"),
 }
 
 
@@ -139,7 +149,7 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
         location = _name(job["loc_name"], job["loc_en"], language) or job["location_id"]
         fields.append((QT_TRANSLATE_NOOP("Paperwork", "Location"), location))
     if job["parent_key"] and flow == Flow.PACK:
-        fields.append((QT_TRANSLATE_NOOP("Paperwork", "Package"), job["parent_key"]))
+        fields.append((QT_TRANSLATE_NOOP("Paperwork", "Package"), readable(job["parent_key"])))
     if job["reason"]:
         fields.append(
             (
@@ -187,7 +197,7 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
         (job_id,),
     ):
         row: list[Cell] = [
-            scan["key"],
+            readable(scan["key"]),
             LEVELS.get(scan["level"] or "", scan["level"] or ""),
             products.get(scan["product_id"], (scan["product_id"] or "?", ""))[0],
             scan["qty"],
@@ -199,7 +209,7 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
             else QT_TRANSLATE_NOOP("Paperwork", "scanned"),
         ]
         if flow == Flow.RELABEL:
-            row.insert(0, scan["old_key"] or "")
+            row.insert(0, readable(scan["old_key"] or ""))
         packages.rows.append(row)
     tables = [lines, packages]
 
@@ -224,10 +234,10 @@ def build_document(conn: sqlite3.Connection, job_id: str, language: str = "zh_CN
             for d in found:
                 table.rows.append(
                     [
-                        d.key,
+                        readable(d.key),
                         LEVELS.get(d.level, d.level),
                         products.get(d.product_id, (d.product_id, ""))[0],
-                        d.status,
+                        CODE_STATUSES.get(d.status, d.status),
                     ]
                 )
             tables.append(table)
@@ -270,6 +280,7 @@ _TRANSLATABLE = {
     "no",
     *RETURN_REASONS.values(),
     *STATUSES.values(),
+    *CODE_STATUSES.values(),
     *FLOW_TITLES.values(),
 }
 
