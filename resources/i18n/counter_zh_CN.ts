@@ -251,38 +251,38 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="70"/>
-        <location filename="../../app/ui/counter/page.py" line="79"/>
+        <location filename="../../app/ui/counter/page.py" line="71"/>
+        <location filename="../../app/ui/counter/page.py" line="80"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="45"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="72"/>
+        <location filename="../../app/ui/counter/page.py" line="73"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="46"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="70"/>
+        <location filename="../../app/ui/counter/page.py" line="71"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="47"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="71"/>
+        <location filename="../../app/ui/counter/page.py" line="72"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="48"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="72"/>
+        <location filename="../../app/ui/counter/page.py" line="73"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="49"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="108"/>
+        <location filename="../../app/ui/counter/page.py" line="109"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -292,8 +292,8 @@
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="71"/>
-        <location filename="../../app/ui/counter/page.py" line="81"/>
+        <location filename="../../app/ui/counter/page.py" line="72"/>
+        <location filename="../../app/ui/counter/page.py" line="82"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="51"/>
         <source>Standing</source>
         <translation>状态</translation>
@@ -309,20 +309,20 @@
         <translation>申领单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="79"/>
+        <location filename="../../app/ui/counter/page.py" line="80"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="54"/>
         <source>Installer</source>
         <translation>小工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="80"/>
+        <location filename="../../app/ui/counter/page.py" line="81"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="55"/>
         <source>Products</source>
         <translation>产品数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="75"/>
-        <location filename="../../app/ui/counter/page.py" line="80"/>
+        <location filename="../../app/ui/counter/page.py" line="76"/>
+        <location filename="../../app/ui/counter/page.py" line="81"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="56"/>
         <source>Estimated rebate</source>
         <translation>预计返利</translation>
@@ -383,13 +383,13 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="75"/>
+        <location filename="../../app/ui/counter/page.py" line="76"/>
         <location filename="../../app/domain/workflows/counter/verify.py" line="81"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="76"/>
+        <location filename="../../app/ui/counter/page.py" line="77"/>
         <location filename="../../app/domain/workflows/counter/verify.py" line="82"/>
         <source>Code</source>
         <translation>码</translation>
@@ -551,7 +551,7 @@
         <translation>本柜台及另外 {count} 个站点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="761"/>
+        <location filename="../../app/ui/counter/page.py" line="778"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -569,211 +569,211 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="704"/>
+        <location filename="../../app/ui/counter/page.py" line="721"/>
         <source>Type a code by hand</source>
         <translation>手工输入编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="177"/>
-        <location filename="../../app/ui/counter/page.py" line="703"/>
+        <location filename="../../app/ui/counter/page.py" line="179"/>
+        <location filename="../../app/ui/counter/page.py" line="720"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="179"/>
+        <location filename="../../app/ui/counter/page.py" line="181"/>
         <source>Day&apos;s close…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="180"/>
+        <location filename="../../app/ui/counter/page.py" line="182"/>
         <source>Command sheet…</source>
         <translation>指令码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="183"/>
+        <location filename="../../app/ui/counter/page.py" line="185"/>
         <source>More…</source>
         <translation>更多…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="205"/>
+        <location filename="../../app/ui/counter/page.py" line="207"/>
         <source>Confirm  Ctrl+Enter</source>
         <translation>确认  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="208"/>
+        <location filename="../../app/ui/counter/page.py" line="210"/>
         <source>Cancel  Esc</source>
         <translation>取消  Esc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="211"/>
+        <location filename="../../app/ui/counter/page.py" line="213"/>
         <source>Undo  Ctrl+Z</source>
         <translation>撤销  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="250"/>
-        <location filename="../../app/ui/counter/page.py" line="428"/>
+        <location filename="../../app/ui/counter/page.py" line="252"/>
+        <location filename="../../app/ui/counter/page.py" line="430"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="329"/>
+        <location filename="../../app/ui/counter/page.py" line="331"/>
         <source>This claim</source>
         <translation>本次申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="331"/>
+        <location filename="../../app/ui/counter/page.py" line="333"/>
         <source>Today&apos;s claims</source>
         <translation>今日申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="369"/>
+        <location filename="../../app/ui/counter/page.py" line="371"/>
         <source>Checking with the brand…</source>
         <translation>正在向品牌方查询…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="371"/>
-        <location filename="../../app/ui/counter/page.py" line="535"/>
+        <location filename="../../app/ui/counter/page.py" line="373"/>
+        <location filename="../../app/ui/counter/page.py" line="552"/>
         <source>Offline: what this station knows</source>
         <translation>离线：本机已知信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="405"/>
+        <location filename="../../app/ui/counter/page.py" line="407"/>
         <source>Scan the voucher on the customer&apos;s phone, then CONFIRM (or scan it again).</source>
         <translation>扫顾客手机上的奖券码，再扫“确认”（或再扫一次奖券）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="407"/>
+        <location filename="../../app/ui/counter/page.py" line="409"/>
         <source>Scan the product&apos;s own code to check it is genuine.</source>
         <translation>扫产品本身的码，查验真伪。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="409"/>
+        <location filename="../../app/ui/counter/page.py" line="411"/>
         <source>Scan the installer&apos;s card, then each product&apos;s code, then CONFIRM.</source>
         <translation>先扫小工卡，再逐个扫产品码，最后扫“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="416"/>
+        <location filename="../../app/ui/counter/page.py" line="418"/>
         <source>● Online: the brand confirms at once</source>
         <translation>● 在线：品牌方即时确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="421"/>
+        <location filename="../../app/ui/counter/page.py" line="423"/>
         <source>● Offline: redemptions are provisional</source>
         <translation>● 离线：核销为临时记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="429"/>
+        <location filename="../../app/ui/counter/page.py" line="431"/>
         <source>Scan a voucher</source>
         <translation>请扫奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="431"/>
+        <location filename="../../app/ui/counter/page.py" line="433"/>
         <source>The customer shows the voucher QR on their phone.</source>
         <translation>请顾客出示手机上的奖券二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="433"/>
+        <location filename="../../app/ui/counter/page.py" line="435"/>
         <source>Valid voucher: scan CONFIRM to redeem</source>
         <translation>奖券有效：扫“确认”完成核销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="437"/>
+        <location filename="../../app/ui/counter/page.py" line="439"/>
         <source>Voucher {id}</source>
         <translation>奖券 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="438"/>
+        <location filename="../../app/ui/counter/page.py" line="440"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="441"/>
+        <location filename="../../app/ui/counter/page.py" line="443"/>
         <source>Dealer: {dealer}</source>
         <translation>经销商：{dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="441"/>
+        <location filename="../../app/ui/counter/page.py" line="443"/>
         <source>any dealer</source>
         <translation>不限经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="453"/>
+        <location filename="../../app/ui/counter/page.py" line="457"/>
         <source>Scan a product code</source>
         <translation>请扫产品码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="454"/>
+        <location filename="../../app/ui/counter/page.py" line="458"/>
         <source>What the brand knows about it shows here.</source>
         <translation>品牌方对该产品的记录会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="480"/>
+        <location filename="../../app/ui/counter/page.py" line="497"/>
         <source>Scan an installer&apos;s card</source>
         <translation>请扫小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="482"/>
+        <location filename="../../app/ui/counter/page.py" line="499"/>
         <source>The installer shows the card QR; then scan each product they fitted.</source>
         <translation>请小工出示小工卡二维码，然后逐个扫其安装的产品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="490"/>
+        <location filename="../../app/ui/counter/page.py" line="507"/>
         <source>Card {id} · valid until {date}</source>
         <translation>卡号 {id} · 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="495"/>
+        <location filename="../../app/ui/counter/page.py" line="512"/>
         <source>{count} products · about {total}</source>
         <translation>{count} 件产品 · 约 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="529"/>
+        <location filename="../../app/ui/counter/page.py" line="546"/>
         <source>The brand&apos;s server is busy with a sync; its trace follows when it ends.</source>
         <translation>品牌方服务器正在同步，同步结束后显示溯源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="533"/>
-        <location filename="../../app/ui/counter/page.py" line="537"/>
+        <location filename="../../app/ui/counter/page.py" line="550"/>
+        <location filename="../../app/ui/counter/page.py" line="554"/>
         <source>What this station knows</source>
         <translation>本机掌握的信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="563"/>
+        <location filename="../../app/ui/counter/page.py" line="580"/>
         <source>The brand&apos;s trace</source>
         <translation>品牌方溯源记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="644"/>
+        <location filename="../../app/ui/counter/page.py" line="661"/>
         <source>Today: {count} redeemed, {value} ({provisional} provisional)</source>
         <translation>今日：核销 {count} 张，共 {value}（其中临时 {provisional} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="667"/>
+        <location filename="../../app/ui/counter/page.py" line="684"/>
         <source>Today: {count} claims, {units} products</source>
         <translation>今日：申领 {count} 单，{units} 件产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="698"/>
+        <location filename="../../app/ui/counter/page.py" line="715"/>
         <source>Counter commands</source>
         <translation>柜台指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="700"/>
+        <location filename="../../app/ui/counter/page.py" line="717"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="701"/>
+        <location filename="../../app/ui/counter/page.py" line="718"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="702"/>
+        <location filename="../../app/ui/counter/page.py" line="719"/>
         <source>Undo (supervisor PIN)</source>
         <translation>撤销（需主管 PIN）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="721"/>
+        <location filename="../../app/ui/counter/page.py" line="738"/>
         <source>Yima Scan · counter command sheet</source>
         <translation>一码扫 · 柜台指令码</translation>
     </message>
@@ -1185,12 +1185,12 @@
         <translation>正品：{product}，由品牌方发码，尚未发往经销商。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="65"/>
+        <location filename="../../app/ui/counter/page.py" line="66"/>
         <source>REFUSED BY THE BRAND: {what} {todo}</source>
         <translation>品牌方拒绝：{what}{todo}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="66"/>
+        <location filename="../../app/ui/counter/page.py" line="67"/>
         <source>CONFIRMED: the brand confirmed the redemption of {prize}.</source>
         <translation>已确认：品牌方已确认 {prize} 的核销。</translation>
     </message>

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+WIDE_DETAILS = 1000  # px of the details' box from which they take two columns
 TINT = {"confirmed": "ok", "provisional": "warn", "refused": "bad", "undone": "off"}
 REFUSED_BY_BRAND = QT_TRANSLATE_NOOP("Decisions", "REFUSED BY THE BRAND: {what} {todo}")
 CONFIRMED = QT_TRANSLATE_NOOP(
@@ -172,6 +173,7 @@ class CounterPage(ScanPage):
         self.online_badge.setObjectName("OnlineBadge")
         self.online_badge.setMinimumHeight(36)
         self.online_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.online_badge.setWordWrap(True)  # two lines on a small screen rather than cut
         modes.addWidget(self.online_badge)
         self.sync_button = self._button(
             self.tr("Sync now"), lambda: self.submit(command_text("sync"))
@@ -449,6 +451,8 @@ class CounterPage(ScanPage):
             item = self.verify_grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+        for row in range(self.verify_grid.rowCount()):
+            self.verify_grid.setRowStretch(row, 0)  # the last list's filler row
         if decision is None and not facts:
             self.verify_title.setText(self.tr("Scan a product code"))
             self.verify_source.setText(self.tr("What the brand knows about it shows here."))
@@ -457,7 +461,16 @@ class CounterPage(ScanPage):
             headline = HEADLINES.get(decision.reason or "")
             self.verify_title.setText(tr(headline) if headline else "")
         self.verify_source.setText(source)
-        for row, fact in enumerate(facts):
+        # A wide card shows the details in two columns (read down the left one, then the right
+        # one), so a desk screen shows them all without scrolling.
+        columns = 2 if self.verify_scroll.viewport().width() >= WIDE_DETAILS else 1
+        per_column = -(-len(facts) // columns)
+        for column in range(4):
+            self.verify_grid.setColumnStretch(
+                column, 1 if column % 2 and column // 2 < columns else 0
+            )
+        for n, fact in enumerate(facts):
+            row, column = n % per_column, 2 * (n // per_column)
             name = QLabel(tr(fact.label), self.verify_details)
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             name.setStyleSheet("color: #5f6368;")
@@ -471,9 +484,13 @@ class CounterPage(ScanPage):
                 font = QFont(widget.font())
                 font.setPixelSize(17)
                 widget.setFont(font)
-            self.verify_grid.addWidget(name, row, 0)
-            self.verify_grid.addWidget(text, row, 1)
-        self.verify_grid.setRowStretch(len(facts), 1)
+            # At least one line, not the wrapped label's hint for its narrowest width (which
+            # made the list far taller than its rows); the layout gives each row its height
+            # for the card's width.
+            text.setMinimumHeight(text.fontMetrics().height())
+            self.verify_grid.addWidget(name, row, column)
+            self.verify_grid.addWidget(text, row, column + 1)
+        self.verify_grid.setRowStretch(per_column, 1)
 
     def _show_draft(self, draft: ClaimDraft | None) -> None:
         if draft is None:
