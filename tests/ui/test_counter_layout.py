@@ -7,18 +7,27 @@ at; the test writes them to its temporary folder otherwise."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.operators import Role
+from app.domain.workflows import knowledge
 from app.domain.workflows.counter import verify
 from app.ui.counter.page import CounterPage
-from tests.support.counter_station import registry, seed_reference, set_identity
+from tests.support.counter_station import (
+    Brand,
+    give_keys,
+    registry,
+    seed_reference,
+    set_identity,
+    synced_at,
+)
 
 KEY = "sgtin:06901234567892.000000000061"
 TRACE = verify.BrandTrace(
@@ -38,13 +47,26 @@ TRACE = verify.BrandTrace(
 )
 
 
-def seed(conn) -> None:
+def seed(conn, brand: Brand) -> None:
     set_identity(conn, "S-A", "D001")
     seed_reference(conn)
+    give_keys(conn, brand)
+    synced_at(conn, dt.datetime.now(dt.UTC))
     registry(conn, [KEY], product="P001")
+    rules = {"rules": [{"id": "R-ALL", "amount_cents": 300}], "tiers": []}
+    knowledge.put_setting(conn, knowledge.SETTING_REBATE_RULES, rules)
 
 
-pytestmark = pytest.mark.station(operators=[("Zhang", "1111", Role.COUNTER)], seed=seed)
+@pytest.fixture
+def brand() -> Brand:
+    b = Brand()
+    b.rotate("k1")
+    return b
+
+
+pytestmark = pytest.mark.station(
+    operators=[("Zhang", "1111", Role.COUNTER)], seed=seed, uses=("brand",)
+)
 
 
 def problems(page: CounterPage) -> list[str]:
@@ -125,3 +147,30 @@ def test_product_check_details_are_whole_and_apart(
     texts = [page.verify_grid.itemAt(i).widget().text() for i in range(page.verify_grid.count())]
     assert not any("sgtin:" in t or "seed" in t or t in ("issued", "shipped") for t in texts)
     assert problems(page) == []
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 600)], ids=["1366x768", "800x600"])
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_claim_shows_whole_codes_and_states(
+    qtbot, request, context, make_station, brand, size, language, tmp_path
+):
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+    context.language = language
+    window = make_station(pages=("app.ui.counter.page",), size=size, login=("Zhang", "1111"))
+    window = window.window
+    page = window.page("counter")
+    for text in (brand.card("C1", name="王师傅"), "010690123456789221000000000061",
+                 "010690123456789221000000000099"):  # fmt: skip
+        with qtbot.waitSignal(page.reply_shown, timeout=5000):
+            page.submit(text)
+    qtbot.wait(100)
+    folder = Path(os.environ.get("YIMA_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(folder / f"counter-rebate-{language}-{size[0]}x{size[1]}.png"))
+    codes = [page.lines.cells(row)[2] for row in range(page.lines.rowCount())]
+    assert codes == [
+        "(01) 06901234567892 (21) 000000000099",
+        "(01) 06901234567892 (21) 000000000061",
+    ]
+    assert page.lines_view.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -262,6 +262,9 @@ class CounterPage(ScanPage):
         box.addStretch(1)
         self.redemptions = RowsModel("Counter", REDEMPTION_COLUMNS, self)
         self.redemptions_view = table(self.redemptions, stretch=1)
+        self.redemptions_view.setTextElideMode(
+            Qt.TextElideMode.ElideMiddle
+        )  # a code's end is its serial
         right = QVBoxLayout()
         self.redemptions_title = QLabel(panel)
         right.addWidget(self.redemptions_title)
@@ -324,9 +327,13 @@ class CounterPage(ScanPage):
         box.addStretch(1)
         box.addWidget(self.claims_today)
         self.lines = RowsModel("Counter", CLAIM_LINE_COLUMNS, self)
-        self.lines_view = table(self.lines, stretch=0)
+        self.lines_view = table(self.lines, stretch=2)  # the code takes the spare width
+        self.lines_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a code's end is its serial
         self.claims = RowsModel("Counter", CLAIM_COLUMNS, self)
         self.claims_view = table(self.claims, stretch=1)
+        self.claims_view.setTextElideMode(
+            Qt.TextElideMode.ElideMiddle
+        )  # a code's end is its serial
         right = QGridLayout()
         right.addWidget(QLabel(self.tr("This claim"), panel), 0, 0)
         right.addWidget(self.lines_view, 1, 0)
@@ -518,7 +525,7 @@ class CounterPage(ScanPage):
                 (
                     line.code_key,
                     (line.product or "—", money(line.amount_cents), shown(line.code_key)),
-                    None,
+                    None if line.checked else "warn",  # amber until the brand judged it
                 )
                 for line in reversed(draft.lines)
             ]
