@@ -37,6 +37,7 @@ from app.settings import Settings
 from app.ui.compact import install_touch_targets
 from app.ui.context import ShellContext
 from app.ui.scan_bridge import ScanBridge
+from app.ui.scanner_names import scanner_title
 from app.ui.scanner_settings import wedge_config_from
 from app.ui.sounds import FeedbackSounds
 from app.ui.station import Station, build_station
@@ -148,8 +149,8 @@ def start_scanners(
         except Exception as exc:  # a bad spec or a missing port must not stop the station
             log.warning("scanner %s not started: %s", spec, exc)
             problems.append(
-                QCoreApplication.translate("Application", "Scanner %1 did not start: %2")
-                .replace("%1", spec)
+                QCoreApplication.translate("Application", "%1 did not start: %2")
+                .replace("%1", scanner_title(spec.partition("?")[0]))  # the spec is in the log
                 .replace("%2", str(exc))
             )
     return bridge, problems

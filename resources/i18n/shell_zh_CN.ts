@@ -4,17 +4,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="181"/>
+        <location filename="../../app/ui/application.py" line="182"/>
         <source>Head-office console: open %1 in a browser, user %2, password %3</source>
         <translation>总部控制台：在浏览器中打开 %1，用户名 %2，密码 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="74"/>
+        <location filename="../../app/ui/application.py" line="75"/>
         <source>Yima Scan is already running for this data folder:</source>
         <translation>一码扫已经在使用这个数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="78"/>
+        <location filename="../../app/ui/application.py" line="79"/>
         <source>Switch to the window that is already open (look in the taskbar). Only one Yima Scan may use a data folder at a time.</source>
         <translation>请切换到已经打开的窗口（看一下任务栏）。同一个数据文件夹同时只能由一个一码扫使用。</translation>
     </message>
@@ -23,12 +23,12 @@
         <translation type="vanished">本机数据库已损坏，一码扫没有打开它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="112"/>
+        <location filename="../../app/ui/application.py" line="113"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="114"/>
+        <location filename="../../app/ui/application.py" line="115"/>
         <source>Problem: %1</source>
         <translation>问题：%1</translation>
     </message>
@@ -37,47 +37,51 @@
         <translation type="vanished">文件保持原样，没有删除任何内容。请不要删除或移动它。请联系 IT 恢复最近的备份或修复该文件（其中的记录可能还没有上传到服务器）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="110"/>
+        <location filename="../../app/ui/application.py" line="111"/>
         <source>Yima Scan could not open the station database.</source>
         <translation>一码扫无法打开本机数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="116"/>
+        <location filename="../../app/ui/application.py" line="117"/>
         <source>Check that the disk is not full and that you may write to this folder, then start Yima Scan again.</source>
         <translation>请确认磁盘没有满、并且有权限写入这个文件夹，然后重新启动一码扫。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="151"/>
         <source>Scanner %1 did not start: %2</source>
-        <translation>扫码枪 %1 没有启动：%2</translation>
+        <translation type="vanished">扫码枪 %1 没有启动：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="172"/>
+        <location filename="../../app/ui/application.py" line="152"/>
+        <source>%1 did not start: %2</source>
+        <translation>%1 没有启动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="173"/>
         <source>Demo station with sample data. Operators and PINs: %1</source>
         <translation>演示工作站（示例数据）。操作员及密码：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="242"/>
+        <location filename="../../app/ui/application.py" line="243"/>
         <source>Yima Scan is already running</source>
         <translation>一码扫已在运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="266"/>
+        <location filename="../../app/ui/application.py" line="267"/>
         <source>Station database damaged</source>
         <translation>本机数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="272"/>
+        <location filename="../../app/ui/application.py" line="273"/>
         <source>Station database not available</source>
         <translation>无法打开本机数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="92"/>
+        <location filename="../../app/ui/application.py" line="93"/>
         <source>The station database %1 is damaged, so Yima Scan did not open it and left it as it is; there is no backup of it in this folder, so call IT and do not delete the file.</source>
         <translation>本机数据库 %1 已损坏，一码扫没有打开它，也没有改动它；这个文件夹里没有它的备份，请联系 IT，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="98"/>
+        <location filename="../../app/ui/application.py" line="99"/>
         <source>The station database %1 is damaged, so Yima Scan did not open it and left it as it is: restore the latest backup with the command below (Yima Scan closed), or call IT.</source>
         <translation>本机数据库 %1 已损坏，一码扫没有打开它，也没有改动它：请关闭一码扫后用下面的命令恢复最近的备份，或联系 IT。</translation>
     </message>
@@ -98,12 +102,12 @@
         <translation>没有记录：有对话框打开着。请先关闭对话框，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Nothing was recorded: this page does not take scans. Switch to a work page first.</source>
         <translation>没有记录：当前页面不接收扫码。请先切换到作业页面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="449"/>
         <source>This scan could not be processed and nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫码没有处理成功，也没有记录。请再扫一次；如果一直这样，请联系 IT。</translation>
     </message>
@@ -325,55 +329,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Yima Scan</source>
         <translation>一码扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Station settings (Ctrl+,)</source>
         <translation>工作站设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>This work is not installed on this station.</source>
         <translation>这台工作站没有安装这项作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Inspector</source>
         <translation>稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>No scanning on this page</source>
         <translation>此页面不用扫码</translation>
     </message>
