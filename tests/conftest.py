@@ -54,6 +54,17 @@ def memory_keyring() -> Iterator[object]:
     keyring.set_keyring(previous)
 
 
+# --- screenshots --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    """Where a test leaves what it saw: ``YIMA_SCREENSHOTS`` when set (to look at), else tmp."""
+    folder = Path(os.environ.get("YIMA_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 

@@ -50,6 +50,7 @@ from app.ui.scanner_controls import ScannerControls
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_bar import StationStatusBar
 from app.ui.translations import translate_template
+from app.ui.widgets import TabButton
 from hardware.scan import Scan
 
 log = logging.getLogger(__name__)
@@ -61,12 +62,9 @@ PREFERRED_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(640, 440)
 SCAN_LOG_MIN = 70  # two rows
 SCAN_LOG_COMPACT_MIN = 56  # the newest row under its header
-# The page in front must be obvious at a glance: filled, not merely pressed.
-PAGE_BUTTON_STYLE = (
-    "QPushButton { padding: 4px 14px; }"
-    "QPushButton:checked { background: #1a73e8; color: white; font-weight: bold;"
-    " border: 1px solid #1557b0; border-radius: 4px; }"
-)
+# On a handheld every pixel of height goes to the page (left, top, right, bottom).
+WORKSPACE_MARGINS, WORKSPACE_COMPACT_MARGINS = (8, 8, 8, 4), (4, 4, 4, 2)
+COMPACT_SPACING = 3
 
 
 @runtime_checkable
@@ -214,8 +212,8 @@ class MainWindow(QMainWindow):
 
         self.manual_entry = ManualEntry(self.context.dispatcher, workspace)
         self.manual_entry.hide()  # shown under a page that takes scans (see _route_scans)
-        layout = QVBoxLayout(workspace)
-        layout.setContentsMargins(8, 8, 8, 4)
+        layout = self.workspace_layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(*WORKSPACE_MARGINS)
         layout.addLayout(top)
         layout.addWidget(self.split, 1)
         layout.addWidget(self.manual_entry)
@@ -290,11 +288,7 @@ class MainWindow(QMainWindow):
                 self._route_scans()
         else:
             position = len(self._pages)
-            button = QPushButton(self)
-            button.setCheckable(True)
-            button.setMinimumHeight(40)
-            button.setStyleSheet(PAGE_BUTTON_STYLE)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button = TabButton(parent=self)  # filled and bold in front, sized for the bold
             button.clicked.connect(lambda _checked=False, k=key: self.set_current_page(k))
             self.page_buttons.addButton(button)
             self.page_bar.addWidget(button)
@@ -540,6 +534,10 @@ class MainWindow(QMainWindow):
         """Handheld widths: shortcut keys go to tooltips, pages wrap their buttons."""
         self.compact = compact
         self.scan_log.setMinimumHeight(SCAN_LOG_COMPACT_MIN if compact else SCAN_LOG_MIN)
+        self.workspace_layout.setContentsMargins(
+            *(WORKSPACE_COMPACT_MARGINS if compact else WORKSPACE_MARGINS)
+        )
+        self.workspace_layout.setSpacing(COMPACT_SPACING if compact else -1)  # -1: the style's
         self.manual_entry.set_compact(compact)
         apply_compact(self, compact)
 

@@ -11,7 +11,9 @@ handheld); a gun that was unplugged gets its own light, red and then amber while
 it is looked for again, so "my scans do nothing" has a visible cause. Free space on
 the database's drive shows only when it runs low (amber below ``LOW_DISK_BYTES``, red
 below ``FULL_DISK_BYTES``), and a store alarm (a damaged file, a changed history) stays
-red in the bar until the station is restarted.
+red in the bar until the station is restarted. A passing message (a scanner lost, a sync
+that failed) takes the room on the left: the least needed lights step aside for it, and what
+still does not fit ends in "…", the whole message in the bar's tooltip.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QChildEvent, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QChildEvent, QCoreApplication, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractButton, QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 
 from app.domain import clock
 from app.domain.store import journal
@@ -48,6 +50,7 @@ SCANNER_STYLES = {
     SourceState.DISCONNECTED: "color: #ffffff; background: #c5221f; font-weight: bold;",
 }
 FIT_SLACK = 12  # the bar's own frame and item margins
+MESSAGE_ROOM = 300  # a passing message gets this much before lights step aside for it
 # QStatusBar lays its items out 6 px apart (QStatusBar::reformat). Not read from layout():
 # reformat() replaces that layout every time, and each wrapper PySide made for a replaced
 # one stayed alive with its parent's wrapper, a leak of one layout per poll (issue 12, item 10).
@@ -159,6 +162,7 @@ class StationStatusBar(QStatusBar):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.refresh)
+        self.messageChanged.connect(self._message_changed)
         self.set_operator(None)
         self._render()
 
@@ -185,21 +189,61 @@ class StationStatusBar(QStatusBar):
         finally:
             self._fitting = False
 
+    def _message_changed(self, message: str) -> None:
+        self.fit()
+        self.setToolTip(message)  # the whole of it, also when its end had to go
+
+    def _text_width(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text)
+
+    def _message_rect(self) -> QRect:
+        """Where QStatusBar writes a passing message: left of the first light that shows."""
+        lights = [w.x() for w in self._shown() if w.x() > 0]
+        right = min(lights, default=self.width() - 12) - 2
+        return QRect(6, 0, max(0, right - 6), self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """As QStatusBar paints, except that a message too long for its room ends in "…"
+        instead of being cut off under the first light."""
+        message = self.currentMessage()
+        rect = self._message_rect()
+        if not message or self._text_width(message) <= rect.width():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self._shown():
+            option.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameStatusBarItem, option, painter, widget
+            )
+        painter.setPen(self.palette().windowText().color())
+        shown = self.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            rect,
+            int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter),
+            shown,
+        )
+
     def _fit_once(self) -> None:
         buttons = self.findChildren(QAbstractButton)
         self.operator_label.setVisible(True)
         self.station_label.setVisible(True)
         for button in buttons:
             compact_button(button, False)
+        # (what steps aside, and whether a passing message's room counts): a message may push
+        # the operator, the shortcut keys and the station aside, never the buttons' words
         steps = (
-            lambda: self.operator_label.setVisible(False),
-            lambda: [compact_button(button, True) for button in buttons],
-            lambda: self.station_label.setVisible(False),
-            lambda: [glyph_only(button) for button in buttons],
+            (lambda: self.operator_label.setVisible(False), True),
+            (lambda: [compact_button(button, True) for button in buttons], True),
+            (lambda: self.station_label.setVisible(False), True),
+            (lambda: [glyph_only(button) for button in buttons], False),
         )
         room = self.window().width()  # the bar itself grows past a window that is too narrow
-        for step in steps:
-            if self._needed_width() <= room:
+        for step, for_message in steps:
+            if self._needed_width(message=for_message) <= room:
                 break
             step()
         self.reformat()  # lay the bar out again now that labels were hidden or shown,
@@ -207,17 +251,21 @@ class StationStatusBar(QStatusBar):
         if self.width() > room:  # already laid out wider than the window: take the room back
             self.resize(room, self.height())
 
-    def _needed_width(self) -> int:
-        margins = self.contentsMargins()
-        # every light and button in the bar, also those other areas add (sync issues)
-        shown = [
+    def _shown(self) -> list[QWidget]:
+        """Every light and button the bar shows, also those other areas add (sync issues)."""
+        return [
             w
             for w in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
             if not w.isHidden() and not (isinstance(w, QLabel) and not w.text())
         ]
+
+    def _needed_width(self, *, message: bool = True) -> int:
+        margins = self.contentsMargins()
+        text = self.currentMessage() if message else ""
         spacing = ITEM_SPACING
         return (
-            sum(widget.sizeHint().width() + spacing for widget in shown)
+            sum(widget.sizeHint().width() + spacing for widget in self._shown())
+            + (min(self._text_width(text) + 8, MESSAGE_ROOM) if text else 0)
             + margins.left()
             + margins.right()
             + FIT_SLACK

@@ -12,12 +12,26 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
+
+
+def bold_shortfall(button: QPushButton) -> int:
+    """How many pixels a checked button whose style paints it bold (``:checked { font-weight:
+    bold }``) lacks to show its whole bold label: Qt sizes buttons for the plain font."""
+    style = button.styleSheet()
+    if not button.isChecked() or "bold" not in style.partition(":checked")[2]:
+        return 0
+    text = button.text().replace("&&", "&")
+    bold = QFont(button.font())
+    bold.setBold(True)
+    chrome = QPushButton.sizeHint(button).width() - button.fontMetrics().horizontalAdvance(text)
+    return max(0, QFontMetrics(bold).horizontalAdvance(text) + chrome - button.width())
 
 
 def layout_problems(window: QWidget) -> list[str]:
-    """What a handheld user would miss: a button outside the window or with its label cut,
-    a status bar label cut at the edge."""
+    """What a handheld user would miss: a button outside the window or with its label cut
+    (also the bold label of the chosen page or task), a status bar label cut at the edge."""
     inside = window.rect()
     problems = []
     widgets = [*window.findChildren(QAbstractButton), *window.statusBar().findChildren(QLabel)]
@@ -31,6 +45,10 @@ def layout_problems(window: QWidget) -> list[str]:
             problems.append(
                 f"label cut: {widget.text()!r} needs {widget.sizeHint().width()} px,"
                 f" has {widget.width()}"
+            )
+        elif isinstance(widget, QPushButton) and bold_shortfall(widget) > 1:
+            problems.append(
+                f"bold label cut: {widget.text()!r} lacks {bold_shortfall(widget)} px when chosen"
             )
     return problems
 

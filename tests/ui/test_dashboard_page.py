@@ -9,9 +9,7 @@ English and Chinese at 1366×768 and 800×600.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarSeries
@@ -195,13 +193,6 @@ def test_only_supervisors_and_administrators_see_it(qtbot, make_station):
     window = make_station(login=("Wu", "1111")).window
     assert "dashboard" not in window.page_keys()
     assert not window.set_current_page("dashboard")
-
-
-@pytest.fixture
-def screenshots(tmp_path) -> Path:
-    folder = Path(os.environ.get("YIMA_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

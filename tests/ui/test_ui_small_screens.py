@@ -6,15 +6,18 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
 from app.demo import prepare
 from app.domain.operators import Role
+from app.domain.workflows.warehouse import Flow
 from app.ui.compact import COMPACT_WIDTH, install_touch_targets, split_hint, touch_min_px
 from app.ui.main_window import MainWindow
+from app.ui.status_bar import MESSAGE_ROOM
 from hardware.source import SourceState
 from tests.support import ROOT
-from tests.support.small_screen import check_every_page, layout_problems
+from tests.support.small_screen import bold_shortfall, check_every_page, layout_problems
 
 
 @pytest.fixture
@@ -60,6 +63,75 @@ def test_a_desk_pc_keeps_the_shortcut_hints_and_buttons(qtbot, make_station, tou
     assert page.finish_button.text() == "完成  Ctrl+Enter"
     assert page.finish_button.toolTip() == ""
     win.close()
+
+
+ENGLISH = pytest.mark.station(uses=(), language="en")
+LANGUAGES = [pytest.param("zh_CN", id="zh_CN"), pytest.param("en", marks=ENGLISH, id="en")]
+SIZES = [pytest.param((1366, 768), id="1366x768"), pytest.param((800, 600), id="800x600")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_page_in_front_shows_its_whole_bold_label(qtbot, make_station, touch, language, size):
+    """Issue 15, item 10: the chosen page's button is bold, and "Warehouse  F1" lost its end."""
+    win = _window(qtbot, make_station, *size)
+    for key in win.page_keys():
+        assert win.set_current_page(key)
+        qtbot.wait(20)
+        button = next(b for b in win.page_buttons.buttons() if b.isChecked())
+        assert button.isVisible() and bold_shortfall(button) == 0, (key, button.text())
+        bold = QFont(button.font())
+        bold.setBold(True)
+        # the bold label and the style's padding (14 px a side) and border (1 px a side)
+        assert QFontMetrics(bold).horizontalAdvance(button.text()) + 30 <= button.width()
+    if language == "en" and size[0] > COMPACT_WIDTH:
+        assert win._pages["warehouse"].button.text() == "Warehouse  F1"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_order_shows_four_lines_on_a_handheld(qtbot, make_station, touch, language):
+    """Issue 15, item 10: at 800×600 the order's lines showed one row under their header."""
+    win = _window(qtbot, make_station, 800, 600)
+    page = win.page("warehouse")
+    page.open_files = False
+    qtbot.waitUntil(lambda: page.order_combo.count() > 0)
+    with qtbot.waitSignal(page.result_shown):
+        page.switch_flow(Flow.SHIP)
+    with qtbot.waitSignal(page.result_shown):
+        page.start_ship.click()
+    qtbot.wait(100)
+    lines = page.lines_view
+    assert page.lines_model.rowCount() >= 2  # the demo's first order has lines to show
+    assert lines.viewport().height() >= 4 * lines.verticalHeader().defaultSectionSize()
+    assert lines.columnWidth(0) >= lines.viewport().width() // 2  # the product's name has room
+    assert not page.job_title.is_elided() or page.job_title.toolTip() == page.job_title.text()
+    assert layout_problems(win) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_passing_message_gets_room_and_no_light_is_cut(qtbot, make_station, language):
+    """Issue 15, item 10: at 800×600 a message was cut under the status lights after a few
+    words; now the operator and station step aside, what still does not fit ends in "…" (the
+    whole of it in the tooltip), and every light and button stays whole inside the window."""
+    win = _window(qtbot, make_station, 800, 600)
+    bar = win.status
+    qtbot.waitUntil(lambda: bar.status is not None)
+    qtbot.wait(300)  # the sync engine's first word ("not enrolled") has come and gone
+    message = "The station is not enrolled with a server yet. Ask IT for an enrollment code."
+    bar.showMessage(message, 60_000)
+    qtbot.wait(50)
+    assert bar.currentMessage() == message
+    first_light = min(w.mapTo(bar, w.rect().topLeft()).x() for w in bar._shown())
+    room = min(bar.fontMetrics().horizontalAdvance(message), MESSAGE_ROOM - 20)
+    assert first_light >= room, (first_light, room)
+    assert bar.toolTip() == message
+    for widget in bar._shown():
+        right = widget.mapTo(win, widget.rect().topRight()).x()
+        assert right <= win.width() and widget.sizeHint().width() <= widget.width() + 1
+    assert layout_problems(win) == []
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: bar.station_label.isVisible())  # the room goes back to the lights
+    assert bar.toolTip() == ""
 
 
 def test_a_small_screen_is_filled_and_a_large_one_gets_the_preferred_size(qtbot, context):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,14 +47,6 @@ def page(browser: Any) -> Iterator[Any]:
     context.set_default_timeout(60_000)  # a busy 2-core CI machine, not a slow page
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture
-def screenshots(tmp_path: Path) -> Path:
-    """Where a test leaves what it saw: ``YIMA_SCREENSHOTS`` when set (to look at), else tmp."""
-    folder = Path(os.environ.get("YIMA_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 ADMIN_PASSWORD = "总部-管理员-密码-2026"

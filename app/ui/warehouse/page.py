@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -67,6 +68,7 @@ from app.ui.warehouse.label_output import LabelOutput
 from app.ui.warehouse.models import JobsModel, LinesModel, OperatorDayModel, ScansModel
 from app.ui.warehouse.printer_settings import PrinterSettingsPage
 from app.ui.warehouse.printing import command_entries, write_command_sheet, write_document_pdf
+from app.ui.widgets import ElidedLabel
 from hardware.scan import Scan
 
 if TYPE_CHECKING:
@@ -87,6 +89,15 @@ REFRESH_DELAY_MS = 120  # a burst of scans refreshes the lists once, after it
 SHIPPED = ("ship.shipped", "ship.shipped_partial")  # a shipment recorded: its delivery note now
 LABELLED = ("pack.full", "pack.finished", "pack.reprint")  # a package closed: print its label
 SUPERVISING = {Role.ADMIN, Role.SUPERVISOR}  # who sees the day's counts per operator
+# Heights on a desk PC and on a handheld (compact, see app/ui/compact.py): a fingertip either way.
+FLOW_BUTTON_HEIGHT, FLOW_BUTTON_COMPACT_HEIGHT = 46, 36
+TITLE_PX, TITLE_COMPACT_PX = 22, 20
+PROGRESS_HEIGHT, PROGRESS_COMPACT_HEIGHT = 30, 26
+BUTTON_HEIGHT, BUTTON_COMPACT_HEIGHT = 40, 36
+LINE_HEIGHT, LINE_COMPACT_HEIGHT = 34, 28
+LINE_PX, LINE_COMPACT_PX = 18, 16
+COMPACT_SPACING = 2
+COMPACT_PROGRESS_WIDTH = 220
 
 
 def translate_any(text: str) -> str:
@@ -152,7 +163,7 @@ class WarehousePage(ScanPage):
         for number, flow in enumerate(FLOW_ORDER, start=1):
             button = QPushButton(self)
             button.setCheckable(True)
-            button.setMinimumHeight(46)
+            button.setMinimumHeight(FLOW_BUTTON_HEIGHT)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("flow", flow.value)
             button.setText(f"{self._flow_title(flow)}  Alt+{number}")
@@ -221,18 +232,17 @@ class WarehousePage(ScanPage):
         self._context(Flow.RETURN, [self.tr("Reason:"), self.reason_combo, self.start_return])
 
         # the current job
-        self.job_title = QLabel(self)
+        self.job_title = ElidedLabel(self)  # one line: a long dealer name must not take a row
         self.job_title.setObjectName("JobTitle")
         title_font = QFont(base)
-        title_font.setPixelSize(22)
+        title_font.setPixelSize(TITLE_PX)
         title_font.setBold(True)
         self.job_title.setFont(title_font)
-        self.job_title.setWordWrap(True)
         self.job_detail = QLabel(self)
         self.job_detail.setWordWrap(True)
         self.job_detail.setStyleSheet("color: #3c4043;")
         self.progress = QProgressBar(self)
-        self.progress.setMinimumHeight(30)
+        self.progress.setMinimumHeight(PROGRESS_HEIGHT)
         self.progress.setFormat("%v / %m")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress.setStyleSheet(
@@ -258,15 +268,25 @@ class WarehousePage(ScanPage):
         self.quantity.hide()
         self.lines_model = LinesModel(self)
         self.lines_view = self._table(self.lines_model)
-        self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the figures as wide as they are, the product's name takes the rest
+        lines_header = self.lines_view.horizontalHeader()
+        lines_header.setStretchLastSection(False)
+        lines_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lines_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         line_font = QFont(base)
-        line_font.setPixelSize(18)
+        line_font.setPixelSize(LINE_PX)
         self.lines_view.setFont(line_font)
-        self.lines_view.verticalHeader().setDefaultSectionSize(34)
+        self.lines_view.verticalHeader().setDefaultSectionSize(LINE_HEIGHT)
         job_box = QFrame(self)
-        job_layout = QVBoxLayout(job_box)
+        job_layout = self.job_layout = QVBoxLayout(job_box)
         job_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.job_title, self.job_detail, self.progress, self.pending, self.quantity):
+        # the job's state and its progress: stacked on a desk PC, side by side on a handheld
+        self.job_state = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.job_state.addWidget(self.job_detail)
+        self.job_state.addWidget(self.progress)
+        job_layout.addWidget(self.job_title)
+        job_layout.addLayout(self.job_state)
+        for widget in (self.pending, self.quantity):
             job_layout.addWidget(widget)
         job_layout.addWidget(self.lines_view, 1)
 
@@ -324,7 +344,7 @@ class WarehousePage(ScanPage):
         # so the job's buttons keep one row and the page its height.
         self.paper_buttons = (self.pdf_button, self.csv_button, self.xlsx_button, self.sheet_button)
         self.paper_menu_button = QPushButton(self.tr("Paperwork"), self)
-        self.paper_menu_button.setMinimumHeight(40)
+        self.paper_menu_button.setMinimumHeight(BUTTON_HEIGHT)
         self.paper_menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         paper_menu = QMenu(self.paper_menu_button)
         for button in self.paper_buttons:
@@ -363,14 +383,39 @@ class WarehousePage(ScanPage):
         self._show_flow(Flow.PACK)
 
     def set_compact(self, compact: bool) -> None:
-        """Called by the window on a handheld-sized screen (see app/ui/compact.py)."""
+        """Called by the window on a handheld-sized screen (see app/ui/compact.py): the order's
+        lines keep the height (at 800×600 several of them show), everything above them gives
+        it up: lower task buttons, the progress beside the job's state, rows a little closer."""
         for button in self.paper_buttons:
             button.setVisible(not compact)
         self.paper_menu_button.setVisible(compact)
+        for button in self.flow_buttons.buttons():
+            button.setMinimumHeight(FLOW_BUTTON_COMPACT_HEIGHT if compact else FLOW_BUTTON_HEIGHT)
+        self.job_state.setDirection(
+            QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom
+        )
+        self.job_detail.setWordWrap(not compact)
+        self.progress.setMaximumWidth(COMPACT_PROGRESS_WIDTH if compact else 16_777_215)
+        self.progress.setMinimumHeight(PROGRESS_COMPACT_HEIGHT if compact else PROGRESS_HEIGHT)
+        title_font = QFont(self.job_title.font())
+        title_font.setPixelSize(TITLE_COMPACT_PX if compact else TITLE_PX)
+        self.job_title.setFont(title_font)
+        self.lines_view.verticalHeader().setDefaultSectionSize(
+            LINE_COMPACT_HEIGHT if compact else LINE_HEIGHT
+        )
+        font = QFont(self.lines_view.font())
+        font.setPixelSize(LINE_COMPACT_PX if compact else LINE_PX)
+        self.lines_view.setFont(font)
+        for layout in (self.layout(), self.job_layout):
+            layout.setSpacing(COMPACT_SPACING if compact else -1)  # -1: the style's own
+        self.layout().setContentsMargins(0, 0 if compact else 4, 0, 0)
+        for button in self.findChildren(QPushButton):
+            if button.property("flow") is None:  # the job's and the choosers' buttons
+                button.setMinimumHeight(BUTTON_COMPACT_HEIGHT if compact else BUTTON_HEIGHT)
 
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)
-        button.setMinimumHeight(40)
+        button.setMinimumHeight(BUTTON_HEIGHT)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _checked=False: slot())
         return button
