@@ -9,23 +9,23 @@
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="366"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="367"/>
         <location filename="../../app/domain/workflows/inspector/session.py" line="127"/>
         <source>Scan the product first, then file the case.</source>
         <translation>请先扫产品，再提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="371"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="372"/>
         <source>No case for this product: it is authorised here or the data is too old to judge.</source>
         <translation>该产品无需立案：它在本地区授权销售，或数据过旧无法判定。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="382"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="383"/>
         <source>A case was already filed for this check.</source>
         <translation>本次稽查已提交过案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="470"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="475"/>
         <source>CASE FILED ({case}). It goes to the brand at the next sync; its status shows under My cases.</source>
         <translation>案件已提交（{case}）。下次同步时发给品牌方，处理状态见“我的案件”。</translation>
     </message>
@@ -85,7 +85,7 @@
         <translation>没有数据：本机还没有下载发货数据。请先在“出发准备”页下载，再开始稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="425"/>
+        <location filename="../../app/ui/inspector/page.py" line="427"/>
         <source>You are in {here}. Scan the products.</source>
         <translation>当前地点：{here}。请扫描商品。</translation>
     </message>
@@ -93,76 +93,76 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="89"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="90"/>
         <source>waiting to sync</source>
         <translation>等待同步</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="90"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="91"/>
         <source>received by the brand</source>
         <translation>品牌方已接收</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="91"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="92"/>
         <source>refused by the brand</source>
         <translation>品牌方不受理</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="92"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="93"/>
         <source>open</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="93"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="94"/>
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="94"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="95"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="95"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="96"/>
         <source>dismissed</source>
         <translation>已驳回</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspector/page.py" line="95"/>
-        <location filename="../../app/ui/inspector/page.py" line="101"/>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="100"/>
+        <location filename="../../app/ui/inspector/page.py" line="102"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspector/page.py" line="94"/>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="102"/>
         <source>Shipped to</source>
         <translation>发往经销商</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="102"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="103"/>
         <source>Dealer&apos;s regions</source>
         <translation>授权区域</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="103"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="104"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="104"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="105"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="100"/>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="105"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="106"/>
         <source>Found in</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="106"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="107"/>
         <source>Data age (hours)</source>
         <translation>数据时效（小时）</translation>
     </message>
@@ -268,22 +268,23 @@
     </message>
     <message>
         <location filename="../../app/ui/inspector/page.py" line="94"/>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="99"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="100"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="111"/>
+        <location filename="../../app/ui/inspector/page.py" line="112"/>
         <source>No shipment data on this station yet.</source>
         <translation>本机还没有发货数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="116"/>
+        <location filename="../../app/ui/inspector/page.py" line="117"/>
         <source>Data from {when} (less than an hour old).</source>
         <translation>数据更新于 {when}（不到 1 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="118"/>
+        <location filename="../../app/ui/inspector/page.py" line="119"/>
         <source>Data from {when} ({hours} hours old).</source>
         <translation>数据更新于 {when}（{hours} 小时前）。</translation>
     </message>
@@ -304,27 +305,27 @@
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="98"/>
+        <location filename="../../app/ui/inspector/page.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="99"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="100"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="101"/>
+        <location filename="../../app/ui/inspector/page.py" line="98"/>
         <source>Case</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="727"/>
+        <location filename="../../app/ui/inspector/page.py" line="729"/>
         <source>Inspection</source>
         <translation>稽查</translation>
     </message>
@@ -347,157 +348,157 @@
 <context>
     <name>InspectorPage</name>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="164"/>
+        <location filename="../../app/ui/inspector/page.py" line="165"/>
         <source>On site</source>
         <translation>现场稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="165"/>
+        <location filename="../../app/ui/inspector/page.py" line="166"/>
         <source>Prepare</source>
         <translation>出发准备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="166"/>
+        <location filename="../../app/ui/inspector/page.py" line="167"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="200"/>
+        <location filename="../../app/ui/inspector/page.py" line="201"/>
         <source>Where am I:</source>
         <translation>当前位置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="222"/>
+        <location filename="../../app/ui/inspector/page.py" line="223"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="223"/>
+        <location filename="../../app/ui/inspector/page.py" line="224"/>
         <source>Add photo file…</source>
         <translation>添加照片文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="231"/>
+        <location filename="../../app/ui/inspector/page.py" line="232"/>
         <source>Note: shelf, quantity, price, what the shop said…</source>
         <translation>备注：货架位置、数量、售价、店员说法…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="233"/>
+        <location filename="../../app/ui/inspector/page.py" line="234"/>
         <source>File a case  Ctrl+Enter</source>
         <translation>提交案件  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="266"/>
+        <location filename="../../app/ui/inspector/page.py" line="267"/>
         <source>Tick the regions of this trip, then download the shipment data while you still have a network. On site everything works offline. The data holds every code the brand issued, so goods from any other region are recognised too.</source>
         <translation>勾选本次稽查的地区，趁有网络时下载发货数据。到现场后全部离线可用。数据包含品牌方发出的所有码，来自其他地区的货也能识别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="278"/>
+        <location filename="../../app/ui/inspector/page.py" line="279"/>
         <source>Download data</source>
         <translation>下载数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="305"/>
+        <location filename="../../app/ui/inspector/page.py" line="306"/>
         <source>Get the latest status from the brand</source>
         <translation>从品牌方获取最新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="356"/>
+        <location filename="../../app/ui/inspector/page.py" line="357"/>
         <source>{rows} codes.</source>
         <translation>共 {rows} 个码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="617"/>
+        <location filename="../../app/ui/inspector/page.py" line="619"/>
         <source>Check that the camera is connected and not used by another program, or add a photo file.</source>
         <translation>请检查摄像头已连接且没有被其他程序占用，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="502"/>
+        <location filename="../../app/ui/inspector/page.py" line="504"/>
         <source>Case {case} filed.</source>
         <translation>案件 {case} 已提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="518"/>
+        <location filename="../../app/ui/inspector/page.py" line="520"/>
         <source>Scan a product</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="520"/>
+        <location filename="../../app/ui/inspector/page.py" line="522"/>
         <source>Pick the place, then scan a product</source>
         <translation>请先选择地点，再扫产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="524"/>
+        <location filename="../../app/ui/inspector/page.py" line="526"/>
         <source>The verdict shows here: authorised here, DIVERTED, not shipped yet, unknown to the brand, or data too old.</source>
         <translation>结论会显示在这里：本地授权、窜货、尚未出库、品牌方无此码，或数据过旧。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="538"/>
+        <location filename="../../app/ui/inspector/page.py" line="540"/>
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="561"/>
+        <location filename="../../app/ui/inspector/page.py" line="563"/>
         <source>Taking the photo…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="568"/>
+        <location filename="../../app/ui/inspector/page.py" line="570"/>
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="570"/>
+        <location filename="../../app/ui/inspector/page.py" line="572"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="609"/>
+        <location filename="../../app/ui/inspector/page.py" line="611"/>
         <source>{count} photos attached to this check.</source>
         <translation>本次稽查已附 {count} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="621"/>
+        <location filename="../../app/ui/inspector/page.py" line="623"/>
         <source>The photo could not be read or saved ({error}).</source>
         <translation>照片无法读取或保存（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="624"/>
+        <location filename="../../app/ui/inspector/page.py" line="626"/>
         <source>Try another file, or take the photo with the camera.</source>
         <translation>请换一个文件，或用摄像头拍照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="626"/>
+        <location filename="../../app/ui/inspector/page.py" line="628"/>
         <source>Try again, or add a photo file.</source>
         <translation>请再试一次，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="628"/>
+        <location filename="../../app/ui/inspector/page.py" line="630"/>
         <source>No photo was taken.</source>
         <translation>没有拍到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="662"/>
+        <location filename="../../app/ui/inspector/page.py" line="664"/>
         <source>Connecting to the brand&apos;s server…</source>
         <translation>正在连接品牌方服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="689"/>
+        <location filename="../../app/ui/inspector/page.py" line="691"/>
         <source>Done. The data is on this station; you can inspect offline.</source>
         <translation>完成。数据已在本机，可以离线稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="694"/>
+        <location filename="../../app/ui/inspector/page.py" line="696"/>
         <source>The download stopped ({error}). Press Download data again when the network is back: it continues where it stopped.</source>
         <translation>下载中断（{error}）。网络恢复后再按“下载数据”，会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="699"/>
+        <location filename="../../app/ui/inspector/page.py" line="701"/>
         <source>Updated from the brand.</source>
         <translation>已从品牌方更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="701"/>
+        <location filename="../../app/ui/inspector/page.py" line="703"/>
         <source>Offline: showing what was known at the last sync.</source>
         <translation>离线：显示上次同步时的状态。</translation>
     </message>
@@ -520,23 +521,23 @@
         <translation>把离本机所在地区最近的地点排在前面</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="103"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="105"/>
         <source>{region} (whole region)</source>
         <translation>{region}（整个地区）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="104"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="106"/>
         <source>{store} (store, {region})</source>
         <translation>{store}（门店 · {region}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="147"/>
-        <location filename="../../app/ui/inspector/place_picker.py" line="188"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="149"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="193"/>
         <source>No store or region matches “{text}”.</source>
         <translation>没有与“{text}”匹配的门店或地区。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="207"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="212"/>
         <source>This station does not know where it is. Head office sets the station&apos;s region on the console&apos;s Stations page; it arrives with the next sync.</source>
         <translation>本机还不知道自己在哪个地区。请总部在管理后台的“站点”页面设置本机的地区，下次同步后生效。</translation>
     </message>

@@ -94,11 +94,12 @@ RECENT_COLUMNS = (
     QT_TRANSLATE_NOOP("Inspector", "Product"), QT_TRANSLATE_NOOP("Inspector", "Shipped to"),
     QT_TRANSLATE_NOOP("Inspector", "Code"),
 )  # fmt: skip
-CASE_COLUMNS = (
-    QT_TRANSLATE_NOOP("Inspector", "Filed"), QT_TRANSLATE_NOOP("Inspector", "Status"),
-    QT_TRANSLATE_NOOP("Inspector", "Verdict"), QT_TRANSLATE_NOOP("Inspector", "Dealer"),
+CASE_COLUMNS = (  # the case number first: it is what is read out over the phone
+    QT_TRANSLATE_NOOP("Inspector", "Case"), QT_TRANSLATE_NOOP("Inspector", "Filed"),
+    QT_TRANSLATE_NOOP("Inspector", "Status"), QT_TRANSLATE_NOOP("Inspector", "Verdict"),
+    QT_TRANSLATE_NOOP("Inspector", "Product"), QT_TRANSLATE_NOOP("Inspector", "Dealer"),
     QT_TRANSLATE_NOOP("Inspector", "Found in"), QT_TRANSLATE_NOOP("Inspector", "Photos"),
-    QT_TRANSLATE_NOOP("Inspector", "Code"), QT_TRANSLATE_NOOP("Inspector", "Case"),
+    QT_TRANSLATE_NOOP("Inspector", "Code"),
 )  # fmt: skip
 
 
@@ -300,7 +301,7 @@ class InspectorPage(ScanPage):
     def _cases_tab(self) -> QWidget:
         tab = QWidget(self)
         self.cases = RowsModel("Inspector", CASE_COLUMNS, self)
-        self.cases_view = table(self.cases, stretch=4)
+        self.cases_view = table(self.cases, stretch=CASE_COLUMNS.index("Found in"))
         self.cases_refresh = self._button(
             self.tr("Get the latest status from the brand"), lambda: self.sync.sync_now()
         )
@@ -381,14 +382,15 @@ class InspectorPage(ScanPage):
                 (
                     c.case_id,
                     (
+                        c.case_id,
                         _local(c.opened_at),
                         tr(CASE_STATUS_WORDS.get(c.status, c.status)),
                         tr(HEADLINES[Verdict(c.verdict)]),
+                        c.product or "",
                         c.dealer or "",
                         c.place,
                         str(c.photos),
                         readable(c.code_key),
-                        c.case_id,
                     ),
                     CASE_TINT.get(c.status),
                 )

@@ -65,6 +65,7 @@ class CaseRow:
     case_id: str
     check_id: str
     code_key: str
+    product: str | None
     verdict: str
     dealer: str | None
     place: str
@@ -428,8 +429,11 @@ def _case_exists(conn: sqlite3.Connection, case_id: str) -> bool:
     return found.fetchone() is not None
 
 
-def cases(conn: sqlite3.Connection, operator_id: str | None = None) -> list[CaseRow]:
-    """The cases filed on this station, newest first (only ``operator_id``'s when given)."""
+def cases(
+    conn: sqlite3.Connection, operator_id: str | None = None, language: str = "zh_CN"
+) -> list[CaseRow]:
+    """The cases filed on this station, newest first (only ``operator_id``'s when given), with
+    their product's name in ``language``."""
     out = []
     for r in conn.execute(
         "SELECT c.*, j.sync_state, j.reason FROM inspector_cases c JOIN journal j ON j.event_id = c.event_id"
@@ -450,6 +454,7 @@ def cases(conn: sqlite3.Connection, operator_id: str | None = None) -> list[Case
                 case_id=r["case_id"],
                 check_id=r["check_id"],
                 code_key=r["code_key"],
+                product=product_name(conn, r["code_key"], language),
                 verdict=r["verdict"],
                 dealer=dealer_name(conn, r["dealer_id"]),
                 place=place,

@@ -190,7 +190,7 @@ def page_state(conn: sqlite3.Connection, operator_id: str, language: str) -> dic
         "home": knowledge.identity(conn).region_id,
         "snapshot": knowledge.snapshot_state(conn),
         "recent": [(*r, checks.product_name(conn, r["code_key"], language)) for r in recent],
-        "cases": checks.cases(conn, operator_id),
+        "cases": checks.cases(conn, operator_id, language),
     }
 
 
