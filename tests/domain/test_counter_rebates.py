@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.codes import command_text
+from app.domain.rules.claims import code_refusal
 from app.domain.store import journal
 from app.domain.store.writer import Writer
 from app.domain.workflows import knowledge
@@ -267,3 +268,18 @@ def test_a_code_this_counter_holds_no_record_of_is_added_amber_and_the_brand_jud
     assert [line.code_key for line in refused.draft.lines] == [key("A1")]
     again = station.call(lambda c: session.refuse_code(c, key("U1"), "claim.code_not_sold"))
     assert again.decision is None  # already off the claim
+
+
+@pytest.mark.parametrize(
+    "state", ["issued", "shipped", "received", "in_stock", "returned", "void", "other"]
+)
+def test_the_counter_judges_an_own_dealers_code_as_the_server_does(station, session, brand, state):
+    """The counter's judgement at the scan and the server's at sync are one rule
+    (``app.domain.rules.claims``): for a code of this dealer, as the pull leaves it on the
+    station, the counter refuses exactly what the server would refuse, with the same reason."""
+    dealer = "D001" if state in ("shipped", "received") else None  # the server clears it otherwise
+    station.call(lambda c: registry(c, [key("S1")], status=state, dealer=dealer))
+    scan(station, session, brand.card("C1"))
+    reply = scan(station, session, item("S1"))
+    server = code_refusal(state, repeated=False, claimed_before=False)
+    assert reply.decision.reason == (server or "claim.code_added")
