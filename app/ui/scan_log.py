@@ -158,4 +158,5 @@ class ScanLogView(QTableView):
             ScanLogModel.COL_RESULT,
             max(metrics.horizontalAdvance(t) for t in [*results, titles[2]]) + pad,
         )
-        self.setColumnWidth(ScanLogModel.COL_CODE, metrics.horizontalAdvance("8" * 24) + pad)
+        # a whole GS1 code as printed, (01) 14 digits (21) a serial; longer ones lose their middle
+        self.setColumnWidth(ScanLogModel.COL_CODE, metrics.horizontalAdvance("8" * 32) + pad)

@@ -115,3 +115,19 @@ def test_scanners_are_named_in_words(chinese):
     assert scanner_title("camera:0") == "摄像头 0"
     assert scanner_title("sim") == "模拟扫码枪"
     assert scanner_title("file:/data/carton.avi") == "视频文件 carton.avi"
+
+
+def test_a_narrow_code_column_keeps_the_whole_serial(qtbot, window, page):
+    raw = item_raw("P1", 63)
+    scan(qtbot, window, raw)
+    view, column = window.scan_log, ScanLogModel.COL_CODE
+    full = view.model().data(view.model().index(0, column))
+    for width in (150, 190):
+        view.setColumnWidth(column, width)
+        index = view.model().index(0, column)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index)
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        assert option.text != full and option.text.endswith("…00000063"), option.text
+        assert "…" in option.text and option.fontMetrics.horizontalAdvance(option.text) < width

@@ -62,6 +62,7 @@ from app.domain.workflows.warehouse import (
 )
 from app.domain.workflows.warehouse.day import day_bounds, operator_day
 from app.domain.workflows.warehouse.quantities import MAX_QUANTITY
+from app.ui.elide import elide_in_the_middle
 from app.ui.manual_entry import is_typed
 from app.ui.scan_page import PageParts, ScanPage
 from app.ui.warehouse.label_output import LabelOutput
@@ -293,7 +294,13 @@ class WarehousePage(ScanPage):
         # lists
         self.scans_model = ScansModel(self)
         self.scans_view = self._table(self.scans_model)
-        self.scans_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # time, level and count as wide as they are; the code and the product share the rest
+        scans_header = self.scans_view.horizontalHeader()
+        scans_header.setStretchLastSection(False)
+        scans_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (ScansModel.COL_CODE, ScansModel.COL_PRODUCT):
+            scans_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elide_in_the_middle(self.scans_view, ScansModel.COL_CODE)  # the serial stays whole
         self.open_model = JobsModel(self)
         self.open_view = self._table(self.open_model)
         self.open_view.activated.connect(self._resume_selected)
@@ -430,6 +437,7 @@ class WarehousePage(ScanPage):
         view.setAlternatingRowColors(False)
         view.horizontalHeader().setStretchLastSection(True)
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a code's serial is at its end
+        view.setWordWrap(False)  # else a code wraps at its spaces and shows only "(01) …"
         return view
 
     def _context(self, flow: Flow, parts: list[Any]) -> None:
