@@ -551,7 +551,7 @@
         <translation>本柜台及另外 {count} 个站点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="778"/>
+        <location filename="../../app/ui/counter/page.py" line="782"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -569,211 +569,221 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="721"/>
+        <location filename="../../app/ui/counter/page.py" line="725"/>
         <source>Type a code by hand</source>
         <translation>手工输入编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="179"/>
-        <location filename="../../app/ui/counter/page.py" line="720"/>
+        <location filename="../../app/ui/counter/page.py" line="181"/>
+        <location filename="../../app/ui/counter/page.py" line="724"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="181"/>
+        <location filename="../../app/ui/counter/page.py" line="183"/>
         <source>Day&apos;s close…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="182"/>
+        <location filename="../../app/ui/counter/page.py" line="184"/>
         <source>Command sheet…</source>
         <translation>指令码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="185"/>
+        <location filename="../../app/ui/counter/page.py" line="187"/>
         <source>More…</source>
         <translation>更多…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="207"/>
+        <location filename="../../app/ui/counter/page.py" line="209"/>
         <source>Confirm  Ctrl+Enter</source>
         <translation>确认  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="210"/>
+        <location filename="../../app/ui/counter/page.py" line="212"/>
         <source>Cancel  Esc</source>
         <translation>取消  Esc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="213"/>
+        <location filename="../../app/ui/counter/page.py" line="215"/>
         <source>Undo  Ctrl+Z</source>
         <translation>撤销  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="252"/>
-        <location filename="../../app/ui/counter/page.py" line="430"/>
+        <location filename="../../app/ui/counter/page.py" line="254"/>
+        <location filename="../../app/ui/counter/page.py" line="434"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="331"/>
+        <location filename="../../app/ui/counter/page.py" line="335"/>
         <source>This claim</source>
         <translation>本次申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="333"/>
+        <location filename="../../app/ui/counter/page.py" line="337"/>
         <source>Today&apos;s claims</source>
         <translation>今日申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="371"/>
+        <location filename="../../app/ui/counter/page.py" line="375"/>
         <source>Checking with the brand…</source>
         <translation>正在向品牌方查询…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="373"/>
-        <location filename="../../app/ui/counter/page.py" line="552"/>
+        <location filename="../../app/ui/counter/page.py" line="377"/>
+        <location filename="../../app/ui/counter/page.py" line="556"/>
         <source>Offline: what this station knows</source>
         <translation>离线：本机已知信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="407"/>
+        <location filename="../../app/ui/counter/page.py" line="411"/>
         <source>Scan the voucher on the customer&apos;s phone, then CONFIRM (or scan it again).</source>
         <translation>扫顾客手机上的奖券码，再扫“确认”（或再扫一次奖券）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="409"/>
+        <location filename="../../app/ui/counter/page.py" line="413"/>
         <source>Scan the product&apos;s own code to check it is genuine.</source>
         <translation>扫产品本身的码，查验真伪。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="411"/>
+        <location filename="../../app/ui/counter/page.py" line="415"/>
         <source>Scan the installer&apos;s card, then each product&apos;s code, then CONFIRM.</source>
         <translation>先扫小工卡，再逐个扫产品码，最后扫“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="418"/>
+        <location filename="../../app/ui/counter/page.py" line="423"/>
         <source>● Online: the brand confirms at once</source>
         <translation>● 在线：品牌方即时确认</translation>
     </message>
     <message>
         <location filename="../../app/ui/counter/page.py" line="423"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="426"/>
         <source>● Offline: redemptions are provisional</source>
         <translation>● 离线：核销为临时记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="431"/>
+        <location filename="../../app/ui/counter/page.py" line="426"/>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="435"/>
         <source>Scan a voucher</source>
         <translation>请扫奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="433"/>
+        <location filename="../../app/ui/counter/page.py" line="437"/>
         <source>The customer shows the voucher QR on their phone.</source>
         <translation>请顾客出示手机上的奖券二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="435"/>
+        <location filename="../../app/ui/counter/page.py" line="439"/>
         <source>Valid voucher: scan CONFIRM to redeem</source>
         <translation>奖券有效：扫“确认”完成核销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="439"/>
+        <location filename="../../app/ui/counter/page.py" line="443"/>
         <source>Voucher {id}</source>
         <translation>奖券 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="440"/>
+        <location filename="../../app/ui/counter/page.py" line="444"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="443"/>
+        <location filename="../../app/ui/counter/page.py" line="447"/>
         <source>Dealer: {dealer}</source>
         <translation>经销商：{dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="443"/>
+        <location filename="../../app/ui/counter/page.py" line="447"/>
         <source>any dealer</source>
         <translation>不限经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="457"/>
+        <location filename="../../app/ui/counter/page.py" line="461"/>
         <source>Scan a product code</source>
         <translation>请扫产品码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="458"/>
+        <location filename="../../app/ui/counter/page.py" line="462"/>
         <source>What the brand knows about it shows here.</source>
         <translation>品牌方对该产品的记录会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="497"/>
+        <location filename="../../app/ui/counter/page.py" line="501"/>
         <source>Scan an installer&apos;s card</source>
         <translation>请扫小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="499"/>
+        <location filename="../../app/ui/counter/page.py" line="503"/>
         <source>The installer shows the card QR; then scan each product they fitted.</source>
         <translation>请小工出示小工卡二维码，然后逐个扫其安装的产品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="507"/>
+        <location filename="../../app/ui/counter/page.py" line="511"/>
         <source>Card {id} · valid until {date}</source>
         <translation>卡号 {id} · 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="512"/>
+        <location filename="../../app/ui/counter/page.py" line="516"/>
         <source>{count} products · about {total}</source>
         <translation>{count} 件产品 · 约 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="546"/>
+        <location filename="../../app/ui/counter/page.py" line="550"/>
         <source>The brand&apos;s server is busy with a sync; its trace follows when it ends.</source>
         <translation>品牌方服务器正在同步，同步结束后显示溯源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="550"/>
         <location filename="../../app/ui/counter/page.py" line="554"/>
+        <location filename="../../app/ui/counter/page.py" line="558"/>
         <source>What this station knows</source>
         <translation>本机掌握的信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="580"/>
+        <location filename="../../app/ui/counter/page.py" line="584"/>
         <source>The brand&apos;s trace</source>
         <translation>品牌方溯源记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="661"/>
+        <location filename="../../app/ui/counter/page.py" line="665"/>
         <source>Today: {count} redeemed, {value} ({provisional} provisional)</source>
         <translation>今日：核销 {count} 张，共 {value}（其中临时 {provisional} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="684"/>
+        <location filename="../../app/ui/counter/page.py" line="688"/>
         <source>Today: {count} claims, {units} products</source>
         <translation>今日：申领 {count} 单，{units} 件产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="715"/>
+        <location filename="../../app/ui/counter/page.py" line="719"/>
         <source>Counter commands</source>
         <translation>柜台指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="717"/>
+        <location filename="../../app/ui/counter/page.py" line="721"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="718"/>
+        <location filename="../../app/ui/counter/page.py" line="722"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="719"/>
+        <location filename="../../app/ui/counter/page.py" line="723"/>
         <source>Undo (supervisor PIN)</source>
         <translation>撤销（需主管 PIN）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="738"/>
+        <location filename="../../app/ui/counter/page.py" line="742"/>
         <source>Yima Scan · counter command sheet</source>
         <translation>一码扫 · 柜台指令码</translation>
     </message>
@@ -1001,8 +1011,8 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/session.py" line="64"/>
-        <source>ADDED, NOT CHECKED YET: this counter holds no record of {code}, so the brand checks it (now when online, else when the claim syncs). {count} products, about {total} so far.</source>
-        <translation>已加入，尚未核验：本柜台没有 {code} 的记录，由品牌方核验（联网时立即核验，否则在申领同步时核验）。目前共 {count} 件，约 {total}。</translation>
+        <source>ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. {count} products, about {total}.</source>
+        <translation>已加入，尚未核验：本柜台没有 {code} 的记录，由品牌方核验。共 {count} 件，约 {total}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/session.py" line="206"/>

@@ -129,6 +129,7 @@ class CounterPage(ScanPage):
         self._verifying: verify.LocalFacts | None = None
         self._retrace: str | None = None  # a code whose trace waited too long: ask after the round
         self._claim_checks: set[str] = set()  # claimed codes this station could not judge
+        self._compact = False  # a handheld-sized screen (``set_compact``)
         self._pending: VoucherFacts | None = None
         self.supervisor_dialog = None
         self.day_close_dialog = None
@@ -150,6 +151,8 @@ class CounterPage(ScanPage):
         for button in self.tool_buttons:
             button.setVisible(not compact)
         self.more_button.setVisible(compact)
+        self._compact = compact
+        self._show_online(self.sync.online)
 
     def _build(self) -> None:
         self.mode_buttons = QButtonGroup(self)
@@ -173,7 +176,6 @@ class CounterPage(ScanPage):
         self.online_badge.setObjectName("OnlineBadge")
         self.online_badge.setMinimumHeight(36)
         self.online_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.online_badge.setWordWrap(True)  # two lines on a small screen rather than cut
         modes.addWidget(self.online_badge)
         self.sync_button = self._button(
             self.tr("Sync now"), lambda: self.submit(command_text("sync"))
@@ -262,9 +264,6 @@ class CounterPage(ScanPage):
         box.addStretch(1)
         self.redemptions = RowsModel("Counter", REDEMPTION_COLUMNS, self)
         self.redemptions_view = table(self.redemptions, stretch=1)
-        self.redemptions_view.setTextElideMode(
-            Qt.TextElideMode.ElideMiddle
-        )  # a code's end is its serial
         right = QVBoxLayout()
         self.redemptions_title = QLabel(panel)
         right.addWidget(self.redemptions_title)
@@ -328,12 +327,10 @@ class CounterPage(ScanPage):
         box.addWidget(self.claims_today)
         self.lines = RowsModel("Counter", CLAIM_LINE_COLUMNS, self)
         self.lines_view = table(self.lines, stretch=2)  # the code takes the spare width
-        self.lines_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a code's end is its serial
+        self.lines_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a code ends in its serial
+        self.lines_view.setWordWrap(False)
         self.claims = RowsModel("Counter", CLAIM_COLUMNS, self)
         self.claims_view = table(self.claims, stretch=1)
-        self.claims_view.setTextElideMode(
-            Qt.TextElideMode.ElideMiddle
-        )  # a code's end is its serial
         right = QGridLayout()
         right.addWidget(QLabel(self.tr("This claim"), panel), 0, 0)
         right.addWidget(self.lines_view, 1, 0)
@@ -421,16 +418,16 @@ class CounterPage(ScanPage):
         self.hint.setText(hints[mode])
 
     def _show_online(self, online: bool | None) -> None:
+        """The badge beside the modes; on a small screen its word only, the rest a tooltip."""
         if online:
-            self.online_badge.setText(self.tr("● Online: the brand confirms at once"))
-            self.online_badge.setStyleSheet(
-                "color: #ffffff; background: #1e8e3e; border-radius: 6px; padding: 4px 10px;"
-            )
+            short, full = self.tr("● Online"), self.tr("● Online: the brand confirms at once")
+            style = "color: #ffffff; background: #1e8e3e;"
         else:
-            self.online_badge.setText(self.tr("● Offline: redemptions are provisional"))
-            self.online_badge.setStyleSheet(
-                "color: #202124; background: #f9ab00; border-radius: 6px; padding: 4px 10px;"
-            )
+            short, full = self.tr("● Offline"), self.tr("● Offline: redemptions are provisional")
+            style = "color: #202124; background: #f9ab00;"
+        self.online_badge.setText(short if self._compact else full)
+        self.online_badge.setToolTip(full)
+        self.online_badge.setStyleSheet(style + " border-radius: 6px; padding: 4px 10px;")
 
     def _show_voucher(self, facts: VoucherFacts | None) -> None:
         if facts is None:

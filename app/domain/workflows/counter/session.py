@@ -63,8 +63,8 @@ class Reply:
 
 UNCHECKED = QT_TRANSLATE_NOOP(
     "Decisions",
-    "ADDED, NOT CHECKED YET: this counter holds no record of {code}, so the brand checks it (now "
-    "when online, else when the claim syncs). {count} products, about {total} so far.",
+    "ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. "
+    "{count} products, about {total}.",
 )
 
 
