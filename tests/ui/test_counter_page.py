@@ -97,6 +97,7 @@ def test_redeem_refuse_and_undo_with_a_supervisor_pin(qtbot, window, page, gun, 
     assert shown.decision.reason == "voucher.valid"
     assert page.voucher_prize.text() == "滤芯一支" and page.voucher_value.text() == "¥99.00"
     assert window.feedback.headline.text() == "VALID · SCAN CONFIRM"
+    assert window.scan_log_model.row(0).code == "V1"  # the voucher's number, not its token
     done = gun(CONFIRM)
     assert done.decision.reason == "voucher.redeemed_provisional"
     assert window.feedback.outcome is Outcome.DONE
