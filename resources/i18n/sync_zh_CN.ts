@@ -42,42 +42,42 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="201"/>
+        <location filename="../../app/ui/sync_issues.py" line="202"/>
         <source>What:</source>
         <translation>事项：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="202"/>
+        <location filename="../../app/ui/sync_issues.py" line="203"/>
         <source>Codes:</source>
         <translation>码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="203"/>
+        <location filename="../../app/ui/sync_issues.py" line="204"/>
         <source>When:</source>
         <translation>时间：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="204"/>
+        <location filename="../../app/ui/sync_issues.py" line="205"/>
         <source>Who:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="205"/>
+        <location filename="../../app/ui/sync_issues.py" line="206"/>
         <source>Refused on:</source>
         <translation>被拒时间：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="206"/>
+        <location filename="../../app/ui/sync_issues.py" line="207"/>
         <source>What to do:</source>
         <translation>处理办法：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="209"/>
+        <location filename="../../app/ui/sync_issues.py" line="210"/>
         <source>What was done (e.g. goods found and taken off the shipment)</source>
         <translation>处理说明（例如：货物已找回，已从出库单中移除）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="223"/>
+        <location filename="../../app/ui/sync_issues.py" line="231"/>
         <source>Close  Esc</source>
         <translation>关闭  Esc</translation>
     </message>
@@ -255,42 +255,42 @@
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="91"/>
+        <location filename="../../app/ui/sync_issues.py" line="92"/>
         <source> and %1 more</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="96"/>
+        <location filename="../../app/ui/sync_issues.py" line="97"/>
         <source>Voucher %1</source>
         <translation>奖券 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="97"/>
+        <location filename="../../app/ui/sync_issues.py" line="98"/>
         <source>Installer card %1</source>
         <translation>小工卡 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="98"/>
+        <location filename="../../app/ui/sync_issues.py" line="99"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="118"/>
+        <location filename="../../app/ui/sync_issues.py" line="119"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="119"/>
+        <location filename="../../app/ui/sync_issues.py" line="120"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="120"/>
+        <location filename="../../app/ui/sync_issues.py" line="121"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="121"/>
+        <location filename="../../app/ui/sync_issues.py" line="122"/>
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation type="vanished">问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="122"/>
+        <location filename="../../app/ui/sync_issues.py" line="123"/>
         <source>Who</source>
         <translation>操作员</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation type="vanished">事件 {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="107"/>
+        <location filename="../../app/ui/sync_issues.py" line="108"/>
         <source>Resolved by {who} on {when}</source>
         <translation>已由 {who} 于 {when} 处理</translation>
     </message>
@@ -320,17 +320,17 @@
 <context>
     <name>SyncIssuesWidget</name>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="260"/>
+        <location filename="../../app/ui/sync_issues.py" line="263"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="262"/>
+        <location filename="../../app/ui/sync_issues.py" line="265"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="265"/>
+        <location filename="../../app/ui/sync_issues.py" line="268"/>
         <source>Open  Enter</source>
         <translation>打开  Enter</translation>
     </message>
@@ -343,17 +343,17 @@
         <translation type="vanished">标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="288"/>
+        <location filename="../../app/ui/sync_issues.py" line="291"/>
         <source>No sync issues. Everything the server judged was accepted.</source>
         <translation>没有同步问题。服务器已确认的记录全部通过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="290"/>
+        <location filename="../../app/ui/sync_issues.py" line="293"/>
         <source>Choose an issue and press Enter to see what to do.</source>
         <translation>选中一条问题，按 Enter 查看处理办法。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="335"/>
+        <location filename="../../app/ui/sync_issues.py" line="338"/>
         <source>Sync issues: %1 open</source>
         <translation>同步问题：%1 条待处理</translation>
     </message>
