@@ -174,3 +174,32 @@ def test_a_claim_shows_whole_codes_and_states(
         "(01) 06901234567892 (21) 000000000061",
     ]
     assert page.lines_view.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_day_close_names_the_counter_and_shows_totals(
+    qtbot, request, context, make_station, language, tmp_path
+):
+    if language == "zh_CN":
+        request.getfixturevalue("chinese")
+    context.language = language
+    window = make_station(pages=("app.ui.counter.page",), size=(800, 600), login=("Zhang", "1111"))
+    page = window.window.page("counter")
+    page.open_day_close()
+    dialog = page.day_close_dialog
+    dialog.open_files = False
+    qtbot.waitUntil(lambda: dialog.data is not None)
+    qtbot.wait(50)
+    folder = Path(os.environ.get("YIMA_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(folder / f"counter-day-close-{language}.png"))
+    assert "上海一码经销" in dialog.whose.text() and "徐汇建材店" in dialog.whose.text()
+    last = dialog.summary.cells(dialog.summary.rowCount() - 1)
+    assert last[2:] == ("0", "¥0.00")
+    assert dialog.whose.height() >= dialog.whose.heightForWidth(dialog.whose.width())
+    table = dialog.table
+    assert table.verticalScrollBar().maximum() == 0  # every row, the totals too, in view
+    assert table.horizontalScrollBar().maximum() == 0
+    standing = table.horizontalHeader().sectionSize(1)
+    assert standing >= table.fontMetrics().horizontalAdvance(last[1])  # "Total (…)" whole
+    dialog.close()

@@ -108,8 +108,10 @@ class DayCloseDialog(QDialog):
         self.summary = RowsModel("Counter", [])
         self.table = QTableView(self)
         self.table.setModel(self.summary)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()  # compact rows: the totals show without scrolling
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.pdf = QPushButton(self.tr("Save as PDF…"), self)
         self.xlsx = QPushButton(self.tr("Save as Excel (XLSX)…"), self)
         close = QPushButton(self.tr("Close"), self)
@@ -136,8 +138,15 @@ class DayCloseDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(760, 420)
+        self.resize(760, 480)
         self.reload()
+
+    def _fit_columns(self) -> None:
+        """The words whole, the figures share the rest (again for each new model)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in range(min(2, header.count())):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def selected_day(self) -> dt.date:
         return self.day.date().toPython()
@@ -161,6 +170,7 @@ class DayCloseDialog(QDialog):
         )
         self.summary = fresh
         self.table.setModel(fresh)
+        self._fit_columns()
         self.loaded.emit()
 
     def _ask(self, kind: str) -> None:
