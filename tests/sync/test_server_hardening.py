@@ -223,3 +223,23 @@ def test_the_server_never_writes_into_the_working_folder(tmp_path, monkeypatch, 
     finally:
         db.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_push_body_is_checked_in_one_pass_and_answered_like_any_other(central):
+    """The push body is parsed from its bytes by the route itself (one pass): a wrong field is
+    named without the input, text that is not JSON is a client error, and the OpenAPI document
+    still says what the body is."""
+    api = enroll_station(central, "st-1", site="W1")
+    secret = "Q" * 3000
+    wrong = {"events": [dict(ship("st-1", 1, ["sgtin:06901234567892.1"]), seq=secret)]}
+    answer = api.post("/v1/events", wrong)
+    assert answer.status_code == 422 and answer.json()["error"] == "request.invalid"
+    assert "body.events.0.seq" in answer.json()["message"] and "QQQQ" not in answer.text
+    for body in (b'{"events": [', b"\xff\xfe", b""):
+        answer = api.session.post(central.url + "/v1/events", data=body, timeout=10,
+                                  headers={"Content-Type": "application/json"})  # fmt: skip
+        assert answer.status_code == 422 and answer.json()["error"] == "request.invalid", body
+    schema = requests.get(central.url + "/openapi.json", timeout=10).json()
+    push = schema["paths"]["/v1/events"]["post"]["requestBody"]
+    event_schema = push["content"]["application/json"]["schema"]["properties"]["events"]["items"]
+    assert push["required"] and {"event_id", "seq", "payload"} <= set(event_schema["required"])
