@@ -109,6 +109,25 @@ def test_an_order_shows_four_lines_on_a_handheld(qtbot, make_station, touch, lan
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_choosers_show_their_whole_entry_on_a_handheld(qtbot, make_station, touch, language):
+    """At 800×600 the delivery and shelf choosers were as narrow as when they were still
+    empty: "A区01货架" showed as "A区01货"."""
+    win = _window(qtbot, make_station, 800, 600)
+    page = win.page("warehouse")
+    qtbot.waitUntil(lambda: page.receive_location.count() > 0 and page.inbound_combo.count() > 1)
+    with qtbot.waitSignal(page.result_shown):
+        page.switch_flow(Flow.RECEIVE)
+    for combo in (page.inbound_combo, page.receive_location):
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        combo.setCurrentText(max(texts, key=combo.fontMetrics().horizontalAdvance))
+    qtbot.wait(50)
+    for combo in (page.inbound_combo, page.receive_location):
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # the arrow
+        assert needed <= combo.width(), (combo.currentText(), combo.width())
+    assert layout_problems(win) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_passing_message_gets_room_and_no_light_is_cut(qtbot, make_station, language):
     """Issue 15, item 10: at 800×600 a message was cut under the status lights after a few
     words; now the operator and station step aside, what still does not fit ends in "…" (the

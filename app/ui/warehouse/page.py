@@ -99,6 +99,7 @@ LINE_HEIGHT, LINE_COMPACT_HEIGHT = 34, 28
 LINE_PX, LINE_COMPACT_PX = 18, 16
 COMPACT_SPACING = 2
 COMPACT_PROGRESS_WIDTH = 220
+CHOOSER_MAX_WIDTH = 520
 
 
 def translate_any(text: str) -> str:
@@ -416,6 +417,9 @@ class WarehousePage(ScanPage):
         for layout in (self.layout(), self.job_layout):
             layout.setSpacing(COMPACT_SPACING if compact else -1)  # -1: the style's own
         self.layout().setContentsMargins(0, 0 if compact else 4, 0, 0)
+        # the window's scan log has the time, the product says the level: the code keeps room
+        for column in (ScansModel.COL_TIME, ScansModel.COL_LEVEL):
+            self.scans_view.setColumnHidden(column, compact)
         for button in self.findChildren(QPushButton):
             if button.property("flow") is None:  # the job's and the choosers' buttons
                 button.setMinimumHeight(BUTTON_COMPACT_HEIGHT if compact else BUTTON_HEIGHT)
@@ -449,10 +453,16 @@ class WarehousePage(ScanPage):
                 text = QLabel(part, box)
                 text.setWordWrap(True)
                 row.addWidget(text, 1 if len(parts) == 1 else 0)
+            elif isinstance(part, QComboBox):
+                # the choosers share the row's room, so a delivery's or shelf's name is not
+                # cut to its first characters (they were as narrow as when still empty)
+                part.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                part.setMaximumWidth(CHOOSER_MAX_WIDTH)
+                row.addWidget(part, 1)
             else:
                 row.addWidget(part)
         if len(parts) > 1:
-            row.addStretch(1)
+            row.addStretch(0)
         self.context_bar.addWidget(box)
         self._context_pages[flow] = box
 
