@@ -4,32 +4,37 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="63"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="62"/>
+        <source>This is a prize voucher or an installer card, not goods: it is redeemed at the counter. Nothing was recorded here.</source>
+        <translation>这是奖券或小工卡，不是货物：请到柜台核销。这里没有记录任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="73"/>
         <source>This code cannot be read. Scan it again.</source>
         <translation>这个码读不出来，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="71"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="81"/>
         <source>A command barcode was not expected here.</source>
         <translation>这里不需要命令条码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="76"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="86"/>
         <source>This is the shop barcode of the product, not its unique code. Scan the QR code or the code with the serial number.</source>
         <translation>这是商品条码，不是唯一码。请扫二维码或带序列号的码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="90"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="100"/>
         <source>The label {code} was replaced by {new}. Scan the new label; remove the old one if it is still on the package.</source>
         <translation>标签 {code} 已换成 {new}。请扫新标签；旧标签如果还贴着，请撕掉。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="190"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="200"/>
         <source>{code} is not known to this station, so there is nothing to change. Check the label, or sync and try again.</source>
         <translation>本工作站没有 {code} 的记录，无法操作。请核对标签，或同步后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/codes.py" line="104"/>
+        <location filename="../../app/domain/workflows/warehouse/codes.py" line="114"/>
         <source>{code} is not known to this station and strict mode is on, so it is refused. Set it aside and tell the supervisor, or sync and try again.</source>
         <translation>本工作站没有 {code} 的记录，且已开启严格模式，因此拒收。请放到一边并告知主管，或同步后再试。</translation>
     </message>
@@ -1399,12 +1404,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="888"/>
+        <location filename="../../app/ui/warehouse/page.py" line="906"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="893"/>
+        <location filename="../../app/ui/warehouse/page.py" line="911"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1412,252 +1417,252 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="346"/>
+        <location filename="../../app/ui/warehouse/page.py" line="354"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="190"/>
+        <location filename="../../app/ui/warehouse/page.py" line="192"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="191"/>
+        <location filename="../../app/ui/warehouse/page.py" line="193"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="192"/>
+        <location filename="../../app/ui/warehouse/page.py" line="194"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="193"/>
+        <location filename="../../app/ui/warehouse/page.py" line="195"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="197"/>
+        <location filename="../../app/ui/warehouse/page.py" line="199"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="199"/>
+        <location filename="../../app/ui/warehouse/page.py" line="201"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="204"/>
+        <location filename="../../app/ui/warehouse/page.py" line="206"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="209"/>
+        <location filename="../../app/ui/warehouse/page.py" line="211"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="217"/>
+        <location filename="../../app/ui/warehouse/page.py" line="219"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="225"/>
+        <location filename="../../app/ui/warehouse/page.py" line="227"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="230"/>
+        <location filename="../../app/ui/warehouse/page.py" line="232"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="232"/>
+        <location filename="../../app/ui/warehouse/page.py" line="234"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="266"/>
+        <location filename="../../app/ui/warehouse/page.py" line="268"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="308"/>
+        <location filename="../../app/ui/warehouse/page.py" line="316"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="309"/>
+        <location filename="../../app/ui/warehouse/page.py" line="317"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="310"/>
+        <location filename="../../app/ui/warehouse/page.py" line="318"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="317"/>
+        <location filename="../../app/ui/warehouse/page.py" line="325"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="329"/>
+        <location filename="../../app/ui/warehouse/page.py" line="337"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="331"/>
+        <location filename="../../app/ui/warehouse/page.py" line="339"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="333"/>
+        <location filename="../../app/ui/warehouse/page.py" line="341"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="336"/>
+        <location filename="../../app/ui/warehouse/page.py" line="344"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="338"/>
+        <location filename="../../app/ui/warehouse/page.py" line="346"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="339"/>
+        <location filename="../../app/ui/warehouse/page.py" line="347"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="340"/>
+        <location filename="../../app/ui/warehouse/page.py" line="348"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="341"/>
+        <location filename="../../app/ui/warehouse/page.py" line="349"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="342"/>
+        <location filename="../../app/ui/warehouse/page.py" line="350"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="626"/>
+        <location filename="../../app/ui/warehouse/page.py" line="644"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="627"/>
+        <location filename="../../app/ui/warehouse/page.py" line="645"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="628"/>
+        <location filename="../../app/ui/warehouse/page.py" line="646"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="631"/>
+        <location filename="../../app/ui/warehouse/page.py" line="649"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="664"/>
+        <location filename="../../app/ui/warehouse/page.py" line="682"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="666"/>
+        <location filename="../../app/ui/warehouse/page.py" line="684"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="670"/>
+        <location filename="../../app/ui/warehouse/page.py" line="688"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="671"/>
+        <location filename="../../app/ui/warehouse/page.py" line="689"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="680"/>
+        <location filename="../../app/ui/warehouse/page.py" line="698"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="681"/>
+        <location filename="../../app/ui/warehouse/page.py" line="699"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="685"/>
+        <location filename="../../app/ui/warehouse/page.py" line="703"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="686"/>
+        <location filename="../../app/ui/warehouse/page.py" line="704"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="688"/>
+        <location filename="../../app/ui/warehouse/page.py" line="706"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="690"/>
+        <location filename="../../app/ui/warehouse/page.py" line="708"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="692"/>
+        <location filename="../../app/ui/warehouse/page.py" line="710"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="695"/>
+        <location filename="../../app/ui/warehouse/page.py" line="713"/>
         <source>Scan the new label to check it.</source>
         <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="739"/>
+        <location filename="../../app/ui/warehouse/page.py" line="757"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="748"/>
+        <location filename="../../app/ui/warehouse/page.py" line="766"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="786"/>
+        <location filename="../../app/ui/warehouse/page.py" line="804"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="854"/>
+        <location filename="../../app/ui/warehouse/page.py" line="872"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="825"/>
+        <location filename="../../app/ui/warehouse/page.py" line="843"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="694"/>
+        <location filename="../../app/ui/warehouse/page.py" line="712"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="843"/>
+        <location filename="../../app/ui/warehouse/page.py" line="861"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

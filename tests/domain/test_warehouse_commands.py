@@ -90,3 +90,19 @@ def test_language_picks_product_names(st):
     st.call(lambda conn: zh.scan(conn, case("P1", 90)))
     result = st.call(lambda conn: zh.scan(conn, item("P2", 1)))
     assert result.decision.args["product"] == "产品P2"
+
+
+def test_a_voucher_scanned_in_the_warehouse_is_sent_to_the_counter(st):
+    """Issue 15, item 8: a voucher's token is not 'a code this station does not know'."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from app.domain.codes import parse
+    from app.domain.rules.tokens import sign
+
+    before = len(st.events())
+    for token in (sign("YV1", {"i": "V-1"}, "k1", Ed25519PrivateKey.generate()), "YC1.damaged"):
+        refused = st.scan(parse(token))
+        assert refused.decision.outcome is Outcome.ERROR
+        assert refused.decision.reason == "wh.voucher_here"
+        assert "counter" in refused.decision.message
+    assert len(st.events()) == before  # nothing recorded

@@ -17,6 +17,7 @@ from biip.checksums import gs1_standard_check_digit
 
 from app.domain.codes.model import Code, Level, Scheme
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.rules.tokens import CARD, VOUCHER
 from app.domain.workflows.base import Decision, Outcome
 from app.domain.workflows.warehouse.answers import Refusal, label, refuse
 from app.domain.workflows.warehouse.model import Status
@@ -55,6 +56,15 @@ class Codes:
 
     def resolve(self, code: Code, *, allow_unknown: bool = True) -> CodeRow:
         """The code's row, or a provisional one for a code never seen; refuses what cannot be used."""
+        if not code.valid and code.raw.strip().startswith((f"{VOUCHER}.", f"{CARD}.")):
+            raise refuse(
+                "wh.voucher_here",
+                QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "This is a prize voucher or an installer card, not goods: it is redeemed at "
+                    "the counter. Nothing was recorded here.",
+                ),
+            )
         if not code.valid:
             raise Refusal(
                 Decision(
