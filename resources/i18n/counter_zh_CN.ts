@@ -145,88 +145,93 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/model.py" line="328"/>
+        <source>⚠ STILL CHECKING</source>
+        <translation>⚠ 仍在核验</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/model.py" line="329"/>
         <source>✖ REPEATED</source>
         <translation>✖ 重复扫码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="329"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="330"/>
         <source>✖ ALREADY CLAIMED</source>
         <translation>✖ 已申领过</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="330"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="331"/>
         <source>✖ NOT SOLD</source>
         <translation>✖ 未经经销商售出</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="331"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="332"/>
         <source>✖ NOT KNOWN</source>
         <translation>✖ 无此码记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="332"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="333"/>
         <source>✖ NO REBATE</source>
         <translation>✖ 无返利</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="333"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="334"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="335"/>
         <source>✖ NOT ONE PRODUCT</source>
         <translation>✖ 不是单个产品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="335"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="336"/>
         <source>⚠ NO PRODUCTS YET</source>
         <translation>⚠ 尚无产品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="336"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="337"/>
         <source>✔ CLAIM REGISTERED</source>
         <translation>✔ 返利已登记</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="337"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="338"/>
         <source>✖ CLAIM REFUSED BY THE BRAND</source>
         <translation>✖ 返利被品牌方拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="338"/>
         <location filename="../../app/domain/workflows/counter/model.py" line="339"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="340"/>
         <source>✔ GENUINE</source>
         <translation>✔ 正品</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="340"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="341"/>
         <source>✔ KNOWN TO THE BRAND</source>
         <translation>✔ 品牌方有记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="341"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="342"/>
         <source>⚠ NOT KNOWN HERE</source>
         <translation>⚠ 本机无记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="342"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="343"/>
         <source>⚠ NOT KNOWN HERE · CHECKING</source>
         <translation>⚠ 本机无记录 · 正在查询</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="343"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="344"/>
         <source>⚠ NOT SOLD BY THIS DEALER</source>
         <translation>⚠ 非本经销商售出</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="344"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="345"/>
         <source>✖ NEVER ISSUED</source>
         <translation>✖ 品牌从未发码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="345"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="346"/>
         <source>⚠ SEEN TOO OFTEN</source>
         <translation>⚠ 扫码次数异常</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/model.py" line="346"/>
+        <location filename="../../app/domain/workflows/counter/model.py" line="347"/>
         <source>✖ VOID</source>
         <translation>✖ 已作废</translation>
     </message>
@@ -551,7 +556,7 @@
         <translation>本柜台及另外 {count} 个站点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="782"/>
+        <location filename="../../app/ui/counter/page.py" line="783"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -569,13 +574,13 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="725"/>
+        <location filename="../../app/ui/counter/page.py" line="726"/>
         <source>Type a code by hand</source>
         <translation>手工输入编码</translation>
     </message>
     <message>
         <location filename="../../app/ui/counter/page.py" line="181"/>
-        <location filename="../../app/ui/counter/page.py" line="724"/>
+        <location filename="../../app/ui/counter/page.py" line="725"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -611,7 +616,7 @@
     </message>
     <message>
         <location filename="../../app/ui/counter/page.py" line="254"/>
-        <location filename="../../app/ui/counter/page.py" line="434"/>
+        <location filename="../../app/ui/counter/page.py" line="435"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
@@ -626,164 +631,164 @@
         <translation>今日申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="375"/>
+        <location filename="../../app/ui/counter/page.py" line="376"/>
         <source>Checking with the brand…</source>
         <translation>正在向品牌方查询…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="377"/>
-        <location filename="../../app/ui/counter/page.py" line="556"/>
+        <location filename="../../app/ui/counter/page.py" line="378"/>
+        <location filename="../../app/ui/counter/page.py" line="557"/>
         <source>Offline: what this station knows</source>
         <translation>离线：本机已知信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="411"/>
+        <location filename="../../app/ui/counter/page.py" line="412"/>
         <source>Scan the voucher on the customer&apos;s phone, then CONFIRM (or scan it again).</source>
         <translation>扫顾客手机上的奖券码，再扫“确认”（或再扫一次奖券）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="413"/>
+        <location filename="../../app/ui/counter/page.py" line="414"/>
         <source>Scan the product&apos;s own code to check it is genuine.</source>
         <translation>扫产品本身的码，查验真伪。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="415"/>
+        <location filename="../../app/ui/counter/page.py" line="416"/>
         <source>Scan the installer&apos;s card, then each product&apos;s code, then CONFIRM.</source>
         <translation>先扫小工卡，再逐个扫产品码，最后扫“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="423"/>
+        <location filename="../../app/ui/counter/page.py" line="424"/>
         <source>● Online: the brand confirms at once</source>
         <translation>● 在线：品牌方即时确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="423"/>
+        <location filename="../../app/ui/counter/page.py" line="424"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="426"/>
+        <location filename="../../app/ui/counter/page.py" line="427"/>
         <source>● Offline: redemptions are provisional</source>
         <translation>● 离线：核销为临时记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="426"/>
+        <location filename="../../app/ui/counter/page.py" line="427"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="435"/>
+        <location filename="../../app/ui/counter/page.py" line="436"/>
         <source>Scan a voucher</source>
         <translation>请扫奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="437"/>
+        <location filename="../../app/ui/counter/page.py" line="438"/>
         <source>The customer shows the voucher QR on their phone.</source>
         <translation>请顾客出示手机上的奖券二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="439"/>
+        <location filename="../../app/ui/counter/page.py" line="440"/>
         <source>Valid voucher: scan CONFIRM to redeem</source>
         <translation>奖券有效：扫“确认”完成核销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="443"/>
+        <location filename="../../app/ui/counter/page.py" line="444"/>
         <source>Voucher {id}</source>
         <translation>奖券 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="444"/>
+        <location filename="../../app/ui/counter/page.py" line="445"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="447"/>
+        <location filename="../../app/ui/counter/page.py" line="448"/>
         <source>Dealer: {dealer}</source>
         <translation>经销商：{dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="447"/>
+        <location filename="../../app/ui/counter/page.py" line="448"/>
         <source>any dealer</source>
         <translation>不限经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="461"/>
+        <location filename="../../app/ui/counter/page.py" line="462"/>
         <source>Scan a product code</source>
         <translation>请扫产品码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="462"/>
+        <location filename="../../app/ui/counter/page.py" line="463"/>
         <source>What the brand knows about it shows here.</source>
         <translation>品牌方对该产品的记录会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="501"/>
+        <location filename="../../app/ui/counter/page.py" line="502"/>
         <source>Scan an installer&apos;s card</source>
         <translation>请扫小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="503"/>
+        <location filename="../../app/ui/counter/page.py" line="504"/>
         <source>The installer shows the card QR; then scan each product they fitted.</source>
         <translation>请小工出示小工卡二维码，然后逐个扫其安装的产品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="511"/>
+        <location filename="../../app/ui/counter/page.py" line="512"/>
         <source>Card {id} · valid until {date}</source>
         <translation>卡号 {id} · 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="516"/>
+        <location filename="../../app/ui/counter/page.py" line="517"/>
         <source>{count} products · about {total}</source>
         <translation>{count} 件产品 · 约 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="550"/>
+        <location filename="../../app/ui/counter/page.py" line="551"/>
         <source>The brand&apos;s server is busy with a sync; its trace follows when it ends.</source>
         <translation>品牌方服务器正在同步，同步结束后显示溯源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="554"/>
-        <location filename="../../app/ui/counter/page.py" line="558"/>
+        <location filename="../../app/ui/counter/page.py" line="555"/>
+        <location filename="../../app/ui/counter/page.py" line="559"/>
         <source>What this station knows</source>
         <translation>本机掌握的信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="584"/>
+        <location filename="../../app/ui/counter/page.py" line="585"/>
         <source>The brand&apos;s trace</source>
         <translation>品牌方溯源记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="665"/>
+        <location filename="../../app/ui/counter/page.py" line="666"/>
         <source>Today: {count} redeemed, {value} ({provisional} provisional)</source>
         <translation>今日：核销 {count} 张，共 {value}（其中临时 {provisional} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="688"/>
+        <location filename="../../app/ui/counter/page.py" line="689"/>
         <source>Today: {count} claims, {units} products</source>
         <translation>今日：申领 {count} 单，{units} 件产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="719"/>
+        <location filename="../../app/ui/counter/page.py" line="720"/>
         <source>Counter commands</source>
         <translation>柜台指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="721"/>
+        <location filename="../../app/ui/counter/page.py" line="722"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="722"/>
+        <location filename="../../app/ui/counter/page.py" line="723"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="723"/>
+        <location filename="../../app/ui/counter/page.py" line="724"/>
         <source>Undo (supervisor PIN)</source>
         <translation>撤销（需主管 PIN）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="742"/>
+        <location filename="../../app/ui/counter/page.py" line="743"/>
         <source>Yima Scan · counter command sheet</source>
         <translation>一码扫 · 柜台指令码</translation>
     </message>
@@ -796,52 +801,52 @@
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="113"/>
+        <location filename="../../app/ui/counter/day_close.py" line="115"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="114"/>
+        <location filename="../../app/ui/counter/day_close.py" line="116"/>
         <source>Save as Excel (XLSX)…</source>
         <translation>保存为 Excel（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="115"/>
+        <location filename="../../app/ui/counter/day_close.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="124"/>
+        <location filename="../../app/ui/counter/day_close.py" line="126"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="171"/>
+        <location filename="../../app/ui/counter/day_close.py" line="181"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="171"/>
+        <location filename="../../app/ui/counter/day_close.py" line="181"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="173"/>
+        <location filename="../../app/ui/counter/day_close.py" line="183"/>
         <source>Save the day&apos;s close</source>
         <translation>保存日结报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="183"/>
+        <location filename="../../app/ui/counter/day_close.py" line="193"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="194"/>
+        <location filename="../../app/ui/counter/day_close.py" line="204"/>
         <source>Could not save {path}: {error}. Choose another folder.</source>
         <translation>无法保存 {path}：{error}。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="204"/>
+        <location filename="../../app/ui/counter/day_close.py" line="214"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1005,7 +1010,7 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/redeem.py" line="237"/>
-        <location filename="../../app/domain/workflows/counter/session.py" line="561"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="586"/>
         <source>Nothing to undo: only this counter&apos;s last redemption can be undone, within {minutes} minutes of redeeming it.</source>
         <translation>没有可撤销的核销：只能撤销本柜台最近一次核销，且须在核销后 {minutes} 分钟内。</translation>
     </message>
@@ -1015,112 +1020,117 @@
         <translation>已加入，尚未核验：本柜台没有 {code} 的记录，由品牌方核验。共 {count} 件，约 {total}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="206"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="217"/>
         <source>An installer claim is still open. Scan CONFIRM to register it or CANCEL to drop it, then scan the voucher again.</source>
         <translation>还有一张小工申领未完成。请扫“确认”登记或扫“取消”放弃，然后再扫奖券。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="226"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="237"/>
         <source>Valid voucher: {prize} ({value}). Scan CONFIRM (or the voucher again) to redeem it; CANCEL to stop.</source>
         <translation>奖券有效：{prize}（{value}）。扫“确认”（或再扫一次奖券）完成核销；扫“取消”则不核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="258"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="269"/>
         <source>REDEEMED (offline, provisional): hand out {prize}. The brand confirms it at the next sync.</source>
         <translation>已核销（离线，临时）：请发放 {prize}。下次同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="270"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="281"/>
         <source>REDEEMED: {prize}. Waiting for the brand&apos;s confirmation; it shows here in a moment.</source>
         <translation>已核销：{prize}。正在等待品牌方确认，稍后显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="290"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="301"/>
         <source>The claim for {installer} is still open. Scan CONFIRM to register it or CANCEL to drop it before the next installer&apos;s card.</source>
         <translation>{installer} 的申领还未完成。请先扫“确认”登记或扫“取消”放弃，再扫下一位小工的卡。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="304"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="315"/>
         <source>Card of {installer} is open. Scan the products&apos; codes.</source>
         <translation>{installer} 的小工卡已打开。请扫产品码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="319"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="330"/>
         <source>Installer {installer}: scan each product&apos;s code, then CONFIRM to register the claim.</source>
         <translation>小工 {installer}：请逐个扫产品码，最后扫“确认”登记申领。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="352"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="363"/>
         <source>Added {product}: rebate about {amount}. {count} products, about {total} so far.</source>
         <translation>已加入 {product}：返利约 {amount}。目前共 {count} 件，约 {total}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="391"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="397"/>
+        <source>Still checking {count} products with the brand. Scan CONFIRM again in a moment.</source>
+        <translation>仍在向品牌方核验 {count} 件产品。请稍后再扫一次“确认”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/counter/session.py" line="416"/>
         <source>CLAIM REGISTERED for {installer}: {count} products, rebate about {total}. The brand confirms it at sync.</source>
         <translation>已为 {installer} 登记返利：{count} 件产品，返利约 {total}。同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="422"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="447"/>
         <source>{code} names a product, not one item: it cannot be traced. Scan the item&apos;s own QR or DataMatrix code.</source>
         <translation>{code} 是商品条码，不是单品码，无法溯源。请扫单品自己的二维码或 DataMatrix 码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="448"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="473"/>
         <source>Nothing to confirm. Scan a voucher or an installer card first.</source>
         <translation>没有需要确认的内容。请先扫奖券或小工卡。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="462"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="487"/>
         <source>Cancelled. Nothing was recorded.</source>
         <translation>已取消，未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="464"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="489"/>
         <source>Nothing to cancel.</source>
         <translation>没有需要取消的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="479"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="504"/>
         <source>This switch sheet is for another page ({arg}). Use the counter&apos;s sheet: redeem, verify or rebate.</source>
         <translation>这张切换码属于其他页面（{arg}）。请使用柜台的指令码：核销、查真伪或小工返利。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="492"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="517"/>
         <source>Switched. Scan the next code.</source>
         <translation>已切换，请扫下一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="501"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="526"/>
         <source>Syncing with the brand&apos;s server now.</source>
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="510"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="535"/>
         <source>The counter does not use this command. Use CONFIRM, CANCEL, UNDO or SWITCH.</source>
         <translation>柜台不使用这个指令。请使用 确认、取消、撤销 或 切换。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="525"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="550"/>
         <source>Voucher put back; nothing was redeemed.</source>
         <translation>已放弃这张奖券，未核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="537"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="562"/>
         <source>Claim closed; nothing was registered.</source>
         <translation>已关闭申领，未登记任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="545"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="570"/>
         <source>Took {product} off the claim. {count} products left.</source>
         <translation>已从申领中移除 {product}，还剩 {count} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="573"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="598"/>
         <source>Undo the redemption of {prize}? A supervisor must approve with their PIN.</source>
         <translation>要撤销 {prize} 的核销吗？须由主管输入 PIN 批准。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="602"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="627"/>
         <source>UNDONE: the redemption of {prize} is cancelled (approved by {supervisor}). Take the prize back.</source>
         <translation>已撤销：{prize} 的核销已取消（{supervisor} 批准）。请收回奖品。</translation>
     </message>

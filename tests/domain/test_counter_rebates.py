@@ -269,6 +269,15 @@ def test_a_code_this_counter_holds_no_record_of_is_added_amber_and_the_brand_jud
     again = station.call(lambda c: session.refuse_code(c, key("U1"), "claim.code_not_sold"))
     assert again.decision is None  # already off the claim
 
+    # CONFIRM waits for the brand's word on a code it is being asked about.
+    scan(station, session, item("U2"))
+    waiting = station.call(
+        lambda c: session.handle(c, CONFIRM, CLERK, online=True, checking=frozenset({key("U2")}))
+    )
+    assert (waiting.decision.reason, waiting.decision.args) == ("claim.checking", {"count": 1})
+    assert station.call(lambda c: journal.count_pending(c)) == 0
+    assert scan(station, session, CONFIRM).decision.reason == "claim.registered"
+
 
 @pytest.mark.parametrize(
     "state", ["issued", "shipped", "received", "in_stock", "returned", "void", "other"]

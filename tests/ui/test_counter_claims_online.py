@@ -93,8 +93,14 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
     qtbot.waitUntil(lambda: window.feedback.headline.text() == "✖ NOT SOLD", timeout=10000)
     assert readable(sample.items[SHIPPED]) in window.feedback.message.text()
     assert page.lines.rowCount() == 1 and page.lines.key(0) == first
-    # The other counter's claim of ``first`` is something only the server knows.
-    assert scan(command_text("confirm")).decision.reason == "claim.registered"
+    # The other counter's claim of ``first`` is something only the server knows. CONFIRM waits
+    # while the brand is still being asked about a code: the clerk scans it again.
+    for _ in range(50):
+        confirmed = scan(command_text("confirm"))
+        if confirmed.decision.reason != "claim.checking":
+            break
+        qtbot.wait(100)
+    assert confirmed.decision.reason == "claim.registered"
 
     qtbot.waitUntil(
         lambda: window.feedback.headline.text() == "✖ CLAIM REFUSED BY THE BRAND", timeout=15000

@@ -347,7 +347,8 @@ class CounterPage(ScanPage):
 
     def scan_action(self, text: str) -> Action:
         actor, online, session = self.actor(), self.sync.online is True, self.session
-        return lambda conn: session.handle(conn, text, actor, online=online)
+        checking = frozenset(self._claim_checks)
+        return lambda conn: session.handle(conn, text, actor, online=online, checking=checking)
 
     def _show_state(self, reply: Reply) -> None:
         """Where the counter stands (its session row), shown without a decision."""

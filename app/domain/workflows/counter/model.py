@@ -325,6 +325,7 @@ HEADLINES: dict[str, str] = {
     "card.valid": QT_TRANSLATE_NOOP("Counter", "INSTALLER CARD"),
     "claim.code_added": QT_TRANSLATE_NOOP("Counter", "✔ ADDED"),
     "claim.code_unchecked": QT_TRANSLATE_NOOP("Counter", "⚠ ADDED, NOT CHECKED YET"),
+    "claim.checking": QT_TRANSLATE_NOOP("Counter", "⚠ STILL CHECKING"),
     "claim.code_repeated": QT_TRANSLATE_NOOP("Counter", "✖ REPEATED"),
     "claim.code_already_claimed": QT_TRANSLATE_NOOP("Counter", "✖ ALREADY CLAIMED"),
     "claim.code_not_sold": QT_TRANSLATE_NOOP("Counter", "✖ NOT SOLD"),

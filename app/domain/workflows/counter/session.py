@@ -119,6 +119,7 @@ class CounterSession:
         self.mode = Mode.REDEEM
         self.pending: VoucherFacts | None = None
         self.draft: ClaimDraft | None = None
+        self.checking: frozenset[str] = frozenset()  # during one writer action
 
     # --- the state row -------------------------------------------------------------------
 
@@ -144,9 +145,19 @@ class CounterSession:
 
     # --- entry points --------------------------------------------------------------------
 
-    def handle(self, conn: sqlite3.Connection, text: str, actor: Actor, *, online: bool) -> Reply:
-        """One scan, inside a writer action."""
+    def handle(
+        self,
+        conn: sqlite3.Connection,
+        text: str,
+        actor: Actor,
+        *,
+        online: bool,
+        checking: frozenset[str] = frozenset(),
+    ) -> Reply:
+        """One scan, inside a writer action; ``checking`` holds the claimed codes the brand is
+        being asked about (CONFIRM waits for them: one refused code refuses the whole claim)."""
         self._load(conn)
+        self.checking = checking
         reply = self._handle(conn, text, actor, online)
         self._save(conn)
         return dataclasses.replace(reply, subject=self._subject(text, reply))
@@ -378,6 +389,20 @@ class CounterSession:
         self, conn: sqlite3.Connection, actor: Actor, now: dt.datetime, online: bool
     ) -> Reply:
         assert self.draft is not None
+        waiting = [line for line in self.draft.lines if line.code_key in self.checking]
+        if waiting:
+            return self._reply(
+                Decision(
+                    Outcome.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Decisions",
+                        "Still checking {count} products with the brand. Scan CONFIRM again in a "
+                        "moment.",
+                    ),
+                    {"count": len(waiting)},
+                    "claim.checking",
+                )
+            )
         result = rebates.register(conn, self.draft, actor, now, online=online)
         if isinstance(result, rebates.LineRefused):
             return self._reply(
