@@ -255,6 +255,11 @@
         <translation>扫码</translation>
     </message>
     <message>
+        <location filename="../../sync/client/issues.py" line="88"/>
+        <source>Station records</source>
+        <translation>本机记录</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/sync_issues.py" line="92"/>
         <source> and %1 more</source>
         <translation>（另有 %1 个）</translation>

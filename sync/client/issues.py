@@ -84,6 +84,9 @@ EVENT_NAMES = {
     "ObjectEvent": QT_TRANSLATE_NOOP("SyncIssues", "Scan"),
 }
 
+# What a problem of the station's own journal is about (it names no kind of work).
+STATION_RECORDS = QT_TRANSLATE_NOOP("SyncIssues", "Station records")
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -121,6 +124,8 @@ class Issue:
     @property
     def what(self) -> str:
         """The English name of the kind of work (translate in the "SyncIssues" context)."""
+        if self.reason in STATION_REASONS:
+            return STATION_RECORDS
         step = (self.biz_step or "").rsplit(":", 1)[-1].removeprefix("void_")
         return EVENT_NAMES.get(step) or EVENT_NAMES.get(self.type, self.type)
 

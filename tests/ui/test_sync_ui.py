@@ -179,3 +179,23 @@ def test_every_reason_and_sync_message_ships_in_chinese(qapp):
         assert "无法连接服务器" in error_text(Offline("timeout"))
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_problem_of_the_station_itself_is_named_too(qtbot, station):
+    """A damaged journal row names no kind of work: the row says whose records it is."""
+    from sync.client.issues import UNREADABLE_EVENT, report_station_issue
+
+    station.writer.call(
+        lambda c: report_station_issue(
+            c, event_id="bad-7", seq=7, reason=UNREADABLE_EVENT, detail={"seq": 7}
+        )
+    )
+    gateway = StoreGateway(station.path, station.writer)
+    widget = SyncIssuesWidget(gateway, lambda: "supervisor-1")
+    qtbot.addWidget(widget)
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1)
+    model = widget.model
+    assert model.data(model.index(0, SyncIssuesModel.WHAT)) == "Station records"
+    assert "Event 7" in model.data(model.index(0, SyncIssuesModel.PROBLEM))
+    gateway.close()
