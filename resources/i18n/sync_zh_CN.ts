@@ -260,6 +260,11 @@
         <translation>本机记录</translation>
     </message>
     <message>
+        <location filename="../../sync/client/issues.py" line="89"/>
+        <source>Other work</source>
+        <translation>其他作业</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/sync_issues.py" line="92"/>
         <source> and %1 more</source>
         <translation>（另有 %1 个）</translation>

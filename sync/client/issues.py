@@ -86,6 +86,7 @@ EVENT_NAMES = {
 
 # What a problem of the station's own journal is about (it names no kind of work).
 STATION_RECORDS = QT_TRANSLATE_NOOP("SyncIssues", "Station records")
+OTHER_WORK = QT_TRANSLATE_NOOP("SyncIssues", "Other work")  # a kind of event not named above
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class Issue:
         if self.reason in STATION_REASONS:
             return STATION_RECORDS
         step = (self.biz_step or "").rsplit(":", 1)[-1].removeprefix("void_")
-        return EVENT_NAMES.get(step) or EVENT_NAMES.get(self.type, self.type)
+        return EVENT_NAMES.get(step) or EVENT_NAMES.get(self.type, OTHER_WORK)
 
 
 def _reason(reason: str) -> tuple[str, str]:
