@@ -117,10 +117,10 @@ def registry_status(conn: sqlite3.Connection, key: str) -> str:
     this station pulled: ``UNSEEN`` when it holds no record of the code (a counter keeps only
     the codes of its site and dealer, so that is no proof the code does not exist).
 
-    The pull tells a dealer's station the state of every code but the dealer and holder of its
-    own dealer's codes only, and keeps a code received in a warehouse as ``known`` there; so a
-    code that is not ``shipped`` counts as sold when it names this station's dealer (received in
-    the dealer's warehouse), and as not sold when it names none. The inspector's snapshot, when
+    Of the codes it brings, the pull tells a dealer's station the state, but the dealer and
+    holder of its own dealer's codes only, and keeps a code received in a warehouse as ``known``
+    there; so a code that is not ``shipped`` counts as sold when it names this station's dealer
+    (received in the dealer's warehouse), and as not sold when it names none. The inspector's snapshot, when
     the station holds one, says the same of a code the registry lacks."""
     row = conn.execute("SELECT status, dealer_id FROM codes WHERE key = ?", (key,)).fetchone()
     if row is None:
@@ -144,7 +144,7 @@ def _ship_row(conn: sqlite3.Connection, key: str) -> knowledge.ShipRow | None:
 
 
 def _refused(
-    conn: sqlite3.Connection, key: str, product: str, reason: str, status: str | None
+    conn: sqlite3.Connection, key: str, product: str, reason: str, status: str
 ) -> LineRefused:
     """The operator's words for a refused code: what happened, then what to do with it."""
     code = shown(key, product)
