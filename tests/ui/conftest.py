@@ -120,3 +120,15 @@ def chinese(qapp) -> Iterator[None]:
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def touch(qapp) -> Iterator[None]:
+    """The station's app-wide rule that buttons and inputs are a fingertip high, as
+    ``app/ui/application.py`` installs it (it changes how tall, and in what font, they draw)."""
+    from app.ui.compact import install_touch_targets
+
+    before = qapp.styleSheet()
+    install_touch_targets(qapp)
+    yield
+    qapp.setStyleSheet(before)

@@ -32,7 +32,7 @@ def bridge(context):
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (800, 600)], ids=["1366x768", "800x600"])
 def test_every_screen_is_saved_and_fits(
-    qtbot, qapp, context, bridge, make_station, screenshots, tmp_path, language, size
+    qtbot, qapp, context, bridge, touch, make_station, screenshots, language, size
 ):
     translators = install_translations(qapp, language)
     context.language = language

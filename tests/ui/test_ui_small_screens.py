@@ -12,21 +12,12 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 from app.demo import prepare
 from app.domain.operators import Role
 from app.domain.workflows.warehouse import Flow
-from app.ui.compact import COMPACT_WIDTH, install_touch_targets, split_hint, touch_min_px
+from app.ui.compact import COMPACT_WIDTH, split_hint, touch_min_px
 from app.ui.main_window import MainWindow
 from app.ui.status_bar import MESSAGE_ROOM
 from hardware.source import SourceState
 from tests.support import ROOT
 from tests.support.small_screen import bold_shortfall, check_every_page, layout_problems
-
-
-@pytest.fixture
-def touch(qapp):
-    before = qapp.styleSheet()
-    install_touch_targets(qapp)
-    yield
-    qapp.setStyleSheet(before)
-
 
 pytestmark = pytest.mark.station(
     operators=[("Boss", "9999", Role.ADMIN)], prepare=prepare, uses=("chinese",), language="zh_CN"
