@@ -51,6 +51,7 @@ from app.domain.workflows.counter.redeem import UndoTarget
 from app.domain.workflows.counter.session import CounterSession, Reply
 from app.domain.workflows.knowledge import dealer_name, identity
 from app.ui.counter.reasons import explain, what_happened
+from app.ui.elide import elide_in_the_middle
 from app.ui.scan_page import Action, PageParts, ScanPage
 from app.ui.widgets import RowsModel, TabButton, big_label, table, tool_button
 from sync.client.runner import LookupTooLate
@@ -327,8 +328,7 @@ class CounterPage(ScanPage):
         box.addWidget(self.claims_today)
         self.lines = RowsModel("Counter", CLAIM_LINE_COLUMNS, self)
         self.lines_view = table(self.lines, stretch=2)  # the code takes the spare width
-        self.lines_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a code ends in its serial
-        self.lines_view.setWordWrap(False)
+        elide_in_the_middle(self.lines_view, 2)  # a code keeps its serial
         self.claims = RowsModel("Counter", CLAIM_COLUMNS, self)
         self.claims_view = table(self.claims, stretch=1)
         right = QGridLayout()
@@ -336,6 +336,8 @@ class CounterPage(ScanPage):
         right.addWidget(self.lines_view, 1, 0)
         right.addWidget(QLabel(self.tr("Today's claims"), panel), 0, 1)
         right.addWidget(self.claims_view, 1, 1)
+        right.setColumnStretch(0, 3)  # the claim being scanned, with its codes, gets the room
+        right.setColumnStretch(1, 2)
         layout = QHBoxLayout(panel)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(frame, 2)
