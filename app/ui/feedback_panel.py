@@ -32,6 +32,7 @@ COLOURS: dict[Outcome | None, tuple[str, str]] = {
 }
 FLASH_COLOUR = "#ffffff"
 MESSAGE_MIN_PX = 14
+HEADLINE_MIN_PX = 18  # the headline's least, when a long message needs the room
 BORDER_COLOUR = "#ffd54f"
 BORDER = 6
 RADIUS = 8
@@ -156,33 +157,46 @@ class FeedbackPanel(QFrame):
         """Type as big as the panel allows, so a 1280×800 station reads as well as a handheld.
 
         The headline scales with the panel; the message starts large and steps down
-        only as far as a long message needs to fit, never below a readable 14 px.
+        only as far as a long message needs to fit, never below a readable 14 px. When even
+        then it does not fit (a two-line message on a handheld's short panel), the headline
+        gives up some of its size, down to ``HEADLINE_MIN_PX``: the words say what to do.
         """
         height, width = max(self.height(), 100), max(self.width(), 300)
-        headline = QFont(self.font())
-        headline.setPixelSize(max(26, min(int(height * 0.34), int(width / 12))))
-        headline.setBold(True)
-        self.headline.setFont(headline)
         margins = self.layout().contentsMargins()
         room_w = width - margins.left() - margins.right() - 2 * BORDER
-        room_h = (
-            height
-            - margins.top()
-            - margins.bottom()
-            - 2 * BORDER
-            - QFontMetrics(headline).height()
-            - self.layout().spacing()
-        )
-        message = QFont(self.font())
-        size = max(MESSAGE_MIN_PX, min(int(height * 0.19), int(width / 30)))
         text = self.message.text()
-        while size > MESSAGE_MIN_PX:
+        headline = QFont(self.font())
+        headline.setBold(True)
+        headline_px = max(26, min(int(height * 0.34), int(width / 12)))
+        start = max(MESSAGE_MIN_PX, min(int(height * 0.19), int(width / 30)))
+        while True:
+            headline.setPixelSize(headline_px)
+            room_h = (
+                self.height()
+                - margins.top()
+                - margins.bottom()
+                - 2 * BORDER
+                - QFontMetrics(headline).height()
+                - self.layout().spacing()
+            )
+            size, fits = self._message_size(start, room_w, room_h, text)
+            if fits or headline_px <= HEADLINE_MIN_PX:
+                break
+            headline_px -= 2
+        self.headline.setFont(headline)
+        message = QFont(self.font())
+        message.setPixelSize(size)
+        self.message.setFont(message)
+
+    def _message_size(self, start: int, room_w: int, room_h: int, text: str) -> tuple[int, bool]:
+        """The largest message size from ``start`` down to the minimum that fits the room,
+        and whether it does."""
+        message = QFont(self.font())
+        for size in range(start, MESSAGE_MIN_PX - 1, -2):
             message.setPixelSize(size)
             needed = QFontMetrics(message).boundingRect(
                 QRect(0, 0, room_w, 10_000), Qt.TextFlag.TextWordWrap, text
             )
             if needed.height() <= room_h:
-                break
-            size -= 2
-        message.setPixelSize(max(size, MESSAGE_MIN_PX))
-        self.message.setFont(message)
+                return size, True
+        return MESSAGE_MIN_PX, False

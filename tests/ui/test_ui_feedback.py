@@ -13,7 +13,15 @@ from PySide6.QtGui import QPalette
 from app.domain.workflows.base import Decision, Outcome
 from app.paths import resources_dir
 from app.ui import sounds as sounds_module
-from app.ui.feedback_panel import BORDER_COLOUR, COLOURS, FLASH_COLOUR, FeedbackPanel
+from app.ui.feedback_panel import (
+    BORDER_COLOUR,
+    COLOURS,
+    COMPACT_MIN_HEIGHT,
+    FLASH_COLOUR,
+    HEADLINE_MIN_PX,
+    MESSAGE_MIN_PX,
+    FeedbackPanel,
+)
 from app.ui.sounds import FeedbackSounds, sound_file
 from app.ui.translations import translate_template
 
@@ -84,6 +92,27 @@ def test_type_is_big_and_grows_with_the_panel(qtbot, panel):
     qtbot.waitUntil(lambda: panel.height() == 320)
     assert panel.headline.font().pixelSize() > small
     assert panel.message.font().pixelSize() >= 18
+
+
+def test_a_long_message_shows_whole_on_a_handheld_panel(qtbot, panel):
+    """At 800x600 the panel is 76 px high: a two-line message lost its second line (the type
+    was fitted to a panel of at least 100 px); now the headline gives up some size for it."""
+    panel.set_compact(True)
+    panel.resize(792, COMPACT_MIN_HEIGHT)
+    panel.show_decision(
+        Decision(
+            Outcome.WARNING,
+            "NO DATA: this station has not downloaded the shipment data yet. Download it on "
+            "the Prepare tab before you inspect.",
+        )
+    )
+    message = panel.message
+    qtbot.waitUntil(lambda: panel.height() == COMPACT_MIN_HEIGHT)
+    qtbot.wait(50)  # the layout takes the new type sizes
+    assert message.heightForWidth(message.width()) <= message.height()
+    assert message.font().pixelSize() >= MESSAGE_MIN_PX
+    assert panel.headline.font().pixelSize() >= HEADLINE_MIN_PX
+    assert message.y() + message.height() <= panel.height()
 
 
 def test_templates_are_translated_before_formatting(qtbot, tmp_path):
