@@ -117,7 +117,9 @@ class SyncControls(QObject):
         self.issues_button.clicked.connect(self.open_issues)
         self.issues_button.hide()
         status.addPermanentWidget(self.issues_button)
-        self.issues = SyncIssuesWidget(context.gateway, self._operator_id)
+        self.issues = SyncIssuesWidget(
+            context.gateway, self._operator_id, language=context.language
+        )
         self.issues_dialog = QDialog(window)
         self.issues_dialog.setWindowTitle(self.tr("Sync issues"))
         self.issues_dialog.resize(900, 420)

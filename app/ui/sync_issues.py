@@ -252,10 +252,13 @@ class SyncIssuesWidget(QWidget):
         gateway: StoreGateway,
         operator: Callable[[], str | None],
         parent: QWidget | None = None,
+        *,
+        language: str = "zh_CN",
     ) -> None:
         super().__init__(parent)
         self._gateway = gateway
         self._operator = operator
+        self._language = language  # for the names the store holds in two languages
         self.detail: IssueDialog | None = None
         self.model = SyncIssuesModel(self)
         self.title = QLabel(self)
@@ -313,14 +316,15 @@ class SyncIssuesWidget(QWidget):
     # --- data ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        include = self.show_resolved.isChecked()
-        self._gateway.read(lambda conn: self._read(conn, include), self._loaded)
+        include, language = self.show_resolved.isChecked(), self._language
+        self._gateway.read(lambda conn: self._read(conn, include, language), self._loaded)
 
     @staticmethod
-    def _read(conn: Any, include_resolved: bool) -> tuple[list[Issue], int]:
+    def _read(conn: Any, include_resolved: bool, language: str) -> tuple[list[Issue], int]:
         from sync.client.issues import count_open
 
-        return list_issues(conn, include_resolved=include_resolved), count_open(conn)
+        issues = list_issues(conn, include_resolved=include_resolved, language=language)
+        return issues, count_open(conn)
 
     def _loaded(self, result: tuple[list[Issue], int]) -> None:
         issues, open_count = result

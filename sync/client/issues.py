@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.domain.codes.display import readable
@@ -186,12 +186,28 @@ _SELECT = (
 
 
 def list_issues(
-    conn: sqlite3.Connection, *, include_resolved: bool = False, limit: int = 1000
+    conn: sqlite3.Connection,
+    *,
+    include_resolved: bool = False,
+    limit: int = 1000,
+    language: str = "zh_CN",
 ) -> list[Issue]:
-    """Newest first; open ones only unless asked."""
+    """Newest first; open ones only unless asked. A dealer the station knows is named (in
+    ``language``), not given by the server's id."""
     where = "" if include_resolved else " WHERE i.resolved_at IS NULL"
     rows = conn.execute(f"{_SELECT}{where} ORDER BY i.seq DESC LIMIT ?", (limit,)).fetchall()
-    return [_issue(r) for r in rows]
+    return [_named_dealer(conn, _issue(r), language) for r in rows]
+
+
+def _named_dealer(conn: sqlite3.Connection, issue: Issue, language: str) -> Issue:
+    dealer = issue.args.get("dealer", "?")
+    if dealer == "?":
+        return issue
+    row = conn.execute("SELECT name, name_en FROM dealers WHERE id = ?", (dealer,)).fetchone()
+    if row is None:
+        return issue
+    name = row[1] if row[1] and not language.startswith("zh") else row[0]
+    return replace(issue, args={**issue.args, "dealer": name or dealer})
 
 
 def count_open(conn: sqlite3.Connection, operator: str | None = None) -> int:

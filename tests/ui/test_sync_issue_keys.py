@@ -22,10 +22,11 @@ def _issue(conn) -> None:
         " '2026-12-06T09:12:00+00:00', '2026-12-06T10:00:00+00:00')",
         (json.dumps({"code": KEY, "dealer": "D2", "station": "ST-N"}), json.dumps([KEY])),
     )
+    conn.execute("INSERT INTO dealers (id, name, name_en) VALUES ('D2', '北方经销商', 'North Co')")
 
 
 pytestmark = [
-    pytest.mark.station(operators=[("Boss", "2222", Role.SUPERVISOR)], seed=_issue),
+    pytest.mark.station(operators=[("Boss", "2222", Role.SUPERVISOR)], seed=_issue, language="en"),
     pytest.mark.window(pages=(), login=("Boss", "2222")),
 ]
 
@@ -43,6 +44,7 @@ def test_f6_enter_opens_an_issue_and_esc_closes_it(qtbot, app_station):
     detail = issues.detail
     assert "(01) 06950123001016 (21) 00000001" in detail.codes.text()
     assert "take the code out of the shipment" in detail.todo.text()
+    assert "shipped to North Co by station ST-N" in detail.headline.text()  # named, not D2
     qtbot.keyClick(detail, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: issues.detail is None)
     assert dialog.isVisible()  # Esc closed the issue, not the list
