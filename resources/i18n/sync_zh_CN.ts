@@ -9,32 +9,32 @@
         <translation>该问题已标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="181"/>
+        <location filename="../../app/ui/sync_controls.py" line="183"/>
         <source>Syncing with the server now.</source>
         <translation>正在与服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="204"/>
+        <location filename="../../app/ui/sync_controls.py" line="206"/>
         <source>Only an administrator may enroll this station: ask IT to scan it.</source>
         <translation>只有管理员可以注册本工作站：请联系 IT 扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="209"/>
+        <location filename="../../app/ui/sync_controls.py" line="211"/>
         <source>This enrollment code is damaged: show it again in head office&apos;s console and scan it again.</source>
         <translation>注册码已损坏：请在总部控制台重新显示后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="219"/>
+        <location filename="../../app/ui/sync_controls.py" line="221"/>
         <source>Enrolling this station with {server}…</source>
         <translation>正在向 {server} 注册本工作站…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="233"/>
+        <location filename="../../app/ui/sync_controls.py" line="235"/>
         <source>The station was not enrolled: {error} Nothing was changed.</source>
         <translation>工作站未注册：{error} 没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="244"/>
+        <location filename="../../app/ui/sync_controls.py" line="246"/>
         <source>Enrolled: this station is {station} at the brand&apos;s server.</source>
         <translation>注册成功：本工作站在品牌服务器上的编号为 {station}。</translation>
     </message>
@@ -129,7 +129,7 @@
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="222"/>
+        <location filename="../../app/ui/sync_controls.py" line="224"/>
         <source>Enrolling</source>
         <translation>正在注册</translation>
     </message>
@@ -144,32 +144,32 @@
         <translation>立即发送待上传的记录并获取服务器数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="122"/>
+        <location filename="../../app/ui/sync_controls.py" line="124"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="173"/>
+        <location filename="../../app/ui/sync_controls.py" line="175"/>
         <source>Syncing with the server…</source>
         <translation>正在与服务器同步…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="185"/>
+        <location filename="../../app/ui/sync_controls.py" line="187"/>
         <source>⟳ Sync</source>
         <translation>⟳ 同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="256"/>
+        <location filename="../../app/ui/sync_controls.py" line="258"/>
         <source>Sending events: %1 of %2</source>
         <translation>正在发送记录：第 %1 条，共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="267"/>
+        <location filename="../../app/ui/sync_controls.py" line="269"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="305"/>
+        <location filename="../../app/ui/sync_controls.py" line="307"/>
         <source>⚠ %1 sync issues  F6</source>
         <translation>⚠ %1 个同步问题  F6</translation>
     </message>
@@ -330,17 +330,17 @@
 <context>
     <name>SyncIssuesWidget</name>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="263"/>
+        <location filename="../../app/ui/sync_issues.py" line="266"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="265"/>
+        <location filename="../../app/ui/sync_issues.py" line="268"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="268"/>
+        <location filename="../../app/ui/sync_issues.py" line="271"/>
         <source>Open  Enter</source>
         <translation>打开  Enter</translation>
     </message>
@@ -353,17 +353,17 @@
         <translation type="vanished">标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="291"/>
+        <location filename="../../app/ui/sync_issues.py" line="294"/>
         <source>No sync issues. Everything the server judged was accepted.</source>
         <translation>没有同步问题。服务器已确认的记录全部通过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="293"/>
+        <location filename="../../app/ui/sync_issues.py" line="296"/>
         <source>Choose an issue and press Enter to see what to do.</source>
         <translation>选中一条问题，按 Enter 查看处理办法。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="338"/>
+        <location filename="../../app/ui/sync_issues.py" line="342"/>
         <source>Sync issues: %1 open</source>
         <translation>同步问题：%1 条待处理</translation>
     </message>
