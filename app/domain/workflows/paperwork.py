@@ -45,7 +45,7 @@ STATUSES = {
     "cancelled": QT_TRANSLATE_NOOP("Paperwork", "cancelled"),
 }
 # Where the station has a code (stocktake differences), in words rather than the store's value.
-CODE_STATUSES = {
+CODE_STATUSES: dict[str, str] = {
     Status.KNOWN: QT_TRANSLATE_NOOP("Paperwork", "not received here"),
     Status.IN_STOCK: QT_TRANSLATE_NOOP("Paperwork", "in stock"),
     Status.ALLOCATED: QT_TRANSLATE_NOOP("Paperwork", "on an open shipment"),
