@@ -12,9 +12,11 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -167,6 +169,31 @@ def _printable(text: str) -> str:
     return "".join(chr(0x2400 + ord(c)) if ord(c) < 0x20 else c for c in text)
 
 
+class SpecSuggestions(QAbstractListModel):
+    """The "add a scanner" box's suggestions: the list names each scanner in words (串口扫码枪
+    ttyS0), and choosing one puts its spec in the box for IT to complete (an editable combo box
+    takes an entry's EditRole)."""
+
+    def __init__(self, specs: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._specs = specs
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._specs)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._specs):
+            return None
+        spec = self._specs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return scanner_title(spec.partition("?")[0])
+        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return spec
+        return None
+
+
 class ScannerSettingsPage(QWidget):
     """Host it in the settings dialog: ``dialog.add_page(tr("Scanners"), ScannerSettingsPage(bridge, settings))``."""
 
@@ -238,7 +265,7 @@ class ScannerSettingsPage(QWidget):
         except OSError:
             pass  # no serial ports to list on this machine
         suggestions += ["camera:0", "tcp:192.168.1.50:2001"]
-        self.spec_box.addItems(suggestions)
+        self.spec_box.setModel(SpecSuggestions(suggestions, self.spec_box))
         self.spec_box.setCurrentText("")
 
     def add_source(self) -> bool:

@@ -145,9 +145,12 @@ def _texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
                 yield f"{where} tab", widget.tabText(index)
     elif isinstance(widget, QGroupBox):
         yield where, widget.title()
-    elif isinstance(widget, QComboBox):
-        for index in range(widget.count()):
-            yield f"{where} entry", widget.itemText(index)
+    elif isinstance(widget, QComboBox):  # the entries as the drop-down list shows them
+        model, column = widget.model(), widget.modelColumn()  # (itemText of an editable box is
+        for index in range(widget.count()):  # what choosing puts in its field, e.g. a spec)
+            yield f"{where} entry", str(model.data(model.index(index, column)) or "")
+        if widget.isEditable():
+            yield f"{where} field", widget.currentText()
     elif isinstance(widget, QLineEdit):
         yield f"{where} placeholder", widget.placeholderText()
         if widget.isReadOnly():

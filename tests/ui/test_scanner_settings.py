@@ -148,3 +148,22 @@ def test_state_column_is_coloured(qtbot, page, bridge):
     )
     index = page.model.index(0, SourcesModel.STATE)
     assert page.model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_suggestions_name_scanners_in_words_and_fill_in_the_spec(qtbot, page, bridge, chinese):
+    """Issue 15, item 8: the list reads 键盘式扫码枪, 摄像头 0, not wedge or camera:0; choosing
+    one puts its spec in the box, which IT completes (a COM port, an address)."""
+    from app.ui.scanner_settings import ScannerSettingsPage, SpecSuggestions
+
+    fresh = ScannerSettingsPage(bridge, None)
+    qtbot.addWidget(fresh)
+    box = fresh.spec_box
+    assert isinstance(box.model(), SpecSuggestions)
+    model = box.model()
+    shown = [model.data(model.index(i, 0)) for i in range(box.count())]  # the drop-down list
+    assert shown[0] == "键盘式扫码枪" and "摄像头 0" in shown and "网络扫码器 192.168.1.50" in shown
+    assert box.currentText() == ""
+    box.setCurrentIndex(shown.index("摄像头 0"))
+    assert box.currentText() == "camera:0"  # the spec, ready to complete
+    box.setCurrentIndex(0)
+    assert box.currentText() == "wedge"
