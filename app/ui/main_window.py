@@ -134,9 +134,9 @@ class MainWindow(QMainWindow):
     def __init__(
         self, context: ShellContext, parent: QWidget | None = None, *, parser: Parser | None = None
     ) -> None:
-        self.scan_words = ScanWords(parser)  # what the scan log shows for a scan, in words
         super().__init__(parent)
         self.context = context
+        self.scan_words = ScanWords(parser)  # what the scan log shows for a scan, in words
         self.operator: Operator | None = None
         self._pages: dict[str, PageEntry] = {}
         self._settings_pages: list[tuple[str, Callable[[QWidget], QWidget]]] = []
