@@ -189,6 +189,23 @@ def test_no_sql_on_the_gui_thread(qtbot, board_page, monkeypatch):
     assert on_main and not any(on_main)
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (800, 600)])
+def test_the_tiles_are_as_tall_as_their_lines(qtbot, day, make_station, size):
+    """The window starts narrow (compact) and widens before the dashboard is first shown: the
+    tiles kept their brief height and the big figure was drawn over its caption."""
+    window = make_station(login=("Boss", "2222"), size=(800, 600)).window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.compact == (size[0] < 1000))
+    window.set_current_page("dashboard")
+    page = window.page("dashboard")
+    qtbot.waitUntil(lambda: page.board is not None, timeout=5000)
+    qtbot.wait(50)
+    for tile in page.tiles.values():
+        assert tile.height() >= tile.heightForWidth(tile.width()), tile.caption.text()
+        assert tile.value.geometry().bottom() < tile.caption.geometry().top()
+        assert tile.detail.isVisible() == (size[0] >= 1000 and bool(tile.detail.text()))
+
+
 def test_only_supervisors_and_administrators_see_it(qtbot, make_station):
     window = make_station(login=("Wu", "1111")).window
     assert "dashboard" not in window.page_keys()

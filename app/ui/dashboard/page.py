@@ -84,7 +84,8 @@ class Tile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # as tall as its three lines, never squeezed: the charts below give up the height
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.brief = False
 
     def show_figure(self, value: str, detail: str = "") -> None:
@@ -280,6 +281,7 @@ class DashboardPage(QWidget):
             f"{board.backlog.pending:,}",
             tr("oldest from %1").replace("%1", _local_time(oldest)) if oldest else tr("all sent"),
         )
+        self._arrange()  # the tiles' new lines change their heights: lay the rows out again
         periods = [tr("Today"), tr("This month")]
         self.goods_series = QBarSeries()
         _redraw(
