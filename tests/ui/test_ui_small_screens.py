@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
 from app.demo import prepare
@@ -116,6 +116,13 @@ def test_the_choosers_show_their_whole_entry_on_a_handheld(qtbot, make_station, 
         needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30  # the arrow
         assert needed <= combo.width(), (combo.currentText(), combo.width())
     assert layout_problems(win) == []
+
+
+def test_finish_reads_as_large_as_the_buttons_beside_it(qtbot, make_station, touch):
+    """Finish was bold through a style sheet, which drew it in the smaller application font."""
+    page = _window(qtbot, make_station, 800, 600).page("warehouse")
+    finish, undo = QFontInfo(page.finish_button.font()), QFontInfo(page.undo_button.font())
+    assert finish.bold() and finish.pixelSize() == undo.pixelSize()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

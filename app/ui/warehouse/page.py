@@ -379,7 +379,11 @@ class WarehousePage(ScanPage):
         self.actions.addStretch(1)
         for button in (*self.paper_buttons, self.paper_menu_button):
             self.actions.addWidget(button)
-        self.finish_button.setStyleSheet("font-weight: bold;")
+        # bold in the page's own type (a style sheet's font-weight drew it in the smaller
+        # application font, so the main action read smaller than the buttons beside it)
+        finish_font = QFont(self.finish_button.font())
+        finish_font.setBold(True)
+        self.finish_button.setFont(finish_font)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
