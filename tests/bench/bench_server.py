@@ -3,7 +3,9 @@ workers (``main.py server --workers N``) on one PostgreSQL with fsync on.
 
 Each figure is events/s over the whole run and the p99 latency of one batch; the baseline,
 measured in the same run on the same database, is the server judging and committing the same
-kind of batches in-process without HTTP (one station, one connection). The stations are
+kind of batches in-process without HTTP (one station, one connection), in rounds right before
+each round of the one-station figure it is the target of (other jobs on a shared machine
+move both by tens of percent within a minute; the median round is reported). The stations are
 threads of this process sending pre-encoded batches, so on a small machine they compete with
 the workers for the cores: more workers than cores cannot help, and the figure says so.
 """
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import requests
 
-from tests.bench import Row, Scale, percentile
+from tests.bench import Row, Scale, median, percentile
 from tests.support.pg_cluster import pg_bin, running_cluster
 from tests.support.server_workers import start_workers
 
@@ -63,7 +65,7 @@ def _batches(station: str, items: list[str], count: int) -> list[bytes]:
     return out
 
 
-def _server_only_rate(db_url: str, items: list[str], batches: int) -> float:
+def _server_only_rate(db_url: str, items: list[str], batches: int, station: str) -> float:
     """Baseline: the server judging and committing the same batches in-process, no HTTP."""
     from sync.protocol import PushRequest
     from sync.server.db import open_database
@@ -73,12 +75,12 @@ def _server_only_rate(db_url: str, items: list[str], batches: int) -> float:
     try:
         server = Server(db, snapshot_dir=Path(tempfile.gettempdir()))
         with db.transaction() as tx:
-            tx.execute("INSERT INTO stations (id, name) VALUES ('bench-direct', 'bench')")
+            tx.execute("INSERT INTO stations (id, name) VALUES (?, 'bench')", (station,))
         bodies = [PushRequest.model_validate_json(b).events
-                  for b in _batches("bench-direct", items, batches)]  # fmt: skip
+                  for b in _batches(station, items, batches)]  # fmt: skip
         started = time.perf_counter()
         for events in bodies:
-            server.push("bench-direct", events)
+            server.push(station, events)
         return batches * BATCH / (time.perf_counter() - started)
     finally:
         db.close()
@@ -133,9 +135,7 @@ def run(scale: Scale) -> list[Row]:
         db_url = cluster.url(cluster.create_database())
         items, codes = _prepare(db_url, scale.pick(5_000, 100_000), max(station_counts))
         credentials: list[str] = []
-        baseline = _server_only_rate(db_url, items, events_per_run // BATCH)
-        rows.append(Row(AREA, "server-only judge+commit, PostgreSQL", baseline, "events/s", "",
-                        "baseline: one station's batches of 1000 in-process, no HTTP"))  # fmt: skip
+        baseline = float("nan")
         for workers in worker_counts:
             with start_workers(db_url, folder / f"snapshots-{workers}", workers) as url:
                 while len(credentials) < len(codes):  # enrolled once, on the first server
@@ -143,11 +143,40 @@ def run(scale: Scale) -> list[Row]:
                     answer = requests.post(url + "/v1/enroll", timeout=60,
                                            json={"enrollment_code": codes[n], "station_id": f"bench-{n:03d}"})  # fmt: skip
                     credentials.append(answer.json()["credential"])
+                _push_run(url, credentials, items, 1)  # warm: every worker and its connections
                 for stations in station_counts:
                     per_station = max(1, events_per_run // BATCH // stations)
-                    rate, p99 = _push_run(url, credentials[:stations], items, per_station)
+                    if stations == 1 and workers == 1:
+                        rate, p99, baseline, ratio = _paired(db_url, url, credentials[0], items,
+                                                             per_station)  # fmt: skip
+                        rows.append(Row(AREA, "server-only judge+commit, PostgreSQL", baseline,
+                                        "events/s", "", f"baseline: one station's batches of"
+                                        f" {BATCH} in-process, no HTTP; median of {ROUNDS} rounds"))  # fmt: skip
+                        note = (f"{ratio:.0%} of the server alone (median of {ROUNDS} rounds, each"
+                                " against the baseline measured just before it)")  # fmt: skip
+                    else:
+                        rate, p99 = _push_run(url, credentials[:stations], items, per_station)
+                        note = f"{rate / baseline:.0%} of the server alone"
                     target = "≥ 85 % of baseline" if stations == 1 and workers == 1 else ""
                     rows.append(Row(AREA, f"push events/s, {workers} worker(s), {stations} station(s)",
-                                    rate, "events/s", target,
-                                    f"{rate / baseline:.0%} of the server alone; p99 batch {p99 * 1000:,.0f} ms"))  # fmt: skip
+                                    rate, "events/s", target, f"{note}; p99 batch {p99 * 1000:,.0f} ms"))  # fmt: skip
     return rows
+
+
+ROUNDS = 3
+
+
+def _paired(
+    db_url: str, url: str, credential: str, items: list[str], batches: int
+) -> tuple[float, float, float, float]:
+    """The target's figure on a shared machine: rounds of the server alone, then one station
+    pushing as many batches to it over HTTP right after; (median events/s over HTTP, its p99,
+    median baseline, median of the rounds' ratios)."""
+    rates, p99s, baselines, ratios = [], [], [], []
+    for n in range(ROUNDS):
+        baselines.append(_server_only_rate(db_url, items, batches, f"bench-direct-{n}"))
+        rate, p99 = _push_run(url, [credential], items, batches)
+        rates.append(rate)
+        p99s.append(p99)
+        ratios.append(rate / baselines[-1])
+    return median(rates), max(p99s), median(baselines), median(ratios)
