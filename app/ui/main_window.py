@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, PageEntry] = {}
         self._settings_pages: list[tuple[str, Callable[[QWidget], QWidget]]] = []
         self.compact = False  # set from the width: see app/ui/compact.py
+        self.feedback_folded = False  # the panel is low while a page that takes no scans shows
+        self._unfolded_panel = 0  # its height before, given back on a work page
         self.setWindowTitle(self.tr("Yima Scan"))
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(PREFERRED_SIZE.boundedTo(self._available().size()))
@@ -353,6 +355,24 @@ class MainWindow(QMainWindow):
         self.context.dispatcher.set_handler(
             page.handle_scan if isinstance(page, ScanPage) else None
         )
+        self._fold_feedback(page is not None and not isinstance(page, ScanPage))
+
+    def _fold_feedback(self, fold: bool) -> None:
+        """A page that takes no scans (the dashboard) gets most of the big panel's height: the
+        panel keeps the room to say so (or to warn of a scan); a work page gets it back."""
+        if fold == self.feedback_folded:
+            return
+        self.feedback_folded = fold
+        self.feedback.set_compact(fold or self.compact)
+        sizes = self.split.sizes()
+        if not any(sizes):  # not laid out yet: the splitter shares the height itself
+            return
+        if fold:
+            self._unfolded_panel = sizes[0]
+            panel = min(sizes[0], self.feedback.minimumHeight())
+        else:
+            panel = max(self._unfolded_panel, self.feedback.minimumHeight())
+        self.split.setSizes([panel, sizes[1] + sizes[0] - panel, sizes[2]])
 
     def _may_see(self, entry: PageEntry) -> bool:
         if self.operator is None:
@@ -540,6 +560,7 @@ class MainWindow(QMainWindow):
         self.workspace_layout.setSpacing(COMPACT_SPACING if compact else -1)  # -1: the style's
         self.manual_entry.set_compact(compact)
         apply_compact(self, compact)
+        self.feedback.set_compact(compact or self.feedback_folded)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.status.stop()

@@ -20,6 +20,7 @@ from app.domain.store.database import connect
 from app.domain.workflows import dashboard as figures
 from app.domain.workflows.counter.model import money
 from app.ui.dashboard.page import REFRESH_MS, DashboardPage
+from app.ui.feedback_panel import COMPACT_MIN_HEIGHT
 from app.ui.translations import install_translations
 from tests.support import dashboard_data as data
 from tests.support import warehouse_data
@@ -204,6 +205,24 @@ def test_the_tiles_are_as_tall_as_their_lines(qtbot, day, make_station, size):
         assert tile.height() >= tile.heightForWidth(tile.width()), tile.caption.text()
         assert tile.value.geometry().bottom() < tile.caption.geometry().top()
         assert tile.detail.isVisible() == (size[0] >= 1000 and bool(tile.detail.text()))
+
+
+def test_the_dashboard_gets_the_feedback_panels_height_and_gives_it_back(qtbot, day, make_station):
+    """The page takes no scans: the big panel said so in 120 px while the charts below were
+    cut off; now it keeps a line's room, and a work page gets the whole panel back."""
+    window = make_station(login=("Boss", "2222"), size=(1366, 768)).window
+    window.set_current_page("warehouse")
+    qtbot.wait(50)
+    panel, page = window.feedback.height(), window.pages.height()
+    assert panel >= 120
+    window.set_current_page("dashboard")
+    qtbot.wait(50)
+    assert window.feedback.height() <= COMPACT_MIN_HEIGHT + 10  # a headline's room
+    assert window.pages.height() >= page + panel - COMPACT_MIN_HEIGHT - 10
+    assert window.feedback.headline.text() == "No scanning on this page"
+    window.set_current_page("warehouse")
+    qtbot.wait(50)
+    assert window.feedback.height() == panel
 
 
 def test_only_supervisors_and_administrators_see_it(qtbot, make_station):
