@@ -14,6 +14,7 @@ from typing import Any
 
 from sync.protocol import (
     API_VERSION,
+    REGISTRY_FIELDS,
     STREAM_REF,
     STREAMS,
     EnrollRequest,
@@ -494,9 +495,11 @@ class Server:
         if scope.startswith(snapshots.REGISTRY_PREFIX):
             _audiences, dealer = snapshots.registry_view(scope)
             data, params = ("data", []) if dealer is None else (self._dealer_codes(), [dealer])
+            fields = ", ".join(self._json_text(f"({data})", field) for field in REGISTRY_FIELDS)
             return snapshots.build_registry(
-                self.db, self.snapshot_dir, self.clock(), scope, data, params
-            )
+                self.db, self.snapshot_dir, self.clock(), scope, fields,
+                params * len(REGISTRY_FIELDS)
+            )  # fmt: skip
         return snapshots.build(self.db, self.snapshot_dir, self.clock(), scope)
 
     def _worth_a_registry(self, scope: str) -> None:

@@ -6,8 +6,9 @@ then pulls that stream from ``as_of`` to catch up. The file's SHA-256 is publish
 resumed (HTTP ``Range``) download can be verified before it is imported.
 
 Format: a header ``#yima-snapshot<TAB>1<TAB>as_of<TAB>scope``, one line per code
-``key<TAB>dealer<TAB>region<TAB>ship_date<TAB>order`` (empty when not shipped), sorted by key,
-(a registry scope: ``key`` and ``REGISTRY_FIELDS``), and a trailer ``#end<TAB>rows`` so a truncated file can never pass as complete.
+``key<TAB>dealer<TAB>region<TAB>ship_date<TAB>order`` (empty when not shipped; a registry
+scope's: ``key`` and ``REGISTRY_FIELDS``), sorted by key, and a trailer ``#end<TAB>rows`` so a
+truncated file can never pass as complete.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sync.protocol import API_PREFIX, REGISTRY_FIELDS, REGISTRY_SCOPE, SnapshotInfo
+from sync.protocol import API_PREFIX, REGISTRY_SCOPE, SnapshotInfo
 from sync.server import permissions
 from sync.server.changes import ChangeLog, set_setting
 from sync.server.db import Database
@@ -156,36 +157,28 @@ def registry_view(scope: str) -> tuple[list[str], str | None]:
 
 
 def build_registry(
-    db: Database, directory: Path, now: dt.datetime, scope: str, data: str, params: Sequence[Any]
+    db: Database, directory: Path, now: dt.datetime, scope: str, fields: str, params: Sequence[Any]
 ) -> SnapshotInfo:
     """Write a registry snapshot: per code of the scope's audiences its latest change, as the
-    SQL expression ``data`` (with ``params``) presents a change to the view, read in one
-    consistent read with ``as_of``, the newest change sequence number in that read: the
-    station pulls from there, leaving out the code changes it already holds."""
+    SQL ``fields`` (with ``params``: the ``REGISTRY_FIELDS`` of a change's ``data`` as the view
+    reads it) give it, read in one consistent read with ``as_of``, the newest change sequence
+    number in that read: the station pulls from there, leaving out the code changes it holds."""
     audiences, _dealer = registry_view(scope)
     where = (
         f"stream = 'ref' AND kind = 'code' AND audience IN ({', '.join('?' * len(audiences))})"
         " AND seq <= ?"
     )
-    if db.dialect == "sqlite":  # a bare column beside max() is read from the row of the max
-        sql = f"SELECT key, {data}, max(seq) FROM changes WHERE {where} GROUP BY key ORDER BY key"
+    if db.dialect == "sqlite":  # bare columns beside max() are read from the row of the max
+        sql = f"SELECT key, {fields}, max(seq) FROM changes WHERE {where} GROUP BY key ORDER BY key"
     else:
         sql = (
-            f"SELECT DISTINCT ON (key) key, {data}, seq FROM changes WHERE {where}"
+            f"SELECT DISTINCT ON (key) key, {fields}, seq FROM changes WHERE {where}"
             " ORDER BY key, seq DESC"
         )
     with db.read() as tx:
         as_of = int(tx.scalar("SELECT COALESCE(MAX(seq), 0) FROM changes"))
         latest = tx.stream(sql, [*params, *audiences, as_of])
-        rows = (
-            (key, *(_text(change.get(field)) for field in REGISTRY_FIELDS))
-            for key, change in ((key, loads(text)) for key, text, _seq in latest)
-        )
-        return publish(db, directory, rows, as_of, now, scope)
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+        return publish(db, directory, (row[:-1] for row in latest), as_of, now, scope)
 
 
 def share_folder(db: Database, folder: str) -> None:
