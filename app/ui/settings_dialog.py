@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSlider,
     QStackedWidget,
     QVBoxLayout,
@@ -369,16 +371,14 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         # Roomy where the screen allows (the scanner list and the wedge options share a page),
-        # never larger than an 800×600 handheld's screen.
+        # never larger than an 800×600 handheld's screen, nor than the window it opens over.
         screen = (
             parent.screen() if parent is not None else None
         ) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width, height = (
-            (960, 680)
-            if room is None
-            else (min(960, room.width() - 40), min(680, room.height() - 40))
-        )
+        room = screen.availableGeometry().size() if screen is not None else QSize(1000, 720)
+        if parent is not None:
+            room = room.boundedTo(parent.window().size())
+        width, height = min(960, room.width() - 40), min(680, room.height() - 40)
         self.resize(max(width, 600), max(height, 440))
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(180)
@@ -396,7 +396,12 @@ class SettingsDialog(QDialog):
         close.rejected.connect(self.reject)
         body = QHBoxLayout()
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        # a tall page (the scanners' options) scrolls rather than push Close off a handheld
+        pages = QScrollArea(self)
+        pages.setWidgetResizable(True)
+        pages.setFrameShape(QFrame.Shape.NoFrame)
+        pages.setWidget(self.stack)
+        body.addWidget(pages, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(close)

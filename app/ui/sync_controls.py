@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
@@ -54,6 +54,8 @@ ENROLL_BODY = re.compile(r"(?P<code>[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3})@(?P<url>http
 PROFILES_KEY = "code_profiles"
 GS_KEY = "gs_substitutes"
 ISSUE_VIEWERS = (Role.ADMIN, Role.SUPERVISOR)
+ISSUES_SIZE = QSize(900, 420)
+DIALOG_MARGIN = 40  # the dialog's frame and a little of the window around it
 BADGE_STYLE = (
     "QPushButton { color: white; background: #c5221f; font-weight: bold; padding: 0 8px; }"
 )
@@ -122,7 +124,7 @@ class SyncControls(QObject):
         )
         self.issues_dialog = QDialog(window)
         self.issues_dialog.setWindowTitle(self.tr("Sync issues"))
-        self.issues_dialog.resize(900, 420)
+        self.issues_dialog.resize(ISSUES_SIZE)
         layout = QVBoxLayout(self.issues_dialog)
         layout.addWidget(self.issues)
         self.issues.countChanged.connect(self._show_count)
@@ -311,6 +313,9 @@ class SyncControls(QObject):
         if not self.may_see_issues():
             return None
         self.issues.refresh()
+        # roomy on a desk PC, never wider or taller than a handheld's window (900 px on 800)
+        room = self.window.size() - QSize(DIALOG_MARGIN, DIALOG_MARGIN)
+        self.issues_dialog.resize(ISSUES_SIZE.boundedTo(room))
         self.issues_dialog.show()
         self.issues_dialog.raise_()
         self.issues.table.setFocus()

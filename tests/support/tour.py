@@ -131,7 +131,6 @@ def walk(qtbot, station: Station, data_dir: Path) -> Iterator[tuple[str, QWidget
     counter.day_close_dialog.close()
     issues = station.sync.open_issues()
     assert issues is not None, "an administrator may always see the sync issues"
-    issues.resize(window.width() - 40, window.height() - 40)
     _settle(qtbot)
     yield "sync-issues", issues
     issues.close()

@@ -3,7 +3,8 @@
 otherwise) for a person to look at: ``YIMA_SCREENSHOTS=/tmp/shots pytest tests/ui/test_screens.py``.
 
 Each picture is also checked for what a person would see wrong at once: a button or status
-light outside the window or with its label cut (``tests.support.small_screen``).
+light outside the window or with its label cut (``tests.support.small_screen``), a dialog
+larger than the screen.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def test_every_screen_is_saved_and_fits(
             saved.append(path)
             if widget is station.window:
                 problems += [f"{name}: {problem}" for problem in layout_problems(widget)]
+            elif widget.width() > size[0] or widget.height() > size[1]:  # a dialog
+                problems.append(f"{name}: {widget.width()}x{widget.height()} beyond the screen")
         assert len(saved) >= 14 and all(path.stat().st_size > 5_000 for path in saved)
         assert problems == []
     finally:

@@ -118,6 +118,22 @@ def test_the_choosers_show_their_whole_entry_on_a_handheld(qtbot, make_station, 
     assert layout_problems(win) == []
 
 
+def test_dialogs_fit_a_handheld_window(qtbot, make_station, touch):
+    """The settings (the scanners' page is tall) and the sync issues (900 px wide) reached
+    past an 800×600 handheld's screen, Close and the list's end off it."""
+    station = make_station(size=(800, 600), login=("Boss", "9999"))
+    window = station.window
+    dialog = window.open_settings()
+    for row in range(dialog.nav.count()):
+        dialog.nav.setCurrentRow(row)
+        qtbot.wait(20)
+        assert dialog.width() <= 800 and dialog.height() <= 600, dialog.nav.item(row).text()
+    dialog.close()
+    issues = station.sync.open_issues()
+    qtbot.waitExposed(issues)
+    assert issues.width() <= 800 and issues.height() <= 600
+
+
 def test_finish_reads_as_large_as_the_buttons_beside_it(qtbot, make_station, touch):
     """Finish was bold through a style sheet, which drew it in the smaller application font."""
     page = _window(qtbot, make_station, 800, 600).page("warehouse")
