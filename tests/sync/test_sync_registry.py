@@ -3,12 +3,17 @@ anywhere without losing or doubling a code, and only ever this station's own vie
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+
 import pytest
 
 from sync.client import registry as registry_module
 from sync.client import state
 from sync.client.client import SyncClient
 from sync.server import admin
+from tests.support import ROOT
 from tests.support.sync_data import enroll_station, seed_sample, ship
 from tests.support.sync_station import Station
 
@@ -200,3 +205,45 @@ def test_a_station_reads_its_own_registry_only(central, memory_keyring):
     admin.set_setting_value(server, "server.registry.min_codes", 10**9)
     small = w1.get("/v1/snapshots/latest", params={"scope": "registry"})
     assert small.status_code == 404 and small.json()["error"] == "snapshot.not_needed"
+
+
+def test_a_station_killed_in_the_middle_of_the_registry_load_loses_and_doubles_nothing(
+    central, tmp_path, memory_keyring
+):
+    """SIGKILL while the registry fills ``codes_next``; the station started again (enrolled again
+    under its own id, as IT would) ends up with what a replay holds."""
+    _world(central)
+    admin.issue_batch(central.server, "P1", 4000, site="W1")
+    first = Station(tmp_path / "killed")
+    first.enroll(central, site="W1")
+    _build_registry(central, first)
+    folder, me = first.path.parent, first.id
+    first.close()
+    code = admin.create_enrollment_code(central.server, station_id=me, site="W1")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.registry_pull", str(folder), central.url, code,
+         "500", "1500"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("loaded") and int(line.split()[1]) >= 1500:
+                child.send_signal(signal.SIGKILL)
+                break
+        else:
+            pytest.fail("the station finished its pull before it could be killed")
+    finally:
+        child.kill()
+        child.wait(30)
+    station = Station(folder)
+    try:
+        reader = station.reader()
+        assert reader.execute("SELECT count(*) FROM codes").fetchone()[0] == 0
+        assert not state.get(reader, "sync.registry") and not state.cursor(reader, "ref")
+        station.enroll(central, site="W1")
+        report = station.client.pull()
+        assert report.registry_codes > 4000
+        assert _holds(station) == _replayed(central, tmp_path, "replayed", site="W1")
+    finally:
+        station.close()
