@@ -15,7 +15,9 @@ What the sync client keeps beside the core tables:
 Settings (JSON values in the core ``settings`` table): ``sync.server_url``, ``sync.server_id``,
 ``sync.station_id``, ``sync.whoami``, ``sync.ca_bundle``, ``sync.keyset``, ``sync.deny``,
 ``sync.snapshot``, ``sync.last_success_at``, ``sync.last_attempt_at``, ``sync.last_error``,
-``sync.needs_enrollment``. The credential itself is never here: it is in the OS keyring.
+``sync.needs_enrollment``, ``sync.registry`` (the registry snapshot a first pull loaded, with
+its ``as_of``: ``sync.client.registry``). The credential itself is never here: it is in the OS
+keyring.
 """
 
 from __future__ import annotations
