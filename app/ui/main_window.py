@@ -50,7 +50,7 @@ from app.ui.scanner_controls import ScannerControls
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_bar import StationStatusBar
 from app.ui.translations import translate_template
-from app.ui.widgets import TabButton
+from app.ui.widgets import ElidedLabel, TabButton
 from hardware.scan import Scan
 
 log = logging.getLogger(__name__)
@@ -178,7 +178,9 @@ class MainWindow(QMainWindow):
         self.page_bar.setSpacing(6)
         self.page_buttons = QButtonGroup(self)
         self.page_buttons.setExclusive(True)
-        self.operator_label = QLabel(workspace)
+        # the person's name and role give way (elided, whole in the tooltip) before a page
+        # button's words do, on a handheld in a language with long words
+        self.operator_label = ElidedLabel(workspace)
         self.operator_label.setObjectName("OperatorLabel")
         self.settings_button = QPushButton(self.tr("Settings"), workspace)
         self.settings_button.clicked.connect(self.open_settings)

@@ -191,6 +191,7 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         self._whole = text
         self._elide()
+        self.updateGeometry()  # the room it asks for follows the whole text, shown or not
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()  # of the text shown: add back what eliding took away

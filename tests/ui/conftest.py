@@ -124,11 +124,15 @@ def chinese(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def touch(qapp) -> Iterator[None]:
-    """The station's app-wide rule that buttons and inputs are a fingertip high, as
-    ``app/ui/application.py`` installs it (it changes how tall, and in what font, they draw)."""
+    """The station's look as ``app/ui/application.py`` sets it up: buttons and inputs a
+    fingertip high (it changes how tall, and in what font, they draw) and type never smaller
+    than 11 pt (what fits a handheld's width depends on it)."""
+    from app.ui.application import _station_font
     from app.ui.compact import install_touch_targets
 
-    before = qapp.styleSheet()
+    sheet, font = qapp.styleSheet(), qapp.font()
     install_touch_targets(qapp)
+    _station_font(qapp)
     yield
-    qapp.setStyleSheet(before)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)

@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.demo import prepare
 from app.domain.operators import Role
@@ -94,7 +95,7 @@ def test_an_order_shows_four_lines_on_a_handheld(qtbot, make_station, touch, lan
     lines = page.lines_view
     assert page.lines_model.rowCount() >= 2  # the demo's first order has lines to show
     assert lines.viewport().height() >= 4 * lines.verticalHeader().defaultSectionSize()
-    assert lines.columnWidth(0) >= lines.viewport().width() // 2  # the product's name has room
+    assert lines.columnWidth(0) >= lines.viewport().width() * 0.4  # the product's name has room
     assert not page.job_title.is_elided() or page.job_title.toolTip() == page.job_title.text()
     assert layout_problems(win) == []
 
@@ -142,7 +143,7 @@ def test_finish_reads_as_large_as_the_buttons_beside_it(qtbot, make_station, tou
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_passing_message_gets_room_and_no_light_is_cut(qtbot, make_station, language):
+def test_a_passing_message_gets_room_and_no_light_is_cut(qtbot, make_station, touch, language):
     """Issue 15, item 10: at 800×600 a message was cut under the status lights after a few
     words; now the operator and station step aside, what still does not fit ends in "…" (the
     whole of it in the tooltip), and every light and button stays whole inside the window."""
@@ -154,11 +155,19 @@ def test_a_passing_message_gets_room_and_no_light_is_cut(qtbot, make_station, la
     bar.showMessage(message, 60_000)
     qtbot.wait(50)
     assert bar.currentMessage() == message
-    first_light = min(w.mapTo(bar, w.rect().topLeft()).x() for w in bar._shown())
+    lights = [
+        w
+        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.isVisible() and (not isinstance(w, QLabel) or w.text())
+    ]
+    first_light = min(w.mapTo(bar, w.rect().topLeft()).x() for w in lights)
     room = min(bar.fontMetrics().horizontalAdvance(message), MESSAGE_ROOM - 20)
-    assert first_light >= room, (first_light, room)
+    # the message has its room, or everything that may step aside for it has
+    stepped_aside = not bar.operator_label.isVisible() and not bar.station_label.isVisible()
+    assert first_light >= room or stepped_aside, (first_light, room)
+    assert first_light >= MESSAGE_ROOM // 2
     assert bar.toolTip() == message
-    for widget in bar._shown():
+    for widget in lights:
         right = widget.mapTo(win, widget.rect().topRight()).x()
         assert right <= win.width() and widget.sizeHint().width() <= widget.width() + 1
     assert layout_problems(win) == []

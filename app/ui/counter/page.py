@@ -53,7 +53,7 @@ from app.domain.workflows.knowledge import dealer_name, identity
 from app.ui.counter.reasons import explain, what_happened
 from app.ui.elide import elide_in_the_middle
 from app.ui.scan_page import Action, PageParts, ScanPage
-from app.ui.widgets import RowsModel, TabButton, big_label, table, tool_button
+from app.ui.widgets import ElidedLabel, RowsModel, TabButton, big_label, table, tool_button
 from sync.client.runner import LookupTooLate
 from sync.client.transport import NotAllowed, Offline, Stopped
 
@@ -173,7 +173,7 @@ class CounterPage(ScanPage):
             modes.addWidget(button)
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=button.click)
         modes.addStretch(1)
-        self.online_badge = QLabel(self)
+        self.online_badge = ElidedLabel(self)  # gives way (whole in the tooltip) before the modes
         self.online_badge.setObjectName("OnlineBadge")
         self.online_badge.setMinimumHeight(36)
         self.online_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
