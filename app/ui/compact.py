@@ -48,7 +48,8 @@ def compact_button(button: QAbstractButton | QLabel, compact: bool) -> None:
 
 def glyph_only(button: QAbstractButton) -> None:
     """The last squeeze for a button that starts with a sign ("⟳ Sync now"): the sign alone,
-    the words in the tooltip; ``compact_button(button, False)`` gives the full label back."""
+    or the sign and its count ("⚠ 1 sync issues" becomes "⚠ 1": how many is the news), the
+    words in the tooltip; ``compact_button(button, False)`` gives the full label back."""
     sign, _, words = button.text().partition(" ")
     if not sign or sign[0].isalnum() or not words.strip():
         return
@@ -56,7 +57,8 @@ def glyph_only(button: QAbstractButton) -> None:
         button.setProperty(FULL_TEXT, button.text())
     if not button.toolTip():
         button.setToolTip(words.strip())
-    button.setText(sign)
+    count = words.split()[0]
+    button.setText(f"{sign} {count}" if count.isdigit() else sign)
 
 
 def apply_compact(root: QWidget, compact: bool) -> None:

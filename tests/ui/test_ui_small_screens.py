@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from app.demo import prepare
 from app.domain.operators import Role
 from app.domain.workflows.warehouse import Flow
-from app.ui.compact import COMPACT_WIDTH, split_hint, touch_min_px
+from app.ui.compact import COMPACT_WIDTH, compact_button, glyph_only, split_hint, touch_min_px
 from app.ui.main_window import MainWindow
 from app.ui.status_bar import MESSAGE_ROOM
 from hardware.source import SourceState
@@ -221,6 +221,19 @@ def test_settings_buttons_and_inputs_are_a_fingertip_high(qtbot, make_station, t
     assert checked >= 3
     dialog.close()
     win.close()
+
+
+def test_a_button_squeezed_to_its_sign_keeps_its_count(qtbot):
+    """At 800×600 in the station's type the sync issues badge became "⚠": how many is the news."""
+    issues, sync = QPushButton("⚠ 3 sync issues  F6"), QPushButton("⟳ Sync now  F5")
+    qtbot.addWidget(issues)
+    qtbot.addWidget(sync)
+    for button in (issues, sync):
+        glyph_only(button)
+    assert (issues.text(), sync.text()) == ("⚠ 3", "⟳")
+    assert issues.toolTip() == "3 sync issues  F6"
+    compact_button(issues, False)
+    assert issues.text() == "⚠ 3 sync issues  F6"
 
 
 def test_shortcut_hints_are_split_only_from_key_sequences():
