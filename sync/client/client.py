@@ -345,11 +345,11 @@ class SyncClient:
                 upcoming = reader.prepare(read.last_seq, batch)
                 if not events:  # only damaged rows in this batch: set aside, go on
                     continue
-                try:
-                    answer = PushResponse.model_validate(
+                try:  # the answer parsed and validated in one pass from its bytes
+                    answer = PushResponse.model_validate_json(
                         self.transport()
                         .request("POST", f"{API_PREFIX}/events", data=body, headers=_JSON)
-                        .json()
+                        .content
                     )
                 except ServerRefused as exc:
                     if exc.detail.startswith("409 chain."):  # the server's chain goes elsewhere

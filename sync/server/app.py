@@ -43,9 +43,16 @@ from sync.protocol import (
 )
 from sync.server import console, epcis, evidence, guard, permissions, station_reports
 from sync.server.chain import ChainRefused
-from sync.server.service import Busy, RegistrySmall, Server, UnknownScope, is_database_down
+from sync.server.service import (
+    BatchTooLarge,
+    Busy,
+    RegistrySmall,
+    Server,
+    UnknownScope,
+    is_database_down,
+)
 from sync.server.stations import AccessError
-from sync.server.util import compact, iso
+from sync.server.util import ascii_json, iso
 
 log = logging.getLogger(__name__)
 
@@ -307,16 +314,15 @@ def create_app(server: Server) -> FastAPI:
 
         An event of a type the station's kind may not push is rejected auth.not_authorised, one
         recorded by another station auth.not_own_event (permissions.PUSH)."""
-        limit = server.info().push_batch_limit
-        if len(body.events) > limit:
-            return _error(413, "batch.too_large", f"At most {limit} events per request.")
         try:
             results = server.push(me["id"], body.events)
+        except BatchTooLarge as refused:
+            return _error(413, "batch.too_large", str(refused))
         except ChainRefused as refused:
             return _error(409, refused.code, refused.message)
-        # an event id with a lone surrogate is answered as the JSON escape it arrived as
-        text = compact({"results": results}).encode("utf-8", "backslashreplace")
-        return Response(text, media_type="application/json")
+        # ASCII with escapes: the JSON encoder's fast path, and an event id with a lone
+        # surrogate is answered as the escape it arrived as
+        return Response(ascii_json({"results": results}), media_type="application/json")
 
     @api.get(f"{API_PREFIX}/changes", response_model=PullResponse, tags=["sync"], responses=ERRORS)
     def changes(

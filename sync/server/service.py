@@ -66,6 +66,13 @@ class RegistrySmall(Exception):
     """Too few code changes for a registry snapshot to pay: the station pulls them."""
 
 
+class BatchTooLarge(Exception):
+    """More events in one push than ``server.push_batch_limit``: nothing was judged."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"At most {limit} events per request.")
+
+
 class Busy(Exception):
     """Not ready yet (a snapshot being built): the client should come back after ``retry_after`` s."""
 
@@ -176,6 +183,8 @@ class Server:
                 return self._push_batch(station_id, events)
             except Retryable:
                 time.sleep(random.uniform(0, 0.05 * 2**attempt))
+            except BatchTooLarge:  # nothing judged: the station sends fewer
+                raise
             except ChainRefused as refused:  # nothing judged: the station must stop
                 with self.db.transaction() as tx:
                     flag_refusal(tx, station_id, refused, iso(self.clock()))
@@ -203,7 +212,10 @@ class Server:
             tx.lock(f"station:{station_id}")  # one station's pushes never interleave
             station = tx.one("SELECT * FROM stations WHERE id = ?", (station_id,))
             assert station is not None
-            push = Push(tx, station, all_settings(tx), self.clock(), keys.verifying_keys)
+            settings = all_settings(tx)  # the limit is checked here: no read of its own per push
+            if len(events) > int(settings["server.push_batch_limit"]):
+                raise BatchTooLarge(int(settings["server.push_batch_limit"]))
+            push = Push(tx, station, settings, self.clock(), keys.verifying_keys)
             return push.run(events)
 
     def _record_failure(self, station_id: str, event: EventIn) -> dict[str, Any]:

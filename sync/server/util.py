@@ -28,6 +28,7 @@ def parse_time(text: str) -> dt.datetime:
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_ASCII = json.JSONEncoder(separators=(",", ":"))
 
 
 def dumps(value: Any) -> str:
@@ -38,6 +39,13 @@ def dumps(value: Any) -> str:
 def compact(value: Any) -> str:
     """JSON as short as it gets, in the order given: for storage and the wire."""
     return _COMPACT.encode(value)
+
+
+def ascii_json(value: Any) -> bytes:
+    """Compact JSON for a large answer, every non-ASCII character escaped: the encoder's fast
+    path (push answers: a third less time than ``compact`` and encoding), and text that is not
+    valid Unicode (a lone surrogate) goes out as the escape it arrived as."""
+    return _ASCII.encode(value).encode("ascii")
 
 
 def loads(text: str | None, default: Any = None) -> Any:
