@@ -289,6 +289,7 @@ class StationStatusBar(QStatusBar):
         self.operator_label.setText(
             self.tr("Operator: %1").replace("%1", name) if name else self.tr("Not logged in")
         )
+        self.fit()  # a longer name may not fit where "Not logged in" did
 
     def set_station_name(self, name: str) -> None:
         self.station_name = name
