@@ -9,23 +9,23 @@
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="367"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="368"/>
         <location filename="../../app/domain/workflows/inspector/session.py" line="127"/>
         <source>Scan the product first, then file the case.</source>
         <translation>请先扫产品，再提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="372"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="373"/>
         <source>No case for this product: it is authorised here or the data is too old to judge.</source>
         <translation>该产品无需立案：它在本地区授权销售，或数据过旧无法判定。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="383"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="384"/>
         <source>A case was already filed for this check.</source>
         <translation>本次稽查已提交过案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="475"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="476"/>
         <source>CASE FILED ({case}). It goes to the brand at the next sync; its status shows under My cases.</source>
         <translation>案件已提交（{case}）。下次同步时发给品牌方，处理状态见“我的案件”。</translation>
     </message>
@@ -50,42 +50,42 @@
         <translation>稽查不使用这个指令。扫“确认”提交案件，扫“取消”跳过。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="65"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="73"/>
         <source>AUTHORISED HERE: {product}, shipped to {dealer} on {date}; {here} is in their sales regions.</source>
         <translation>本地授权：{product}，{date} 发往 {dealer}，{here} 在其授权销售区域内。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="70"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="78"/>
         <source>DIVERTED (窜货): {product}, shipped to {dealer} (may sell in {regions}) on {date}, order {order}; found in {here}. Take photos and file a case.</source>
         <translation>窜货：{product}，{date} 发往 {dealer}（授权区域：{regions}），订单 {order}；却出现在 {here}。请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="75"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="83"/>
         <source>NOT SHIPPED YET: the brand never shipped {product} to a dealer, yet it is on a shelf in {here}. Take photos and file a case.</source>
         <translation>尚未出库：品牌方从未把 {product} 发给任何经销商，它却出现在 {here} 的货架上。请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="80"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="88"/>
         <source>UNKNOWN TO THE BRAND: {product} was never issued. Suspected counterfeit: take photos and file a case.</source>
         <translation>品牌方无此码：{product} 从未发出。疑似假冒：请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="85"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="93"/>
         <source>DATA TOO OLD TO JUDGE: the downloaded data is {hours} hours old (the brand allows {limit}). Download fresh data, then scan again.</source>
         <translation>数据过旧，无法判定：已下载的数据是 {hours} 小时前的（品牌方允许 {limit} 小时）。请下载最新数据后再扫。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="93"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="101"/>
         <source>DIVERTED (窜货): {product}, shipped to a dealer of another region; found in {here}. Take photos and file a case.</source>
         <translation>窜货：{product}，已发往其他区域的经销商，却出现在 {here}。请拍照取证并提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/verdict.py" line="99"/>
+        <location filename="../../app/domain/workflows/inspector/verdict.py" line="107"/>
         <source>NO DATA: this station has not downloaded the shipment data yet. Download it on the Prepare tab before you inspect.</source>
         <translation>没有数据：本机还没有下载发货数据。请先在“出发准备”页下载，再开始稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="427"/>
+        <location filename="../../app/ui/inspector/page.py" line="428"/>
         <source>You are in {here}. Scan the products.</source>
         <translation>当前地点：{here}。请扫描商品。</translation>
     </message>
@@ -128,15 +128,15 @@
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="95"/>
-        <location filename="../../app/ui/inspector/page.py" line="102"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
+        <location filename="../../app/ui/inspector/page.py" line="96"/>
+        <location filename="../../app/ui/inspector/page.py" line="103"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="94"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="102"/>
+        <location filename="../../app/ui/inspector/page.py" line="95"/>
         <source>Shipped to</source>
         <translation>发往经销商</translation>
     </message>
@@ -156,8 +156,8 @@
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="106"/>
+        <location filename="../../app/ui/inspector/page.py" line="102"/>
         <source>Found in</source>
         <translation>发现地点</translation>
     </message>
@@ -242,85 +242,85 @@
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="86"/>
+        <location filename="../../app/ui/inspector/page.py" line="87"/>
         <source>Sending this station&apos;s work…</source>
         <translation>正在上传本机记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="87"/>
+        <location filename="../../app/ui/inspector/page.py" line="88"/>
         <source>Fetching stores, dealers and regions…</source>
         <translation>正在获取门店、经销商和地区…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="88"/>
+        <location filename="../../app/ui/inspector/page.py" line="89"/>
         <source>Downloading shipment data…</source>
         <translation>正在下载发货数据…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="89"/>
+        <location filename="../../app/ui/inspector/page.py" line="90"/>
         <source>Loading shipment data…</source>
         <translation>正在导入发货数据…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="90"/>
+        <location filename="../../app/ui/inspector/page.py" line="91"/>
         <source>Bringing the data up to date…</source>
         <translation>正在更新到最新…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="94"/>
-        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="100"/>
+        <location filename="../../app/ui/inspector/page.py" line="95"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="112"/>
+        <location filename="../../app/ui/inspector/page.py" line="113"/>
         <source>No shipment data on this station yet.</source>
         <translation>本机还没有发货数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="117"/>
+        <location filename="../../app/ui/inspector/page.py" line="118"/>
         <source>Data from {when} (less than an hour old).</source>
         <translation>数据更新于 {when}（不到 1 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="119"/>
+        <location filename="../../app/ui/inspector/page.py" line="120"/>
         <source>Data from {when} ({hours} hours old).</source>
         <translation>数据更新于 {when}（{hours} 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="93"/>
+        <location filename="../../app/ui/inspector/page.py" line="94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="93"/>
-        <location filename="../../app/ui/inspector/page.py" line="99"/>
+        <location filename="../../app/ui/inspector/page.py" line="94"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="98"/>
+        <location filename="../../app/ui/inspector/page.py" line="99"/>
         <source>Filed</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="99"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="100"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="101"/>
+        <location filename="../../app/ui/inspector/page.py" line="102"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="98"/>
+        <location filename="../../app/ui/inspector/page.py" line="99"/>
         <source>Case</source>
         <translation>案件号</translation>
     </message>
@@ -348,62 +348,62 @@
 <context>
     <name>InspectorPage</name>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="165"/>
+        <location filename="../../app/ui/inspector/page.py" line="166"/>
         <source>On site</source>
         <translation>现场稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="166"/>
+        <location filename="../../app/ui/inspector/page.py" line="167"/>
         <source>Prepare</source>
         <translation>出发准备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="167"/>
+        <location filename="../../app/ui/inspector/page.py" line="168"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="201"/>
+        <location filename="../../app/ui/inspector/page.py" line="202"/>
         <source>Where am I:</source>
         <translation>当前位置：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="223"/>
+        <location filename="../../app/ui/inspector/page.py" line="224"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="224"/>
+        <location filename="../../app/ui/inspector/page.py" line="225"/>
         <source>Add photo file…</source>
         <translation>添加照片文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="232"/>
+        <location filename="../../app/ui/inspector/page.py" line="233"/>
         <source>Note: shelf, quantity, price, what the shop said…</source>
         <translation>备注：货架位置、数量、售价、店员说法…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="234"/>
+        <location filename="../../app/ui/inspector/page.py" line="235"/>
         <source>File a case  Ctrl+Enter</source>
         <translation>提交案件  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="267"/>
+        <location filename="../../app/ui/inspector/page.py" line="268"/>
         <source>Tick the regions of this trip, then download the shipment data while you still have a network. On site everything works offline. The data holds every code the brand issued, so goods from any other region are recognised too.</source>
         <translation>勾选本次稽查的地区，趁有网络时下载发货数据。到现场后全部离线可用。数据包含品牌方发出的所有码，来自其他地区的货也能识别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="279"/>
+        <location filename="../../app/ui/inspector/page.py" line="280"/>
         <source>Download data</source>
         <translation>下载数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="306"/>
+        <location filename="../../app/ui/inspector/page.py" line="307"/>
         <source>Get the latest status from the brand</source>
         <translation>从品牌方获取最新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="357"/>
+        <location filename="../../app/ui/inspector/page.py" line="358"/>
         <source>{rows} codes.</source>
         <translation>共 {rows} 个码。</translation>
     </message>
@@ -413,29 +413,34 @@
         <translation>请检查摄像头已连接且没有被其他程序占用，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="504"/>
+        <location filename="../../app/ui/inspector/page.py" line="505"/>
         <source>Case {case} filed.</source>
         <translation>案件 {case} 已提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="520"/>
+        <location filename="../../app/ui/inspector/page.py" line="521"/>
         <source>Scan a product</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="522"/>
+        <location filename="../../app/ui/inspector/page.py" line="523"/>
         <source>Pick the place, then scan a product</source>
         <translation>请先选择地点，再扫产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="526"/>
+        <location filename="../../app/ui/inspector/page.py" line="527"/>
         <source>The verdict shows here: authorised here, DIVERTED, not shipped yet, unknown to the brand, or data too old.</source>
         <translation>结论会显示在这里：本地授权、窜货、尚未出库、品牌方无此码，或数据过旧。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="540"/>
+        <location filename="../../app/ui/inspector/page.py" line="538"/>
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector/page.py" line="542"/>
+        <source>No data yet: download it on the Prepare tab first.</source>
+        <translation>没有数据：请先在“出发准备”页下载。</translation>
     </message>
     <message>
         <location filename="../../app/ui/inspector/page.py" line="563"/>

@@ -327,3 +327,24 @@ def test_the_next_operator_sees_none_of_the_last_ones_work(qtbot, window, page, 
     with qtbot.waitSignal(page.state_loaded, timeout=5000):
         page.reload()
     assert page.recent.rowCount() == 1 and page.cases.rowCount() == 1
+
+
+def seed_without_data(conn) -> None:
+    set_identity(conn, "S-INS", None)
+    seed_reference(conn)
+
+
+@pytest.mark.station(seed=seed_without_data)
+def test_with_no_data_the_card_says_what_to_do_and_the_recent_checks_say_no_data(
+    qtbot, page, gun
+):
+    """Screenshot review: the card read "Data age (hours): ∞" and the recent checks "DATA TOO
+    OLD" for the check the panel called NO DATA."""
+    page.choose_place("ST-SH-1")
+    reply = gun(SH)
+    assert reply.decision.reason == "inspect.no_data"
+    assert page.verdict.text() == "NO DATA"
+    assert "∞" not in page.verdict_lines.text()
+    assert "No data yet: download it on the Prepare tab first." in page.verdict_lines.text()
+    qtbot.waitUntil(lambda: page.recent.rowCount() == 1)
+    assert page.recent.cells(0)[1] == "NO DATA"

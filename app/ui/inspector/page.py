@@ -56,6 +56,7 @@ from app.domain.workflows.inspector.verdict import (
     HEADLINES,
     LOG_WORDS,
     Verdict,
+    headline,
 )
 from app.ui.feedback_panel import COLOURS
 from app.ui.inspector.evidence import (
@@ -367,14 +368,14 @@ class InspectorPage(ScanPage):
                     check_id,
                     (
                         _local(at),
-                        tr(HEADLINES[Verdict(verdict)]),
+                        tr(headline(verdict, bool(no_data))),
                         product or "",
                         dealer or "",
                         readable(code),
                     ),
                     VERDICT_TINT.get(verdict),
                 )
-                for check_id, at, verdict, code, dealer, product in state["recent"]
+                for check_id, at, verdict, code, dealer, no_data, product in state["recent"]
             ]
         )
         self.cases.set_rows(
@@ -532,15 +533,14 @@ class InspectorPage(ScanPage):
             return
         verdict = check.judgement.verdict
         no_data = check.decision.reason == "inspect.no_data"
-        self.verdict.setText(
-            tr(DECISION_HEADLINES["inspect.no_data"] if no_data else HEADLINES[verdict])
-        )
-        self.verdict_lines.setText(
-            "\n".join(
-                self.tr("{label}: {value}").format(label=tr(label), value=value)
-                for label, value in check.facts
-            )
-        )
+        self.verdict.setText(tr(headline(verdict, no_data)))
+        lines = [
+            self.tr("{label}: {value}").format(label=tr(label), value=value)
+            for label, value in check.facts
+        ]
+        if no_data:  # no age to give: what to do instead
+            lines.append(self.tr("No data yet: download it on the Prepare tab first."))
+        self.verdict_lines.setText("\n".join(lines))
         self._tint(check.judgement.outcome)
         caseable = verdict in (Verdict.DIVERTED, Verdict.NOT_SHIPPED, Verdict.UNKNOWN)
         for widget in (self.photo_button, self.file_button, self.note):

@@ -281,7 +281,8 @@ def check(
         facts.append((LABELS["date"], judgement.ship_date[:10]))
     if judgement.order_id:
         facts.append((LABELS["order"], judgement.order_id))
-    facts.append((LABELS["data"], str(args["hours"])))
+    if state.synced_at is not None:  # with no data at all the page says so in words
+        facts.append((LABELS["data"], str(args["hours"])))
     return Check(
         check_id, code.key, product, judgement, decision, place, dealer, region_names, facts
     )

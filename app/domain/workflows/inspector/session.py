@@ -172,12 +172,13 @@ def page_state(conn: sqlite3.Connection, operator_id: str, language: str) -> dic
     """Everything the inspector page shows, read in one go on a reader thread: the regions
     (id, name, parent) and the chosen ones, the places in them and the one chosen, the
     station's own region ("near me"), how fresh the data is, and ``operator_id``'s own last 50
-    checks (id, time, verdict, code, dealer, product) and cases: the next person to log in
+    checks (id, time, verdict, code, dealer, made without data, product) and cases: the next person to log in
     does not see the previous one's work."""
     chosen = checks.chosen_regions(conn)
     regions = conn.execute("SELECT id, name, parent_id FROM regions ORDER BY id").fetchall()
     recent = conn.execute(
-        "SELECT c.check_id, c.checked_at, c.verdict, c.code_key, d.name FROM inspector_checks c"
+        "SELECT c.check_id, c.checked_at, c.verdict, c.code_key, d.name,"
+        " c.data_synced_at IS NULL FROM inspector_checks c"
         " LEFT JOIN dealers d ON d.id = c.dealer_id WHERE c.operator_id = ?"
         " ORDER BY c.checked_at DESC, c.rowid DESC LIMIT 50",
         (operator_id,),

@@ -61,6 +61,14 @@ LOG_WORDS: dict[str, str] = {
     "inspect.case_filed": QT_TRANSLATE_NOOP("Inspector", "Case filed"),
 }
 
+
+def headline(verdict: str, no_data: bool) -> str:
+    """The verdict's word (untranslated), one for the verdict card and the recent checks: a
+    check made before any download says NO DATA in both, as the shell's panel does, not DATA
+    TOO OLD in one and NO DATA in the other."""
+    return DECISION_HEADLINES["inspect.no_data"] if no_data else HEADLINES[Verdict(verdict)]
+
+
 MESSAGES: dict[Verdict, str] = {
     Verdict.AUTHORISED: QT_TRANSLATE_NOOP(
         "Decisions",
