@@ -1404,12 +1404,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="906"/>
+        <location filename="../../app/ui/warehouse/page.py" line="913"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="911"/>
+        <location filename="../../app/ui/warehouse/page.py" line="918"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1552,117 +1552,127 @@
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="644"/>
+        <location filename="../../app/ui/warehouse/page.py" line="648"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="645"/>
+        <location filename="../../app/ui/warehouse/page.py" line="649"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="646"/>
+        <location filename="../../app/ui/warehouse/page.py" line="650"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="649"/>
+        <location filename="../../app/ui/warehouse/page.py" line="653"/>
+        <source>Job {job} · {state} · 1 scan</source>
+        <translation>任务 {job} · {state} · 已扫 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="655"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="682"/>
+        <location filename="../../app/ui/warehouse/page.py" line="687"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="684"/>
+        <location filename="../../app/ui/warehouse/page.py" line="689"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="688"/>
+        <location filename="../../app/ui/warehouse/page.py" line="693"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="689"/>
+        <location filename="../../app/ui/warehouse/page.py" line="694"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="698"/>
+        <location filename="../../app/ui/warehouse/page.py" line="704"/>
+        <source>1 label replaced</source>
+        <translation>已换 1 张标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/page.py" line="705"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="699"/>
+        <location filename="../../app/ui/warehouse/page.py" line="706"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="703"/>
+        <location filename="../../app/ui/warehouse/page.py" line="710"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="704"/>
+        <location filename="../../app/ui/warehouse/page.py" line="711"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="706"/>
+        <location filename="../../app/ui/warehouse/page.py" line="713"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="708"/>
+        <location filename="../../app/ui/warehouse/page.py" line="715"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="710"/>
+        <location filename="../../app/ui/warehouse/page.py" line="717"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="713"/>
+        <location filename="../../app/ui/warehouse/page.py" line="720"/>
         <source>Scan the new label to check it.</source>
         <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="757"/>
+        <location filename="../../app/ui/warehouse/page.py" line="764"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="766"/>
+        <location filename="../../app/ui/warehouse/page.py" line="773"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="804"/>
+        <location filename="../../app/ui/warehouse/page.py" line="811"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="872"/>
+        <location filename="../../app/ui/warehouse/page.py" line="879"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="843"/>
+        <location filename="../../app/ui/warehouse/page.py" line="850"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="712"/>
+        <location filename="../../app/ui/warehouse/page.py" line="719"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="861"/>
+        <location filename="../../app/ui/warehouse/page.py" line="868"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -100,7 +100,9 @@ def test_pack_a_case_by_gun_with_refusals_and_undo(qtbot, window, page, gun, con
     assert "Product P2" in window.feedback.message.text()
     assert context.sounds.last_played in (Outcome.ERROR, None)  # None: muted or no audio device
     assert _events(context) == before
-    for n in range(31, 36):
+    assert gun(item_raw("P1", 31)).decision.outcome is Outcome.OK
+    assert page.job_detail.text().endswith("· 1 scan")  # not "1 scans" (screenshot review)
+    for n in range(32, 36):
         assert gun(item_raw("P1", n)).decision.outcome is Outcome.OK
     full = gun(item_raw("P1", 36))
     assert full.decision.outcome is Outcome.DONE and window.feedback.outcome is Outcome.DONE
@@ -207,6 +209,7 @@ def test_stocktake_returns_relabel_unpack_by_gun(page, gun):
     assert gun(item_raw("P1", 31)).pending == "relabel_new"
     assert page.pending.isVisible()
     assert gun(item_raw("P1", 900)).decision.reason == "relabel.done_unverified"
+    assert page.job_title.text().endswith("· 1 label replaced")  # not "1 labels"
     gun(cmd("unpack"))
     assert gun(pallet_raw(1)).decision.reason == "unpack.opened"
     assert gun(pallet_raw(1)).decision.reason == "unpack.emptied"

@@ -649,11 +649,12 @@ class WarehousePage(ScanPage):
             "done": self.tr("finished"),
             "cancelled": self.tr("cancelled"),
         }[job.status]
-        self.job_detail.setText(
-            self.tr("Job {job} · {state} · {scans} scans").format(
-                job=job.id, state=state, scans=job.scans
-            )
+        detail = (  # English counts one scan, not "1 scans"
+            self.tr("Job {job} · {state} · 1 scan")
+            if job.scans == 1
+            else self.tr("Job {job} · {state} · {scans} scans")
         )
+        self.job_detail.setText(detail.format(job=job.id, state=state, scans=job.scans))
         expected = job.expected
         if expected:
             self.progress.setMaximum(expected)
@@ -699,6 +700,8 @@ class WarehousePage(ScanPage):
             )
             return f"{reason} · {job.dealer}" if job.dealer else reason
         if job.flow == Flow.RELABEL:
+            if job.scanned == 1:
+                return self.tr("1 label replaced")
             return self.tr("{count} labels replaced").format(count=job.scanned)
         return self.tr("{count} taken out").format(count=job.scanned)
 
