@@ -249,6 +249,19 @@ class CounterPage(ScanPage):
         box.setContentsMargins(14, 10, 14, 10)
         return frame, box
 
+    @staticmethod
+    def _card_scroll(frame: QFrame, content: QWidget) -> QScrollArea:
+        """``content`` scrolls inside the card when the card is short (800x600) instead of its
+        wrapped lines being squeezed over one another; it keeps the card's width."""
+        scroll = QScrollArea(frame)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setStyleSheet("QScrollArea { background: transparent; }")
+        scroll.viewport().setAutoFillBackground(False)
+        scroll.setWidget(content)
+        return scroll
+
     def _redeem_panel(self) -> QWidget:
         panel = QWidget(self)
         frame, box = self._card_frame()
@@ -294,13 +307,7 @@ class CounterPage(ScanPage):
         self.verify_grid.setHorizontalSpacing(16)
         self.verify_grid.setVerticalSpacing(6)
         self.verify_grid.setColumnStretch(1, 1)
-        scroll = QScrollArea(frame)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet("QScrollArea { background: transparent; }")
-        scroll.viewport().setAutoFillBackground(False)
-        scroll.setWidget(self.verify_details)
+        scroll = self._card_scroll(frame, self.verify_details)
         self.verify_scroll = scroll
         box.addWidget(self.verify_title)
         box.addWidget(self.verify_source)
@@ -321,11 +328,20 @@ class CounterPage(ScanPage):
         self.claims_today = QLabel(frame)
         self.claims_today.setWordWrap(True)
         self.claims_today.setStyleSheet("color: #5f6368;")
-        box.addWidget(self.installer)
-        box.addWidget(self.card_facts)
-        box.addWidget(self.claim_total)
-        box.addStretch(1)
-        box.addWidget(self.claims_today)
+        # The headline and its lines scroll in a short card rather than overlap (screenshot
+        # review: "Scan an installer's card" over its hint at 800x600 in English).
+        content = QWidget()
+        content.setObjectName("RebateCard")
+        content.setStyleSheet("#RebateCard { background: transparent; }")
+        lines = QVBoxLayout(content)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.addWidget(self.installer)
+        lines.addWidget(self.card_facts)
+        lines.addWidget(self.claim_total)
+        lines.addStretch(1)
+        lines.addWidget(self.claims_today)
+        self.rebate_scroll = self._card_scroll(frame, content)
+        box.addWidget(self.rebate_scroll)
         self.lines = RowsModel("Counter", CLAIM_LINE_COLUMNS, self)
         self.lines_view = table(self.lines, stretch=2)  # the code takes the spare width
         elide_in_the_middle(self.lines_view, 2)  # a code keeps its serial
