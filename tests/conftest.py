@@ -14,8 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes the QApplication
+# Hypothesis keeps its example database beside the working directory; tests never write into the
+# checkout, so it lives in the system's temporary area.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "yima-hypothesis")
+)
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
