@@ -291,47 +291,52 @@
         <translation>入库完成：共收 {items} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="52"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="38"/>
+        <source>Relabelling finished: 1 label replaced.</source>
+        <translation>换码完成：共换 1 张标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="53"/>
         <source>{code} is shipped or held for an order, so it cannot be relabelled here.</source>
         <translation>{code} 已出库或已被订单占用，不能在这里换码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="62"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="63"/>
         <source>Old label {code} ({product}). Now scan the NEW label.</source>
         <translation>旧标签 {code}（{product}）。现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="75"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="76"/>
         <source>That is the old label again. Scan the NEW label.</source>
         <translation>这还是旧标签。请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="83"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="84"/>
         <source>The new label {code} is already in use. Take a fresh label and scan it.</source>
         <translation>新标签 {code} 已被使用。请换一张没用过的标签再扫。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="92"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="93"/>
         <source>The new label {code} is for another packaging level than {old}. Take a label of the same kind (item, case or pallet).</source>
         <translation>新标签 {code} 与 {old} 的包装级别不同。请用同一种标签（单品、箱或托盘）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="103"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="104"/>
         <source>The new label {code} is for {product}, but {old} is {expected}. Take a label of the same product.</source>
         <translation>新标签 {code} 属于「{product}」，而 {old} 是「{expected}」。请用同一产品的标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="179"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="180"/>
         <source>{old} is now {code}, with its contents and history. The new label is not known to this station yet and will be checked at sync.</source>
         <translation>{old} 已换成 {code}，内装货物和历史记录都保留。新标签本站还没有记录，同步时核实。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="190"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="191"/>
         <source>{old} is now {code}, with its contents and history. Scan the next damaged label.</source>
         <translation>{old} 已换成 {code}，内装货物和历史记录都保留。请扫下一个损坏的标签。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="241"/>
+        <location filename="../../app/domain/workflows/warehouse/relabel.py" line="242"/>
         <source>Undone: {old} is valid again and {code} is unused. Peel off the new label.</source>
         <translation>已撤销：{old} 恢复有效，{code} 恢复未用。请撕下新标签。</translation>
     </message>
@@ -609,12 +614,17 @@
         <translation>当前任务中没有可撤销的扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="432"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="430"/>
+        <source>Job {job} cancelled: 1 scan taken back. Put those goods back.</source>
+        <translation>任务 {job} 已取消：撤回 1 次扫描。请把这些货放回原处。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="434"/>
         <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="474"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="481"/>
         <source>There is no open job. Scan a code to start one.</source>
         <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
     </message>

@@ -165,6 +165,22 @@ def test_cancel_asks_then_takes_everything_back(st):
     assert st.cmd("confirm").decision.reason == "wh.nothing_to_confirm"
 
 
+def test_one_scan_or_label_is_said_in_the_singular(st):
+    """Screenshot review: "1 scans"; the English message for one names it alone."""
+    st.scan(case("P1", 90))
+    st.scan(item("P1", 31))
+    st.cmd("cancel")
+    done = st.cmd("cancel")
+    assert done.decision.reason == "wh.cancelled" and done.decision.args["count"] == 1
+    assert "1 scan taken back" in done.decision.message
+    st.cmd("relabel")
+    st.scan(item("P1", 32))
+    st.scan(item("P1", 778))
+    finished = st.finish()
+    assert finished.decision.reason == "relabel.finished"
+    assert finished.decision.message == "Relabelling finished: 1 label replaced."
+
+
 def test_finish_closes_a_case_short(st):
     st.scan(case("P1", 90))
     st.scan(item("P1", 31))

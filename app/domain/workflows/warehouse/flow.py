@@ -90,8 +90,12 @@ class CountingFlow(FlowBase):
     """A flow whose FINISH only closes the job and says how many things it handled."""
 
     finished: tuple[str, str]  # (reason, message with {count})
+    finished_one: str | None = None  # the message for one thing, where English says it apart
 
     def finish(self, desk: Desk, job: Job) -> Decision:
         desk.close_job(job, "finish")
         reason, message = self.finished
-        return decide(Outcome.DONE, reason, message, count=desk.jobs.scanned_total(job))
+        count = desk.jobs.scanned_total(job)
+        if count == 1 and self.finished_one is not None:
+            message = self.finished_one
+        return decide(Outcome.DONE, reason, message, count=count)

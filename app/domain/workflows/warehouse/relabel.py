@@ -35,6 +35,7 @@ class RelabelFlow(CountingFlow):
         "relabel.finished",
         QT_TRANSLATE_NOOP("Decisions", "Relabelling finished: {count} labels replaced."),
     )
+    finished_one = QT_TRANSLATE_NOOP("Decisions", "Relabelling finished: 1 label replaced.")
 
     def scan(self, desk: Desk, job: Job | None, code: Code) -> Decision:
         job = job or desk.create_job(Flow.RELABEL, unit="item")

@@ -426,12 +426,19 @@ class Warehouse:
                 last_seq = event.seq
         desk.close_job(job, "cancel", status="cancelled")
         desk.touched = job
+        message = (  # English says one scan apart, not "1 scans"
+            QT_TRANSLATE_NOOP(
+                "Decisions", "Job {job} cancelled: 1 scan taken back. Put those goods back."
+            )
+            if taken_back == 1
+            else QT_TRANSLATE_NOOP(
+                "Decisions", "Job {job} cancelled: {count} scans taken back. Put those goods back."
+            )
+        )
         return decide(
             Outcome.DONE,
             "wh.cancelled",
-            QT_TRANSLATE_NOOP(
-                "Decisions", "Job {job} cancelled: {count} scans taken back. Put those goods back."
-            ),
+            message,
             last_seq,
             job=job.id,
             count=taken_back,
