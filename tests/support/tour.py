@@ -23,19 +23,11 @@ from app.domain.workflows.warehouse import Flow
 from app.paths import database_path
 from app.ui.main_window import MainWindow
 from app.ui.station import Station
+from app.ui.warehouse.page import FLOW_ORDER
 from hardware.scan import Scan
 from tests.support.shell import log_in
 
 ADMIN = ("管理员", "1234")  # the demo's administrator
-FLOWS = (
-    Flow.RECEIVE,
-    Flow.SHIP,
-    Flow.PACK,
-    Flow.UNPACK,
-    Flow.RELABEL,
-    Flow.STOCKTAKE,
-    Flow.RETURN,
-)
 
 
 def prepare(data_dir: Path) -> None:
@@ -94,7 +86,7 @@ def walk(qtbot, station: Station, data_dir: Path) -> Iterator[tuple[str, QWidget
     window.set_current_page("warehouse")
     page = window.page("warehouse")
     page.open_files = False
-    for flow in FLOWS:
+    for flow in FLOW_ORDER:
         with qtbot.waitSignal(page.result_shown, timeout=10_000):
             page.switch_flow(flow)
         if flow is Flow.RECEIVE:

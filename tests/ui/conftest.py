@@ -136,3 +136,16 @@ def touch(qapp) -> Iterator[None]:
     yield
     qapp.setStyleSheet(sheet)
     qapp.setFont(font)
+
+
+@pytest.fixture
+def demo_gun(context) -> Iterator[Any]:
+    """The demo gun as the station's scanner, so its dock, the scanner settings and the status
+    light show as they do on a station with a gun."""
+    from app.ui.scan_bridge import ScanBridge
+
+    bridge = ScanBridge(context.dispatcher)
+    bridge.add("sim")
+    context.scan_bridge = bridge
+    yield bridge
+    bridge.shutdown()

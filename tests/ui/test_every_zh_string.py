@@ -15,21 +15,10 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.domain.store.database import connect
-from app.ui.scan_bridge import ScanBridge
 from tests.support import tour
 from tests.support.visible_text import data_names, english_words, visible_texts
 
 pytestmark = pytest.mark.station(prepare=tour.prepare, uses=("chinese",), language="zh_CN")
-
-
-@pytest.fixture
-def bridge(context):
-    """The demo gun as the station's scanner: its dock and the scanner settings show too."""
-    bridge = ScanBridge(context.dispatcher)
-    bridge.add("sim")
-    context.scan_bridge = bridge
-    yield bridge
-    bridge.shutdown()
 
 
 @pytest.fixture
@@ -52,7 +41,9 @@ def english_on(qtbot, station, data_dir, names: set[str]) -> list[str]:
 
 
 @pytest.mark.slow
-def test_every_visible_word_of_every_screen_is_chinese(qtbot, context, bridge, make_station, names):
+def test_every_visible_word_of_every_screen_is_chinese(
+    qtbot, context, demo_gun, make_station, names
+):
     station = make_station(size=(1366, 768))
     found = english_on(qtbot, station, context.data_dir, names)
     assert found == [], "\n" + "\n".join(found)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.ui.scan_bridge import ScanBridge
 from app.ui.translations import install_translations
 from tests.support import tour
 from tests.support.small_screen import layout_problems
@@ -19,21 +18,11 @@ from tests.support.small_screen import layout_problems
 pytestmark = pytest.mark.station(prepare=tour.prepare)
 
 
-@pytest.fixture
-def bridge(context):
-    """The demo gun as the station's scanner, so the scanner settings and status light show."""
-    bridge = ScanBridge(context.dispatcher)
-    bridge.add("sim")
-    context.scan_bridge = bridge
-    yield bridge
-    bridge.shutdown()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (800, 600)], ids=["1366x768", "800x600"])
 def test_every_screen_is_saved_and_fits(
-    qtbot, qapp, context, bridge, touch, make_station, screenshots, language, size
+    qtbot, qapp, context, demo_gun, touch, make_station, screenshots, language, size
 ):
     translators = install_translations(qapp, language)
     context.language = language
