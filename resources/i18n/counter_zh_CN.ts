@@ -256,38 +256,38 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="71"/>
-        <location filename="../../app/ui/counter/page.py" line="80"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="45"/>
+        <location filename="../../app/ui/counter/page.py" line="72"/>
+        <location filename="../../app/ui/counter/page.py" line="81"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="73"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="46"/>
+        <location filename="../../app/ui/counter/page.py" line="74"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="71"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="47"/>
+        <location filename="../../app/ui/counter/page.py" line="72"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="72"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="48"/>
+        <location filename="../../app/ui/counter/page.py" line="73"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="73"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="49"/>
+        <location filename="../../app/ui/counter/page.py" line="74"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="109"/>
+        <location filename="../../app/ui/counter/page.py" line="110"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -297,9 +297,9 @@
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="72"/>
-        <location filename="../../app/ui/counter/page.py" line="82"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="51"/>
+        <location filename="../../app/ui/counter/page.py" line="73"/>
+        <location filename="../../app/ui/counter/page.py" line="83"/>
         <source>Standing</source>
         <translation>状态</translation>
     </message>
@@ -314,21 +314,21 @@
         <translation>申领单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="80"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="54"/>
+        <location filename="../../app/ui/counter/page.py" line="81"/>
         <source>Installer</source>
         <translation>小工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="81"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="55"/>
+        <location filename="../../app/ui/counter/page.py" line="82"/>
         <source>Products</source>
         <translation>产品数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="76"/>
-        <location filename="../../app/ui/counter/page.py" line="81"/>
         <location filename="../../app/domain/workflows/counter/report.py" line="56"/>
+        <location filename="../../app/ui/counter/page.py" line="77"/>
+        <location filename="../../app/ui/counter/page.py" line="82"/>
         <source>Estimated rebate</source>
         <translation>预计返利</translation>
     </message>
@@ -388,14 +388,14 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="76"/>
         <location filename="../../app/domain/workflows/counter/verify.py" line="81"/>
+        <location filename="../../app/ui/counter/page.py" line="77"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="77"/>
         <location filename="../../app/domain/workflows/counter/verify.py" line="82"/>
+        <location filename="../../app/ui/counter/page.py" line="78"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
@@ -556,7 +556,7 @@
         <translation>本柜台及另外 {count} 个站点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="783"/>
+        <location filename="../../app/ui/counter/page.py" line="804"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
@@ -574,221 +574,226 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="726"/>
+        <location filename="../../app/ui/counter/page.py" line="747"/>
         <source>Type a code by hand</source>
         <translation>手工输入编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="181"/>
-        <location filename="../../app/ui/counter/page.py" line="725"/>
+        <location filename="../../app/ui/counter/page.py" line="182"/>
+        <location filename="../../app/ui/counter/page.py" line="746"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="183"/>
+        <location filename="../../app/ui/counter/page.py" line="184"/>
         <source>Day&apos;s close…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="184"/>
+        <location filename="../../app/ui/counter/page.py" line="185"/>
         <source>Command sheet…</source>
         <translation>指令码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="187"/>
+        <location filename="../../app/ui/counter/page.py" line="188"/>
         <source>More…</source>
         <translation>更多…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="209"/>
+        <location filename="../../app/ui/counter/page.py" line="210"/>
         <source>Confirm  Ctrl+Enter</source>
         <translation>确认  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="212"/>
+        <location filename="../../app/ui/counter/page.py" line="213"/>
         <source>Cancel  Esc</source>
         <translation>取消  Esc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="215"/>
+        <location filename="../../app/ui/counter/page.py" line="216"/>
         <source>Undo  Ctrl+Z</source>
         <translation>撤销  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="254"/>
-        <location filename="../../app/ui/counter/page.py" line="435"/>
+        <location filename="../../app/ui/counter/page.py" line="268"/>
+        <location filename="../../app/ui/counter/page.py" line="453"/>
         <source>Voucher</source>
         <translation>奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="335"/>
+        <location filename="../../app/ui/counter/page.py" line="351"/>
         <source>This claim</source>
         <translation>本次申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="337"/>
+        <location filename="../../app/ui/counter/page.py" line="353"/>
         <source>Today&apos;s claims</source>
         <translation>今日申领</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="376"/>
+        <location filename="../../app/ui/counter/page.py" line="394"/>
         <source>Checking with the brand…</source>
         <translation>正在向品牌方查询…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="378"/>
-        <location filename="../../app/ui/counter/page.py" line="557"/>
+        <location filename="../../app/ui/counter/page.py" line="396"/>
+        <location filename="../../app/ui/counter/page.py" line="578"/>
         <source>Offline: what this station knows</source>
         <translation>离线：本机已知信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="412"/>
+        <location filename="../../app/ui/counter/page.py" line="430"/>
         <source>Scan the voucher on the customer&apos;s phone, then CONFIRM (or scan it again).</source>
         <translation>扫顾客手机上的奖券码，再扫“确认”（或再扫一次奖券）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="414"/>
+        <location filename="../../app/ui/counter/page.py" line="432"/>
         <source>Scan the product&apos;s own code to check it is genuine.</source>
         <translation>扫产品本身的码，查验真伪。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="416"/>
+        <location filename="../../app/ui/counter/page.py" line="434"/>
         <source>Scan the installer&apos;s card, then each product&apos;s code, then CONFIRM.</source>
         <translation>先扫小工卡，再逐个扫产品码，最后扫“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="424"/>
+        <location filename="../../app/ui/counter/page.py" line="442"/>
         <source>● Online: the brand confirms at once</source>
         <translation>● 在线：品牌方即时确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="424"/>
+        <location filename="../../app/ui/counter/page.py" line="442"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="427"/>
+        <location filename="../../app/ui/counter/page.py" line="445"/>
         <source>● Offline: redemptions are provisional</source>
         <translation>● 离线：核销为临时记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="427"/>
+        <location filename="../../app/ui/counter/page.py" line="445"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="436"/>
+        <location filename="../../app/ui/counter/page.py" line="454"/>
         <source>Scan a voucher</source>
         <translation>请扫奖券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="438"/>
+        <location filename="../../app/ui/counter/page.py" line="456"/>
         <source>The customer shows the voucher QR on their phone.</source>
         <translation>请顾客出示手机上的奖券二维码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="440"/>
+        <location filename="../../app/ui/counter/page.py" line="458"/>
         <source>Valid voucher: scan CONFIRM to redeem</source>
         <translation>奖券有效：扫“确认”完成核销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="444"/>
+        <location filename="../../app/ui/counter/page.py" line="462"/>
         <source>Voucher {id}</source>
         <translation>奖券 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="445"/>
+        <location filename="../../app/ui/counter/page.py" line="463"/>
         <source>Valid until {date}</source>
         <translation>有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="448"/>
+        <location filename="../../app/ui/counter/page.py" line="466"/>
         <source>Dealer: {dealer}</source>
         <translation>经销商：{dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="448"/>
+        <location filename="../../app/ui/counter/page.py" line="466"/>
         <source>any dealer</source>
         <translation>不限经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="462"/>
+        <location filename="../../app/ui/counter/page.py" line="480"/>
         <source>Scan a product code</source>
         <translation>请扫产品码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="463"/>
+        <location filename="../../app/ui/counter/page.py" line="481"/>
         <source>What the brand knows about it shows here.</source>
         <translation>品牌方对该产品的记录会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="502"/>
+        <location filename="../../app/ui/counter/page.py" line="520"/>
         <source>Scan an installer&apos;s card</source>
         <translation>请扫小工卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="504"/>
+        <location filename="../../app/ui/counter/page.py" line="522"/>
         <source>The installer shows the card QR; then scan each product they fitted.</source>
         <translation>请小工出示小工卡二维码，然后逐个扫其安装的产品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="512"/>
+        <location filename="../../app/ui/counter/page.py" line="530"/>
         <source>Card {id} · valid until {date}</source>
         <translation>卡号 {id} · 有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="517"/>
+        <location filename="../../app/ui/counter/page.py" line="535"/>
+        <source>1 product · about {total}</source>
+        <translation>1 件产品 · 约 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/counter/page.py" line="537"/>
         <source>{count} products · about {total}</source>
         <translation>{count} 件产品 · 约 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="551"/>
+        <location filename="../../app/ui/counter/page.py" line="572"/>
         <source>The brand&apos;s server is busy with a sync; its trace follows when it ends.</source>
         <translation>品牌方服务器正在同步，同步结束后显示溯源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="555"/>
-        <location filename="../../app/ui/counter/page.py" line="559"/>
+        <location filename="../../app/ui/counter/page.py" line="576"/>
+        <location filename="../../app/ui/counter/page.py" line="580"/>
         <source>What this station knows</source>
         <translation>本机掌握的信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="585"/>
+        <location filename="../../app/ui/counter/page.py" line="606"/>
         <source>The brand&apos;s trace</source>
         <translation>品牌方溯源记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="666"/>
+        <location filename="../../app/ui/counter/page.py" line="687"/>
         <source>Today: {count} redeemed, {value} ({provisional} provisional)</source>
         <translation>今日：核销 {count} 张，共 {value}（其中临时 {provisional} 张）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="689"/>
+        <location filename="../../app/ui/counter/page.py" line="710"/>
         <source>Today: {count} claims, {units} products</source>
         <translation>今日：申领 {count} 单，{units} 件产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="720"/>
+        <location filename="../../app/ui/counter/page.py" line="741"/>
         <source>Counter commands</source>
         <translation>柜台指令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="722"/>
+        <location filename="../../app/ui/counter/page.py" line="743"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="723"/>
+        <location filename="../../app/ui/counter/page.py" line="744"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="724"/>
+        <location filename="../../app/ui/counter/page.py" line="745"/>
         <source>Undo (supervisor PIN)</source>
         <translation>撤销（需主管 PIN）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="743"/>
+        <location filename="../../app/ui/counter/page.py" line="764"/>
         <source>Yima Scan · counter command sheet</source>
         <translation>一码扫 · 柜台指令码</translation>
     </message>
@@ -1205,12 +1210,12 @@
         <translation>正品：{product}，由品牌方发码，尚未发往经销商。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="66"/>
+        <location filename="../../app/ui/counter/page.py" line="67"/>
         <source>REFUSED BY THE BRAND: {what} {todo}</source>
         <translation>品牌方拒绝：{what}{todo}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/page.py" line="67"/>
+        <location filename="../../app/ui/counter/page.py" line="68"/>
         <source>CONFIRMED: the brand confirmed the redemption of {prize}.</source>
         <translation>已确认：品牌方已确认 {prize} 的核销。</translation>
     </message>

@@ -175,6 +175,7 @@ def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):
     assert "(01) 06901234567892 (21) N1" in window.feedback.message.text()
     assert window.scan_log_model.row(0).code == "(01) 06901234567892 (21) N1"
     assert page.lines.rowCount() == 1
+    assert page.claim_total.text().startswith("1 product · about")  # not "1 products"
     gun("010690123456789221A2")
     assert page.lines.rowCount() == 2
     done = gun(CONFIRM)

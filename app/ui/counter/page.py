@@ -531,10 +531,13 @@ class CounterPage(ScanPage):
                 id=card.card_id, date=card.expires.isoformat() if card.expires else "—"
             )
         )
+        total = (  # English says one product apart, not "1 products"
+            self.tr("1 product · about {total}")
+            if len(draft.lines) == 1
+            else self.tr("{count} products · about {total}")
+        )
         self.claim_total.setText(
-            self.tr("{count} products · about {total}").format(
-                count=len(draft.lines), total=money(draft.estimate_cents)
-            )
+            total.format(count=len(draft.lines), total=money(draft.estimate_cents))
         )
         self.lines.set_rows(
             [
