@@ -85,6 +85,15 @@ def scan(writer, session, text):
     return writer.call(lambda c: session.handle(c, text, CLERK, online=False))
 
 
+def test_one_product_is_said_in_the_singular(station, session, brand):
+    """Screenshot review: "1 products"; English names one product alone."""
+    scan(station, session, brand.card("C1", name="王师傅"))
+    assert "1 product, about" in scan(station, session, item("A1")).decision.message
+    done = scan(station, session, CONFIRM)
+    assert done.decision.reason == "claim.registered"
+    assert "{installer}: 1 product, rebate about" in done.decision.message
+
+
 def test_a_claim_estimates_at_once_and_registers_one_event(station, session, brand):
     card = scan(station, session, brand.card("C1", name="王师傅"))
     assert card.decision.reason == "card.valid" and card.mode is Mode.REBATE

@@ -163,6 +163,7 @@ def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):
     assert gun(brand.card("C1", name="王师傅")).decision.reason == "card.valid"
     assert page.installer.text() == "王师傅"
     gun("010690123456789221A1")
+    assert "1 product, about" in window.feedback.message.text()  # not "1 products"
     repeated = gun("010690123456789221A1")
     assert repeated.decision.reason == "claim.code_repeated"
     assert window.feedback.headline.text() == "✖ REPEATED"

@@ -66,6 +66,11 @@ UNCHECKED = QT_TRANSLATE_NOOP(
     "ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. "
     "{count} products, about {total}.",
 )
+UNCHECKED_ONE = QT_TRANSLATE_NOOP(  # English says one product apart, not "1 products"
+    "Decisions",
+    "ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. "
+    "1 product, about {total}.",
+)
 
 
 def _refusal(refusal: Refusal) -> Decision:
@@ -354,13 +359,23 @@ class CounterSession:
         }
         if not line.checked:  # the page asks the brand, when it can, and takes it off if refused
             return self._reply(
-                Decision(Outcome.WARNING, UNCHECKED, args, "claim.code_unchecked"),
+                Decision(
+                    Outcome.WARNING,
+                    UNCHECKED_ONE if len(self.draft.lines) == 1 else UNCHECKED,
+                    args,
+                    "claim.code_unchecked",
+                ),
                 extra={"check_code": line.code_key},
             )
         return self._reply(
             Decision(
                 Outcome.OK,
                 QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "Added {product}: rebate about {amount}. 1 product, about {total} so far.",
+                )
+                if len(self.draft.lines) == 1
+                else QT_TRANSLATE_NOOP(
                     "Decisions",
                     "Added {product}: rebate about {amount}. {count} products, about {total} so far.",
                 ),
@@ -414,6 +429,12 @@ class CounterSession:
             Decision(
                 Outcome.DONE,
                 QT_TRANSLATE_NOOP(
+                    "Decisions",
+                    "CLAIM REGISTERED for {installer}: 1 product, rebate about {total}. "
+                    "The brand confirms it at sync.",
+                )
+                if result.units == 1
+                else QT_TRANSLATE_NOOP(
                     "Decisions",
                     "CLAIM REGISTERED for {installer}: {count} products, rebate about {total}. "
                     "The brand confirms it at sync.",
