@@ -335,9 +335,7 @@ def seed_without_data(conn) -> None:
 
 
 @pytest.mark.station(seed=seed_without_data)
-def test_with_no_data_the_card_says_what_to_do_and_the_recent_checks_say_no_data(
-    qtbot, page, gun
-):
+def test_with_no_data_the_card_says_what_to_do_and_the_recent_checks_say_no_data(qtbot, page, gun):
     """Screenshot review: the card read "Data age (hours): ∞" and the recent checks "DATA TOO
     OLD" for the check the panel called NO DATA."""
     page.choose_place("ST-SH-1")

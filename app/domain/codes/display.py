@@ -24,4 +24,3 @@ def readable(key: str) -> str:
     if scheme == "brand":
         return body
     return key
-
