@@ -35,13 +35,29 @@ class InFlight:
             self.now[who] += 1
             self.most[who] = max(self.most[who], self.now[who])
             self.paths.append(scope["path"])
+        answered = False
+
+        def done() -> None:
+            nonlocal answered
+            if not answered:
+                answered = True
+                with self._lock:
+                    self.now[who] -= 1
+
+        async def watched_send(message: dict) -> None:
+            # A request is over when its last byte is handed over, not when the app returns: by
+            # then the client may have read the answer and sent its next request, which would
+            # count as an overlap that never happened on the wire.
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                done()
+            await send(message)
+
         try:
             if self.hold:
                 await asyncio.sleep(self.hold)
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, watched_send)
         finally:
-            with self._lock:
-                self.now[who] -= 1
+            done()
 
     def most_at_once(self) -> int:
         """The most requests one station had in flight together (anonymous ones aside)."""

@@ -182,6 +182,28 @@ def test_a_lookup_that_waited_too_long_is_not_sent(station, clock):
 
 
 @pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
+def test_the_wire_watch_sees_two_requests_of_one_station_at_once(central):
+    """The watch the next test trusts: two requests with one credential, sent together, count as
+    two at once; the same two sent one after the other count as one."""
+    import requests
+
+    thread, watch = watched_server(central.server, hold=0.3)
+    try:
+        ask = lambda: requests.get(thread.url + "/health", headers={"Authorization": "Bearer x"})  # noqa: E731
+        ask()
+        ask()
+        assert watch.most_at_once() == 1
+        both = [threading.Thread(target=ask) for _ in range(2)]
+        for t in both:
+            t.start()
+        for t in both:
+            t.join()
+        assert watch.most_at_once() == 2
+    finally:
+        thread.stop()
+
+
+@pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
 def test_lookups_and_rounds_never_overlap_on_the_wire(central, station, clock):
     """A clerk's trace lookups while rounds push a thousand events: the server never sees two
     requests of this station at once, and lookups go ahead of rounds still waiting."""
