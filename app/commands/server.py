@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
                "ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}  # fmt: skip
     if args.workers == 1:
         try:
-            uvicorn.run(create_app(server), **options)
+            uvicorn.run(workers.serving(create_app(server)), **options)
         finally:
             db.close()
         return 0

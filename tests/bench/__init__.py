@@ -9,8 +9,11 @@ machine drift from run to run.
 
 from __future__ import annotations
 
+import os
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
 
 
 @dataclass(frozen=True)
@@ -44,3 +47,36 @@ def percentile(samples: list[float], pct: float) -> float:
 
 def median(samples: list[float]) -> float:
     return statistics.median(samples)
+
+
+class CpuMeter:
+    """How many of the machine's cores were busy while the block ran, from ``/proc/stat`` (every
+    process counted: a benchmark's figure means little once the cores are all taken); NaN where
+    there is no ``/proc``."""
+
+    cores = float("nan")
+
+    def __enter__(self) -> CpuMeter:
+        self._start = _cpu_times()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        end = _cpu_times()
+        if self._start and end:
+            busy, total = end[0] - self._start[0], end[1] - self._start[1]
+            self.cores = busy / total * (os.cpu_count() or 1) if total else float("nan")
+
+
+def _cpu_times() -> tuple[int, int] | None:
+    """(busy, all) clock ticks of every core since boot; idle and waiting on I/O are not busy."""
+    try:
+        fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return None
+    idle = fields[3] + fields[4]
+    return sum(fields[:8]) - idle, sum(fields[:8])
