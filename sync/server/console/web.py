@@ -3,12 +3,12 @@ dashboard and the rows behind its figures; each other area adds its own router."
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.server.console import (
     accounts,
@@ -46,6 +46,30 @@ REFUSALS = {
 }
 
 
+class SameHostPages:
+    """Every HTML answer, the API's own documents included, loads only from this host (the
+    console's policy, where the page did not set one). A plain ASGI middleware: Starlette's
+    function middleware carried every station push's answer through a task group and a stream
+    of its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers.setdefault("Content-Security-Policy", PAGE_POLICY)
+            await send(message)
+
+        await self.app(scope, receive, with_policy)
+
+
 def mount(api: FastAPI) -> None:
     """Add the console to the app; it reads ``api.state.server`` at request time."""
     accounts.create_schema(api.state.server.db)
@@ -53,12 +77,7 @@ def mount(api: FastAPI) -> None:
     figures.create_indexes(api.state.server.db)
     api.state.console_figures = DashboardFigures(api.state.server.db, api.state.server.clock)
 
-    @api.middleware("http")
-    async def _same_host_only(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
-        return response
+    api.add_middleware(SameHostPages)
 
     @api.exception_handler(ChangeRefused)
     async def _refused(_: Request, exc: ChangeRefused) -> Response:
