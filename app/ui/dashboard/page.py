@@ -27,7 +27,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -99,13 +99,24 @@ class Tile(QFrame):
         self.detail.setVisible(bool(self.detail.text()) and not brief)
 
 
-def _chart(title: str) -> tuple[QChart, QChartView]:
+class ChartView(QChartView):
+    """A chart that asks for its minimum and takes what room is left.
+
+    ``QChartView`` asks for the size it last had: a chart laid out taller (in a taller window,
+    or before the tiles got their detail line) kept asking for that height, and the next
+    redraw left the page taller than the window, scrolling for good (22 px at 1366×768)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(CHART_MIN_HEIGHT, CHART_MIN_HEIGHT)
+
+
+def _chart(title: str) -> tuple[QChart, ChartView]:
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(QMargins(4, 4, 4, 4))
-    view = QChartView(chart)
+    view = ChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(CHART_MIN_HEIGHT)
     return chart, view
@@ -201,7 +212,7 @@ class DashboardPage(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(self.tile_row)
         body_layout.addLayout(self.chart_grid, 1)
-        scroll = QScrollArea(self)
+        scroll = self.scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
