@@ -10,7 +10,7 @@ from app.domain.store import journal
 from app.domain.store.writer import Writer
 from app.domain.workflows import knowledge
 from app.domain.workflows.base import Actor, Outcome
-from app.domain.workflows.counter import rebates, verify
+from app.domain.workflows.counter import rebates, report, verify
 from app.domain.workflows.counter.model import Mode
 from app.domain.workflows.counter.session import CounterSession
 from sync.server.admin import case_gtin
@@ -199,27 +199,61 @@ def test_each_code_is_judged_when_it_is_scanned_and_a_refused_one_is_never_added
     with the code as printed under its barcode (the old counter added it in green)."""
     station.call(
         lambda c: (
-            registry(c, [key("N1")], status="issued", dealer=None),
-            registry(c, [key("O1")], status="received", dealer=None),  # another dealer's
             registry(c, [key("V1")], status="void", dealer=None),
             registry(c, [key("W1")], status="received", dealer="D001"),  # our warehouse's
         )
     )
     scan(station, session, brand.card("C1"))
-    for serial, reason in (
-        ("N1", "claim.code_not_sold"),
-        ("O1", "claim.code_not_sold"),
-        ("V1", "claim.code_not_sold"),
-    ):
-        refused = scan(station, session, item(serial))
-        assert (refused.decision.outcome, refused.decision.reason) == (Outcome.ERROR, reason)
-        assert refused.draft.lines == ()
-        assert refused.decision.args["code"] == f"净水器滤芯 (01) 06901234567892 (21) {serial}"
-        assert refused.subject == f"(01) 06901234567892 (21) {serial}"
-    assert "replaced" in scan(station, session, item("V1")).decision.message
+    refused = scan(station, session, item("V1"))
+    assert (refused.decision.outcome, refused.decision.reason) == (
+        Outcome.ERROR,
+        "claim.code_not_sold",
+    )
+    assert refused.draft.lines == ()
+    assert refused.decision.args["code"] == "净水器滤芯 (01) 06901234567892 (21) V1"
+    assert refused.subject == "(01) 06901234567892 (21) V1"
+    assert "replaced" in refused.decision.message
     added = scan(station, session, item("W1"))
     assert added.decision.reason == "claim.code_added"
     assert [line.code_key for line in added.draft.lines] == [key("W1")]
+
+
+def test_a_code_whose_dealer_the_brand_keeps_from_this_counter_is_left_to_the_brand(
+    station, session, brand
+):
+    """The counter was stricter than the server: a code received by another dealer reaches a
+    dealer's counter without its dealer (dealers are competitors), as does one still in the
+    brand's warehouse. The counter refused both as not sold; the server pays for the first.
+    The counter cannot tell them apart, so it adds both unchecked for the brand to judge (it
+    failed on the old code: NOT SOLD)."""
+    station.call(
+        lambda c: (
+            registry(c, [key("O1")], status="received", dealer=None),  # another dealer's
+            registry(c, [key("N1")], status="issued", dealer=None),  # the brand's, not sold
+        )
+    )
+    scan(station, session, brand.card("C1"))
+    for serial in ("O1", "N1"):
+        reply = scan(station, session, item(serial))
+        assert (reply.decision.outcome, reply.decision.reason) == (
+            Outcome.WARNING,
+            "claim.code_unchecked",
+        )
+        assert reply.extra == {"check_code": key(serial)}  # the page asks the brand's trace
+    # The brand keeps the trace from this dealer too (403): the code stays, and the clerk
+    # hears who decides.
+    assert rebates.brand_verdict(None) is None
+    left = station.call(lambda c: session.leave_to_brand(c, key("O1")))
+    assert (left.decision.outcome, left.decision.reason) == (
+        Outcome.WARNING,
+        "claim.code_left_to_brand",
+    )
+    assert left.decision.args["code"] == "净水器滤芯 (01) 06901234567892 (21) O1"
+    assert "the brand confirms it when the claim syncs" in left.decision.message
+    assert [line.code_key for line in left.draft.lines] == [key("O1"), key("N1")]
+    assert not any(line.checked for line in left.draft.lines)
+    done = scan(station, session, CONFIRM)
+    assert done.decision.reason == "claim.registered" and done.draft is None
 
 
 def test_a_product_no_published_rule_pays_for_is_refused_at_the_scan(station, session, brand):
@@ -266,7 +300,7 @@ def test_a_code_this_counter_holds_no_record_of_is_added_amber_and_the_brand_jud
         "claim.code_not_sold"
     )
     assert rebates.brand_verdict(trace(key("U1"), known=False)) == "code.unknown"
-    assert rebates.brand_verdict(None) == "claim.code_not_sold"  # not shared with this dealer
+    assert rebates.brand_verdict(None) is None  # not shared with this dealer: left to the brand
 
     refused = station.call(lambda c: session.refuse_code(c, key("U1"), "claim.code_not_sold"))
     assert (refused.decision.outcome, refused.decision.reason) == (
@@ -294,10 +328,75 @@ def test_a_code_this_counter_holds_no_record_of_is_added_amber_and_the_brand_jud
 def test_the_counter_judges_an_own_dealers_code_as_the_server_does(station, session, brand, state):
     """The counter's judgement at the scan and the server's at sync are one rule
     (``app.domain.rules.claims``): for a code of this dealer, as the pull leaves it on the
-    station, the counter refuses exactly what the server would refuse, with the same reason."""
+    station, the counter refuses exactly what the server would refuse, with the same reason;
+    where the record names no dealer it cannot tell and leaves the code to the brand."""
     dealer = "D001" if state in ("shipped", "received") else None  # the server clears it otherwise
     station.call(lambda c: registry(c, [key("S1")], status=state, dealer=dealer))
     scan(station, session, brand.card("C1"))
     reply = scan(station, session, item("S1"))
     server = code_refusal(state, repeated=False, claimed_before=False)
-    assert reply.decision.reason == (server or "claim.code_added")
+    if state in ("issued", "in_stock", "returned", "other"):  # no dealer named: the brand judges
+        assert reply.decision.reason == "claim.code_unchecked"
+    else:
+        assert reply.decision.reason == (server or "claim.code_added")
+
+
+def test_a_claim_is_numbered_to_be_read_out_over_the_phone(station, session, brand):
+    """A claim was shown as ``cl-<hex>``; its id is now a number like the inspector's case
+    numbers (``FL-…``, checked), said in CLAIM REGISTERED, kept in the claim's rows and event
+    (the server files it under the same number) and named when a product is claimed again."""
+    scan(station, session, brand.card("C1", name="王师傅"))
+    scan(station, session, item("A1"))
+    done = scan(station, session, CONFIRM)
+    number = done.decision.args["claim"]
+    assert rebates.CLAIM_NUMBERS.holds(number) and number.startswith("FL-")
+    assert done.decision.message.format(**done.decision.args).startswith(
+        f"CLAIM {number} REGISTERED for 王师傅: 1 product"
+    )
+    (row,) = station.call(lambda c: rebates.claims(c))
+    assert row.claim_id == number
+    event = station.call(lambda c: journal.get(c, row.event_id))
+    assert event.payload["claim_id"] == number
+    scan(station, session, brand.card("C2"))
+    again = scan(station, session, item("A1"))
+    assert again.decision.reason == "claim.code_already_claimed"
+    assert again.decision.args["claim"] == number
+    day = station.call(lambda c: report.day_report(c, NOW.astimezone().date()))
+    claims_table = report.tables(day, lambda text: text)[2]
+    assert claims_table.rows[0][1] == number  # the day's close lists it by its number
+
+
+def test_claim_numbers_are_long_enough_for_a_brands_claims_and_never_repeat_here():
+    numbers = {rebates.CLAIM_NUMBERS.new() for _ in range(500)}
+    assert len(numbers) == 500
+    for number in numbers:
+        prefix, *groups = number.split("-")
+        assert prefix == "FL" and [len(g) for g in groups] == [3, 3, 3, 3]
+        assert not set("".join(groups)) & set("0O1ILUV")
+        assert rebates.CLAIM_NUMBERS.holds(number.lower().replace("-", " "))
+        wrong = number[:-1] + ("2" if number[-1] != "2" else "3")
+        assert not rebates.CLAIM_NUMBERS.holds(wrong)
+    assert not rebates.CLAIM_NUMBERS.holds("XC-4K7-MZ2-QHE")  # a case number is not a claim's
+    draws = iter("2" * 11 + "3" * 11)
+    first = rebates.CLAIM_NUMBERS.new(draw=lambda _alphabet: next(draws))
+    draws = iter("2" * 11 + "3" * 11)
+    second = rebates.CLAIM_NUMBERS.new(lambda n: n == first, draw=lambda _alphabet: next(draws))
+    assert first.startswith("FL-222-222-222-22") and second.startswith("FL-333-333-333-33")
+
+
+def test_claim_counts_of_one_are_said_in_the_singular(station, session, brand):
+    """ "Still checking 1 products" and "1 products left" (it failed on the old code)."""
+    scan(station, session, brand.card("C1"))
+    scan(station, session, item("U1"))
+    waiting = station.call(
+        lambda c: session.handle(c, CONFIRM, CLERK, online=True, checking=frozenset({key("U1")}))
+    )
+    assert waiting.decision.reason == "claim.checking"
+    assert waiting.decision.message.startswith("Still checking 1 product with the brand.")
+    scan(station, session, item("A1"))
+    removed = scan(station, session, command_text("undo"))
+    assert removed.decision.message.endswith("1 product left.")
+    scan(station, session, item("A1"))
+    scan(station, session, item("A2"))
+    removed = scan(station, session, command_text("undo"))
+    assert removed.decision.message.format(**removed.decision.args).endswith("2 products left.")

@@ -290,3 +290,29 @@ def test_a_voucher_waiting_for_its_confirming_scan_survives_a_restart(station, c
     done = scan(station, restarted, CONFIRM)
     assert done.decision.reason == "voucher.redeemed_provisional"
     assert station.call(restarted.current).pending is None
+
+
+def test_counts_of_one_are_said_in_the_singular(station, session, brand, clock):
+    """English said "1 vouchers redeemed", "1 hours ago" and "within 1 minutes" when the brand
+    set a cap or a window of one (it failed on the old code)."""
+
+    def caps(**value):
+        station.call(lambda c: knowledge.put_setting(c, "counter.offline_caps", value))
+
+    caps(vouchers=10, hours=0.5)  # the last sync was an hour ago
+    late = scan(station, session, brand.voucher("O1"))
+    assert (
+        late.decision.reason == "voucher.offline_cap_hours" and late.decision.args["hours"] == "1"
+    )
+    assert "the last sync was 1 hour ago" in late.decision.message
+    caps(vouchers=1, hours=24)
+    station.call(lambda c: knowledge.put_setting(c, knowledge.SETTING_UNDO_MINUTES, 1))
+    scan(station, session, brand.voucher("O1"))
+    assert scan(station, session, CONFIRM).decision.reason == "voucher.redeemed_provisional"
+    capped = scan(station, session, brand.voucher("O2"))
+    assert capped.decision.reason == "voucher.offline_cap_count"
+    assert "1 voucher redeemed since" in capped.decision.message
+    clock.at = NOW + dt.timedelta(minutes=2)
+    passed = scan(station, session, UNDO)
+    assert passed.decision.reason == "counter.undo_window_passed"
+    assert "within 1 minute of" in passed.decision.message

@@ -105,7 +105,7 @@ def test_the_brands_trace_never_issued_seen_too_often_and_genuine(station, sessi
     assert lines[verify.LABELS["carton"]].value == (
         "(01) 16901234567899 (21) C1 → (00) 069012340000000017"
     )
-    assert lines[verify.LABELS["places"]].words == (verify.PLACES,)
+    assert lines[verify.LABELS["places"]].words == (verify.PLACES_ONE,)
     assert lines[verify.LABELS["places"]].args == {"count": "1"}
     void = verify.trace_decision(verify.BrandTrace(key=KEY, known=True, status="void"), facts, None)
     assert void.reason == "verify.void"
@@ -147,3 +147,18 @@ def test_trace_details_name_states_warnings_and_places_in_words():
     assert server_states | station_states <= set(verify.STATE_WORDS)
     kinds = {"far_apart", "too_close", "consecutive_run", "unknown_code"}
     assert kinds | {"blacklisted_device", "clock_ahead"} <= set(verify.ANOMALY_WORDS)
+
+
+def test_places_of_one_are_said_in_the_singular():
+    """The details said "1 stations", "this counter and 1 other stations" and "this counter and
+    0 other stations" (it failed on the old code)."""
+
+    def words(places, me):
+        fact = verify.places_fact(places, me)
+        return [word.format(**fact.args) for word in fact.words]
+
+    assert words(("W01",), None) == ["1 station"]
+    assert words(("W01", "S-B"), None) == ["2 stations"]
+    assert words(("S-A",), "S-A") == ["this counter only"]
+    assert words(("S-A", "W01"), "S-A") == ["this counter and 1 other station"]
+    assert words(("S-A", "W01", "S-B"), "S-A") == ["this counter and 2 other stations"]

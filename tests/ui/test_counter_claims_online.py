@@ -15,6 +15,7 @@ from app.domain.operators import Role
 from app.ui.counter.page import CounterPage
 from sync.client.client import SyncClient
 from sync.server import admin
+from sync.server.console import figures
 from tests.support.sync_data import Sample, enroll_station, event, seed_sample, ship
 
 SHIPPED = 6  # the first six sample items are shipped to dealer D1; the rest only issued
@@ -85,14 +86,17 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
 
     assert scan(card).decision.reason == "card.valid"
     # This counter keeps no part of the registry (the codes are its warehouse site's), so each
-    # code is added amber and judged by the brand's trace at once: the one never sold through
-    # this dealer is taken off the claim in red before CONFIRM.
+    # code is added amber and judged by the brand's trace at once. The brand keeps the trace of
+    # one never sold through this dealer from it, so that one stays on the claim for the brand
+    # to judge at sync (it may have been sold through another dealer).
     assert scan(gun_text(first)).decision.reason == "claim.code_unchecked"
     assert window.feedback.headline.text() == "⚠ ADDED, NOT CHECKED YET"
     assert scan(gun_text(sample.items[SHIPPED])).decision.reason == "claim.code_unchecked"
-    qtbot.waitUntil(lambda: window.feedback.headline.text() == "✖ NOT SOLD", timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.feedback.headline.text() == "⚠ THE BRAND DECIDES AT SYNC", timeout=10000
+    )
     assert readable(sample.items[SHIPPED]) in window.feedback.message.text()
-    assert page.lines.rowCount() == 1 and page.lines.key(0) == first
+    assert page.lines.rowCount() == 2 and page.lines.key(1) == first
     # The other counter's claim of ``first`` is something only the server knows. CONFIRM waits
     # while the brand is still being asked about a code: the clerk scans it again.
     for _ in range(50):
@@ -108,8 +112,8 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
     message = window.feedback.message.text()
     assert readable(first) in message and "already claimed" in message
     assert "sgtin:" not in message and "claim.code" not in message
-    qtbot.waitUntil(lambda: page.claims.rowCount() == 1 and "refused" in page.claims.cells(0)[4])
-    standing = page.claims.cells(0)[4]
+    qtbot.waitUntil(lambda: page.claims.rowCount() == 1 and "refused" in page.claims.cells(0)[5])
+    standing = page.claims.cells(0)[5]
     assert readable(first) in standing and "sgtin:" not in standing
 
     page.open_day_close()
@@ -128,6 +132,49 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
     assert f"Code {readable(first)} was already claimed" in flat
     assert "claim.code_already_claimed" not in flat and "sgtin:" not in flat
     dialog.close()
+
+
+def test_another_dealers_sale_is_judged_alike_by_the_counter_and_the_server(
+    qtbot, central, sample, window, page, scan
+):
+    """The counter was stricter than the server: a product sold through another dealer (D2),
+    whose trace the brand keeps from this dealer's counter, was taken off the claim as "not
+    sold by this dealer", while the server's judge (the same rule, ``app.domain.rules.claims``)
+    pays for it. Now the counter keeps it, says the brand decides, and registers the claim;
+    the server accepts it under the claim's number, which the console lists too (the first
+    part failed on the old code: NOT SOLD BY THIS DEALER)."""
+    d2 = sample.items[SHIPPED + 1]
+    warehouse = enroll_station(central, "wh-2", site="W1")
+    assert warehouse.push([ship("wh-2", 1, [d2], dealer="D2", order="SO-2")])[0]["status"] == (
+        "accepted"
+    )
+    _card_id, card = admin.issue_card(central.server, "李师傅", dealer_id="D1")
+    assert scan(card).decision.reason == "card.valid"
+    assert scan(gun_text(d2)).decision.reason == "claim.code_unchecked"
+    qtbot.waitUntil(
+        lambda: window.feedback.headline.text() == "⚠ THE BRAND DECIDES AT SYNC", timeout=10000
+    )
+    message = window.feedback.message.text()
+    assert readable(d2) in message and "confirms it when the claim syncs" in message
+    assert page.lines.rowCount() == 1 and page.lines.key(0) == d2
+    for _ in range(50):
+        confirmed = scan(command_text("confirm"))
+        if confirmed.decision.reason != "claim.checking":
+            break
+        qtbot.wait(100)
+    assert confirmed.decision.reason == "claim.registered"
+    number = confirmed.decision.args["claim"]
+    qtbot.waitUntil(
+        lambda: page.claims.rowCount() == 1 and page.claims.cells(0)[5] == "confirmed",
+        timeout=15000,
+    )
+    assert page.claims.cells(0)[1] == number
+    with central.server.db.transaction() as tx:
+        filed = tx.rows("SELECT claim_id, code_key, amount_cents FROM rebate_claim_items")
+    assert [tuple(row) for row in filed] == [(number, d2, 300)]
+    listed = figures.rows_behind(central.server.db, "claims", {}, 1)
+    column = listed.columns.index("claim_id")
+    assert [row[column] for row in listed.rows] == [number]  # the console's claims list
 
 
 @pytest.mark.station(sync={"lookup_wait": 0.0})

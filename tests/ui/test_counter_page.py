@@ -33,7 +33,7 @@ def seed_counter(conn, brand: Brand) -> None:
     give_keys(conn, brand)
     synced_at(conn, dt.datetime.now(dt.UTC))
     registry(conn, ["sgtin:06901234567892.A1", "sgtin:06901234567892.A2"])
-    registry(conn, ["sgtin:06901234567892.N1"], status="issued", dealer=None)
+    registry(conn, ["sgtin:06901234567892.N1"], status="void", dealer=None)  # label replaced
 
 
 pytestmark = [
@@ -167,12 +167,13 @@ def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):
     repeated = gun("010690123456789221A1")
     assert repeated.decision.reason == "claim.code_repeated"
     assert window.feedback.headline.text() == "✖ REPEATED"
-    # Issue 15, item 6: a product never sold through a dealer is refused at the scan, in red,
+    # Issue 15, item 6: a product whose label was replaced is refused at the scan, in red,
     # with the code as printed under its barcode (it used to be added in green).
     refused = gun("010690123456789221N1")
     assert refused.decision.reason == "claim.code_not_sold"
     assert window.feedback.outcome is Outcome.ERROR
     assert window.feedback.headline.text() == "✖ NOT SOLD"
+    assert "replaced" in window.feedback.message.text()
     assert "(01) 06901234567892 (21) N1" in window.feedback.message.text()
     assert window.scan_log_model.row(0).code == "(01) 06901234567892 (21) N1"
     assert page.lines.rowCount() == 1
@@ -181,8 +182,15 @@ def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):
     assert page.lines.rowCount() == 2
     done = gun(CONFIRM)
     assert done.decision.reason == "claim.registered"
+    # The claim is named by a number a clerk reads out over the phone (it was "cl-<hex>"), on
+    # screen and in today's list; and today's count says "1 claim" (it said "1 claims").
+    number = done.decision.args["claim"]
+    assert number.startswith("FL-") and len(number) == len("FL-XXX-XXX-XXX-XXX")
+    assert window.feedback.message.text().startswith(f"CLAIM {number} REGISTERED for 王师傅")
     qtbot.waitUntil(lambda: page.claims.rowCount() == 1)
-    assert page.claims.cells(0)[2] == "2"
+    assert page.claims.cells(0)[1] == number
+    assert page.claims.cells(0)[3] == "2"
+    assert page.claims_today.text() == "Today: 1 claim, 2 products"
     assert journal_types(context) == ["RebateClaimEvent"]
 
 

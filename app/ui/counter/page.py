@@ -78,7 +78,8 @@ CLAIM_LINE_COLUMNS = (
     QT_TRANSLATE_NOOP("Counter", "Code"),
 )  # fmt: skip
 CLAIM_COLUMNS = (
-    QT_TRANSLATE_NOOP("Counter", "Time"), QT_TRANSLATE_NOOP("Counter", "Installer"),
+    QT_TRANSLATE_NOOP("Counter", "Time"), QT_TRANSLATE_NOOP("Counter", "Claim"),
+    QT_TRANSLATE_NOOP("Counter", "Installer"),
     QT_TRANSLATE_NOOP("Counter", "Products"), QT_TRANSLATE_NOOP("Counter", "Estimated rebate"),
     QT_TRANSLATE_NOOP("Counter", "Standing"),
 )  # fmt: skip
@@ -346,7 +347,7 @@ class CounterPage(ScanPage):
         self.lines_view = table(self.lines, stretch=2)  # the code takes the spare width
         elide_in_the_middle(self.lines_view, 2)  # a code keeps its serial
         self.claims = RowsModel("Counter", CLAIM_COLUMNS, self)
-        self.claims_view = table(self.claims, stretch=1)
+        self.claims_view = table(self.claims, stretch=2)  # the installer's name
         right = QGridLayout()
         right.addWidget(QLabel(self.tr("This claim"), panel), 0, 0)
         right.addWidget(self.lines_view, 1, 0)
@@ -583,14 +584,16 @@ class CounterPage(ScanPage):
         self._show(decision, shown(key))
 
     def _claim_checked(self, key: str, trace: verify.BrandTrace | None, error: object) -> None:
-        """The brand's word on a claimed code this station holds no record of: one it refuses
-        is taken off the open claim at once (no answer: the brand judges it at sync)."""
+        """The brand's word on a claimed code this station could not judge: one it refuses is
+        taken off the open claim at once; one whose trace it keeps from this dealer stays on
+        it, and the clerk is told the brand decides at sync (no answer: the same, unsaid)."""
         self._claim_checks.discard(key)
-        if trace is None and not isinstance(error, NotAllowed):
+        session = self.session
+        if isinstance(error, NotAllowed):
+            self.act(lambda conn: session.leave_to_brand(conn, key))
             return
         reason = rebates.brand_verdict(trace)
         if reason is not None:
-            session = self.session
             self.act(lambda conn: session.refuse_code(conn, key, reason))
 
     def _show_trace(
@@ -696,6 +699,7 @@ class CounterPage(ScanPage):
                     c.claim_id,
                     (
                         local_time(c.claimed_at),
+                        c.claim_id,
                         c.installer or c.card_id,
                         str(c.units),
                         money(c.estimate_cents),
@@ -706,9 +710,15 @@ class CounterPage(ScanPage):
                 for c in reversed(claims)
             ]
         )
+        units = sum(c.units for c in claims if c.standing != "refused")
+        counted = (  # English counts one claim and one product apart, not "1 claims"
+            self.tr("1 claim") if len(claims) == 1 else self.tr("{count} claims"),
+            self.tr("1 product") if units == 1 else self.tr("{count} products"),
+        )
         self.claims_today.setText(
-            self.tr("Today: {count} claims, {units} products").format(
-                count=len(claims), units=sum(c.units for c in claims if c.standing != "refused")
+            self.tr("Today: {claims}, {products}").format(
+                claims=counted[0].format(count=len(claims)),
+                products=counted[1].format(count=units),
             )
         )
         self.lists_refreshed.emit()

@@ -155,6 +155,33 @@ ALERT_WORDS: dict[Alert, str] = {
         "This is a prize voucher, not an installer card. Switch to Redeem voucher to redeem it.",
     ),
 }
+# The same words where the count is one: English says "1 voucher", "1 hour", not "1 vouchers".
+ALERT_WORDS_FOR_ONE: dict[Alert, tuple[str, str]] = {  # alert -> (the counted arg, words)
+    Alert.OFFLINE_COUNT: (
+        "count",
+        QT_TRANSLATE_NOOP(
+            "Decisions",
+            "Offline limit reached: 1 voucher redeemed since the last sync (the brand allows "
+            "{limit}). Connect to the network and sync, then scan again.",
+        ),
+    ),
+    Alert.OFFLINE_HOURS: (
+        "hours",
+        QT_TRANSLATE_NOOP(
+            "Decisions",
+            "Offline too long: the last sync was 1 hour ago (the brand allows {limit}). "
+            "Connect to the network and sync before redeeming.",
+        ),
+    ),
+}
+
+
+def alert_words(alert: Alert, args: dict[str, str]) -> str:
+    """An alert's words for its arguments: the singular ones when the counted one is 1."""
+    one = ALERT_WORDS_FOR_ONE.get(alert)
+    if one is not None and str(args.get(one[0])) == "1":
+        return one[1]
+    return ALERT_WORDS[alert]
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +353,7 @@ HEADLINES: dict[str, str] = {
     "claim.code_added": QT_TRANSLATE_NOOP("Counter", "✔ ADDED"),
     "claim.code_unchecked": QT_TRANSLATE_NOOP("Counter", "⚠ ADDED, NOT CHECKED YET"),
     "claim.checking": QT_TRANSLATE_NOOP("Counter", "⚠ STILL CHECKING"),
+    "claim.code_left_to_brand": QT_TRANSLATE_NOOP("Counter", "⚠ THE BRAND DECIDES AT SYNC"),
     "claim.code_repeated": QT_TRANSLATE_NOOP("Counter", "✖ REPEATED"),
     "claim.code_already_claimed": QT_TRANSLATE_NOOP("Counter", "✖ ALREADY CLAIMED"),
     "claim.code_not_sold": QT_TRANSLATE_NOOP("Counter", "✖ NOT SOLD"),

@@ -1,25 +1,29 @@
 """Installer rebate claims (小工返利): the card, then the product codes, then one claim event.
 
 Each product code is judged when it is scanned, by the rule the server judges the claim with
-(``app.domain.rules.claims``) applied to what this station knows: a code the registry here
-does not hold, one never sold through a dealer, one repeated in the claim or already in a
-standing claim made here, or one no published rule pays for is refused at once, so a refused
-product never shows as added. CONFIRM judges every code again; the server refuses one claimed
-at another counter when the claim syncs, and its answer is the one that counts. The estimate uses the rules the server publishes (setting
-``rebate.rules``) with the ``RuleBook`` the server computes with too
-(``app.domain.rules.rebates``), so the counter and the server's ledger compute per-unit
-amounts the same way; the server's monthly statement is what pays.
+(``app.domain.rules.claims``) applied to what this station knows: a code never sold through a
+dealer, a void one, one repeated in the claim or already in a standing claim made here, or one
+no published rule pays for is refused at once, so a refused product never shows as added. A
+code the station cannot judge (it holds no record of it, or its record names no dealer: the
+brand keeps other dealers' sales from a dealer's counter) is added unchecked; the brand's
+trace judges it at once when it may be shown to this dealer, and otherwise the server does at
+sync. The counter never refuses what the server would accept. CONFIRM judges every code again;
+the server refuses one claimed at another counter when the claim syncs, and its answer is the
+one that counts. The estimate uses the rules the server publishes (setting ``rebate.rules``)
+with the ``RuleBook`` the server computes with too (``app.domain.rules.rebates``), so the
+counter and the server's ledger compute per-unit amounts the same way; the server's monthly
+statement is what pays.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import uuid
 from dataclasses import dataclass, replace
 
 from app.domain.codes import Code, Level
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.readable_numbers import ReadableNumbers
 from app.domain.rules import claims as claim_rules
 from app.domain.rules.rebates import RuleBook
 from app.domain.rules.snapshot import ELSEWHERE
@@ -47,6 +51,12 @@ class LineRefused:
 
 
 NO_REBATE_REASON = "claim.no_rebate"
+# A claim's id is its number, read out over the phone (``FL-8RT-2KW-QHE-MZ4``), made here offline
+# like the inspector's case numbers. A brand files far more claims than cases, so it draws 11
+# random symbols, not 8: 29¹¹ (1.2·10¹⁶) numbers make two stations drawing the same one unlikely
+# (about 1 in 250 after ten million claims brand-wide, where 8 would make it certain). The server
+# takes a claim id as it comes: claims registered with the older ``cl-<hex>`` ids keep theirs.
+CLAIM_NUMBERS = ReadableNumbers("FL", 11)
 REPEATED = QT_TRANSLATE_NOOP(
     "Decisions",
     "REPEATED: {code} is already in this claim. Each product counts once; scan the next product.",
@@ -74,9 +84,17 @@ BRAND_NOT_KNOWN = QT_TRANSLATE_NOOP(
 )
 BRAND_NOT_SOLD = QT_TRANSLATE_NOOP(
     "Decisions",
-    "NOT SOLD BY THIS DEALER: the brand says {code} was not sold through this dealer, so it was "
-    "taken off the claim. Put the product aside and scan the next one.",
+    "NOT SOLD: the brand's records show {code} as not sold through a dealer now (never shipped, "
+    "returned or replaced), so it was taken off the claim. Put the product aside and scan the "
+    "next one.",
 )
+LEFT_TO_BRAND = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "THE BRAND DECIDES AT SYNC: this counter is not shown where {code} was sold (another "
+    "dealer's sales are kept from it), so it stays on the claim unchecked. Tell the installer "
+    "the brand confirms it when the claim syncs.",
+)
+LEFT_TO_BRAND_REASON = "claim.code_left_to_brand"
 NO_REBATE = QT_TRANSLATE_NOOP(
     "Decisions",
     "NO REBATE: the brand pays no installer rebate for {code} today. Put the product aside and "
@@ -114,14 +132,17 @@ def _claimed_here(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
 
 def registry_status(conn: sqlite3.Connection, key: str) -> str:
     """The code's registry state in the server's words (``app.domain.rules.claims``), from what
-    this station pulled: ``UNSEEN`` when it holds no record of the code (a counter keeps only
-    the codes of its site and dealer, so that is no proof the code does not exist).
+    this station pulled: ``UNSEEN`` when it cannot tell (the brand judges the sale at sync).
 
-    Of the codes it brings, the pull tells a dealer's station the state, but the dealer and
-    holder of its own dealer's codes only, and keeps a code received in a warehouse as ``known``
-    there; so a code that is not ``shipped`` counts as sold when it names this station's dealer
-    (received in the dealer's warehouse), and as not sold when it names none. The inspector's snapshot, when
-    the station holds one, says the same of a code the registry lacks."""
+    A counter keeps only the codes of its site and dealer, so holding no record of a code is no
+    proof the code does not exist. Of the codes it holds, the pull tells a dealer's station the
+    state, but the dealer and holder of its own dealer's codes only (dealers are competitors),
+    and keeps a code received in a warehouse as ``known`` there: so a code that is neither
+    ``shipped`` nor void counts as sold when it names this station's dealer (received in the
+    dealer's warehouse), and is ``UNSEEN`` when it names none. That one may be in the brand's
+    warehouse (not sold) or received by another dealer (sold, and the server pays for it): only
+    the brand can tell, so the counter must not refuse it. The inspector's snapshot, when the
+    station holds one, says which codes were shipped of those the registry lacks."""
     row = conn.execute("SELECT status, dealer_id FROM codes WHERE key = ?", (key,)).fetchone()
     if row is None:
         ship = _ship_row(conn, key)
@@ -133,7 +154,7 @@ def registry_status(conn: sqlite3.Connection, key: str) -> str:
         return "shipped"
     if status == "replaced":
         return "void"
-    return "received" if dealer_id and dealer_id != ELSEWHERE else "issued"
+    return "received" if dealer_id and dealer_id != ELSEWHERE else claim_rules.UNSEEN
 
 
 def _ship_row(conn: sqlite3.Connection, key: str) -> knowledge.ShipRow | None:
@@ -188,11 +209,13 @@ def judge(
 
 
 def brand_verdict(trace: BrandTrace | None) -> str | None:
-    """The claim rule's reason to refuse a code this station holds no record of, by the brand's
-    trace of it (None: the brand does not share the trace with this dealer, because the code
-    was not sold through it); None when the code may earn."""
+    """The claim rule's reason to refuse a code this station could not judge, by the brand's
+    trace of it; None when the code may earn, or when the brand keeps the trace from this
+    dealer (``trace`` None): a code not sold through this dealer may still have been sold
+    through another one, which earns (the server's rule), so it stays on the claim for the
+    brand to judge at sync (``LEFT_TO_BRAND``)."""
     if trace is None:
-        return claim_rules.CODE_NOT_SOLD
+        return None
     status = (trace.status or "issued") if trace.known else None
     return claim_rules.code_refusal(status, repeated=False, claimed_before=False)
 
@@ -283,7 +306,7 @@ def register(
         )
         if isinstance(again, LineRefused):
             return again
-    claim_id = f"cl-{uuid.uuid4().hex[:16]}"
+    claim_id = CLAIM_NUMBERS.new(lambda number: _claim_exists(conn, number))
     keys = [line.code_key for line in draft.lines]
     event = journal.append(
         conn,
@@ -325,6 +348,13 @@ def register(
         [(claim_id, line.code_key, line.product_id, line.amount_cents) for line in draft.lines],
     )
     return Registered(claim_id, event, len(keys), draft.estimate_cents)
+
+
+def _claim_exists(conn: sqlite3.Connection, claim_id: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM counter_claims WHERE claim_id = ?", (claim_id,)).fetchone()
+        is not None
+    )
 
 
 def claims(

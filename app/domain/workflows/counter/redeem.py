@@ -24,6 +24,17 @@ from app.domain.workflows.base import Actor
 from app.domain.workflows.counter.model import Alert, RedemptionRow, VoucherFacts, money
 from app.domain.workflows.counter.tokens import Refusal, check_voucher
 
+UNDO_WINDOW_PASSED = QT_TRANSLATE_NOOP(
+    "Decisions",
+    "Nothing to undo: only this counter's last redemption can be undone, within {minutes} "
+    "minutes of redeeming it.",
+)
+UNDO_WINDOW_PASSED_ONE = QT_TRANSLATE_NOOP(  # English says "1 minute", not "1 minutes"
+    "Decisions",
+    "Nothing to undo: only this counter's last redemption can be undone, within 1 minute of "
+    "redeeming it.",
+)
+
 
 def local_day(moment: dt.datetime) -> str:
     """The counter's calendar day for a UTC moment (the day's close groups by it)."""
@@ -232,14 +243,11 @@ def undo(
     """Undo a redemption made here, inside the window; the caller has checked the supervisor's PIN."""
     target = last_undoable(conn, now)
     if target is None or target.voucher_id != voucher_id:
+        minutes = int(undo_window(conn).total_seconds() // 60)
         raise UndoRefused(
             "counter.undo_window_passed",
-            QT_TRANSLATE_NOOP(
-                "Decisions",
-                "Nothing to undo: only this counter's last redemption can be undone, within "
-                "{minutes} minutes of redeeming it.",
-            ),
-            {"minutes": str(int(undo_window(conn).total_seconds() // 60))},
+            UNDO_WINDOW_PASSED_ONE if minutes == 1 else UNDO_WINDOW_PASSED,
+            {"minutes": str(minutes)},
         )
     row = _standing_here(conn, voucher_id)
     assert row is not None

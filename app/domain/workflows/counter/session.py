@@ -26,12 +26,12 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Actor, Decision, Outcome
 from app.domain.workflows.counter import rebates, redeem, verify
 from app.domain.workflows.counter.model import (
-    ALERT_WORDS,
     CardFacts,
     ClaimDraft,
     ClaimLine,
     Mode,
     VoucherFacts,
+    alert_words,
     money,
     shown,
 )
@@ -75,7 +75,10 @@ UNCHECKED_ONE = QT_TRANSLATE_NOOP(  # English says one product apart, not "1 pro
 
 def _refusal(refusal: Refusal) -> Decision:
     return Decision(
-        Outcome.ERROR, ALERT_WORDS[refusal.alert], dict(refusal.args), refusal.alert.value
+        Outcome.ERROR,
+        alert_words(refusal.alert, refusal.args),
+        dict(refusal.args),
+        refusal.alert.value,
     )
 
 
@@ -384,6 +387,24 @@ class CounterSession:
             )
         )
 
+    def leave_to_brand(self, conn: sqlite3.Connection, key: str) -> Reply:
+        """The brand keeps the trace of a code this station could not judge from this dealer
+        (another dealer's sale, or none): it stays on the open claim unchecked, and the clerk is
+        told the brand decides at sync (the server's rule may pay for it)."""
+        self._load(conn)
+        if self.draft is None or not self.draft.has(key):
+            return self._reply(None)
+        line = next(line for line in self.draft.lines if line.code_key == key)
+        return self._reply(
+            Decision(
+                Outcome.WARNING,
+                rebates.LEFT_TO_BRAND,
+                {"code": shown(key, line.product)},
+                rebates.LEFT_TO_BRAND_REASON,
+            ),
+            subject=shown(key),
+        )
+
     def refuse_code(self, conn: sqlite3.Connection, key: str, reason: str) -> Reply:
         """The brand refused a code this station could not judge (``claim.code_unchecked``):
         take it off the open claim and say why. A claim already registered keeps it; the server
@@ -411,6 +432,11 @@ class CounterSession:
                     Outcome.WARNING,
                     QT_TRANSLATE_NOOP(
                         "Decisions",
+                        "Still checking 1 product with the brand. Scan CONFIRM again in a moment.",
+                    )
+                    if len(waiting) == 1
+                    else QT_TRANSLATE_NOOP(
+                        "Decisions",
                         "Still checking {count} products with the brand. Scan CONFIRM again in a "
                         "moment.",
                     ),
@@ -430,16 +456,17 @@ class CounterSession:
                 Outcome.DONE,
                 QT_TRANSLATE_NOOP(
                     "Decisions",
-                    "CLAIM REGISTERED for {installer}: 1 product, rebate about {total}. "
+                    "CLAIM {claim} REGISTERED for {installer}: 1 product, rebate about {total}. "
                     "The brand confirms it at sync.",
                 )
                 if result.units == 1
                 else QT_TRANSLATE_NOOP(
                     "Decisions",
-                    "CLAIM REGISTERED for {installer}: {count} products, rebate about {total}. "
-                    "The brand confirms it at sync.",
+                    "CLAIM {claim} REGISTERED for {installer}: {count} products, rebate about "
+                    "{total}. The brand confirms it at sync.",
                 ),
                 {
+                    "claim": result.claim_id,
                     "installer": installer,
                     "count": result.units,
                     "total": money(result.estimate_cents),
@@ -588,7 +615,9 @@ class CounterSession:
             return self._reply(
                 Decision(
                     Outcome.OK,
-                    QT_TRANSLATE_NOOP(
+                    QT_TRANSLATE_NOOP("Decisions", "Took {product} off the claim. 1 product left.")
+                    if len(self.draft.lines) == 1
+                    else QT_TRANSLATE_NOOP(
                         "Decisions", "Took {product} off the claim. {count} products left."
                     ),
                     {
@@ -604,11 +633,7 @@ class CounterSession:
             return self._reply(
                 Decision(
                     Outcome.WARNING,
-                    QT_TRANSLATE_NOOP(
-                        "Decisions",
-                        "Nothing to undo: only this counter's last redemption can be undone, "
-                        "within {minutes} minutes of redeeming it.",
-                    ),
+                    redeem.UNDO_WINDOW_PASSED_ONE if window == 1 else redeem.UNDO_WINDOW_PASSED,
                     {"minutes": window},
                     "counter.undo_window_passed",
                 )

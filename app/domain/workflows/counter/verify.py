@@ -121,7 +121,10 @@ ANOMALY_WORDS = {
 OTHER_ANOMALY = QT_TRANSLATE_NOOP("Counter", "another warning")
 
 PLACES = QT_TRANSLATE_NOOP("Counter", "{count} stations")
+PLACES_ONE = QT_TRANSLATE_NOOP("Counter", "1 station")  # English: not "1 stations"
 PLACES_WITH_HERE = QT_TRANSLATE_NOOP("Counter", "this counter and {count} other stations")
+PLACES_WITH_HERE_ONE = QT_TRANSLATE_NOOP("Counter", "this counter and 1 other station")
+PLACES_HERE_ONLY = QT_TRANSLATE_NOOP("Counter", "this counter only")
 
 
 def state_fact(status: str) -> Fact:
@@ -131,10 +134,11 @@ def state_fact(status: str) -> Fact:
 def places_fact(places: tuple[str, ...], me: str | None) -> Fact:
     """Where a code was scanned, as a count: the stations' ids mean nothing to a clerk."""
     if me and me in places:
-        return Fact(
-            LABELS["places"], words=(PLACES_WITH_HERE,), args={"count": str(len(places) - 1)}
-        )
-    return Fact(LABELS["places"], words=(PLACES,), args={"count": str(len(places))})
+        others = len(places) - 1
+        words = {0: PLACES_HERE_ONLY, 1: PLACES_WITH_HERE_ONE}.get(others, PLACES_WITH_HERE)
+        return Fact(LABELS["places"], words=(words,), args={"count": str(others)})
+    words = PLACES_ONE if len(places) == 1 else PLACES
+    return Fact(LABELS["places"], words=(words,), args={"count": str(len(places))})
 
 
 def check(conn: sqlite3.Connection, code: Code, actor: Actor, now: dt.datetime) -> LocalFacts:
