@@ -106,6 +106,11 @@ def test_the_figures_shown_are_the_stores(board_page, context):
         "waiting": str(pending),
     }
     assert page.tiles["redeemed"].detail.text() == "¥149.00"
+    # one of each today: English names one apart (it read "1 receipt(s)", issue 15's note)
+    assert page.tiles["received"].detail.text() == "1 receipt"
+    assert page.tiles["shipped"].detail.text() == "1 shipment"
+    rebate = money(store.counter_today.rebate_cents)
+    assert page.tiles["rebates"].detail.text() == f"1 claim, about {rebate}"
     assert pending == _count(context, "SELECT count(*) FROM journal WHERE sync_state = 'pending'")
 
 
@@ -125,7 +130,7 @@ def test_a_new_scan_redraws_the_figures_within_the_debounce(qtbot, board_page, c
     context.gateway.write(day.warehouse.scan_action(warehouse_data.item("P1", 201)))
     qtbot.waitUntil(lambda: _bars(page.goods_series)["Received"][0] == 26, timeout=REFRESH_MS * 3)
     assert page.tiles["received"].value.text() == "26"
-    assert page.tiles["received"].detail.text() == "2 receipt(s)"
+    assert page.tiles["received"].detail.text() == "2 receipts"
     qtbot.wait(REFRESH_MS + 300)
     assert page.figures_read.started - reads <= 2  # three commits, one read per REFRESH_MS
     assert page.board == _store_figures(context)

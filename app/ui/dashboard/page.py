@@ -271,21 +271,27 @@ class DashboardPage(QWidget):
 
     def _draw(self, board: Dashboard) -> None:
         today, month = board.goods_today, board.goods_month
+        # English says one apart ("1 receipt", not "1 receipts"); Chinese has one form
+        receipts = tr("1 receipt") if today.receipts == 1 else tr("%n receipts")
         self.tiles["received"].show_figure(
-            f"{today.received_items:,}", tr("%n receipt(s)").replace("%n", str(today.receipts))
+            f"{today.received_items:,}", receipts.replace("%n", str(today.receipts))
         )
+        shipments = tr("1 shipment") if today.shipments == 1 else tr("%n shipments")
         self.tiles["shipped"].show_figure(
-            f"{today.shipped_items:,}", tr("%n shipment(s)").replace("%n", str(today.shipments))
+            f"{today.shipped_items:,}", shipments.replace("%n", str(today.shipments))
         )
         counter = board.counter_today
         self.tiles["redeemed"].show_figure(
             f"{counter.redemptions:,}", money(counter.redemption_cents)
         )
+        claims = (
+            tr("1 claim, about %1") if counter.rebate_claims == 1 else tr("%n claims, about %1")
+        )
         self.tiles["rebates"].show_figure(
             f"{counter.rebate_units:,}",
-            tr("%n claim(s), about %1")
-            .replace("%n", str(counter.rebate_claims))
-            .replace("%1", money(counter.rebate_cents)),
+            claims.replace("%n", str(counter.rebate_claims)).replace(
+                "%1", money(counter.rebate_cents)
+            ),
         )
         oldest = board.backlog.oldest_pending_at
         self.tiles["waiting"].show_figure(
