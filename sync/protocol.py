@@ -349,17 +349,18 @@ def event_problem(event: EventIn) -> str | None:
         return f"seq must be between 0 and {SEQ_MAX}"
     for name, longest in _TEXT_FIELDS:
         text = getattr(event, name)
-        problem = _text_problem(text) or (
+        problem = text_problem(text) or (
             f"is longer than {longest} characters" if len(text) > longest else None
         )
         if problem:
             return f"{name} {problem}"
     if not event.event_id:
         return "event_id is empty"
-    return _value_problem(event.payload, 0)
+    return value_problem(event.payload)
 
 
-def _text_problem(text: str) -> str | None:
+def text_problem(text: str) -> str | None:
+    """Why the databases cannot store this text (a NUL, a lone surrogate), or ``None``."""
     if text.isascii():
         return "contains the NUL character" if "\x00" in text else None
     try:
@@ -369,26 +370,29 @@ def _text_problem(text: str) -> str | None:
     return "contains the NUL character" if "\x00" in text else None
 
 
-def _value_problem(value: Any, depth: int) -> str | None:
+def value_problem(value: Any, what: str = "payload", depth: int = 0) -> str | None:
+    """Why ``value`` (parsed JSON) cannot be stored as sent, named after ``what`` without
+    repeating it: text the databases cannot hold, a number that is not finite or is past 64
+    bits, nesting deeper than ``PAYLOAD_DEPTH_MAX``; ``None`` when it can."""
     if isinstance(value, str):
-        problem = _text_problem(value)
-        return f"payload text {problem}" if problem else None
+        problem = text_problem(value)
+        return f"{what} text {problem}" if problem else None
     if isinstance(value, float):
-        return None if math.isfinite(value) else "payload holds a number that is not finite"
+        return None if math.isfinite(value) else f"{what} holds a number that is not finite"
     if (
         isinstance(value, int)
         and not isinstance(value, bool)
         and not -SEQ_MAX - 1 <= value <= SEQ_MAX
     ):
-        return "payload holds an integer out of the 64-bit range"
+        return f"{what} holds an integer out of the 64-bit range"
     if isinstance(value, dict | list):
         if depth >= PAYLOAD_DEPTH_MAX:
-            return f"payload nested deeper than {PAYLOAD_DEPTH_MAX} levels"
+            return f"{what} nested deeper than {PAYLOAD_DEPTH_MAX} levels"
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, item in items:
             problem = (
-                _value_problem(key, depth) if isinstance(key, str) else None
-            ) or _value_problem(item, depth + 1)
+                value_problem(key, what, depth) if isinstance(key, str) else None
+            ) or value_problem(item, what, depth + 1)
             if problem:
                 return problem
     return None

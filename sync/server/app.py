@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import (
     API_PREFIX,
+    PAYLOAD_DEPTH_MAX,
     SEQ_MAX,
     SERVER_TIME_HEADER,
     STREAM_REF,
@@ -120,10 +121,19 @@ async def pushed_batch(request: Request) -> PushRequest:
         data = json.loads(body)
     except ValueError:  # not JSON, or not UTF-8: answered as FastAPI's own parsing would be
         raise StarletteHTTPException(400, "There was an error parsing the body") from None
+    except RecursionError:  # deeper than any reader goes: no event can be told from the rest
+        raise RequestValidationError(
+            [{"type": "too_deep", "loc": ("body",), "msg": _TOO_DEEP}]
+        ) from None
     try:
         return PushRequest.model_validate(data)
     except ValidationError as exc:
         raise RequestValidationError(_in_body(exc)) from None
+
+
+_TOO_DEEP = (
+    f"nested too deeply to read (an event's payload nests at most {PAYLOAD_DEPTH_MAX} levels)"
+)
 
 
 def _in_body(exc: ValidationError) -> list[dict[str, Any]]:
@@ -398,7 +408,9 @@ def create_app(server: Server) -> FastAPI:
         responses=ERRORS,
     )
     def rebate(
-        card_id: str, month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")], me: Station
+        card_id: str,
+        month: Annotated[str, Path(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")],
+        me: Station,
     ) -> RebateStatement:
         """An installer card's statement for a month (a dealer's counter: cards registered with
         its dealer)."""

@@ -36,6 +36,7 @@ from starlette.concurrency import run_in_threadpool
 from app.domain.codes import profiles_from_settings
 from app.domain.epcis import Identifiers, Record, epcis_event, query_document, write_document
 from app.domain.epcis.capture import CaptureRefused, cbv_word, facts, read_document, utc_text
+from sync.protocol import text_problem, value_problem
 from sync.server.db import Database, Tx
 from sync.server.service import Server
 from sync.server.util import loads
@@ -258,6 +259,12 @@ def create_router(server: Server, station: Any) -> APIRouter:
             document = json.loads(await request.body())
         except ValueError:
             return _problem(400, "ValidationException", "The body is not JSON.")
+        except RecursionError:
+            return _problem(400, "ValidationException", "The body is nested too deeply to read.")
+        # what the databases cannot hold (a NUL, a lone surrogate), named, never a 500
+        problem = value_problem(document, "the document")
+        if problem:
+            return _problem(400, "ValidationException", f"Not captured: {problem}.")
         try:
             events = read_document(document)
         except CaptureRefused as exc:
@@ -349,10 +356,23 @@ def _where(query: Any, token: str | None) -> tuple[str, list[Any]]:
             )
             params += [*values, *roles]
     if token:
-        try:
-            last_time, last_id = json.loads(base64.urlsafe_b64decode(token.encode()))
-        except (ValueError, TypeError) as exc:
-            raise ValueError("nextPageToken is not one this server gave out.") from exc
+        last_time, last_id = _page_token(token)
         clauses.append("(event_time > ? OR (event_time = ? AND event_id > ?))")
         params += [last_time, last_time, last_id]
     return " AND ".join(clauses), params
+
+
+def _page_token(token: str) -> tuple[str, str]:
+    """The (event time, event id) a ``nextPageToken`` this server gave out holds; ValueError
+    for anything else (numbers, lists or text the databases cannot compare were a 500)."""
+    try:
+        parts = json.loads(base64.urlsafe_b64decode(token.encode()))
+    except (ValueError, TypeError, RecursionError):
+        parts = None
+    if not (
+        isinstance(parts, list)
+        and len(parts) == 2
+        and all(isinstance(part, str) and text_problem(part) is None for part in parts)
+    ):
+        raise ValueError("nextPageToken is not one this server gave out.")
+    return parts[0], parts[1]

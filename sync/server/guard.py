@@ -10,7 +10,9 @@ resolves dependencies) that, for every request:
 - authenticates station routes (everything under ``/v1`` but info and enroll) from the
   ``Authorization`` header, so an unknown caller gets 401 without the server reading its body;
   the route takes the station from ``request.state.station``;
-- refuses a station API body that is not JSON with 415.
+- refuses a station API body that is not JSON with 415;
+- refuses a NUL in the address (path or query) on every route, the console's too, with 422:
+  PostgreSQL can neither store nor compare text that holds one.
 
 Error answers never repeat the input (a validation error names the field and the rule only),
 so a huge or hostile body cannot be mirrored back.
@@ -66,6 +68,9 @@ class Guard:
         refusal = None
         if length.isdigit() and int(length) > MAX_BODY_BYTES:
             refusal = too_large()
+        elif "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
+            # no text with a NUL reaches a route: PostgreSQL cannot store or compare it
+            refusal = error(422, "request.invalid", "The address holds a NUL character.")
         elif scope["path"].startswith(f"{API_PREFIX}/"):
             refusal = await self._station_api(scope, headers, length)
         if refusal is not None:
@@ -76,10 +81,7 @@ class Guard:
     async def _station_api(
         self, scope: Scope, headers: dict[str, str], length: str
     ) -> JSONResponse | None:
-        """For the station API: no credential, a NUL in the address, or a body that is not
-        JSON, ends here."""
-        if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
-            return error(422, "request.invalid", "The address holds a NUL character.")
+        """For the station API: no credential, or a body that is not JSON, ends here."""
         if scope["path"] not in PUBLIC:
             try:
                 station = await run_in_threadpool(self.authenticate, headers.get("authorization"))

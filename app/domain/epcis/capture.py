@@ -84,7 +84,7 @@ def facts(event: Mapping[str, Any], where: str = "the event") -> Facts:
     """The indexed facts of one event; raises CaptureRefused naming what is wrong."""
     kind = event.get("type")
     if kind not in EVENT_TYPES and not _is_uri(kind):
-        raise CaptureRefused(f"{where}: type {kind!r} is neither an EPCIS event type nor a URI")
+        raise CaptureRefused(f"{where}: type is neither an EPCIS event type nor a URI")
     offset = event.get("eventTimeZoneOffset")
     if not isinstance(offset, str) or not OFFSET.match(offset):
         raise CaptureRefused(f"{where}: eventTimeZoneOffset must look like +08:00")
@@ -115,14 +115,18 @@ def facts(event: Mapping[str, Any], where: str = "the event") -> Facts:
 
 
 def utc_text(value: object, where: str = "the query") -> str:
-    """An ISO 8601 time with an offset as fixed-width UTC text (text order = time order)."""
+    """An ISO 8601 time with an offset as fixed-width UTC text (text order = time order).
+    Refusals name the place, not the value: a sender's megabyte of text is not sent back."""
     try:
         when = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
     except ValueError as exc:
-        raise CaptureRefused(f"{where}: {value!r} is not an ISO 8601 time") from exc
+        raise CaptureRefused(f"{where}: the time is not an ISO 8601 time") from exc
     if when.tzinfo is None:
-        raise CaptureRefused(f"{where}: time {value!r} has no offset (add Z or +08:00)")
-    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        raise CaptureRefused(f"{where}: the time has no offset (add Z or +08:00)")
+    try:
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    except OverflowError as exc:  # 0001-01-01T00:00+23:59 is before year 1 in UTC
+        raise CaptureRefused(f"{where}: the time is outside the years 1 to 9999 in UTC") from exc
 
 
 def cbv_word(value: str | None) -> str | None:
@@ -158,7 +162,7 @@ def _is_uri(value: object) -> bool:
 
 def _uri(value: object, where: str, name: str) -> str:
     if not _is_uri(value):
-        raise CaptureRefused(f"{where}: {name} holds {value!r}, which is not a URI")
+        raise CaptureRefused(f"{where}: {name} holds a value that is not a URI")
     return str(value)
 
 

@@ -95,7 +95,10 @@ def audit(
     result: str,
     **detail: Any,
 ) -> None:
-    """One row per change or attempted change: who, what, on what, when, and how it ended."""
+    """One row per change or attempted change: who, what, on what, when, and how it ended.
+    Names typed into a form are kept without NUL characters (PostgreSQL cannot store them,
+    and a refused attempt must still be written down)."""
+    username, target = _storable(username), _storable(target)
     with db.transaction() as tx:
         tx.execute(
             "INSERT INTO console_audit (at, username, action, target, result, detail)"
@@ -104,10 +107,14 @@ def audit(
         )
 
 
+def _storable(text: str) -> str:
+    return text.replace("\x00", "")
+
+
 def create_user(db: Database, now: dt.datetime, username: str, password: str, role: str) -> None:
     if role not in ROLES:
         raise AccountError("account.bad_role")
-    if not username.strip() or len(username) > 64:
+    if not username.strip() or len(username) > 64 or not username.isprintable():
         raise AccountError("account.bad_name")
     if len(password) < MIN_PASSWORD:
         raise AccountError("account.weak_password")
@@ -126,6 +133,9 @@ def log_in(db: Database, now: dt.datetime, username: str, password: str) -> str:
     A failure is committed before it is raised, so the count that locks an account survives.
     """
     refusal = ""
+    if "\x00" in username:  # no account has one (create_user), and PostgreSQL cannot compare it
+        _hasher.hash(password)
+        raise AccountError("login.failed")
     with db.transaction() as tx:
         user = tx.one(
             "SELECT username, password_hash, failures, locked_until FROM console_users"

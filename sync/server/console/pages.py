@@ -51,8 +51,15 @@ def redirect(where: str) -> RedirectResponse:
     return RedirectResponse(f"/console/{where}", status_code=303)
 
 
+def whole_number(raw: str | None) -> int:
+    """The number ``raw`` writes in ASCII digits, else 0 (``str.isdigit`` also takes '²',
+    which ``int`` refuses: a 500)."""
+    return int(raw) if raw and raw.isascii() and raw.isdigit() else 0
+
+
 def page_number(raw: str | None) -> int:
-    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+    number = whole_number(raw)
+    return number if 0 < number < 100_000 else 1
 
 
 def same_origin(request: Request) -> bool:

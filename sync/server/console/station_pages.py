@@ -29,6 +29,7 @@ from sync.server.console.pages import (
     render,
     require_change,
     server_of,
+    whole_number,
 )
 from sync.server.permissions import KINDS
 
@@ -41,7 +42,7 @@ EDITABLE_SETTINGS = {"counter.offline_caps": dict, "server.snapshot.max_age_minu
 def _yuan_to_cents(text: str) -> int | None:
     try:
         cents = round(float(text) * 100)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, NaN, or 1e400 (infinite)
         return None
     return cents if 0 <= cents <= 100_000_000 else None
 
@@ -214,7 +215,7 @@ def set_value(
     require_change(request, csrf, "settings.manage", "setting.set", key)
     try:
         parsed = json.loads(value)
-    except ValueError:
+    except (ValueError, RecursionError):
         parsed = None
     if key not in EDITABLE_SETTINGS or not isinstance(parsed, EDITABLE_SETTINGS[key]):
         audit(request, "setting.set", key, "refused.invalid", value=value[:200])
@@ -274,7 +275,7 @@ def issue_batch(
     site: str = Form(""),
 ) -> Response:
     require_change(request, csrf, "codes.issue", "codes.batch", product)
-    number = int(count) if count.isdigit() else 0
+    number = whole_number(count)
     if not 0 < number <= 100_000:
         audit(request, "codes.batch", product, "refused.invalid", count=count[:20])
         return redirect("settings?error=count")
@@ -298,7 +299,7 @@ def issue_vouchers(
     dealer: str = Form(""),
 ) -> Response:
     require_change(request, csrf, "codes.issue", "vouchers.issue", prize)
-    cents, number = _yuan_to_cents(value), int(count) if count.isdigit() else 0
+    cents, number = _yuan_to_cents(value), whole_number(count)
     if cents is None or not 0 < number <= 10_000 or not prize.strip():
         audit(request, "vouchers.issue", prize[:100], "refused.invalid")
         return redirect("settings?error=vouchers")

@@ -1,0 +1,227 @@
+"""The server probed again from outside, beyond /v1/events (issue 13, a second pair of eyes):
+EPCIS capture and query, the console's pages and login, nesting, NUL and out-of-range values on
+both databases. A bad value is a client error with a reason in plain words, never a 500 (a
+station retries a 5xx forever), never a traceback, never the input sent back.
+
+Each test here failed on the server before the fix it names; the last ones record what was
+probed and found sound."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import threading
+
+import pytest
+import requests
+
+from sync.server import admin
+from sync.server.console import accounts
+from tests.support.epcis import EXAMPLES
+from tests.support.sync_data import enroll_station, seed_sample, ship
+
+PASSWORD = "correct horse battery"
+DEEP = "[" * 100_000 + "]" * 100_000  # deeper than any JSON reader's recursion
+
+
+def _document() -> dict:
+    return json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+
+
+def _with(change) -> dict:
+    """GS1's first example document with its first event changed by ``change``."""
+    document = _document()
+    change(document["epcisBody"]["eventList"][0])
+    return document
+
+
+def _set(name: str, value: object):
+    return lambda event: event.__setitem__(name, value)
+
+
+def _no_server_error(answer: requests.Response, *forbidden: str) -> None:
+    assert answer.status_code < 500, answer.text
+    assert "Traceback" not in answer.text
+    for text in forbidden:
+        assert text not in answer.text
+
+
+def _capture(api, body: str) -> requests.Response:
+    return api.session.post(api.url + "/epcis/capture", data=body, timeout=30,
+                            headers={"Content-Type": "application/json"})  # fmt: skip
+
+
+def test_a_capture_the_database_cannot_store_is_refused_with_a_reason(central):
+    """PostgreSQL refused a NUL in eventID, bizStep or an EPC (500); both databases failed on a
+    lone surrogate (500) and on a time that leaves the calendar when put in UTC (500)."""
+    api = enroll_station(central, "st-1")
+    bodies = {
+        "nul id": json.dumps(_with(_set("eventID", "ni:x\x00"))),
+        "nul step": json.dumps(_with(_set("bizStep", "shipping\x00"))),
+        "nul epc": json.dumps(_with(_set("epcList", ["urn:epc:id:sgtin:0614141.107346.1\x00"]))),
+        "nul extension": json.dumps(_with(_set("example:note", "a\x00b"))),
+        "surrogate id": json.dumps(_with(_set("eventID", "ni:SURR"))).replace("SURR", "\\ud800"),
+        "surrogate text": json.dumps(_with(_set("example:n", "SURR"))).replace("SURR", "\\udc00"),
+        "not finite": json.dumps(_with(_set("example:n", "NANX"))).replace('"NANX"', "NaN"),
+        "off the calendar": json.dumps(_with(_set("eventTime", "9999-12-31T23:59:59-23:59"))),
+        "nested": json.dumps(_with(_set("example:deep", "DEEP"))).replace('"DEEP"', DEEP),
+        "nested document": DEEP,
+    }
+    for name, body in bodies.items():
+        answer = _capture(api, body)
+        assert answer.status_code == 400, (name, answer.text)
+        problem = answer.json()
+        assert problem["type"] == "epcisException:ValidationException", name
+        _no_server_error(answer, "\\u0000", "\\ud800", "\\udc00", "[[[[")
+    assert _capture(api, json.dumps(_document())).status_code == 202  # the rest still captures
+
+
+def test_a_refused_capture_names_the_field_not_the_value(central):
+    """The refusal repeated the whole offending value (a 100 kB type or URI came back)."""
+    api = enroll_station(central, "st-1")
+    secret = "Q" * 100_000
+    for change in (_set("type", secret), _set("epcList", [secret]), _set("eventTime", secret),
+                   _set("readPoint", {"id": secret})):  # fmt: skip
+        answer = _capture(api, json.dumps(_with(change)))
+        assert answer.status_code == 400 and "QQQQ" not in answer.text, answer.text[:200]
+        assert answer.json()["title"].startswith("Not captured: event 1")
+    answer = api.get("/epcis/events", params={"GE_eventTime": secret})
+    assert answer.status_code == 400 and "QQQQ" not in answer.text
+    assert "GE_eventTime" in answer.json()["title"]
+
+
+def _token(value: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode()
+
+
+def test_an_epcis_query_with_a_bad_value_is_a_client_error(central):
+    """A NUL in a query parameter or the capture job's id (PostgreSQL), a page token holding
+    numbers, lists or a NUL, and a time before year 1 in UTC each answered 500."""
+    api = enroll_station(central, "st-1")
+    for params in (
+        {"EQ_action": "ADD\x00"},
+        {"MATCH_epc": "urn:epc:id:sgtin:0614141.107346.1\x00"},
+        {"nextPageToken": _token([1, 2])},
+        {"nextPageToken": _token([[1], [2]])},
+        {"nextPageToken": _token([10**30, "x"])},
+        {"nextPageToken": _token(["2020-01-01T00:00:00.000000Z\x00", "x"])},
+        {"nextPageToken": _token({"a": 1})},
+        {"GE_eventTime": "0001-01-01T00:00:00+23:59"},
+    ):
+        answer = api.get("/epcis/events", params=params)
+        assert 400 <= answer.status_code < 500, (params, answer.text)
+        _no_server_error(answer)
+    answer = api.get("/epcis/capture/job%00x")
+    assert answer.status_code == 422 and answer.json()["error"] == "request.invalid"
+
+
+def test_a_push_nested_past_any_reader_is_a_client_error(central):
+    """A push body (or one event's payload) nested deeper than Python's JSON reader can go
+    answered 500 server.error, which a station retries forever."""
+    api = enroll_station(central, "st-1")
+    event = ship("st-1", 1, ["sgtin:06901234567892.000000000001"])
+    payload = json.dumps({"events": [dict(event, payload={"x": "DEEP"})]})
+    for body in ('{"events": [], "x": %s}' % DEEP, payload.replace('"DEEP"', DEEP)):  # noqa: UP031
+        answer = api.session.post(central.url + "/v1/events", data=body, timeout=30,
+                                  headers={"Content-Type": "application/json"})  # fmt: skip
+        assert answer.status_code == 422, answer.text[:200]
+        assert answer.json()["error"] == "request.invalid"
+        assert "nested" in answer.json()["message"] and "[[[[" not in answer.text
+
+
+def _console(central) -> requests.Session:
+    accounts.create_user(central.server.db, central.server.clock(), "boss", PASSWORD, "admin")
+    session = requests.Session()
+    answer = session.post(central.url + "/console/login", timeout=10, allow_redirects=False,
+                          data={"username": "boss", "password": PASSWORD})  # fmt: skip
+    assert answer.status_code == 303
+    return session
+
+
+def test_the_console_answers_a_bad_value_without_failing(central):
+    """Logging in as a name with a NUL, a NUL in a list filter, a case id or a form that is
+    audited, answered 500 on PostgreSQL; a page number of '²' (a digit to str.isdigit, not to
+    int) answered 500 on both databases."""
+    console = _console(central)
+    url = central.url + "/console"
+    answer = requests.post(url + "/login", data={"username": "boss\x00", "password": "x"},
+                           timeout=10)  # fmt: skip
+    assert answer.status_code == 401, answer.text[:200]
+    for path, params in (
+        ("/list/events", {"page": "²"}),
+        ("/list/events", {"station": "st\x00"}),
+        ("/cases/k%00", {}),
+        ("/cases/k%00/pack.pdf", {}),
+    ):
+        answer = console.get(url + path, params=params, timeout=10)
+        assert answer.status_code < 500, (path, params, answer.text[:200])
+    answer = console.post(url + "/users", timeout=10,
+                          data={"username": "x\x00", "password": PASSWORD, "role": "viewer",
+                                "csrf": "not the session's"})  # fmt: skip
+    assert answer.status_code == 403, answer.text[:200]
+    with central.server.db.read() as tx:
+        names = [row["username"] for row in tx.all("SELECT username FROM console_audit")]
+    assert "boss" in names and not any("\x00" in name for name in names)
+
+
+def test_a_rebate_month_must_be_a_month(central):
+    """``/v1/rebates/{card}/9999-99`` answered 200 with an empty statement for a month that
+    does not exist."""
+    api = enroll_station(central, "st-1")
+    for month in ("9999-99", "2026-00", "2026-13"):
+        answer = api.get(f"/v1/rebates/c1/{month}")
+        assert answer.status_code == 422 and answer.json()["error"] == "request.invalid"
+    assert api.get("/v1/rebates/c1/2026-12").status_code != 422
+
+
+# --- probed and found sound -----------------------------------------------------------------
+
+
+def test_one_enrollment_code_enrolls_one_station_however_many_ask_at_once(central):
+    open_code = admin.create_enrollment_code(central.server, site="W1")
+    bound_code = admin.create_enrollment_code(central.server, station_id="st-bound")
+    answers: list[tuple[str, int]] = []
+
+    def enroll(code: str, station_id: str) -> None:
+        answer = requests.post(central.url + "/v1/enroll", timeout=30,
+                               json={"enrollment_code": code, "station_id": station_id})  # fmt: skip
+        answers.append((code, answer.status_code))
+
+    threads = [threading.Thread(target=enroll, args=(open_code, f"st-{n}")) for n in range(8)]
+    threads += [threading.Thread(target=enroll, args=(bound_code, "st-bound")) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for code in (open_code, bound_code):
+        statuses = sorted(status for sent, status in answers if sent == code)
+        assert statuses == [200] + [403] * 7
+
+
+def test_a_station_revoked_between_pushes_is_refused_at_the_next(central):
+    sample = seed_sample(central.server)
+    api = enroll_station(central, "st-1", site="W1")
+    assert api.push([ship("st-1", 1, [sample.items[0]])])[0]["status"] == "accepted"
+    admin.set_station_revoked(central.server, "st-1", True)
+    answer = api.post("/v1/events", {"events": [ship("st-1", 2, [sample.items[1]])]})
+    assert answer.status_code == 403 and answer.json()["error"] == "station.revoked"
+    with central.server.db.read() as tx:
+        assert tx.scalar("SELECT COUNT(*) FROM events") == 1
+
+
+@pytest.mark.parametrize("field", ["epcList", "childEPCs"])
+def test_a_list_past_postgresql_parameter_limit_is_judged(central, field):
+    """70,000 codes in one event: over PostgreSQL's 65,535 statement parameters."""
+    sample = seed_sample(central.server)
+    api = enroll_station(central, "st-1", site="W1")
+    keys = [f"sgtin:06901234567892.{n:012d}" for n in range(70_000)]
+    if field == "epcList":
+        sent = ship("st-1", 1, keys, order=None)
+    else:
+        sent = copy.deepcopy(ship("st-1", 1, []))
+        sent.update(type="AggregationEvent",
+                    payload={"action": "ADD", "parentID": sample.cases[0], "childEPCs": keys,
+                             "bizStep": "packing"})  # fmt: skip
+    results = api.push([sent])
+    assert results[0]["status"] == "rejected" and results[0]["reason"] == "code.unknown"
