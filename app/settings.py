@@ -168,8 +168,9 @@ class Settings:
     label_font = Option(
         str,
         "",
-        "The label printer's font for text: empty uses the usual one (ZPL 0, TSPL TSS24.BF2); "
-        "a Zebra with a Chinese font stored takes e.g. E:SIMSUN.TTF.",
+        "The network label printer's font for text: empty uses its own Latin font (ZPL 0, "
+        "TSPL 3) and the station sends Chinese text as a picture; a Chinese font stored on the "
+        "printer (ZPL E:SIMSUN.TTF, TSPL TSS24.BF2) gets all text as text.",
         clean=str.strip,
     )
     verify_labels = Option(

@@ -758,22 +758,27 @@
 <context>
     <name>LabelOutput</name>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="161"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="176"/>
+        <source>This computer has no Chinese font, so Chinese text went to the label printer as text and may print blank. Install a Chinese font (such as Microsoft YaHei), or enter a Chinese font stored on the printer in Settings, on the Label printer page.</source>
+        <translation>本电脑没有中文字体，中文内容只能以文字发送到标签打印机，可能打印成空白。请安装中文字体（如微软雅黑），或在“设置”的“标签打印机”页填写打印机中已存储的中文字体。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/label_output.py" line="198"/>
         <source>The label printer at {address} does not answer: check it is on and has paper. The job stays closed; press Ctrl+P to print again.</source>
         <translation>标签打印机 {address} 没有响应：请检查它已开机且有纸。作业仍为已关闭；按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="167"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="204"/>
         <source>No label printer address is set. Enter it in Settings, on the Label printer page, then press Ctrl+P to print again.</source>
         <translation>未设置标签打印机地址。请在“设置”的“标签打印机”页填写，然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="173"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="210"/>
         <source>This computer has no printer set up. Set one up (or choose the network label printer in Settings), then press Ctrl+P to print again.</source>
         <translation>这台电脑没有设置打印机。请先设置一台（或在“设置”中选择网络标签打印机），然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="178"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="215"/>
         <source>It could not be printed ({error}). Check the printer, then press Ctrl+P to print again.</source>
         <translation>无法打印（{error}）。请检查打印机，然后按 Ctrl+P 重新打印。</translation>
     </message>
@@ -1151,57 +1156,72 @@
         <translation>网络标签打印机，TSPL（TSC、佳博、芯烨）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="41"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="42"/>
+        <source>The printer&apos;s own font</source>
+        <translation>打印机自带字体</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="46"/>
+        <source>Empty: the printer&apos;s own font (ZPL 0, TSPL 3). It has Latin letters only, so the station draws Chinese text and sends it as a picture, which every label printer prints. If a Chinese font is stored on the printer, enter its name (Zebra: E:SIMSUN.TTF; Chinese TSPL printers: TSS24.BF2): then all text goes as text, in that font.</source>
+        <translation>留空：使用打印机自带字体（ZPL 为 0，TSPL 为 3）。该字体只有拉丁字母，因此本站会把中文绘制成图片发送，任何标签打印机都能打印。如果打印机中已存储中文字体，请填写其名称（斑马：E:SIMSUN.TTF；国产 TSPL 打印机：TSS24.BF2），所有文字将以该字体按文字发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="53"/>
         <source>Case labels</source>
         <translation>箱标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="42"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="54"/>
         <source>Pallet labels</source>
         <translation>托盘标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="47"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="59"/>
         <source>Print the delivery note on this computer&apos;s printer when a shipment finishes</source>
         <translation>发货完成时用本机打印机打印送货单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="54"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="66"/>
         <source>A label that is scanned back is checked before the next package starts: a label roll out of step shows at once.</source>
         <translation>回扫的标签会在开始下一个包装前核对：标签卷错位会立即发现。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="62"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="71"/>
         <source>Labels print on</source>
         <translation>标签打印到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="63"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="72"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="64"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="73"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="65"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="74"/>
         <source>Label width</source>
         <translation>标签宽度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="66"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="75"/>
         <source>Label height</source>
         <translation>标签高度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="67"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="76"/>
         <source>Printer resolution</source>
         <translation>打印机分辨率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/printer_settings.py" line="68"/>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="77"/>
+        <source>Label font</source>
+        <translation>标签字体</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/warehouse/printer_settings.py" line="79"/>
         <source>Scan back after printing</source>
         <translation>打印后回扫核对</translation>
     </message>
@@ -1414,12 +1434,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="913"/>
+        <location filename="../../app/ui/warehouse/page.py" line="919"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="918"/>
+        <location filename="../../app/ui/warehouse/page.py" line="924"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1427,262 +1447,262 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="354"/>
+        <location filename="../../app/ui/warehouse/page.py" line="355"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="192"/>
+        <location filename="../../app/ui/warehouse/page.py" line="193"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="193"/>
+        <location filename="../../app/ui/warehouse/page.py" line="194"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="194"/>
+        <location filename="../../app/ui/warehouse/page.py" line="195"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="195"/>
+        <location filename="../../app/ui/warehouse/page.py" line="196"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="199"/>
+        <location filename="../../app/ui/warehouse/page.py" line="200"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="201"/>
+        <location filename="../../app/ui/warehouse/page.py" line="202"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="206"/>
+        <location filename="../../app/ui/warehouse/page.py" line="207"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="211"/>
+        <location filename="../../app/ui/warehouse/page.py" line="212"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="219"/>
+        <location filename="../../app/ui/warehouse/page.py" line="220"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="227"/>
+        <location filename="../../app/ui/warehouse/page.py" line="228"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="232"/>
+        <location filename="../../app/ui/warehouse/page.py" line="233"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="234"/>
+        <location filename="../../app/ui/warehouse/page.py" line="235"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="268"/>
+        <location filename="../../app/ui/warehouse/page.py" line="269"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="316"/>
+        <location filename="../../app/ui/warehouse/page.py" line="317"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="317"/>
+        <location filename="../../app/ui/warehouse/page.py" line="318"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="318"/>
+        <location filename="../../app/ui/warehouse/page.py" line="319"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="325"/>
+        <location filename="../../app/ui/warehouse/page.py" line="326"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="337"/>
+        <location filename="../../app/ui/warehouse/page.py" line="338"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="339"/>
+        <location filename="../../app/ui/warehouse/page.py" line="340"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="341"/>
+        <location filename="../../app/ui/warehouse/page.py" line="342"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="344"/>
+        <location filename="../../app/ui/warehouse/page.py" line="345"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="346"/>
+        <location filename="../../app/ui/warehouse/page.py" line="347"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="347"/>
+        <location filename="../../app/ui/warehouse/page.py" line="348"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="348"/>
+        <location filename="../../app/ui/warehouse/page.py" line="349"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="349"/>
+        <location filename="../../app/ui/warehouse/page.py" line="350"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="350"/>
+        <location filename="../../app/ui/warehouse/page.py" line="351"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="648"/>
+        <location filename="../../app/ui/warehouse/page.py" line="649"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="649"/>
+        <location filename="../../app/ui/warehouse/page.py" line="650"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="650"/>
+        <location filename="../../app/ui/warehouse/page.py" line="651"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="653"/>
+        <location filename="../../app/ui/warehouse/page.py" line="654"/>
         <source>Job {job} · {state} · 1 scan</source>
         <translation>任务 {job} · {state} · 已扫 1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="655"/>
+        <location filename="../../app/ui/warehouse/page.py" line="656"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="687"/>
+        <location filename="../../app/ui/warehouse/page.py" line="688"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="689"/>
+        <location filename="../../app/ui/warehouse/page.py" line="690"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="693"/>
+        <location filename="../../app/ui/warehouse/page.py" line="694"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="694"/>
+        <location filename="../../app/ui/warehouse/page.py" line="695"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="704"/>
+        <location filename="../../app/ui/warehouse/page.py" line="705"/>
         <source>1 label replaced</source>
         <translation>已换 1 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="705"/>
+        <location filename="../../app/ui/warehouse/page.py" line="706"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="706"/>
+        <location filename="../../app/ui/warehouse/page.py" line="707"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="710"/>
+        <location filename="../../app/ui/warehouse/page.py" line="711"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="711"/>
+        <location filename="../../app/ui/warehouse/page.py" line="712"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="713"/>
+        <location filename="../../app/ui/warehouse/page.py" line="714"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="715"/>
+        <location filename="../../app/ui/warehouse/page.py" line="716"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="717"/>
+        <location filename="../../app/ui/warehouse/page.py" line="718"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="720"/>
+        <location filename="../../app/ui/warehouse/page.py" line="721"/>
         <source>Scan the new label to check it.</source>
         <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="764"/>
+        <location filename="../../app/ui/warehouse/page.py" line="765"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="773"/>
+        <location filename="../../app/ui/warehouse/page.py" line="774"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="811"/>
+        <location filename="../../app/ui/warehouse/page.py" line="812"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="879"/>
+        <location filename="../../app/ui/warehouse/page.py" line="885"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="850"/>
+        <location filename="../../app/ui/warehouse/page.py" line="856"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="719"/>
+        <location filename="../../app/ui/warehouse/page.py" line="720"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="868"/>
+        <location filename="../../app/ui/warehouse/page.py" line="874"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -87,10 +87,13 @@ def test_zpl_escapes_what_would_end_a_field():
     assert zpl.count("^XZ") == 1
 
 
-def test_tspl_uses_the_chinese_font_in_gbk_and_a_gs1_128(st):
+def test_tspl_with_the_printers_chinese_font_sends_gbk_text_and_a_gs1_128(st):
     package = st.call(lambda conn: read_package_label(conn, pallet(1).key, "zh_CN"))
     job = render_tspl(
-        package, LabelSize(100, 150, 300), lambda text: {"PALLET": "托盘"}.get(text, text)
+        package,
+        LabelSize(100, 150, 300),
+        lambda text: {"PALLET": "托盘"}.get(text, text),
+        font="TSS24.BF2",
     )
     text = job.decode("gbk").replace("\r\n", "\n")
     lines = text.split("\n")

@@ -1,5 +1,8 @@
 """Printing where the station's settings say: labels to the system printer or a network label
 printer (ZPL, TSPL on port 9100), delivery notes to the system printer; never on the GUI thread.
+Lines a network printer's own font cannot show (Chinese) are drawn here, in a Chinese font
+of this computer (``TextPictures``), and sent as pictures; with no such font they go as
+text and the operator is warned once (``warned``).
 
 The label's content is read on a store reader (``read_package_label``); rendering and
 sending run on this room's own single worker thread, so jobs leave in the order they were
@@ -23,6 +26,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from app.domain.workflows.labels import LabelSize, PackageLabel, render_tspl, render_zpl
 from app.domain.workflows.labels.content import TEMPLATES, read_package_label
 from app.domain.workflows.paperwork import build_document
+from app.ui.warehouse.label_text import TextPictures, chinese_family
 from app.ui.warehouse.printing import print_document, print_label
 from hardware.label_printer import PrinterUnreachable, send_raw
 
@@ -56,6 +60,7 @@ class LabelOutput(QObject):
 
     printed = Signal(str)  # what was printed: a package key, or a job id for a delivery note
     failed = Signal(str, str)  # what, and the message for the operator (already translated)
+    warned = Signal(str, str)  # what printed, but not as it should; the message (translated)
     _finished = Signal(str, object)  # what, the exception or None (from the worker thread)
 
     def __init__(
@@ -69,6 +74,18 @@ class LabelOutput(QObject):
         pool = self._pool  # not self: it is gone when ``destroyed`` fires
         self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
         self.make_printer: Callable[[], QPrinter] = system_printer  # tests print to a PDF
+        self._pictures: TextPictures | None = None  # drawn in the first Chinese font found
+        self._font_warned = False
+
+    def text_pictures(self) -> TextPictures:
+        """What draws the lines a network printer's font cannot show; the computer's fonts
+        are looked up once, at the first label (tests hand in their own)."""
+        if self._pictures is None:
+            self._pictures = TextPictures(chinese_family())
+        return self._pictures
+
+    def use_text_pictures(self, pictures: TextPictures) -> None:
+        self._pictures = pictures
 
     # --- what the settings say -------------------------------------------------------------
 
@@ -122,11 +139,12 @@ class LabelOutput(QObject):
         if kind in RENDERERS:
             host, port = settings.label_printer_host, settings.label_printer_port
             extra = {"font": settings.label_font} if settings.label_font else {}
-            job = RENDERERS[kind](package, size, translate, **extra)
+            render, pictures = RENDERERS[kind], self.text_pictures()
 
             def send() -> None:
                 if not host:
                     raise NoPrinterAddress
+                job = render(package, size, translate, rasterise=pictures, **extra)
                 send_raw(host, port, job)
 
             self._pool.submit(self._run, package.key, send)
@@ -146,10 +164,29 @@ class LabelOutput(QObject):
         if shiboken6.isValid(self):  # the page may have closed while the printer worked
             self._finished.emit(what, outcome)
 
+    def _warn_no_chinese_font(self, what: str) -> None:
+        """After ``what`` printed with text a picture was wanted for: said once per session,
+        as every later label goes the same way."""
+        if self._font_warned or self._pictures is None or not self._pictures.missed:
+            return
+        self._font_warned = True
+        log.warning("no font with Chinese glyphs on this computer: label text sent as text")
+        self.warned.emit(
+            what,
+            QCoreApplication.translate(
+                "LabelOutput",
+                "This computer has no Chinese font, so Chinese text went to the label printer as "
+                "text and may print blank. Install a Chinese font (such as Microsoft YaHei), or "
+                "enter a Chinese font stored on the printer in Settings, on the Label printer "
+                "page.",
+            ),
+        )
+
     @Slot(str, object)
     def _deliver(self, what: str, error: BaseException | None) -> None:
         if error is None:
             self.printed.emit(what)
+            self._warn_no_chinese_font(what)
             return
         log.warning("printing %s failed: %r", what, error)
         self.failed.emit(what, failure_text(error))

@@ -146,6 +146,7 @@ class WarehousePage(ScanPage):
         self.labels = LabelOutput(self.context, self.gateway, self)
         self.labels.printed.connect(self._label_printed)
         self.labels.failed.connect(self._print_failed)
+        self.labels.warned.connect(self._print_warned)
         self._build()
         self._bind_keys()
         if parts.operator_changed is not None:
@@ -816,6 +817,11 @@ class WarehousePage(ScanPage):
             return
         self._show_paper_note(message, message, error=True)
         self.feedback.show(Decision(Outcome.ERROR, message, {}, "print.failed"), code=key)
+
+    def _print_warned(self, key: str, message: str) -> None:
+        if shiboken6.isValid(self):
+            self._show_paper_note(message, message, error=True)
+            self.feedback.show(Decision(Outcome.WARNING, message, {}, "print.warned"), code=key)
 
     def _paper_job(self) -> str | None:
         """The finished job picked in the history tab (when it is showing), else the current job."""

@@ -1,5 +1,5 @@
 """The settings dialog's "Label printer" page: where case and pallet labels print, the roll's
-size, and which labels are scanned back. Each change is saved the moment it is made, like
+size, the network printer's font, and which labels are scanned back. Each change is saved the moment it is made, like
 the rest of the settings; the warehouse page reads them at the next package it closes."""
 
 from __future__ import annotations
@@ -38,6 +38,18 @@ class PrinterSettingsPage(QWidget):
         self.width = self._spin(20, 220, settings.label_width_mm, "label_width_mm", " mm")
         self.height = self._spin(15, 400, settings.label_height_mm, "label_height_mm", " mm")
         self.dpi = self._spin(100, 600, settings.label_dpi, "label_dpi", " dpi")
+        self.label_font = QLineEdit(settings.label_font, self)
+        self.label_font.setPlaceholderText(self.tr("The printer's own font"))
+        self.label_font.editingFinished.connect(self._font_changed)
+        self.label_font_note = self._note(
+            self.tr(
+                "Empty: the printer's own font (ZPL 0, TSPL 3). It has Latin letters only, so "
+                "the station draws Chinese text and sends it as a picture, which every label "
+                "printer prints. If a Chinese font is stored on the printer, enter its name "
+                "(Zebra: E:SIMSUN.TTF; Chinese TSPL printers: TSS24.BF2): then all text goes "
+                "as text, in that font."
+            )
+        )
         self.verify_case = QCheckBox(self.tr("Case labels"), self)
         self.verify_pallet = QCheckBox(self.tr("Pallet labels"), self)
         for box, level in ((self.verify_case, "case"), (self.verify_pallet, "pallet")):
@@ -49,15 +61,12 @@ class PrinterSettingsPage(QWidget):
         )
         self.delivery_note.setChecked(settings.print_delivery_note)
         self.delivery_note.toggled.connect(self._delivery_note_changed)
-        note = QLabel(
+        note = self._note(
             self.tr(
                 "A label that is scanned back is checked before the next package starts: a "
                 "label roll out of step shows at once."
-            ),
-            self,
+            )
         )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #5f6368;")
         form = QFormLayout(self)
         form.addRow(self.tr("Labels print on"), self.kind)
         form.addRow(self.tr("Printer address"), self.host)
@@ -65,11 +74,19 @@ class PrinterSettingsPage(QWidget):
         form.addRow(self.tr("Label width"), self.width)
         form.addRow(self.tr("Label height"), self.height)
         form.addRow(self.tr("Printer resolution"), self.dpi)
+        form.addRow(self.tr("Label font"), self.label_font)
+        form.addRow("", self.label_font_note)
         form.addRow(self.tr("Scan back after printing"), self.verify_case)
         form.addRow("", self.verify_pallet)
         form.addRow("", note)
         form.addRow("", self.delivery_note)
         self._kind_changed()
+
+    def _note(self, text: str) -> QLabel:
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5f6368;")
+        return note
 
     def _spin(self, low: int, high: int, value: int, key: str, suffix: str = "") -> QSpinBox:
         spin = QSpinBox(self)
@@ -84,11 +101,14 @@ class PrinterSettingsPage(QWidget):
         if kind != self._settings.label_printer:
             self._settings.label_printer = kind
         network = kind in ("zpl", "tspl")
-        for widget in (self.host, self.port, self.dpi):
+        for widget in (self.host, self.port, self.dpi, self.label_font, self.label_font_note):
             widget.setEnabled(network)
 
     def _host_changed(self) -> None:
         self._settings.label_printer_host = self.host.text()
+
+    def _font_changed(self) -> None:
+        self._settings.label_font = self.label_font.text()
 
     def _verify_changed(self) -> None:
         self._settings.verify_labels = [
