@@ -225,3 +225,27 @@ def test_a_list_past_postgresql_parameter_limit_is_judged(central, field):
                              "bizStep": "packing"})  # fmt: skip
     results = api.push([sent])
     assert results[0]["status"] == "rejected" and results[0]["reason"] == "code.unknown"
+
+
+def test_an_epcis_list_field_of_the_wrong_shape_is_judged_not_a_server_error(central):
+    """``bizTransactionList: 1`` (any event type) or ``destinationList: [{"type": 1}]`` failed
+    the batch, which was then judged event by event and the event recorded server.error."""
+    sample = seed_sample(central.server)
+    api = enroll_station(central, "st-1", site="W1")
+    sent = [
+        ship("st-1", 1, [sample.items[0]], order=None, bizTransactionList=1),
+        ship("st-1", 2, [sample.items[1]], dealer=None, destinationList=1),
+        ship("st-1", 3, [sample.items[2]], dealer=None, destinationList=[{"type": 1}]),
+        ship(
+            "st-1",
+            4,
+            [sample.items[3]],
+            order=None,
+            bizTransactionList=[{"type": "po", "bizTransaction": "SO-1"}],
+        ),
+    ]
+    for one in sent[1:3]:
+        del one["payload"]["dealer_id"]
+    results = api.push(sent)
+    assert "server.error" not in {r.get("reason") for r in results}, results
+    assert results[3]["status"] == "accepted"

@@ -33,8 +33,8 @@ def dealer_of(payload: dict[str, Any]) -> Any:
     """The destination dealer: a plain field, or EPCIS ``destinationList``'s owning party."""
     found = first(payload, "dealer_id", "yima:dealer", "destination", "dealer")
     if found is None:
-        for party in payload.get("destinationList") or ():
-            if isinstance(party, dict) and party.get("type", "").endswith("owning_party"):
+        for party in _entries(payload.get("destinationList")):
+            if str(party.get("type", "")).endswith("owning_party"):
                 return party.get("destination")
     return found
 
@@ -43,10 +43,17 @@ def order_of(payload: dict[str, Any]) -> Any:
     """The order: a plain field, or the first EPCIS ``bizTransactionList`` entry."""
     found = first(payload, "order_id", "yima:order", "order")
     if found is None:
-        for tx in payload.get("bizTransactionList") or ():
-            if isinstance(tx, dict) and tx.get("bizTransaction"):
+        for tx in _entries(payload.get("bizTransactionList")):
+            if tx.get("bizTransaction"):
                 return tx["bizTransaction"]
     return found
+
+
+def _entries(value: Any) -> list[dict[str, Any]]:
+    """The objects of an EPCIS list field (``destinationList``, ``bizTransactionList``); a
+    number or text there holds none (iterating it failed the whole batch, then the event as
+    ``server.error``)."""
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
 
 
 def replaced_of(payload: dict[str, Any]) -> Any:
