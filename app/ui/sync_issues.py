@@ -43,6 +43,7 @@ from app.domain.i18n import QT_TRANSLATE_NOOP
 from app.domain.workflows.base import Actor, Decision, Outcome
 from app.ui.elide import elide_in_the_middle
 from app.ui.store_gateway import StoreGateway
+from app.ui.wedge_filter import ALLOW_IME_PROPERTY
 from sync.client.issues import Issue, list_issues
 from sync.client.settle import ACTION_TITLES, HANDLED, REOPEN, TAKE_OUT, actions, settle
 
@@ -206,6 +207,7 @@ class IssueDialog(QDialog):
         facts.addRow(self.tr("Refused on:"), QLabel(_when(issue.reported_at), self))
         facts.addRow(self.tr("What to do:"), self.todo)
         self.note = QLineEdit(self)
+        self.note.setProperty(ALLOW_IME_PROPERTY, True)  # written in Chinese
         self.note.setPlaceholderText(
             self.tr("What was done (e.g. goods found and taken off the shipment)")
         )

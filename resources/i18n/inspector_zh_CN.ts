@@ -85,7 +85,7 @@
         <translation>没有数据：本机还没有下载发货数据。请先在“出发准备”页下载，再开始稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="428"/>
+        <location filename="../../app/ui/inspector/page.py" line="436"/>
         <source>You are in {here}. Scan the products.</source>
         <translation>当前地点：{here}。请扫描商品。</translation>
     </message>
@@ -129,14 +129,14 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
-        <location filename="../../app/ui/inspector/page.py" line="96"/>
-        <location filename="../../app/ui/inspector/page.py" line="103"/>
+        <location filename="../../app/ui/inspector/page.py" line="97"/>
+        <location filename="../../app/ui/inspector/page.py" line="104"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="102"/>
-        <location filename="../../app/ui/inspector/page.py" line="95"/>
+        <location filename="../../app/ui/inspector/page.py" line="96"/>
         <source>Shipped to</source>
         <translation>发往经销商</translation>
     </message>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="106"/>
-        <location filename="../../app/ui/inspector/page.py" line="102"/>
+        <location filename="../../app/ui/inspector/page.py" line="103"/>
         <source>Found in</source>
         <translation>发现地点</translation>
     </message>
@@ -242,90 +242,90 @@
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="87"/>
+        <location filename="../../app/ui/inspector/page.py" line="88"/>
         <source>Sending this station&apos;s work…</source>
         <translation>正在上传本机记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="88"/>
+        <location filename="../../app/ui/inspector/page.py" line="89"/>
         <source>Fetching stores, dealers and regions…</source>
         <translation>正在获取门店、经销商和地区…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="89"/>
+        <location filename="../../app/ui/inspector/page.py" line="90"/>
         <source>Downloading shipment data…</source>
         <translation>正在下载发货数据…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="90"/>
+        <location filename="../../app/ui/inspector/page.py" line="91"/>
         <source>Loading shipment data…</source>
         <translation>正在导入发货数据…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="91"/>
+        <location filename="../../app/ui/inspector/page.py" line="92"/>
         <source>Bringing the data up to date…</source>
         <translation>正在更新到最新…</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="100"/>
-        <location filename="../../app/ui/inspector/page.py" line="95"/>
-        <location filename="../../app/ui/inspector/page.py" line="101"/>
+        <location filename="../../app/ui/inspector/page.py" line="96"/>
+        <location filename="../../app/ui/inspector/page.py" line="102"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="113"/>
+        <location filename="../../app/ui/inspector/page.py" line="114"/>
         <source>No shipment data on this station yet.</source>
         <translation>本机还没有发货数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="118"/>
+        <location filename="../../app/ui/inspector/page.py" line="119"/>
         <source>Data from {when} (less than an hour old).</source>
         <translation>数据更新于 {when}（不到 1 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="120"/>
+        <location filename="../../app/ui/inspector/page.py" line="121"/>
         <source>Data from {when} ({hours} hours old).</source>
         <translation>数据更新于 {when}（{hours} 小时前）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="94"/>
+        <location filename="../../app/ui/inspector/page.py" line="95"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="94"/>
-        <location filename="../../app/ui/inspector/page.py" line="100"/>
+        <location filename="../../app/ui/inspector/page.py" line="95"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="99"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <source>Filed</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="100"/>
+        <location filename="../../app/ui/inspector/page.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="101"/>
+        <location filename="../../app/ui/inspector/page.py" line="102"/>
         <source>Dealer</source>
         <translation>经销商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="102"/>
+        <location filename="../../app/ui/inspector/page.py" line="103"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="99"/>
+        <location filename="../../app/ui/inspector/page.py" line="100"/>
         <source>Case</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="729"/>
+        <location filename="../../app/ui/inspector/page.py" line="739"/>
         <source>Inspection</source>
         <translation>稽查</translation>
     </message>
@@ -348,162 +348,162 @@
 <context>
     <name>InspectorPage</name>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="166"/>
+        <location filename="../../app/ui/inspector/page.py" line="167"/>
         <source>On site</source>
         <translation>现场稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="167"/>
+        <location filename="../../app/ui/inspector/page.py" line="168"/>
         <source>Prepare</source>
         <translation>出发准备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="168"/>
+        <location filename="../../app/ui/inspector/page.py" line="169"/>
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="202"/>
-        <source>Where am I:</source>
-        <translation>当前位置：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/inspector/page.py" line="224"/>
+        <location filename="../../app/ui/inspector/page.py" line="231"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="225"/>
+        <location filename="../../app/ui/inspector/page.py" line="232"/>
         <source>Add photo file…</source>
         <translation>添加照片文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="233"/>
+        <location filename="../../app/ui/inspector/page.py" line="241"/>
         <source>Note: shelf, quantity, price, what the shop said…</source>
         <translation>备注：货架位置、数量、售价、店员说法…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="235"/>
+        <location filename="../../app/ui/inspector/page.py" line="243"/>
         <source>File a case  Ctrl+Enter</source>
         <translation>提交案件  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="268"/>
+        <location filename="../../app/ui/inspector/page.py" line="276"/>
         <source>Tick the regions of this trip, then download the shipment data while you still have a network. On site everything works offline. The data holds every code the brand issued, so goods from any other region are recognised too.</source>
         <translation>勾选本次稽查的地区，趁有网络时下载发货数据。到现场后全部离线可用。数据包含品牌方发出的所有码，来自其他地区的货也能识别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="280"/>
+        <location filename="../../app/ui/inspector/page.py" line="288"/>
         <source>Download data</source>
         <translation>下载数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="307"/>
+        <location filename="../../app/ui/inspector/page.py" line="315"/>
         <source>Get the latest status from the brand</source>
         <translation>从品牌方获取最新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="358"/>
+        <location filename="../../app/ui/inspector/page.py" line="366"/>
         <source>{rows} codes.</source>
         <translation>共 {rows} 个码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="619"/>
+        <location filename="../../app/ui/inspector/page.py" line="629"/>
         <source>Check that the camera is connected and not used by another program, or add a photo file.</source>
         <translation>请检查摄像头已连接且没有被其他程序占用，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="505"/>
+        <location filename="../../app/ui/inspector/page.py" line="515"/>
         <source>Case {case} filed.</source>
         <translation>案件 {case} 已提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="521"/>
+        <location filename="../../app/ui/inspector/page.py" line="209"/>
+        <source>Where am I (Ctrl+F):</source>
+        <translation>当前位置（Ctrl+F）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inspector/page.py" line="531"/>
         <source>Scan a product</source>
         <translation>请扫描商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="523"/>
+        <location filename="../../app/ui/inspector/page.py" line="533"/>
         <source>Pick the place, then scan a product</source>
         <translation>请先选择地点，再扫产品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="527"/>
+        <location filename="../../app/ui/inspector/page.py" line="537"/>
         <source>The verdict shows here: authorised here, DIVERTED, not shipped yet, unknown to the brand, or data too old.</source>
         <translation>结论会显示在这里：本地授权、窜货、尚未出库、品牌方无此码，或数据过旧。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="538"/>
+        <location filename="../../app/ui/inspector/page.py" line="548"/>
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="542"/>
+        <location filename="../../app/ui/inspector/page.py" line="552"/>
         <source>No data yet: download it on the Prepare tab first.</source>
         <translation>没有数据：请先在“出发准备”页下载。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="563"/>
+        <location filename="../../app/ui/inspector/page.py" line="573"/>
         <source>Taking the photo…</source>
         <translation>正在拍照…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="570"/>
+        <location filename="../../app/ui/inspector/page.py" line="580"/>
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="572"/>
+        <location filename="../../app/ui/inspector/page.py" line="582"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="611"/>
+        <location filename="../../app/ui/inspector/page.py" line="621"/>
         <source>{count} photos attached to this check.</source>
         <translation>本次稽查已附 {count} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="623"/>
+        <location filename="../../app/ui/inspector/page.py" line="633"/>
         <source>The photo could not be read or saved ({error}).</source>
         <translation>照片无法读取或保存（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="626"/>
+        <location filename="../../app/ui/inspector/page.py" line="636"/>
         <source>Try another file, or take the photo with the camera.</source>
         <translation>请换一个文件，或用摄像头拍照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="628"/>
+        <location filename="../../app/ui/inspector/page.py" line="638"/>
         <source>Try again, or add a photo file.</source>
         <translation>请再试一次，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="630"/>
+        <location filename="../../app/ui/inspector/page.py" line="640"/>
         <source>No photo was taken.</source>
         <translation>没有拍到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="664"/>
+        <location filename="../../app/ui/inspector/page.py" line="674"/>
         <source>Connecting to the brand&apos;s server…</source>
         <translation>正在连接品牌方服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="691"/>
+        <location filename="../../app/ui/inspector/page.py" line="701"/>
         <source>Done. The data is on this station; you can inspect offline.</source>
         <translation>完成。数据已在本机，可以离线稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="696"/>
+        <location filename="../../app/ui/inspector/page.py" line="706"/>
         <source>The download stopped ({error}). Press Download data again when the network is back: it continues where it stopped.</source>
         <translation>下载中断（{error}）。网络恢复后再按“下载数据”，会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="701"/>
+        <location filename="../../app/ui/inspector/page.py" line="711"/>
         <source>Updated from the brand.</source>
         <translation>已从品牌方更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="703"/>
+        <location filename="../../app/ui/inspector/page.py" line="713"/>
         <source>Offline: showing what was known at the last sync.</source>
         <translation>离线：显示上次同步时的状态。</translation>
     </message>
@@ -511,38 +511,38 @@
 <context>
     <name>PlacePicker</name>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="47"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="50"/>
         <source>Type the store or region, ↓ for the list</source>
         <translation>输入门店或地区，按 ↓ 显示列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="64"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="67"/>
         <source>Near me</source>
         <translation>附近优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="67"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="70"/>
         <source>Put the places nearest this station&apos;s region first</source>
         <translation>把离本机所在地区最近的地点排在前面</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="105"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="108"/>
         <source>{region} (whole region)</source>
         <translation>{region}（整个地区）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="106"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="109"/>
         <source>{store} (store, {region})</source>
         <translation>{store}（门店 · {region}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="149"/>
-        <location filename="../../app/ui/inspector/place_picker.py" line="193"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="159"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="203"/>
         <source>No store or region matches “{text}”.</source>
         <translation>没有与“{text}”匹配的门店或地区。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/place_picker.py" line="212"/>
+        <location filename="../../app/ui/inspector/place_picker.py" line="222"/>
         <source>This station does not know where it is. Head office sets the station&apos;s region on the console&apos;s Stations page; it arrives with the next sync.</source>
         <translation>本机还不知道自己在哪个地区。请总部在管理后台的“站点”页面设置本机的地区，下次同步后生效。</translation>
     </message>

@@ -22,6 +22,7 @@ from app.ui.inspector.page import InspectorPage
 from app.ui.scan_bridge import ScanBridge
 from hardware.simulators import write_video
 from tests.support.counter_station import load_snapshot, seed_reference, set_identity
+from tests.support.input_method import ime_enabled
 from tests.support.shell import log_in
 
 SH = "010690123456789221SH1"
@@ -187,8 +188,9 @@ def test_the_place_prompt_goes_when_a_place_is_chosen_and_comes_back_when_cleare
     assert page.verdict.text() == "Pick the place, then scan a product"
     assert gun(SH).decision.reason == "inspect.no_place"
     assert window.feedback.headline.text() == "⚠ WHERE ARE YOU?"
-    box = page.place.box
-    box.setFocus()
+    box = page.place.box  # the page takes the inspector there: no mouse, no hunting for it
+    qtbot.waitUntil(lambda: box.hasFocus() and page.place.completer.popup().isVisible())
+    assert ime_enabled(box)  # store names are typed in Chinese
     with qtbot.waitSignal(window.decision_shown, timeout=5000):
         type_into(qtbot, box, "徐汇")
         qtbot.keyClick(box, Qt.Key.Key_Return)
@@ -346,3 +348,13 @@ def test_with_no_data_the_card_says_what_to_do_and_the_recent_checks_say_no_data
     assert "No data yet: download it on the Prepare tab first." in page.verdict_lines.text()
     qtbot.waitUntil(lambda: page.recent.rowCount() == 1)
     assert page.recent.cells(0)[1] == "NO DATA"
+
+
+def test_ctrl_f_finds_the_place_from_anywhere_and_the_note_takes_chinese(qtbot, page, gun):
+    assert page.choose_place("ST-SH-1")
+    assert gun(SH).check is not None
+    assert page.note.isEnabled() and ime_enabled(page.note)  # what the shop said, in Chinese
+    page.tabs.setCurrentIndex(2)
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.place.box.hasFocus())
+    assert page.tabs.currentIndex() == 0

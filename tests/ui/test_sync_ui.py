@@ -16,6 +16,7 @@ from sync.client.settle import HANDLED, REOPEN, TAKE_OUT
 from sync.client.transport import Offline, RetryPolicy
 from sync.protocol import EventResult, Status
 from tests.support import ROOT
+from tests.support.input_method import ime_enabled
 from tests.support.sync_data import seed_sample
 from tests.support.sync_station import Station
 
@@ -95,6 +96,7 @@ def test_the_issues_list_names_rows_by_what_happened_and_the_code_and_opens_each
     qtbot.waitUntil(lambda: widget.detail is None)
 
     dialog = widget.open_selected()
+    assert ime_enabled(dialog.note)  # a supervisor writes what was done in Chinese
     dialog.note.setText("货物已找回")
     qtbot.mouseClick(dialog.action_buttons[HANDLED], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: widget.model.rowCount() == 1)

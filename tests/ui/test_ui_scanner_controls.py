@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QInputMethodEvent, QInputMethodQueryEvent
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from app.domain.operators import Role
@@ -25,6 +25,7 @@ from hardware.dispatch import Dispatcher
 from hardware.simulators import VirtualSerialGun, frame_with_codes, sample_code, write_video
 from hardware.source import STATE_LABELS, SourceState
 from hardware.wedge import WedgeConfig
+from tests.support.input_method import ime_enabled
 from tests.support.shell import log_in
 
 
@@ -183,11 +184,6 @@ def test_operator_and_station_names_take_chinese_while_other_fields_keep_the_ime
     log_in_by_hand(qtbot, window, "Boss", "2468")
     dialog = window.open_settings()
     plain = QLineEdit(dialog)
-
-    def ime_enabled(widget) -> bool:
-        query = QInputMethodQueryEvent(Qt.InputMethodQuery.ImEnabled)
-        QApplication.sendEvent(widget, query)
-        return query.value(Qt.InputMethodQuery.ImEnabled)
 
     for field in (dialog.general.station_name, dialog.operators.name, window.login.setup_name):
         assert field.property(ALLOW_IME_PROPERTY) is True

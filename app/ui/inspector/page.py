@@ -67,6 +67,7 @@ from app.ui.inspector.evidence import (
 )
 from app.ui.inspector.place_picker import PlacePicker
 from app.ui.scan_page import Action, PageParts, ScanPage
+from app.ui.wedge_filter import ALLOW_IME_PROPERTY
 from app.ui.widgets import RowsModel, big_label, table, tool_button
 
 if TYPE_CHECKING:
@@ -175,6 +176,12 @@ class InspectorPage(ScanPage):
                 self,
                 activated=lambda i=n: self.tabs.setCurrentIndex(i),
             )
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.find_place)
+
+    def find_place(self) -> None:
+        """To the place search from anywhere on the page, keyboard only."""
+        self.tabs.setCurrentIndex(0)
+        self.place.search()
 
     def set_compact(self, compact: bool) -> None:
         """A handheld screen: the verdict and the evidence keep the room; the recent checks
@@ -199,7 +206,7 @@ class InspectorPage(ScanPage):
         self.freshness.setObjectName("Freshness")
         self.freshness.setWordWrap(True)
         top = QHBoxLayout()
-        where = QLabel(self.tr("Where am I:"), tab)
+        where = QLabel(self.tr("Where am I (Ctrl+F):"), tab)
         where.setMinimumHeight(36)  # level with the search box, above the place's note
         top.addWidget(where, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.place, 3)
@@ -230,6 +237,7 @@ class InspectorPage(ScanPage):
         self.compact = False
         self.photos.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note = QPlainTextEdit(tab)
+        self.note.setProperty(ALLOW_IME_PROPERTY, True)  # what the shop said, in Chinese
         self.note.setPlaceholderText(self.tr("Note: shelf, quantity, price, what the shop said…"))
         self.note.setMaximumHeight(70)
         self.case_button = self._button(self.tr("File a case  Ctrl+Enter"), self.file_case)
@@ -500,6 +508,8 @@ class InspectorPage(ScanPage):
         headline = tr(word) if word else None
         self._asked_for_place = reply.decision.reason == "inspect.no_place"
         self._show(reply.decision, text, headline)
+        if self._asked_for_place:
+            self.find_place()
         if reply.case_id is not None:
             self.case_button.setEnabled(False)
             self.evidence_status.setText(self.tr("Case {case} filed.").format(case=reply.case_id))

@@ -1,6 +1,7 @@
 """Where the inspector stands, picked by keyboard: type, arrows, Enter.
 
-A search box over the synced stores and regions: what is typed filters the list at once (the
+A search box over the synced stores and regions (Chinese names typed with the input method,
+codes and pinyin-less words as they are): what is typed filters the list at once (the
 rules are ``place_finder``'s), the arrows walk it, Enter takes the highlighted place (or the
 first one that matches). Only a place from the list is ever taken: typed text that matches
 nothing is answered, never kept. Emptying the box (Esc clears it, or the clear button) says
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.workflows.inspector import place_finder
 from app.domain.workflows.inspector.checks import Place
+from app.ui.wedge_filter import ALLOW_IME_PROPERTY
 
 PlaceRole = Qt.ItemDataRole.UserRole + 1
 
@@ -44,6 +46,7 @@ class PlacePicker(QWidget):
         self._key = cmp_to_key(QCollator(QLocale(QLocale.Language.Chinese)).compare)
         self.box = QLineEdit(self)
         self.box.setObjectName("PlaceSearch")
+        self.box.setProperty(ALLOW_IME_PROPERTY, True)  # store names are typed in pinyin
         self.box.setPlaceholderText(self.tr("Type the store or region, ↓ for the list"))
         self.box.setClearButtonEnabled(True)
         self.box.setMinimumHeight(36)
@@ -114,6 +117,13 @@ class PlacePicker(QWidget):
             return False
         self._take(place)
         return True
+
+    def search(self) -> None:
+        """The cursor in the box and the list open, ready for typing or the arrows: Ctrl+F, and
+        a scan the page could not judge without knowing where the inspector is."""
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+        self._open_list()
 
     def listed(self) -> list[Place]:
         """The places the list shows now, in its order."""
