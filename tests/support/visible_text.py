@@ -55,6 +55,7 @@ ALLOWED = {
     "ZPL",  # label printers' languages, so named on the printers and in their manuals
     "TSPL",
     "TSC",  # a label printer brand
+    "SIMSUN.TTF",  # a font file's name on a Zebra (E:SIMSUN.TTF), typed into settings as it is
 }
 ROWS_READ = 50  # of a long list, the rows a person scrolls through first
 # "Ctrl+Enter", "Alt+3", "Esc", "F5": keys as printed on the keyboard.
