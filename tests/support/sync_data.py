@@ -93,6 +93,12 @@ def event(
     }
 
 
+def claim(station: str, seq: int, card: str, codes: list[str], claim_id: str) -> dict:
+    """An installer's rebate claim of ``codes`` with ``card``, as a counter records it."""
+    return event(station, seq, "RebateClaimEvent",
+                 {"bizStep": "rebate_claiming", "claim_id": claim_id, "card": card, "epcList": codes})  # fmt: skip
+
+
 def ship(
     station: str,
     seq: int,

@@ -6,12 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sync.server import admin
-from tests.support.sync_data import enroll_station, event, seed_sample, ship
-
-
-def claim(station: str, seq: int, card: str, codes: list[str], claim_id: str) -> dict:
-    return event(station, seq, "RebateClaimEvent",
-                 {"bizStep": "rebate_claiming", "claim_id": claim_id, "card": card, "epcList": codes})  # fmt: skip
+from tests.support.sync_data import claim, enroll_station, seed_sample, ship
 
 
 def test_claims_earn_rules_amounts_once_per_code_and_climb_the_tier_ladder(central):

@@ -1,7 +1,8 @@
 """Scale-out (issue 13): ``main.py server --workers 4`` on one PostgreSQL, 50 stations pushing at
 once. First-wins decisions hold across worker processes: every voucher redeemed at two stations
-is won by exactly one, every code shipped by two stations is shipped once, and every event has
-exactly one row however often it is sent."""
+is won by exactly one, every code shipped by two stations is shipped once, every sold code
+claimed at two counters earns one rebate, and every event has exactly one row however often
+it is sent."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sync.server import admin
 from sync.server.db import open_database
 from sync.server.service import Server
 from tests.support.server_workers import start_workers
-from tests.support.sync_data import Api, event, seed_sample, ship
+from tests.support.sync_data import Api, claim, event, seed_sample, ship
 
 STATIONS = 50
 
@@ -44,20 +45,26 @@ def _enroll(url: str, server: Server, station_id: str) -> Api:
 @pytest.mark.slow
 def test_fifty_stations_on_four_workers_first_wins_exactly_once(workers):
     url, server = workers
-    sample = seed_sample(server, items=STATIONS)
+    sample = seed_sample(server, items=2 * STATIONS)
+    to_ship, sold = sample.items[:STATIONS], sample.items[STATIONS:]
     vouchers = [
         token for _, token in admin.issue_vouchers(server, STATIONS, prize="P", value_cents=100)
     ]
     names = [f"st-{n:02d}" for n in range(STATIONS)]
     apis = [_enroll(url, server, name) for name in names]
+    assert {r["status"] for r in apis[0].push([ship(names[0], 1, sold)])} == {"accepted"}
+    admin.set_rebate_rule(server, 300, rule_id="all")
+    _, card = admin.issue_card(server, "王师傅")
     batches = []
     for n, name in enumerate(names):
         mine, neighbour = n, (n + 1) % STATIONS  # each voucher and item is wanted by two stations
         batches.append([
-            event(name, 1, "RedemptionEvent", {"action": "ADD", "voucher": vouchers[mine]}),
-            event(name, 2, "RedemptionEvent", {"action": "ADD", "voucher": vouchers[neighbour]}),
-            ship(name, 3, [sample.items[mine]]),
-            ship(name, 4, [sample.items[neighbour]]),
+            event(name, 2, "RedemptionEvent", {"action": "ADD", "voucher": vouchers[mine]}),
+            event(name, 3, "RedemptionEvent", {"action": "ADD", "voucher": vouchers[neighbour]}),
+            ship(name, 4, [to_ship[mine]]),
+            ship(name, 5, [to_ship[neighbour]]),
+            claim(name, 6, card, [sold[mine]], f"claim-{name}-a"),
+            claim(name, 7, card, [sold[neighbour]], f"claim-{name}-b"),
         ])  # fmt: skip
     start = threading.Barrier(STATIONS)
     answers: dict[str, list[dict]] = {}
@@ -79,15 +86,20 @@ def test_fifty_stations_on_four_workers_first_wins_exactly_once(workers):
     assert not failures, failures
 
     statuses = [r["status"] for results in answers.values() for r in results]
-    assert statuses.count("accepted") == 2 * STATIONS  # one winner per voucher and per item
-    assert statuses.count("rejected") == 2 * STATIONS
+    assert statuses.count("accepted") == 3 * STATIONS  # one winner per voucher, item and claim
+    assert statuses.count("rejected") == 3 * STATIONS
     reasons = {r["reason"] for results in answers.values() for r in results if r["reason"]}
-    assert reasons == {"voucher.already_redeemed", "code.already_shipped"}
+    assert reasons == {
+        "voucher.already_redeemed",
+        "code.already_shipped",
+        "claim.code_already_claimed",
+    }
     with server.db.read() as tx:
-        assert tx.scalar("SELECT COUNT(*) FROM events") == 4 * STATIONS
-        assert tx.scalar("SELECT COUNT(DISTINCT event_id) FROM events") == 4 * STATIONS
+        assert tx.scalar("SELECT COUNT(*) FROM events") == 6 * STATIONS + 1
+        assert tx.scalar("SELECT COUNT(DISTINCT event_id) FROM events") == 6 * STATIONS + 1
         assert tx.scalar("SELECT COUNT(*) FROM redemptions") == STATIONS
-        assert tx.scalar("SELECT COUNT(*) FROM shipments WHERE standing = 1") == STATIONS
+        assert tx.scalar("SELECT COUNT(*) FROM shipments WHERE standing = 1") == 2 * STATIONS
+        assert tx.scalar("SELECT COUNT(*) FROM rebate_claim_items") == STATIONS
 
 
 def test_a_worker_sets_its_startup_heap_aside_from_the_collector(tmp_path, monkeypatch):
