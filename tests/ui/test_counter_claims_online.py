@@ -5,7 +5,9 @@ came late behind a sync round, or the brand does not share it with this dealer).
 
 from __future__ import annotations
 
+import os
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -135,7 +137,7 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
 
 
 def test_another_dealers_sale_is_judged_alike_by_the_counter_and_the_server(
-    qtbot, central, sample, window, page, scan
+    qtbot, central, sample, window, page, scan, tmp_path
 ):
     """The counter was stricter than the server: a product sold through another dealer (D2),
     whose trace the brand keeps from this dealer's counter, was taken off the claim as "not
@@ -156,6 +158,8 @@ def test_another_dealers_sale_is_judged_alike_by_the_counter_and_the_server(
     )
     message = window.feedback.message.text()
     assert readable(d2) in message and "confirms it when the claim syncs" in message
+    folder = Path(os.environ.get("YIMA_SHOTS") or tmp_path)  # for a person to look at
+    assert window.grab().save(str(folder / "counter-left-to-brand-en.png"))
     assert page.lines.rowCount() == 1 and page.lines.key(0) == d2
     for _ in range(50):
         confirmed = scan(command_text("confirm"))

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QLabel
 
+from app.domain.codes import command_text
 from app.domain.operators import Role
 from app.domain.workflows import knowledge
 from app.domain.workflows.counter import verify
@@ -199,6 +200,18 @@ def test_a_claim_shows_whole_codes_and_states(
         "(01) 06901234567892 (21) 000000000061",
     ]
     assert isinstance(page.lines_view.itemDelegateForColumn(2), MiddleElide)
+    assert rebate_card_problems(page) == []
+
+    # Registered, the claim's number is read out whole: in the message and in today's list.
+    with qtbot.waitSignal(page.reply_shown, timeout=5000) as shown:
+        page.submit(command_text("confirm"))
+    number = shown.args[0].decision.args["claim"]
+    qtbot.waitUntil(lambda: page.claims.rowCount() == 1)
+    qtbot.wait(100)
+    assert window.grab().save(str(folder / f"counter-claimed-{language}-{size[0]}x{size[1]}.png"))
+    assert number in window.feedback.message.text()
+    view = page.claims_view
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance(number)
     assert rebate_card_problems(page) == []
 
 
