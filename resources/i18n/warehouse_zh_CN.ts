@@ -262,31 +262,51 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="283"/>
+        <source>Receipt closed {short} short: 1 item received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
+        <translation>收货已结束，短缺 {short}：已收 1 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="290"/>
         <source>Receipt closed {short} short: {items} items received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
         <translation>收货已结束，短缺 {short}：已收 {items} 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="350"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="306"/>
+        <source>Receipt closed: 1 item received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
+        <translation>入库完成：共收 1 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="325"/>
+        <source>Receipt closed: 1 item received.</source>
+        <translation>入库完成：共收 1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="365"/>
         <source>Delivery {backorder} is already being received, so this receipt cannot be opened again. Receive the rest there.</source>
         <translation>到货单 {backorder} 已在收货，这张收货单不能再打开。剩余货品请在那里收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="366"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="381"/>
         <source>Receipt {job} is open again. Scan what is still to come, then FINISH.</source>
         <translation>收货单 {job} 已重新打开。请扫描还没到的货品，然后扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="377"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="392"/>
         <source>Undone: {code} ({items} items) is not received. Put it aside.</source>
         <translation>已撤销：{code}（{items} 件）未入库，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="299"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="393"/>
+        <source>Undone: {code} (1 item) is not received. Put it aside.</source>
+        <translation>已撤销：{code}（1 件）未入库，请放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
         <source>Receipt closed: {items} items received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
         <translation>入库完成：共收 {items} 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="327"/>
         <source>Receipt closed: {items} items received.</source>
         <translation>入库完成：共收 {items} 件。</translation>
     </message>
@@ -386,12 +406,22 @@
         <translation>已从 {dealer} 收回 {items} 件「{product}」，重新入库。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="209"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="197"/>
+        <source>Return closed: 1 item taken back from {dealer}.</source>
+        <translation>退货完成：已从 {dealer} 收回 1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="211"/>
         <source>Undone: {code} ({items} items) is not taken back.</source>
         <translation>已撤销：{code}（{items} 件）未收回。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/returns.py" line="197"/>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="212"/>
+        <source>Undone: {code} (1 item) is not taken back.</source>
+        <translation>已撤销：{code}（1 件）未收回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/returns.py" line="199"/>
         <source>Return closed: {items} items taken back from {dealer}.</source>
         <translation>退货完成：已从 {dealer} 收回 {items} 件。</translation>
     </message>
@@ -458,6 +488,11 @@
         <translation>{code} 里有 {items} 件「{product}」，但只还差 {remaining} 件。请扫小一级包装或单品。</translation>
     </message>
     <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="552"/>
+        <source>Undone: {code} (1 item) is off order {order}. Put it back in stock.</source>
+        <translation>已撤销：{code}（1 件）已从订单 {order} 撤出，请放回库位。</translation>
+    </message>
+    <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="262"/>
         <source>{items} × {product}: {scanned} of {expected}.</source>
         <translation>{items} 件「{product}」：{scanned}/{expected}。</translation>
@@ -473,17 +508,42 @@
         <translation>{code} 里有 {count} 件已扫入本订单。请先撤销它们，或继续逐件扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="454"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="426"/>
+        <source>Shipped 1 item to {dealer}: order {order} is complete.</source>
+        <translation>已向 {dealer} 出库 1 件：订单 {order} 已发完。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="452"/>
         <source>{count} of the shipped goods changed since (returned or shipped elsewhere), so the shipment cannot be taken back. Take goods back under Returns.</source>
         <translation>已发出的货品中有 {count} 件之后有变动（已退回或发往别处），这次发货不能撤回。请在「退货」中收回货品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="482"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="480"/>
+        <source>Shipment {job} is taken back: nothing of it is shipped, its goods stay held for order {order} (1 item open). Scan more, or FINISH again.</source>
+        <translation>发货 {job} 已撤回：其中货品均未发出，仍为订单 {order} 保留（还差 1 件）。继续扫描，或再扫「完成」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="486"/>
         <source>Shipment {job} is taken back: nothing of it is shipped, its goods stay held for order {order} ({remaining} items open). Scan more, or FINISH again.</source>
         <translation>发货 {job} 已撤回：其中货品均未发出，仍为订单 {order} 保留（还差 {remaining} 件）。继续扫描，或再扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="520"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="523"/>
+        <source>Shipped 1 item to {dealer} (order {order}). 1 item stays open for a later shipment.</source>
+        <translation>已向 {dealer} 出库 1 件（订单 {order}）。还有 1 件待以后发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="527"/>
+        <source>Shipped 1 item to {dealer} (order {order}). {remaining} items stay open for a later shipment.</source>
+        <translation>已向 {dealer} 出库 1 件（订单 {order}）。还有 {remaining} 件待以后发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="532"/>
+        <source>Shipped {items} items to {dealer} (order {order}). 1 item stays open for a later shipment.</source>
+        <translation>已向 {dealer} 出库 {items} 件（订单 {order}）。还有 1 件待以后发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="548"/>
         <source>Undone: {code} ({items} items) is off order {order}. Put it back in stock.</source>
         <translation>已撤销：{code}（{items} 件）已从订单 {order} 撤出，请放回库位。</translation>
     </message>
@@ -508,12 +568,12 @@
         <translation>{code} 在本站以未核实状态入库，同步时核对。{product}：{scanned} / {expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="417"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="537"/>
         <source>Shipped {items} items to {dealer} (order {order}). {remaining} items stay open for a later shipment.</source>
         <translation>已向 {dealer} 出库 {items} 件（订单 {order}）。还有 {remaining} 件待以后发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="430"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="428"/>
         <source>Shipped {items} items to {dealer}: order {order} is complete.</source>
         <translation>已向 {dealer} 出库 {items} 件：订单 {order} 已发完。</translation>
     </message>
@@ -565,66 +625,76 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/station.py" line="163"/>
+        <source>Line {product} cancelled: 1 item is off the order. Put it back in stock.</source>
+        <translation>已取消「{product}」这一行：1 件已从订单撤出，请放回库位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="168"/>
         <source>Line {product} cancelled: {items} items are off the order. Put them back in stock.</source>
         <translation>已取消「{product}」这一行：{items} 件已从订单撤出，请放回库位。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="192"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="197"/>
         <source>Scan the product barcode first, then type how many.</source>
         <translation>请先扫商品条码，再输入数量。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="201"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="206"/>
         <source>{n} is not a quantity that can be counted. Type it again.</source>
         <translation>{n} 不是可以计数的数量，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="284"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="289"/>
         <source>This command sheet names a task ({flow}) this station does not have. Print a new command sheet.</source>
         <translation>这张命令单上的任务（{flow}）本站没有。请重新打印命令条码单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="323"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="328"/>
         <source>Cancel job {job}? Everything scanned in it ({scans}) will be taken back. Scan CANCEL again (or CONFIRM) to cancel; any other scan goes on.</source>
         <translation>要取消任务 {job} 吗？已扫的 {scans} 次将全部撤回。再扫一次「取消」（或「确认」）即取消；扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="337"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="342"/>
         <source>MOVE works while packing: scan the case or pallet first, then MOVE, then what moves into it.</source>
         <translation>「移入」只在装箱时使用：先扫箱或托盘，再扫「移入」，然后扫要移进来的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="348"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="353"/>
         <source>Scan what moves into {parent}: it is taken out of its old package.</source>
         <translation>请扫要移入 {parent} 的货：它会从原包装中移出。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="361"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="366"/>
         <source>This command is not used on the warehouse page. Warehouse commands: finish, undo, cancel, confirm, switch task, move.</source>
         <translation>仓库页面不使用这个命令。仓库命令有：完成、撤销、取消、确认、切换任务、移入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="382"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="388"/>
+        <source>1 item is still missing: {lines}. Scan FINISH again (or CONFIRM) to close it short; the rest stays open as a backorder. Any other scan goes on.</source>
+        <translation>还缺 1 件：{lines}。再扫一次「完成」（或「确认」）按短缺结束；剩余部分作为欠货保留。扫其他码则继续作业。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="394"/>
         <source>{short} items are still missing: {lines}. Scan FINISH again (or CONFIRM) to close it short; the rest stays open as a backorder. Any other scan goes on.</source>
         <translation>还缺 {short} 件：{lines}。再扫一次「完成」（或「确认」）按短缺结束；剩余部分作为欠货保留。扫其他码则继续作业。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="409"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="421"/>
         <source>There is no scan to undo in the current job.</source>
         <translation>当前任务中没有可撤销的扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="430"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="442"/>
         <source>Job {job} cancelled: 1 scan taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 1 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="434"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="446"/>
         <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="481"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="493"/>
         <source>There is no open job. Scan a code to start one.</source>
         <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
     </message>
@@ -662,6 +732,11 @@
         <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="154"/>
         <source>{code} is counted here; the station had it in {other}. Its place is corrected.</source>
         <translation>{code} 已在此处计入；系统原记录在 {other}，库位已更正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="225"/>
+        <source>Undone: {code} (1 item) is not counted.</source>
+        <translation>已撤销：{code}（1 件）不计入盘点。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="52"/>
@@ -730,27 +805,57 @@
         <translation>拆箱完成：共取出 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="43"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="79"/>
         <source>This issue is not about a shipment made at this station, so there is nothing to take back here. Mark it handled once the goods are checked.</source>
         <translation>这个问题不涉及本工作站的发货，这里没有可撤回的内容。核对货品后请标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="52"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="88"/>
         <source>Shipment {job} was already settled here. Mark the issue handled.</source>
         <translation>发货 {job} 已在本站处理过。请把这个问题标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="83"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="119"/>
         <source>{code} is not in this shipment. Mark the issue handled instead.</source>
         <translation>{code} 不在这次发货中。请改为标记已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="110"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="60"/>
         <source>{code} is out of shipment {job}; the other {count} packages are sent again. Order {order} is open for {remaining} items: ship them from other stock.</source>
-        <translation>{code} 已从发货 {job} 中取出；其余 {count} 件包装重新上传。订单 {order} 还差 {remaining} 件：请用其他库存发货。</translation>
+        <translation>{code} 已从发货 {job} 中取出；其余 {count} 个包装的发货记录已重新上传。订单 {order} 还差 {remaining} 件：请用其他库存发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="155"/>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="35"/>
+        <source>{code} is out of shipment {job}; nothing else was in it. Order {order} is open for 1 item: ship it from other stock.</source>
+        <translation>{code} 已从发货 {job} 中取出；这次发货没有其他货品。订单 {order} 还差 1 件：请用其他库存发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="40"/>
+        <source>{code} is out of shipment {job}; nothing else was in it. Order {order} is open for {remaining} items: ship them from other stock.</source>
+        <translation>{code} 已从发货 {job} 中取出；这次发货没有其他货品。订单 {order} 还差 {remaining} 件：请用其他库存发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="45"/>
+        <source>{code} is out of shipment {job}; the other package is sent again. Order {order} is open for 1 item: ship it from other stock.</source>
+        <translation>{code} 已从发货 {job} 中取出；另外 1 个包装的发货记录已重新上传。订单 {order} 还差 1 件：请用其他库存发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="50"/>
+        <source>{code} is out of shipment {job}; the other package is sent again. Order {order} is open for {remaining} items: ship them from other stock.</source>
+        <translation>{code} 已从发货 {job} 中取出；另外 1 个包装的发货记录已重新上传。订单 {order} 还差 {remaining} 件：请用其他库存发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="55"/>
+        <source>{code} is out of shipment {job}; the other {count} packages are sent again. Order {order} is open for 1 item: ship it from other stock.</source>
+        <translation>{code} 已从发货 {job} 中取出；其余 {count} 个包装的发货记录已重新上传。订单 {order} 还差 1 件：请用其他库存发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="187"/>
+        <source>Shipment {job} is taken back: its goods are in stock again. Order {order} is open for 1 item: choose it and ship again.</source>
+        <translation>发货 {job} 已撤回：货品已回到库存。订单 {order} 还差 1 件：请选择该订单重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="193"/>
         <source>Shipment {job} is taken back: its goods are in stock again. Order {order} is open for {remaining} items: choose it and ship again.</source>
         <translation>发货 {job} 已撤回：货品已回到库存。订单 {order} 还差 {remaining} 件：请选择该订单重新发货。</translation>
     </message>

@@ -28,6 +28,42 @@ from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
 from app.domain.workflows.warehouse.ship import settle_order, shipment_fields
 
+# What taking a code out says, by how many other packages are sent again (none, one, more)
+# and whether the order is open for one item: English names one apart ("1 packages", "1 items"
+# read wrong); Chinese has one form.
+TAKEN_OUT = {
+    (0, True): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "{code} is out of shipment {job}; nothing else was in it. "
+        "Order {order} is open for 1 item: ship it from other stock.",
+    ),
+    (0, False): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "{code} is out of shipment {job}; nothing else was in it. "
+        "Order {order} is open for {remaining} items: ship them from other stock.",
+    ),
+    (1, True): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "{code} is out of shipment {job}; the other package is sent again. "
+        "Order {order} is open for 1 item: ship it from other stock.",
+    ),
+    (1, False): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "{code} is out of shipment {job}; the other package is sent again. "
+        "Order {order} is open for {remaining} items: ship them from other stock.",
+    ),
+    (2, True): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "{code} is out of shipment {job}; the other {count} packages are sent again. "
+        "Order {order} is open for 1 item: ship it from other stock.",
+    ),
+    (2, False): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "{code} is out of shipment {job}; the other {count} packages are sent again. "
+        "Order {order} is open for {remaining} items: ship them from other stock.",
+    ),
+}
+
 
 def _refused_shipment(desk: Desk, event_id: str) -> tuple[journal.Event, Job]:
     event = journal.get(desk.conn, event_id)
@@ -107,11 +143,7 @@ def take_out(desk: Desk, event_id: str, disputed: list[str]) -> Decision:
     return decide(
         Outcome.OK,
         "wh.taken_out",
-        QT_TRANSLATE_NOOP(
-            "Decisions",
-            "{code} is out of shipment {job}; the other {count} packages are sent again. "
-            "Order {order} is open for {remaining} items: ship them from other stock.",
-        ),
+        TAKEN_OUT[min(len(rest), 2), remaining == 1],
         settled.seq if settled else None,
         code=", ".join(label(k) for k in out),
         job=job.id,
@@ -152,7 +184,13 @@ def reopen(desk: Desk, event_id: str) -> Decision:
     return decide(
         Outcome.OK,
         "wh.shipment_reopened",
-        QT_TRANSLATE_NOOP(
+        QT_TRANSLATE_NOOP(  # English says one item apart, not "1 items"
+            "Decisions",
+            "Shipment {job} is taken back: its goods are in stock again. Order {order} is open "
+            "for 1 item: choose it and ship again.",
+        )
+        if remaining == 1
+        else QT_TRANSLATE_NOOP(
             "Decisions",
             "Shipment {job} is taken back: its goods are in stock again. Order {order} is open "
             "for {remaining} items: choose it and ship again.",

@@ -280,7 +280,14 @@ class ReceiveFlow(PaperFlow):
             return decide(
                 Outcome.DONE,
                 "receive.finished_short",
-                QT_TRANSLATE_NOOP(
+                QT_TRANSLATE_NOOP(  # English says one item apart, not "1 items"
+                    "Decisions",
+                    "Receipt closed {short} short: 1 item received; {over} over, "
+                    "{unexpected} not on the delivery. The missing items are expected as "
+                    "delivery {backorder}.",
+                )
+                if items == 1
+                else QT_TRANSLATE_NOOP(
                     "Decisions",
                     "Receipt closed {short} short: {items} items received; {over} over, "
                     "{unexpected} not on the delivery. The missing items are expected as "
@@ -298,6 +305,12 @@ class ReceiveFlow(PaperFlow):
                 "receive.finished_diff",
                 QT_TRANSLATE_NOOP(
                     "Decisions",
+                    "Receipt closed: 1 item received; {short} short, {over} over, "
+                    "{unexpected} not on the delivery. Report the differences.",
+                )
+                if items == 1
+                else QT_TRANSLATE_NOOP(
+                    "Decisions",
                     "Receipt closed: {items} items received; {short} short, {over} over, "
                     "{unexpected} not on the delivery. Report the differences.",
                 ),
@@ -309,7 +322,9 @@ class ReceiveFlow(PaperFlow):
         return decide(
             Outcome.DONE,
             "receive.finished",
-            QT_TRANSLATE_NOOP("Decisions", "Receipt closed: {items} items received."),
+            QT_TRANSLATE_NOOP("Decisions", "Receipt closed: 1 item received.")
+            if items == 1
+            else QT_TRANSLATE_NOOP("Decisions", "Receipt closed: {items} items received."),
             items=items,
         )
 
@@ -375,4 +390,5 @@ UNDONE = Void(
     "sellable_not_accessible",
     "receive.undone",
     QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not received. Put it aside."),
+    QT_TRANSLATE_NOOP("Decisions", "Undone: {code} (1 item) is not received. Put it aside."),
 )

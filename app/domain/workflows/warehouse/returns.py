@@ -194,7 +194,9 @@ class ReturnFlow(FlowBase):
         return decide(
             Outcome.DONE,
             "return.finished",
-            QT_TRANSLATE_NOOP(
+            QT_TRANSLATE_NOOP("Decisions", "Return closed: 1 item taken back from {dealer}.")
+            if items == 1  # English says one item apart, not "1 items"
+            else QT_TRANSLATE_NOOP(
                 "Decisions", "Return closed: {items} items taken back from {dealer}."
             ),
             items=items,
@@ -207,4 +209,5 @@ UNDONE = Void(
     "in_transit",
     "return.undone",
     QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not taken back."),
+    QT_TRANSLATE_NOOP("Decisions", "Undone: {code} (1 item) is not taken back."),
 )

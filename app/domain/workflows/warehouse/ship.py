@@ -414,11 +414,7 @@ class ShipFlow(PaperFlow):
             return decide(
                 Outcome.DONE,
                 "ship.shipped_partial",
-                QT_TRANSLATE_NOOP(
-                    "Decisions",
-                    "Shipped {items} items to {dealer} (order {order}). {remaining} items stay open "
-                    "for a later shipment.",
-                ),
+                SHIPPED_PARTIAL[items == 1, remaining == 1],
                 event.seq,
                 items=items,
                 remaining=remaining,
@@ -427,7 +423,9 @@ class ShipFlow(PaperFlow):
         return decide(
             Outcome.DONE,
             "ship.shipped",
-            QT_TRANSLATE_NOOP(
+            QT_TRANSLATE_NOOP("Decisions", "Shipped 1 item to {dealer}: order {order} is complete.")
+            if items == 1  # English says one item apart, not "1 items"
+            else QT_TRANSLATE_NOOP(
                 "Decisions", "Shipped {items} items to {dealer}: order {order} is complete."
             ),
             event.seq,
@@ -479,7 +477,13 @@ class ShipFlow(PaperFlow):
         return decide(
             Outcome.OK,
             "ship.unfinished",
-            QT_TRANSLATE_NOOP(
+            QT_TRANSLATE_NOOP(  # English says one item apart, not "1 items"
+                "Decisions",
+                "Shipment {job} is taken back: nothing of it is shipped, its goods stay held for "
+                "order {order} (1 item open). Scan more, or FINISH again.",
+            )
+            if remaining == 1
+            else QT_TRANSLATE_NOOP(
                 "Decisions",
                 "Shipment {job} is taken back: nothing of it is shipped, its goods stay held for "
                 "order {order} ({remaining} items open). Scan more, or FINISH again.",
@@ -513,6 +517,30 @@ _SCANNED_TREE = (
     " WHERE t.depth < 4)"
 )
 
+# A partial shipment's message, by whether one item was shipped and whether one stays open:
+# English names one apart ("1 items" read wrong); Chinese has one form.
+SHIPPED_PARTIAL = {
+    (True, True): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Shipped 1 item to {dealer} (order {order}). 1 item stays open for a later shipment.",
+    ),
+    (True, False): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Shipped 1 item to {dealer} (order {order}). {remaining} items stay open "
+        "for a later shipment.",
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Shipped {items} items to {dealer} (order {order}). 1 item stays open "
+        "for a later shipment.",
+    ),
+    (False, False): QT_TRANSLATE_NOOP(
+        "Decisions",
+        "Shipped {items} items to {dealer} (order {order}). {remaining} items stay open "
+        "for a later shipment.",
+    ),
+}
+
 UNDONE = Void(
     "staging_outbound",
     "sellable_accessible",
@@ -520,5 +548,8 @@ UNDONE = Void(
     QT_TRANSLATE_NOOP(
         "Decisions",
         "Undone: {code} ({items} items) is off order {order}. Put it back in stock.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Decisions", "Undone: {code} (1 item) is off order {order}. Put it back in stock."
     ),
 )

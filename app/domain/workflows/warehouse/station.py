@@ -160,7 +160,12 @@ class Warehouse:
             return decide(
                 Outcome.OK,
                 "ship.line_cancelled",
-                QT_TRANSLATE_NOOP(
+                QT_TRANSLATE_NOOP(  # English says one item apart, not "1 items"
+                    "Decisions",
+                    "Line {product} cancelled: 1 item is off the order. Put it back in stock.",
+                )
+                if items == 1
+                else QT_TRANSLATE_NOOP(
                     "Decisions",
                     "Line {product} cancelled: {items} items are off the order. Put them back in stock.",
                 ),
@@ -376,15 +381,22 @@ class Warehouse:
         short = flow.shortfall(desk, job)
         if short and not confirmed:
             desk.set_pending("finish", job.id)
+            missing = sum(e - s for e, s in short.values())
             return decide(
                 Outcome.WARNING,
                 "wh.finish_short_asked",
-                QT_TRANSLATE_NOOP(
+                QT_TRANSLATE_NOOP(  # English says one item apart, not "1 items are"
+                    "Decisions",
+                    "1 item is still missing: {lines}. Scan FINISH again (or CONFIRM) "
+                    "to close it short; the rest stays open as a backorder. Any other scan goes on.",
+                )
+                if missing == 1
+                else QT_TRANSLATE_NOOP(
                     "Decisions",
                     "{short} items are still missing: {lines}. Scan FINISH again (or CONFIRM) "
                     "to close it short; the rest stays open as a backorder. Any other scan goes on.",
                 ),
-                short=sum(e - s for e, s in short.values()),
+                short=missing,
                 lines=", ".join(
                     f"{desk.names.product_name(p)} {e - s}" for p, (e, s) in sorted(short.items())
                 ),

@@ -222,4 +222,5 @@ UNDONE = Void(
     "sellable_accessible",
     "stocktake.undone",
     QT_TRANSLATE_NOOP("Decisions", "Undone: {code} ({items} items) is not counted."),
+    QT_TRANSLATE_NOOP("Decisions", "Undone: {code} (1 item) is not counted."),
 )

@@ -40,12 +40,14 @@ def take_back(desk: Desk, flow: Reverts, job: Job, row: sqlite3.Row) -> tuple[Ev
 @dataclass(frozen=True, slots=True)
 class Void:
     """How a flow undoes an ObjectEvent scan: the bizStep and disposition of the scan it voids,
-    and what the operator is told (reason, message with ``{code}`` and ``{items}``)."""
+    and what the operator is told (reason, message with ``{code}`` and ``{items}``, and the
+    message for one item, where English says it apart: "1 item", not "1 items")."""
 
     biz_step: str
     disposition: str
     reason: str
     message: str
+    message_one: str
 
     def apply(
         self,
@@ -71,7 +73,7 @@ class Void:
         return event, decide(
             Outcome.OK,
             self.reason,
-            self.message,
+            self.message_one if scan.items == 1 else self.message,
             event.seq,
             code=label(scan.key),
             items=scan.items,
