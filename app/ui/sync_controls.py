@@ -306,7 +306,9 @@ class SyncControls(QObject):
 
     def _render_badge(self) -> None:
         count = self.open_issue_count
-        self.issues_button.setText(self.tr("⚠ %1 sync issues  F6").replace("%1", str(count)))
+        # English says one apart ("1 sync issue", not "1 sync issues"); Chinese has one form
+        words = self.tr("⚠ 1 sync issue  F6") if count == 1 else self.tr("⚠ %1 sync issues  F6")
+        self.issues_button.setText(words.replace("%1", str(count)))
         self.issues_button.setVisible(count > 0 and self.may_see_issues())
 
     def open_issues(self) -> QDialog | None:

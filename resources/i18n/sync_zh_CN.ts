@@ -169,7 +169,12 @@
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="307"/>
+        <location filename="../../app/ui/sync_controls.py" line="310"/>
+        <source>⚠ 1 sync issue  F6</source>
+        <translation>⚠ 1 个同步问题  F6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_controls.py" line="310"/>
         <source>⚠ %1 sync issues  F6</source>
         <translation>⚠ %1 个同步问题  F6</translation>
     </message>

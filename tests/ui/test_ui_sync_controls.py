@@ -115,7 +115,7 @@ def test_status_bar_sync_now_and_a_refused_event_in_the_issues_list(
 
     # the refused event is an issue; its operator sees the badge and opens the list with F6
     qtbot.waitUntil(lambda: wiring.issues_button.isVisible(), timeout=5000)
-    assert "1" in wiring.issues_button.text()
+    assert wiring.issues_button.text() == "⚠ 1 sync issue  F6"  # one, not "1 sync issues"
     qtbot.keyClick(window, Qt.Key.Key_F6)
     assert wiring.issues_dialog.isVisible()
     qtbot.waitUntil(lambda: wiring.issues.model.rowCount() == 1, timeout=5000)
