@@ -863,27 +863,27 @@
 <context>
     <name>LabelOutput</name>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="176"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="177"/>
         <source>This computer has no Chinese font, so Chinese text went to the label printer as text and may print blank. Install a Chinese font (such as Microsoft YaHei), or enter a Chinese font stored on the printer in Settings, on the Label printer page.</source>
         <translation>本电脑没有中文字体，中文内容只能以文字发送到标签打印机，可能打印成空白。请安装中文字体（如微软雅黑），或在“设置”的“标签打印机”页填写打印机中已存储的中文字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="198"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="199"/>
         <source>The label printer at {address} does not answer: check it is on and has paper. The job stays closed; press Ctrl+P to print again.</source>
         <translation>标签打印机 {address} 没有响应：请检查它已开机且有纸。作业仍为已关闭；按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="204"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="205"/>
         <source>No label printer address is set. Enter it in Settings, on the Label printer page, then press Ctrl+P to print again.</source>
         <translation>未设置标签打印机地址。请在“设置”的“标签打印机”页填写，然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="210"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="211"/>
         <source>This computer has no printer set up. Set one up (or choose the network label printer in Settings), then press Ctrl+P to print again.</source>
         <translation>这台电脑没有设置打印机。请先设置一台（或在“设置”中选择网络标签打印机），然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="215"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="216"/>
         <source>It could not be printed ({error}). Check the printer, then press Ctrl+P to print again.</source>
         <translation>无法打印（{error}）。请检查打印机，然后按 Ctrl+P 重新打印。</translation>
     </message>

@@ -65,7 +65,7 @@ def test_qt_draws_a_chinese_name_the_zebra_reads_back(pictures, tmp_path, size):
     text = f"Product: {name}"
     drawn = pictures(text, picture.ink.shape[0])
     assert drawn is not None and picture.ink.shape[0] == drawn.height
-    width = QFontMetrics(pictures._font(drawn.height)).horizontalAdvance(text)
+    width = QFontMetrics(pictures.font(drawn.height)).horizontalAdvance(text)
     columns = ink_columns(picture)
     assert (
         columns[0] < drawn.height // 4 and 0.9 * width < columns[-1] < width

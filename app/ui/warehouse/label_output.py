@@ -4,10 +4,11 @@ Lines a network printer's own font cannot show (Chinese) are drawn here, in a Ch
 of this computer (``TextPictures``), and sent as pictures; with no such font they go as
 text and the operator is warned once (``warned``).
 
-The label's content is read on a store reader (``read_package_label``); rendering and
-sending run on this room's own single worker thread, so jobs leave in the order they were
-asked for and a printer that does not answer (up to ``send_raw``'s timeout) holds up no
-scan and no store read. The outcome comes back to the GUI thread as a signal: ``printed``
+The label's content is read on a store reader (``read_package_label``); a network job's
+bytes are made on the GUI thread (a few milliseconds, Qt's fonts included); drawing for the
+system printer and sending run on this room's own single worker thread, so jobs leave in the
+order they were asked for and a printer that does not answer (up to ``send_raw``'s timeout)
+holds up no scan and no store read. The outcome comes back to the GUI thread as a signal: ``printed``
 with what was printed, or ``failed`` with what to tell the operator, in their language.
 """
 
@@ -139,12 +140,12 @@ class LabelOutput(QObject):
         if kind in RENDERERS:
             host, port = settings.label_printer_host, settings.label_printer_port
             extra = {"font": settings.label_font} if settings.label_font else {}
-            render, pictures = RENDERERS[kind], self.text_pictures()
+            # drawn here, on the GUI thread, where Qt's fonts are always safe: 1-4 ms a label
+            job = RENDERERS[kind](package, size, translate, rasterise=self.text_pictures(), **extra)
 
             def send() -> None:
                 if not host:
                     raise NoPrinterAddress
-                job = render(package, size, translate, rasterise=pictures, **extra)
                 send_raw(host, port, job)
 
             self._pool.submit(self._run, package.key, send)

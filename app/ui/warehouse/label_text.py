@@ -3,9 +3,8 @@ ZPL and TSPL renderers use for lines their resident font cannot show (Chinese na
 
 Qt draws the text at the printer's own dots in a font with Chinese glyphs (Microsoft YaHei
 or SimSun on Windows, WenQuanYi or Noto CJK on Linux), then every dot darker than mid-grey
-becomes ink. Painting on a ``QImage`` is allowed off the GUI thread, so the label worker
-draws while the page goes on. Without such a font the renderers get ``None`` and send the
-text as text; ``missed`` tells the station to warn the operator.
+becomes ink (a label's lines take 1-4 ms). Without such a font the renderers get ``None``
+and send the text as text; ``missed`` tells the station to warn the operator.
 """
 
 from __future__ import annotations
@@ -51,7 +50,7 @@ class TextPictures:
         if self.family is None:
             self.missed = True
             return None
-        font = self._font(height)
+        font = self.font(height)
         metrics = QFontMetrics(font)
         width = max(1, metrics.horizontalAdvance(text))
         image = QImage(width, height, QImage.Format.Format_Grayscale8)
@@ -66,7 +65,7 @@ class TextPictures:
         ink = grey.reshape(height, image.bytesPerLine())[:, :width] < INK_BELOW
         return Bitmap(width, tuple(row.tobytes() for row in np.packbits(ink, axis=1)))
 
-    def _font(self, height: int) -> QFont:
+    def font(self, height: int) -> QFont:
         """The font at the pixel size whose ascent and descent fill ``height`` dots."""
         font = QFont(self.family)
         font.setPixelSize(max(1, height))
