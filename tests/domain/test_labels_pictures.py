@@ -158,3 +158,10 @@ def test_a_label_with_pictures_reaches_the_printer_byte_for_byte(render):
         zpl_pictures(received.decode("utf-8")) if render is render_zpl else split_tspl(received)[1]
     )
     assert len(pictures) == 2 and all(p.ink.any() for p in pictures)
+
+
+def test_a_picture_beyond_zpls_byte_counts_goes_as_text_instead():
+    huge = LabelSize(220, 400, 600)  # a 945-dot title: 2 characters are 224 kB, ^GF takes 99,999
+    zpl = render_zpl(WATER, huge, zh, rasterise=Blocks()).decode("utf-8")
+    assert "^FD箱^FS" in zpl  # the title as text
+    assert [p.declared[0] <= 99_999 for p in zpl_pictures(zpl)] == [True]  # the product line
