@@ -7,6 +7,7 @@ it is sent."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,3 +119,47 @@ def test_a_worker_sets_its_startup_heap_aside_from_the_collector(tmp_path, monke
         assert app.state.server is not None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_two_hosts_share_one_database_and_one_snapshot_folder(postgres_url, tmp_path):
+    """Two deployments (two hosts behind one proxy, two workers each) on one PostgreSQL and one
+    shared snapshot folder: a station enrolled on one is known to the other, what it pushes to
+    one is what the other pulls, and a snapshot built on one downloads from the other."""
+    import hashlib
+
+    db = open_database(postgres_url)
+    try:
+        server = Server(db, snapshot_dir=tmp_path / "shared")
+        sample = seed_sample(server, items=10)
+        with (
+            start_workers(postgres_url, tmp_path / "shared", 2) as host_a,
+            start_workers(postgres_url, tmp_path / "shared", 2) as host_b,
+        ):
+            on_a = _enroll(host_a, server, "st-a")
+            on_b = Api(host_b)
+            on_b.session.headers["Authorization"] = on_a.session.headers["Authorization"]
+            assert on_b.get("/v1/whoami").json()["station_id"] == "st-a"
+            shipped = ship("st-a", 1, sample.items[:3])
+            assert on_b.push([shipped])[0]["status"] == "accepted"
+            assert on_a.push([shipped])[0]["status"] == "duplicate"  # sent again, to the other
+            changes = on_a.get("/v1/changes", params={"stream": "shipments"}).json()["changes"]
+            assert {c["key"] for c in changes} >= set(sample.items[:3])
+
+            first = on_a.get("/v1/snapshots/latest", params={"scope": "all"})
+            assert first.json()["error"] == "server.busy"  # host A builds it in the background
+            deadline = time.monotonic() + 60
+            while (
+                answer := on_b.get("/v1/snapshots/latest", params={"scope": "all"})
+            ).status_code == 503:
+                assert answer.json()["error"] == "server.busy"  # host B does not build it again
+                assert time.monotonic() < deadline, "the snapshot was never built"
+                time.sleep(0.3)
+            info = answer.json()
+            with server.db.read() as tx:
+                assert tx.scalar("SELECT COUNT(*) FROM snapshots WHERE scope = 'all'") == 1
+            body = on_b.get(f"/v1/snapshots/{info['snapshot_id']}").content  # built on A
+            assert hashlib.sha256(body).hexdigest() == info["sha256"]
+    finally:
+        db.close()
