@@ -232,81 +232,86 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="155"/>
+        <source>1 of the things packed in {code} is already in stock or shipped. Scan its cases or items one by one.</source>
+        <translation>{code} 里有 1 件已在库或已出库。请逐箱或逐件扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="161"/>
         <source>{count} of the things packed in {code} are already in stock or shipped. Scan its cases or items one by one.</source>
         <translation>{code} 里有 {count} 件已在库或已出库。请逐箱或逐件扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="209"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="215"/>
         <source>{code} is not known to this station: received as unverified, to be checked at sync. {product}: {scanned} received in this job.</source>
         <translation>本站没有 {code} 的记录：已按「未核实」入库，同步时核实。「{product}」本单已收 {scanned} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="221"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="227"/>
         <source>{product} is not on this delivery: {items} received and shown as unexpected.</source>
         <translation>「{product}」不在本到货单上：已收 {items} 件，标为「单外」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="232"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="238"/>
         <source>{product}: {scanned} received, {over} more than the {expected} expected.</source>
         <translation>「{product}」：已收 {scanned} 件，比应到的 {expected} 件多 {over} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="244"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="250"/>
         <source>{items} × {product} received: {scanned} of {expected}.</source>
         <translation>已入库 {items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="253"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="259"/>
         <source>{items} × {product} received ({scanned} so far).</source>
         <translation>已入库 {items} 件「{product}」（累计 {scanned}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="283"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="289"/>
         <source>Receipt closed {short} short: 1 item received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
         <translation>收货已结束，短缺 {short}：已收 1 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="290"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="296"/>
         <source>Receipt closed {short} short: {items} items received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
         <translation>收货已结束，短缺 {short}：已收 {items} 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="306"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
         <source>Receipt closed: 1 item received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
         <translation>入库完成：共收 1 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="325"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="331"/>
         <source>Receipt closed: 1 item received.</source>
         <translation>入库完成：共收 1 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="365"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="371"/>
         <source>Delivery {backorder} is already being received, so this receipt cannot be opened again. Receive the rest there.</source>
         <translation>到货单 {backorder} 已在收货，这张收货单不能再打开。剩余货品请在那里收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="381"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="387"/>
         <source>Receipt {job} is open again. Scan what is still to come, then FINISH.</source>
         <translation>收货单 {job} 已重新打开。请扫描还没到的货品，然后扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="392"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="398"/>
         <source>Undone: {code} ({items} items) is not received. Put it aside.</source>
         <translation>已撤销：{code}（{items} 件）未入库，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="393"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="399"/>
         <source>Undone: {code} (1 item) is not received. Put it aside.</source>
         <translation>已撤销：{code}（1 件）未入库，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="318"/>
         <source>Receipt closed: {items} items received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
         <translation>入库完成：共收 {items} 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="327"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="333"/>
         <source>Receipt closed: {items} items received.</source>
         <translation>入库完成：共收 {items} 件。</translation>
     </message>
@@ -467,13 +472,13 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="178"/>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="326"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="344"/>
         <source>{code} is held by open order {other}. Take it out of that order first, or take other goods.</source>
         <translation>{code} 已被未完成的订单 {other} 占用。请先从该订单撤出，或换其他货。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="189"/>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="337"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="355"/>
         <source>{code} came back damaged or expired and must not be shipped. Set it aside.</source>
         <translation>{code} 是破损或过期退回的货，不能出库。请放到一边。</translation>
     </message>
@@ -484,11 +489,16 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="287"/>
+        <source>{code} holds {items} × {product}, but only 1 more is needed. Scan a single item.</source>
+        <translation>{code} 里有 {items} 件「{product}」，但只还差 1 件。请扫单品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="293"/>
         <source>{code} holds {items} × {product}, but only {remaining} more are needed. Scan a smaller package or single items.</source>
         <translation>{code} 里有 {items} 件「{product}」，但只还差 {remaining} 件。请扫小一级包装或单品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="552"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="570"/>
         <source>Undone: {code} (1 item) is off order {order}. Put it back in stock.</source>
         <translation>已撤销：{code}（1 件）已从订单 {order} 撤出，请放回库位。</translation>
     </message>
@@ -498,57 +508,67 @@
         <translation>{items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="304"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="310"/>
+        <source>{code} was opened: 1 of the things in it was already shipped. Scan what is still in it one by one.</source>
+        <translation>{code} 已被拆开：其中 1 件已出库。请逐件扫里面剩下的货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="316"/>
         <source>{code} was opened: {count} of the things in it were already shipped. Scan what is still in it one by one.</source>
         <translation>{code} 已被拆开：其中 {count} 件已出库。请逐件扫里面剩下的货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="316"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="328"/>
+        <source>1 of the things in {code} is already scanned for this order. Undo it, or keep scanning single items.</source>
+        <translation>{code} 里有 1 件已扫入本订单。请先撤销它，或继续逐件扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="334"/>
         <source>{count} of the things in {code} are already scanned for this order. Undo those, or keep scanning single items.</source>
         <translation>{code} 里有 {count} 件已扫入本订单。请先撤销它们，或继续逐件扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="426"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="444"/>
         <source>Shipped 1 item to {dealer}: order {order} is complete.</source>
         <translation>已向 {dealer} 出库 1 件：订单 {order} 已发完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="452"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="470"/>
         <source>{count} of the shipped goods changed since (returned or shipped elsewhere), so the shipment cannot be taken back. Take goods back under Returns.</source>
         <translation>已发出的货品中有 {count} 件之后有变动（已退回或发往别处），这次发货不能撤回。请在「退货」中收回货品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="480"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="498"/>
         <source>Shipment {job} is taken back: nothing of it is shipped, its goods stay held for order {order} (1 item open). Scan more, or FINISH again.</source>
         <translation>发货 {job} 已撤回：其中货品均未发出，仍为订单 {order} 保留（还差 1 件）。继续扫描，或再扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="486"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="504"/>
         <source>Shipment {job} is taken back: nothing of it is shipped, its goods stay held for order {order} ({remaining} items open). Scan more, or FINISH again.</source>
         <translation>发货 {job} 已撤回：其中货品均未发出，仍为订单 {order} 保留（还差 {remaining} 件）。继续扫描，或再扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="523"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="541"/>
         <source>Shipped 1 item to {dealer} (order {order}). 1 item stays open for a later shipment.</source>
         <translation>已向 {dealer} 出库 1 件（订单 {order}）。还有 1 件待以后发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="527"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="545"/>
         <source>Shipped 1 item to {dealer} (order {order}). {remaining} items stay open for a later shipment.</source>
         <translation>已向 {dealer} 出库 1 件（订单 {order}）。还有 {remaining} 件待以后发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="532"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="550"/>
         <source>Shipped {items} items to {dealer} (order {order}). 1 item stays open for a later shipment.</source>
         <translation>已向 {dealer} 出库 {items} 件（订单 {order}）。还有 1 件待以后发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="548"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="566"/>
         <source>Undone: {code} ({items} items) is off order {order}. Put it back in stock.</source>
         <translation>已撤销：{code}（{items} 件）已从订单 {order} 撤出，请放回库位。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="377"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="395"/>
         <source>Nothing was scanned, so nothing was shipped. Order {order} stays open.</source>
         <translation>没有扫任何货，未出库。订单 {order} 保持未完成。</translation>
     </message>
@@ -568,12 +588,12 @@
         <translation>{code} 在本站以未核实状态入库，同步时核对。{product}：{scanned} / {expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="537"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="555"/>
         <source>Shipped {items} items to {dealer} (order {order}). {remaining} items stay open for a later shipment.</source>
         <translation>已向 {dealer} 出库 {items} 件（订单 {order}）。还有 {remaining} 件待以后发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="428"/>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="446"/>
         <source>Shipped {items} items to {dealer}: order {order} is complete.</source>
         <translation>已向 {dealer} 出库 {items} 件：订单 {order} 已发完。</translation>
     </message>
@@ -710,31 +730,36 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="70"/>
+        <source>1 of the things in {code} is already counted on its own. Keep counting them one by one, or undo that one first.</source>
+        <translation>{code} 里有 1 件已单独盘过。请继续逐件盘点，或先撤销那一件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="76"/>
         <source>{count} of the things in {code} are already counted one by one. Keep counting them one by one, or undo those first.</source>
         <translation>{code} 里有 {count} 件已逐件盘过。请继续逐件盘点，或先撤销那些。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="120"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="126"/>
         <source>{code} is not known to this station: counted as unverified, to be checked at sync.</source>
         <translation>本站没有 {code} 的记录：已按「未核实」计入，同步时核实。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="131"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="137"/>
         <source>{code} is counted, but the station has it as shipped or held for an order. Set it aside and tell the supervisor.</source>
         <translation>{code} 已计入，但系统记录它已出库或被订单占用。请放到一边并告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="143"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="149"/>
         <source>{code} is counted, but it was never received here. Tell the supervisor.</source>
         <translation>{code} 已计入，但它从未在本站入库。请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="154"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="160"/>
         <source>{code} is counted here; the station had it in {other}. Its place is corrected.</source>
         <translation>{code} 已在此处计入；系统原记录在 {other}，库位已更正。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="225"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="231"/>
         <source>Undone: {code} (1 item) is not counted.</source>
         <translation>已撤销：{code}（1 件）不计入盘点。</translation>
     </message>
@@ -755,22 +780,22 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="121"/>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="165"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="171"/>
         <source>{items} × {product} counted: {scanned} of {expected}.</source>
         <translation>已盘 {items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="224"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="230"/>
         <source>Undone: {code} ({items} items) is not counted.</source>
         <translation>已撤销：{code}（{items} 件）不计入盘点。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="203"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="209"/>
         <source>Stocktake of {location} closed: {items} counted, {missing} missing, {extra} found that should not be here. Print the difference list for the supervisor.</source>
         <translation>{location} 盘点完成：共盘 {items} 件，缺 {missing} 件，另有 {extra} 件不应在此处。请打印差异清单交主管。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="213"/>
+        <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="219"/>
         <source>Stocktake of {location} closed: {items} counted, no differences.</source>
         <translation>{location} 盘点完成：共盘 {items} 件，无差异。</translation>
     </message>
@@ -864,26 +889,26 @@
     <name>LabelOutput</name>
     <message>
         <location filename="../../app/ui/warehouse/label_output.py" line="177"/>
-        <source>This computer has no Chinese font, so Chinese text went to the label printer as text and may print blank. Install a Chinese font (such as Microsoft YaHei), or enter a Chinese font stored on the printer in Settings, on the Label printer page.</source>
-        <translation>本电脑没有中文字体，中文内容只能以文字发送到标签打印机，可能打印成空白。请安装中文字体（如微软雅黑），或在“设置”的“标签打印机”页填写打印机中已存储的中文字体。</translation>
+        <source>This computer has no Chinese font: Chinese on labels may print blank. Install one (such as Microsoft YaHei), or enter the printer&apos;s Chinese font in Settings, Label printer.</source>
+        <translation>本电脑没有中文字体，标签上的中文可能打印成空白。请安装中文字体（如微软雅黑），或在“设置”的“标签打印机”页填写打印机中的中文字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="199"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="198"/>
         <source>The label printer at {address} does not answer: check it is on and has paper. The job stays closed; press Ctrl+P to print again.</source>
         <translation>标签打印机 {address} 没有响应：请检查它已开机且有纸。作业仍为已关闭；按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="205"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="204"/>
         <source>No label printer address is set. Enter it in Settings, on the Label printer page, then press Ctrl+P to print again.</source>
         <translation>未设置标签打印机地址。请在“设置”的“标签打印机”页填写，然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="211"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="210"/>
         <source>This computer has no printer set up. Set one up (or choose the network label printer in Settings), then press Ctrl+P to print again.</source>
         <translation>这台电脑没有设置打印机。请先设置一台（或在“设置”中选择网络标签打印机），然后按 Ctrl+P 重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/label_output.py" line="216"/>
+        <location filename="../../app/ui/warehouse/label_output.py" line="215"/>
         <source>It could not be printed ({error}). Check the printer, then press Ctrl+P to print again.</source>
         <translation>无法打印（{error}）。请检查打印机，然后按 Ctrl+P 重新打印。</translation>
     </message>
@@ -1539,12 +1564,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="919"/>
+        <location filename="../../app/ui/warehouse/page.py" line="942"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="924"/>
+        <location filename="../../app/ui/warehouse/page.py" line="947"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1552,262 +1577,262 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="355"/>
+        <location filename="../../app/ui/warehouse/page.py" line="357"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="193"/>
+        <location filename="../../app/ui/warehouse/page.py" line="195"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="194"/>
+        <location filename="../../app/ui/warehouse/page.py" line="196"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="195"/>
+        <location filename="../../app/ui/warehouse/page.py" line="197"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="196"/>
+        <location filename="../../app/ui/warehouse/page.py" line="198"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="200"/>
+        <location filename="../../app/ui/warehouse/page.py" line="202"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="202"/>
+        <location filename="../../app/ui/warehouse/page.py" line="204"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="207"/>
+        <location filename="../../app/ui/warehouse/page.py" line="209"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="212"/>
+        <location filename="../../app/ui/warehouse/page.py" line="214"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="220"/>
+        <location filename="../../app/ui/warehouse/page.py" line="222"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="228"/>
+        <location filename="../../app/ui/warehouse/page.py" line="230"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="233"/>
+        <location filename="../../app/ui/warehouse/page.py" line="235"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="235"/>
+        <location filename="../../app/ui/warehouse/page.py" line="237"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="269"/>
+        <location filename="../../app/ui/warehouse/page.py" line="271"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="317"/>
+        <location filename="../../app/ui/warehouse/page.py" line="319"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="318"/>
+        <location filename="../../app/ui/warehouse/page.py" line="320"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="319"/>
+        <location filename="../../app/ui/warehouse/page.py" line="321"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="326"/>
+        <location filename="../../app/ui/warehouse/page.py" line="328"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="338"/>
+        <location filename="../../app/ui/warehouse/page.py" line="340"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="340"/>
+        <location filename="../../app/ui/warehouse/page.py" line="342"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="342"/>
+        <location filename="../../app/ui/warehouse/page.py" line="344"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="345"/>
+        <location filename="../../app/ui/warehouse/page.py" line="347"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="347"/>
+        <location filename="../../app/ui/warehouse/page.py" line="349"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="348"/>
+        <location filename="../../app/ui/warehouse/page.py" line="350"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="349"/>
+        <location filename="../../app/ui/warehouse/page.py" line="351"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="350"/>
+        <location filename="../../app/ui/warehouse/page.py" line="352"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="351"/>
+        <location filename="../../app/ui/warehouse/page.py" line="353"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="649"/>
+        <location filename="../../app/ui/warehouse/page.py" line="671"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="650"/>
+        <location filename="../../app/ui/warehouse/page.py" line="672"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="651"/>
+        <location filename="../../app/ui/warehouse/page.py" line="673"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="654"/>
+        <location filename="../../app/ui/warehouse/page.py" line="676"/>
         <source>Job {job} · {state} · 1 scan</source>
         <translation>任务 {job} · {state} · 已扫 1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="656"/>
+        <location filename="../../app/ui/warehouse/page.py" line="678"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="688"/>
+        <location filename="../../app/ui/warehouse/page.py" line="710"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="690"/>
+        <location filename="../../app/ui/warehouse/page.py" line="712"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="694"/>
+        <location filename="../../app/ui/warehouse/page.py" line="716"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="695"/>
+        <location filename="../../app/ui/warehouse/page.py" line="717"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="705"/>
+        <location filename="../../app/ui/warehouse/page.py" line="727"/>
         <source>1 label replaced</source>
         <translation>已换 1 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="706"/>
+        <location filename="../../app/ui/warehouse/page.py" line="728"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="707"/>
+        <location filename="../../app/ui/warehouse/page.py" line="729"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="711"/>
+        <location filename="../../app/ui/warehouse/page.py" line="733"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="712"/>
+        <location filename="../../app/ui/warehouse/page.py" line="734"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="714"/>
+        <location filename="../../app/ui/warehouse/page.py" line="736"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="716"/>
+        <location filename="../../app/ui/warehouse/page.py" line="738"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="718"/>
+        <location filename="../../app/ui/warehouse/page.py" line="740"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="721"/>
+        <location filename="../../app/ui/warehouse/page.py" line="743"/>
         <source>Scan the new label to check it.</source>
         <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="765"/>
+        <location filename="../../app/ui/warehouse/page.py" line="787"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="774"/>
+        <location filename="../../app/ui/warehouse/page.py" line="796"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="812"/>
+        <location filename="../../app/ui/warehouse/page.py" line="834"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="885"/>
+        <location filename="../../app/ui/warehouse/page.py" line="908"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="856"/>
+        <location filename="../../app/ui/warehouse/page.py" line="879"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="720"/>
+        <location filename="../../app/ui/warehouse/page.py" line="742"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="874"/>
+        <location filename="../../app/ui/warehouse/page.py" line="897"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -7,7 +7,7 @@ Chinese has one form; each message for one has its own translation. Every messag
 
 from __future__ import annotations
 
-from tests.support.warehouse_data import item
+from tests.support.warehouse_data import case, item, pallet
 
 
 def _shipping_event(st) -> str:
@@ -124,3 +124,43 @@ def test_a_stocktake_scan_of_one_item_undone(st):
     undone = st.cmd("undo").decision
     assert undone.reason == "stocktake.undone"
     assert undone.message == "Undone: {code} (1 item) is not counted."
+
+
+def test_a_package_with_one_more_than_needed_or_one_thing_gone(st):
+    """Refusals that count the things in a package: "1 more is needed", "1 of ... was"."""
+    st.cmd("switch", "ship:SO-2")  # six P1
+    for serial in range(31, 36):
+        st.scan(item("P1", serial))
+    over = st.scan(case("P1", 5)).decision
+    assert over.reason == "ship.over" and over.args["remaining"] == 1
+    assert "but only 1 more is needed. Scan a single item." in over.message
+    st.cmd("cancel")
+    st.cmd("confirm")
+    for key, status, order in ((13, "shipped", None), (19, "allocated", "SO-1")):
+        st.call(
+            lambda conn, key=key, status=status, order=order: conn.execute(
+                "UPDATE codes SET status = ?, order_id = ? WHERE key = ?",
+                (status, order, item("P1", key).key),
+            )
+        )
+    st.cmd("switch", "ship:SO-1")
+    gone = st.scan(case("P1", 3)).decision
+    assert gone.reason == "ship.partly_shipped" and gone.args["count"] == 1
+    assert "1 of the things in it was already shipped" in gone.message
+    scanned = st.scan(case("P1", 4)).decision
+    assert scanned.reason == "ship.partly_scanned" and scanned.args["count"] == 1
+    assert scanned.message.startswith("1 of the things in {code} is already scanned")
+
+
+def test_a_package_with_one_thing_received_or_counted_already(st):
+    st.cmd("switch", "receive")
+    st.scan(item("P1", 100))  # one item of pallet 2's first case
+    partly = st.scan(pallet(2)).decision
+    assert partly.reason == "receive.partly" and partly.args["count"] == 1
+    assert partly.message.startswith("1 of the things packed in {code} is already in stock")
+    st.finish()
+    st.cmd("switch", "stocktake:A-01")
+    st.scan(case("P1", 1))
+    counted = st.scan(pallet(1)).decision
+    assert counted.reason == "stocktake.partly_counted" and counted.args["count"] == 1
+    assert counted.message.startswith("1 of the things in {code} is already counted on its own")

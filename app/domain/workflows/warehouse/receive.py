@@ -152,7 +152,13 @@ class ReceiveFlow(PaperFlow):
             if blocked:
                 raise refuse(
                     "receive.partly",
-                    QT_TRANSLATE_NOOP(
+                    QT_TRANSLATE_NOOP(  # English says one apart: "1 of the things ... is"
+                        "Decisions",
+                        "1 of the things packed in {code} is already in stock or shipped. "
+                        "Scan its cases or items one by one.",
+                    )
+                    if blocked == 1
+                    else QT_TRANSLATE_NOOP(
                         "Decisions",
                         "{count} of the things packed in {code} are already in stock or shipped. "
                         "Scan its cases or items one by one.",

@@ -284,7 +284,13 @@ class ShipFlow(PaperFlow):
             if expected is not None and scanned + n > expected:
                 raise refuse(
                     "ship.over",
-                    QT_TRANSLATE_NOOP(
+                    QT_TRANSLATE_NOOP(  # English says one apart: "1 more is", not "are"
+                        "Decisions",
+                        "{code} holds {items} × {product}, but only 1 more is needed. "
+                        "Scan a single item.",
+                    )
+                    if expected - scanned == 1
+                    else QT_TRANSLATE_NOOP(
                         "Decisions",
                         "{code} holds {items} × {product}, but only {remaining} more are needed. "
                         "Scan a smaller package or single items.",
@@ -301,7 +307,13 @@ class ShipFlow(PaperFlow):
             if status == Status.SHIPPED:
                 raise refuse(
                     "ship.partly_shipped",
-                    QT_TRANSLATE_NOOP(
+                    QT_TRANSLATE_NOOP(  # English says one apart: "1 of the things ... was"
+                        "Decisions",
+                        "{code} was opened: 1 of the things in it was already shipped. "
+                        "Scan what is still in it one by one.",
+                    )
+                    if n == 1
+                    else QT_TRANSLATE_NOOP(
                         "Decisions",
                         "{code} was opened: {count} of the things in it were already shipped. "
                         "Scan what is still in it one by one.",
@@ -313,7 +325,13 @@ class ShipFlow(PaperFlow):
                 if order_id == job.order_id:
                     raise refuse(
                         "ship.partly_scanned",
-                        QT_TRANSLATE_NOOP(
+                        QT_TRANSLATE_NOOP(  # English says one apart: "1 of the things ... is"
+                            "Decisions",
+                            "1 of the things in {code} is already scanned for this order. "
+                            "Undo it, or keep scanning single items.",
+                        )
+                        if n == 1
+                        else QT_TRANSLATE_NOOP(
                             "Decisions",
                             "{count} of the things in {code} are already scanned for this order. "
                             "Undo those, or keep scanning single items.",

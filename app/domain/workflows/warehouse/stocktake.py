@@ -67,7 +67,13 @@ class StocktakeFlow(FlowBase):
             if overlap:
                 raise refuse(
                     "stocktake.partly_counted",
-                    QT_TRANSLATE_NOOP(
+                    QT_TRANSLATE_NOOP(  # English says one apart: "1 of the things ... is"
+                        "Decisions",
+                        "1 of the things in {code} is already counted on its own. "
+                        "Keep counting them one by one, or undo that one first.",
+                    )
+                    if overlap == 1
+                    else QT_TRANSLATE_NOOP(
                         "Decisions",
                         "{count} of the things in {code} are already counted one by one. "
                         "Keep counting them one by one, or undo those first.",
