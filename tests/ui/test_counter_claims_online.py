@@ -133,6 +133,7 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
     assert "Total (confirmed and provisional)" in flat
     assert f"Code {readable(first)} was already claimed" in flat
     assert "claim.code_already_claimed" not in flat and "sgtin:" not in flat
+    assert confirmed.decision.args["claim"] in flat  # whole: it wrapped at a dash in its cell
     dialog.close()
 
 

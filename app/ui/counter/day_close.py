@@ -54,8 +54,16 @@ def write_day_pdf(data: report.DayReport, path: Path) -> Path:
         first_total = len(table.rows) - table.totals
         for n, row in enumerate(table.rows):
             tag = "th" if n >= first_total else "td"  # the totals in bold
+            cells = (
+                f'<{tag} style="white-space: nowrap">' if column in table.whole else f"<{tag}>"
+                for column in range(len(row))
+            )
             parts.append(
-                "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row) + "</tr>"
+                "<tr>"
+                + "".join(
+                    f"{cell}{html.escape(c)}</{tag}>" for cell, c in zip(cells, row, strict=True)
+                )
+                + "</tr>"
             )
         parts.append("</table>")
     document = QTextDocument()

@@ -146,6 +146,7 @@ class Table:
     head: list[str]
     rows: list[list[str]]  # the last ``totals`` rows are the totals
     totals: int = 1
+    whole: frozenset[int] = frozenset()  # columns read out by phone (numbers): never wrapped
 
 
 def tables(report: DayReport, tr: Translate, explain: Explain = no_words) -> list[Table]:
@@ -238,8 +239,8 @@ def tables(report: DayReport, tr: Translate, explain: Explain = no_words) -> lis
         )
     return [
         Table(tr(TITLES["summary"]), summary_head, summary_rows, totals=2),
-        Table(tr(TITLES["redemptions"]), red_head, red_rows),
-        Table(tr(TITLES["claims"]), claim_head, claim_rows),
+        Table(tr(TITLES["redemptions"]), red_head, red_rows, whole=frozenset({1})),
+        Table(tr(TITLES["claims"]), claim_head, claim_rows, whole=frozenset({1})),
     ]
 
 
