@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QFontMetrics
 
+from app.domain.codes import parse
+from app.domain.codes.display import readable
 from app.domain.operators import Role
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.labels import LabelSize, PackageLabel, render_zpl
@@ -130,7 +132,7 @@ def test_a_chinese_case_label_reaches_the_printer_with_its_name_drawn(
 
 
 def test_without_a_chinese_font_the_label_prints_as_text_and_says_so_once(
-    qtbot, context, page, printer
+    qtbot, context, page, printer, tmp_path
 ):
     context.settings.label_printer = "zpl"
     page.labels.use_text_pictures(TextPictures(None))
@@ -142,6 +144,9 @@ def test_without_a_chinese_font_the_label_prints_as_text_and_says_so_once(
     assert re.search(r"[\u4e00-\u9fff]{6}", message) and "Chinese" not in message
     feedback = page.window().feedback
     assert feedback.outcome is Outcome.WARNING and message in feedback.message.text()
+    case_code = readable(parse(case_raw("P1", 90)).key)  # "(01) … (21) 000090", not the key
+    assert page.window().scan_log_model.row(0).code == case_code
+    page.window().grab().save(str(tmp_path / "warned.png"))  # for a person to look at
     with qtbot.assertNotEmitted(page.labels.warned, wait=300):
         close_case(qtbot, page, 91, first=41)
     assert len(printer.wait_for_jobs(2)) == 2

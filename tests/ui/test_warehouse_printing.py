@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 
 from app.domain.codes import command_text, parse
+from app.domain.codes.display import readable
 from app.domain.operators import Role
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.labels import LabelSize, read_package_label
@@ -144,6 +145,8 @@ def test_a_printer_that_is_off_says_so_in_chinese_with_the_error_sound(
         assert "does not answer" not in message
         assert window.feedback.outcome is Outcome.ERROR
         assert f"127.0.0.1:{port}" in window.feedback.message.text()
+        case_code = readable(parse(case_raw("P1", 90)).key)  # "(01) … (21) 000090", not the key
+        assert window.scan_log_model.row(0).code == case_code
         assert context.sounds.last_played in (Outcome.ERROR, None)  # None: no audio device
         # the case stays closed: the next label starts the next case
         assert scan(case_raw("P1", 91)).decision.reason == "pack.case_started"

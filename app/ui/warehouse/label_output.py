@@ -176,10 +176,9 @@ class LabelOutput(QObject):
             what,
             QCoreApplication.translate(
                 "LabelOutput",
-                "This computer has no Chinese font, so Chinese text went to the label printer as "
-                "text and may print blank. Install a Chinese font (such as Microsoft YaHei), or "
-                "enter a Chinese font stored on the printer in Settings, on the Label printer "
-                "page.",
+                "This computer has no Chinese font: Chinese on labels may print blank. Install "
+                "one (such as Microsoft YaHei), or enter the printer's Chinese font in Settings, "
+                "Label printer.",
             ),
         )
 

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes.commands import command_text
+from app.domain.codes.display import readable
 from app.domain.operators import Role
 from app.domain.workflows.base import Decision, Outcome, typed
 from app.domain.workflows.paperwork import build_document, write_csv, write_xlsx
@@ -816,12 +817,13 @@ class WarehousePage(ScanPage):
         if not shiboken6.isValid(self):
             return
         self._show_paper_note(message, message, error=True)
-        self.feedback.show(Decision(Outcome.ERROR, message, {}, "print.failed"), code=key)
+        self.feedback.show(Decision(Outcome.ERROR, message, {}, "print.failed"), code=readable(key))
 
     def _print_warned(self, key: str, message: str) -> None:
         if shiboken6.isValid(self):
             self._show_paper_note(message, message, error=True)
-            self.feedback.show(Decision(Outcome.WARNING, message, {}, "print.warned"), code=key)
+            decision = Decision(Outcome.WARNING, message, {}, "print.warned")
+            self.feedback.show(decision, code=readable(key))
 
     def _paper_job(self) -> str | None:
         """The finished job picked in the history tab (when it is showing), else the current job."""
