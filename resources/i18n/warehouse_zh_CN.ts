@@ -153,12 +153,12 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="413"/>
         <source>{parent} closed with {count} of {capacity}. Its label is printing: stick it on and scan it to check it.</source>
-        <translation>{parent} 已关闭，共 {count}/{capacity}。标签正在打印：贴上后扫描它进行核对。</translation>
+        <translation>{parent} 已完成，装了 {count}/{capacity}。标签正在打印：贴上后扫一下核对。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="419"/>
         <source>{parent} closed with {count} of {capacity}. Scan the next label.</source>
-        <translation>{parent} 已结束，装了 {count}/{capacity}。请扫下一个标签。</translation>
+        <translation>{parent} 已完成，装了 {count}/{capacity}。请扫下一个标签。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="474"/>
@@ -168,7 +168,7 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="481"/>
         <source>Scan the label just printed ({parent}); {code} is not it. No label came out? Press Ctrl+P or scan REPRINT to print it again.</source>
-        <translation>请扫描刚打印的标签（{parent}）；{code} 不是它。没有出标签？按 Ctrl+P 或扫描“重新打印标签”条码再打一张。</translation>
+        <translation>请扫描刚打印的标签（{parent}）；{code} 不是它。没有出标签？按 Ctrl+P 或扫「重新打印标签」条码再打一张。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/pack.py" line="499"/>
@@ -268,12 +268,12 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="289"/>
         <source>Receipt closed {short} short: 1 item received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
-        <translation>收货已结束，短缺 {short}：已收 1 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
+        <translation>入库完成，短缺 {short} 件：共收 1 件；多出 {over}，单外 {unexpected}。缺少的货品转为到货单 {backorder}，以后再收。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="296"/>
         <source>Receipt closed {short} short: {items} items received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
-        <translation>收货已结束，短缺 {short}：已收 {items} 件；多 {over}，{unexpected} 件不在到货单上。缺少的货品作为到货单 {backorder} 待收。</translation>
+        <translation>入库完成，短缺 {short} 件：共收 {items} 件；多出 {over}，单外 {unexpected}。缺少的货品转为到货单 {backorder}，以后再收。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
@@ -505,7 +505,7 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="262"/>
         <source>{items} × {product}: {scanned} of {expected}.</source>
-        <translation>{items} 件「{product}」：{scanned}/{expected}。</translation>
+        <translation>已扫入 {items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="310"/>
@@ -585,7 +585,7 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="251"/>
         <source>{code} was taken in here unverified; it is checked at sync. {product}: {scanned} of {expected}.</source>
-        <translation>{code} 在本站以未核实状态入库，同步时核对。{product}：{scanned} / {expected}。</translation>
+        <translation>{code} 在本站以未核实状态入库，同步时核对。「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="555"/>
@@ -771,12 +771,12 @@
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="63"/>
         <source>{product} has no serial: type or scan how many, then Enter.</source>
-        <translation>{product} 没有序列号：请输入或扫描数量，然后按回车。</translation>
+        <translation>「{product}」没有序列号：请输入或扫描数量，然后按回车。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="107"/>
         <source>Undone: {items} × {product} are not counted.</source>
-        <translation>已撤销：{items} × {product} 不再计数。</translation>
+        <translation>已撤销：{items} 件「{product}」不再计入。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="121"/>
