@@ -187,6 +187,7 @@ def test_an_installer_claim_by_gun(qtbot, window, page, gun, brand, context):
     number = done.decision.args["claim"]
     assert number.startswith("FL-") and len(number) == len("FL-XXX-XXX-XXX-XXX")
     assert window.feedback.message.text().startswith(f"CLAIM {number} REGISTERED for 王师傅")
+    assert window.scan_log_model.row(0).code == number  # the CONFIRM's row names the claim
     qtbot.waitUntil(lambda: page.claims.rowCount() == 1)
     assert page.claims.cells(0)[1] == number
     assert page.claims.cells(0)[3] == "2"

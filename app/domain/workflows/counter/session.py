@@ -171,17 +171,20 @@ class CounterSession:
         return dataclasses.replace(reply, subject=self._subject(text, reply))
 
     def _subject(self, text: str, reply: Reply) -> str:
-        """A voucher or card by its number, a product code by the text under its barcode; never
-        the signed token or the store's key."""
+        """A voucher or card by its number, a product code by the text under its barcode, the
+        CONFIRM that registered a claim by the claim's number; never the signed token or the
+        store's key."""
+        args = reply.decision.args if reply.decision is not None else {}
         if looks_like_token(text):
             if reply.pending is not None:
                 return reply.pending.voucher_id
             if reply.draft is not None and reply.draft.card.token == text.strip():
                 return reply.draft.card.card_id
-            args = reply.decision.args if reply.decision is not None else {}
             return str(args.get("voucher") or args.get("card") or "")
         code = self.parser.parse(text)
-        if code.scheme is Scheme.COMMAND or not code.key:
+        if code.scheme is Scheme.COMMAND:
+            return str(args.get("claim") or "")
+        if not code.key:
             return ""
         return shown(code.key)
 
