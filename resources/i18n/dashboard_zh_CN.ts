@@ -41,7 +41,7 @@
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="200"/>
         <source>Redemptions and installer rebates</source>
-        <translation>兑奖与安装师傅返利</translation>
+        <translation>兑奖与小工返利</translation>
     </message>
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="204"/>
@@ -81,12 +81,12 @@
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="288"/>
         <source>1 claim, about %1</source>
-        <translation>1 笔申请，约 %1</translation>
+        <translation>1 笔申领，约 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="288"/>
         <source>%n claims, about %1</source>
-        <translation>%n 笔申请，约 %1</translation>
+        <translation>%n 笔申领，约 %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="299"/>
@@ -131,7 +131,7 @@
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="325"/>
         <source>Redemptions and installer rebates&lt;br&gt;this month %1 redeemed, rebates about %2</source>
-        <translation>兑奖与安装师傅返利&lt;br&gt;本月兑奖 %1，返利约 %2</translation>
+        <translation>兑奖与小工返利&lt;br&gt;本月兑奖 %1，返利约 %2</translation>
     </message>
     <message>
         <location filename="../../app/ui/dashboard/page.py" line="344"/>

@@ -683,7 +683,7 @@
     <message>
         <location filename="../../app/ui/scan_words.py" line="35"/>
         <source>Print the label again</source>
-        <translation>重打标签</translation>
+        <translation>重新打印标签</translation>
     </message>
     <message>
         <location filename="../../app/ui/scan_words.py" line="39"/>
