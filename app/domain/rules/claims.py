@@ -19,9 +19,10 @@ CODE_ALREADY_CLAIMED = "claim.code_already_claimed"
 
 # Registry states of a code that was sold through a dealer.
 SOLD = frozenset({"shipped", "received"})
-# The state of a code the judge holds no record of although the code may exist: a dealer's
-# counter keeps only the part of the registry its site and dealer are told, so it leaves the
-# sale to the brand (which knows every code) and judges the rest.
+# The state of a code whose sale the judge cannot see although the code may exist: a dealer's
+# counter keeps only the part of the registry its site and dealer are told, and is never told
+# another dealer's sale, so it leaves the sale to the brand (which knows every code and pays for
+# a sale through any dealer) and judges the rest. It never refuses what the brand would pay.
 UNSEEN = "~unseen"
 
 
