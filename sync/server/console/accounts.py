@@ -95,20 +95,13 @@ def audit(
     result: str,
     **detail: Any,
 ) -> None:
-    """One row per change or attempted change: who, what, on what, when, and how it ended.
-    Names typed into a form are kept without NUL characters (PostgreSQL cannot store them,
-    and a refused attempt must still be written down)."""
-    username, target = _storable(username), _storable(target)
+    """One row per change or attempted change: who, what, on what, when, and how it ended."""
     with db.transaction() as tx:
         tx.execute(
             "INSERT INTO console_audit (at, username, action, target, result, detail)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (_iso(now), username, action, target, result, json.dumps(detail, ensure_ascii=False)),
         )
-
-
-def _storable(text: str) -> str:
-    return text.replace("\x00", "")
 
 
 def create_user(db: Database, now: dt.datetime, username: str, password: str, role: str) -> None:
@@ -133,9 +126,6 @@ def log_in(db: Database, now: dt.datetime, username: str, password: str) -> str:
     A failure is committed before it is raised, so the count that locks an account survives.
     """
     refusal = ""
-    if "\x00" in username:  # no account has one (create_user), and PostgreSQL cannot compare it
-        _hasher.hash(password)
-        raise AccountError("login.failed")
     with db.transaction() as tx:
         user = tx.one(
             "SELECT username, password_hash, failures, locked_until FROM console_users"

@@ -23,6 +23,7 @@ ZH: dict[str, str] = {
     "Your session has ended. Log in again.": "会话已结束，请重新登录。",
     "This form has expired or did not come from this console. Reload the page and try again.": "表单已过期或并非来自本控制台。请刷新页面后重试。",
     "Your role may not do this. Ask an administrator.": "您的角色无权执行此操作，请联系管理员。",
+    "A field holds a NUL character, which cannot be stored. Remove it and send again.": "某个字段含有无法保存的 NUL 字符，请删除后重新提交。",
     "Scans per day": "每日扫码",
     "Shipments per day": "每日出库",
     "Shipments by region (30 days)": "各区域出库（近30天）",

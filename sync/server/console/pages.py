@@ -29,6 +29,7 @@ CSRF_TEXT = (
     "This form has expired or did not come from this console. Reload the page and try again."
 )
 ROLE_TEXT = "Your role may not do this. Ask an administrator."
+FORM_TEXT = "A field holds a NUL character, which cannot be stored. Remove it and send again."
 
 _templates = Environment(
     loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"])
@@ -91,6 +92,18 @@ class ChangeRefused(Exception):
     def __init__(self, response: Response) -> None:
         super().__init__("change refused")
         self.response = response
+
+
+async def storable_form(request: Request) -> None:
+    """A console form whose fields hold a NUL (no keyboard types one; PostgreSQL cannot store
+    or compare it, so each form failed with a 500 there) is refused whole, before a handler
+    reads it. FastAPI has parsed the form already; this reads it from the request's cache."""
+    if request.method != "POST":
+        return
+    form = await request.form()
+    if any(isinstance(value, str) and "\x00" in value for _, value in form.multi_items()):
+        who = current(request)
+        raise ChangeRefused(render(request, "message.html", who, status=422, text=FORM_TEXT))
 
 
 def require_change(request: Request, csrf: str, permission: str, action: str, target: str) -> None:

@@ -3,7 +3,7 @@ dashboard and the rows behind its figures; each other area adds its own router."
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI, Form, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
@@ -36,6 +36,7 @@ from sync.server.console.pages import (
     render,
     same_origin,
     server_of,
+    storable_form,
     translate,
 )
 
@@ -92,7 +93,12 @@ def mount(api: FastAPI) -> None:
         trace_pages.router,
         user_pages.router,
     ):
-        api.include_router(router, prefix="/console", include_in_schema=False)
+        api.include_router(
+            router,
+            prefix="/console",
+            include_in_schema=False,
+            dependencies=[Depends(storable_form)],
+        )
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
