@@ -7,7 +7,7 @@ to the feedback panel. Refusals and undo are checked on screen and in the journa
 """
 
 import re
-import time
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +21,7 @@ from app.domain.workflows.warehouse import Flow
 from app.ui.scan_bridge import ScanBridge
 from app.ui.warehouse import WarehousePage
 from hardware.wedge import WedgeConfig
+from tests.support.keyboard import GunTyping
 from tests.support.warehouse_data import case_raw, item_raw, pallet_raw, seed
 
 
@@ -50,26 +51,23 @@ def page(qtbot, window) -> WarehousePage:
 
 @pytest.fixture
 def gun(qtbot, window, page, context):
-    """Type a code as a USB gun does (2 ms between keys, Enter) and wait for its decision."""
+    """Type a code as a USB gun does (2 ms between keys, Enter) and wait for its decision.
+
+    The keys carry the gun's own timing (``GunTyping``): typed from the GUI thread on
+    QTest's and the filter's real time, whatever the event loop or a busy machine did between
+    two keys looked like the gun pausing inside its code, and the wedge rightly split it.
+    """
     bridge = ScanBridge(context.dispatcher)
     bridge.set_wedge_config(WedgeConfig(max_gap_ms=35, min_length=4))
     bridge.add("wedge")
-    handle = window.windowHandle()
+    typing = GunTyping(bridge.wedge_filter, gap_ms=2)
     window.activateWindow()
     qtbot.wait(50)
 
     def scan(text: str):
         qtbot.wait(60)  # a person takes far longer than this between two scans
         with qtbot.waitSignal(page.result_shown, timeout=5000) as shown:
-            for char in text:
-                shift = (
-                    Qt.KeyboardModifier.ShiftModifier
-                    if char.isupper()
-                    else Qt.KeyboardModifier.NoModifier
-                )
-                QTest.keyClick(handle, char, shift)
-                time.sleep(0.002)
-            QTest.keyClick(handle, Qt.Key.Key_Return)
+            typing.type(window, text)
         return shown.args[0]
 
     yield scan
@@ -199,10 +197,10 @@ def test_stocktake_returns_relabel_unpack_by_gun(page, gun):
     assert gun(pallet_raw(1)).decision.reason == "stocktake.ok"
     assert gun(case_raw("P1", 1)).decision.reason == "stocktake.duplicate"
     assert gun(cmd("finish")).decision.reason == "stocktake.finished"
-    gun(cmd("switch", "ship:SO-2"))
-    gun(case_raw("P1", 5))
-    gun(cmd("finish"))
-    gun(cmd("switch", "return:damaged"))
+    assert gun(cmd("switch", "ship:SO-2")).decision.reason == "ship.started"
+    assert gun(case_raw("P1", 5)).decision.reason == "ship.complete"
+    assert gun(cmd("finish")).decision.reason == "ship.shipped"
+    assert gun(cmd("switch", "return:damaged")).decision.reason == "return.started"
     assert gun(case_raw("P1", 5)).decision.reason == "return.quarantine"
     assert gun(cmd("undo")).decision.reason == "return.undone"
     gun(cmd("relabel"))
@@ -213,6 +211,32 @@ def test_stocktake_returns_relabel_unpack_by_gun(page, gun):
     gun(cmd("unpack"))
     assert gun(pallet_raw(1)).decision.reason == "unpack.opened"
     assert gun(pallet_raw(1)).decision.reason == "unpack.emptied"
+
+
+def test_a_state_read_asked_before_a_scan_never_shows_over_its_reply(qtbot, page, gun, context):
+    """The page reads where the station is (on start-up, at login, coming back to it) beside the
+    writer. On a busy PC that read came back after the reply to the scan made next, and was
+    shown over it, holding the state from before the scan when it read before the commit (the
+    page went back to the old flow and job); its signal also answered whoever waited for the
+    scan's decision. Here the station's two readers are kept busy so the read comes back last,
+    every time: it must leave the scan's reply in place and say nothing."""
+    first, second = threading.Event(), threading.Event()
+    for gate in (first, second):  # one gate per reader thread
+        context.gateway.read(lambda conn, gate=gate: gate.wait(10))
+    page.load_state()  # asked for before the scan, answered after it
+    switched = gun(cmd("switch", "stocktake:A-01"))
+    read_back = []
+    context.gateway.read(lambda conn: None, on_done=read_back.append)
+    try:
+        with qtbot.assertNotEmitted(page.result_shown):
+            first.set()  # one reader answers the state read, then the read queued after it
+            qtbot.waitUntil(lambda: read_back == [None])
+    finally:
+        first.set()
+        second.set()
+    assert page.result is switched
+    assert page.job_title.text() == "Stocktake · Aisle A-01"
+    assert page.context_bar.currentWidget() is page._context_pages[Flow.STOCKTAKE]
 
 
 def test_keyboard_shortcuts(qtbot, page, gun, window):
