@@ -182,6 +182,62 @@ def test_another_dealers_sale_is_judged_alike_by_the_counter_and_the_server(
     assert [row[column] for row in listed.rows] == [number]  # the console's claims list
 
 
+RECEIVED_BY_D2 = SHIPPED + 2  # shipped to dealer D2 and received in D2's warehouse
+
+
+def enroll_at_the_warehouse_site(context, central, sample) -> None:
+    """A counter of dealer D1 at site W1, after dealer D2 received one of W1's codes: the pull
+    brings the code's state, ``received``, without D2 (dealers are competitors)."""
+    d2 = sample.items[RECEIVED_BY_D2]
+    wh = enroll_station(central, "wh-2", site="W1")
+    assert wh.push([ship("wh-2", 1, [d2], dealer="D2", order="SO-2")])[0]["status"] == "accepted"
+    dw = enroll_station(central, "dw-2", dealer_id="D2", kind="dealer_warehouse", site="W2")
+    receipt = event("dw-2", 1, "ObjectEvent", {"action": "OBSERVE", "bizStep": "receiving",
+                                               "epcList": [d2]})  # fmt: skip
+    assert dw.push([receipt])[0]["status"] == "accepted"
+    client = SyncClient(context.db_path, context.gateway.writer)
+    code = admin.create_enrollment_code(
+        central.server, dealer_id="D1", kind="dealer_counter", site="W1"
+    )
+    client.enroll(central.url, code)
+    client.sync_once()
+    client.close()
+
+
+@pytest.mark.station(setup=enroll_at_the_warehouse_site)
+def test_a_code_received_by_another_dealer_is_judged_alike_from_the_pulled_record(
+    qtbot, central, sample, window, page, scan, context
+):
+    """The counter's own check: it holds the code's record as pulled, received but with no
+    dealer named, and refused it as NOT SOLD at the scan; the server pays for a code received
+    by any dealer. Now it leaves it to the brand, and the server accepts the claim (it failed
+    on the old code: NOT SOLD)."""
+    d2 = sample.items[RECEIVED_BY_D2]
+    held = context.gateway.writer.call(
+        lambda c: c.execute("SELECT status, dealer_id FROM codes WHERE key = ?", (d2,)).fetchone()
+    )
+    assert tuple(held) == ("known", None)  # the pulled record: state kept, dealer not named
+    _card_id, card = admin.issue_card(central.server, "赵师傅", dealer_id="D1")
+    assert scan(card).decision.reason == "card.valid"
+    assert scan(gun_text(d2)).decision.reason == "claim.code_unchecked"
+    qtbot.waitUntil(
+        lambda: window.feedback.headline.text() == "⚠ THE BRAND DECIDES AT SYNC", timeout=10000
+    )
+    for _ in range(50):
+        confirmed = scan(command_text("confirm"))
+        if confirmed.decision.reason != "claim.checking":
+            break
+        qtbot.wait(100)
+    assert confirmed.decision.reason == "claim.registered"
+    qtbot.waitUntil(
+        lambda: page.claims.rowCount() == 1 and page.claims.cells(0)[5] == "confirmed",
+        timeout=15000,
+    )
+    with central.server.db.transaction() as tx:
+        filed = tx.rows("SELECT claim_id, code_key FROM rebate_claim_items")
+    assert [tuple(row) for row in filed] == [(confirmed.decision.args["claim"], d2)]
+
+
 @pytest.mark.station(sync={"lookup_wait": 0.0})
 def test_a_trace_that_waited_behind_a_round_is_not_called_offline(
     qtbot, window, sample, page, scan
