@@ -16,7 +16,7 @@ import pytest
 from app.domain.workflows.labels import Bitmap, LabelSize, PackageLabel, render_tspl, render_zpl
 from app.domain.workflows.labels.zpl import compress_row, graphic_field
 from hardware.label_printer import send_raw
-from tests.support.label_pictures import expand_zpl_hex, split_tspl, zpl_pictures
+from tests.support.label_pictures import bitmap_from_ink, expand_zpl_hex, split_tspl, zpl_pictures
 from tests.support.label_printer import LoopbackPrinter
 
 SIZE = LabelSize(100, 150, 203)
@@ -34,7 +34,7 @@ class Blocks:
         self.asked.append((text, height))
         row = [0 < i % height - 1 < height - 3 for i in range(len(text) * height)]
         blank = [False] * len(row)
-        return Bitmap.from_ink([blank, blank, *[row] * (height - 4), blank, blank])
+        return bitmap_from_ink([blank, blank, *[row] * (height - 4), blank, blank])
 
 
 def expected_ink(text: str, height: int) -> np.ndarray:
@@ -88,7 +88,7 @@ def test_without_a_drawing_the_text_still_goes_as_text():
 
 
 def test_an_empty_picture_is_one_blank_byte_wide_and_prints_nothing():
-    empty = Bitmap.from_ink([[]] * 20)
+    empty = bitmap_from_ink([[]] * 20)
     assert (empty.width, empty.bytes_per_row, empty.size) == (0, 1, 20)
     (picture,) = zpl_pictures(f"^FO0,0{graphic_field(empty)}^FS")
     assert picture.ink.shape == (20, 8) and not picture.ink.any()

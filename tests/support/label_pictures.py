@@ -13,6 +13,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app.domain.workflows.labels import Bitmap
+
 ONES = "GHIJKLMNOPQRSTUVWXY"
 TWENTIES = "ghijklmnopqrstuvwxyz"
 ZPL_GRAPHIC = re.compile(r"\^FO(\d+),(\d+)\^GFA,(\d+),(\d+),(\d+),([^^]*)\^FS")
@@ -95,3 +97,22 @@ def save_png(pictures: list[Picture], width: int, height: int, path: Path) -> Pa
         area[picture.ink[: area.shape[0], : area.shape[1]]] = 0
     cv2.imwrite(str(path), canvas)
     return path
+
+
+def bitmap_from_ink(ink: list[list[bool]]) -> Bitmap:
+    """Rows of dots (True = ink) packed into a bitmap as wide as its widest row: a picture a
+    test draws itself, to hand the renderers in place of a font."""
+    width = max((len(row) for row in ink), default=0)
+    per_row = max(1, (width + 7) // 8)
+    rows = []
+    for row in ink:
+        value = 0
+        for dot in row:
+            value = value << 1 | bool(dot)
+        value <<= per_row * 8 - len(row)
+        rows.append(value.to_bytes(per_row, "big"))
+    return Bitmap(width, tuple(rows))
+
+
+def inked(bitmap: Bitmap) -> bool:
+    return any(any(row) for row in bitmap.rows)

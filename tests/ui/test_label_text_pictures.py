@@ -21,7 +21,7 @@ from app.settings import Settings
 from app.ui.warehouse import WarehousePage
 from app.ui.warehouse.label_text import TextPictures, chinese_family
 from app.ui.warehouse.printer_settings import PrinterSettingsPage
-from tests.support.label_pictures import Picture, save_png, split_tspl, zpl_pictures
+from tests.support.label_pictures import Picture, inked, save_png, split_tspl, zpl_pictures
 from tests.support.label_printer import LoopbackPrinter
 from tests.support.warehouse_data import case_raw, item_raw, seed
 
@@ -89,7 +89,7 @@ def test_qt_draws_a_chinese_name_the_zebra_reads_back(pictures, tmp_path, size):
 
 def test_an_empty_line_draws_no_ink(pictures):
     empty = pictures("", 31)
-    assert empty is not None and empty.height == 31 and not empty.inked()
+    assert empty is not None and empty.height == 31 and not inked(empty)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ the renderers take a ``Rasterise`` port; the station's UI supplies one built on 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -36,20 +35,6 @@ class Bitmap:
         """Bytes in the whole picture (what ZPL calls the graphic field count)."""
         return self.bytes_per_row * self.height
 
-    @classmethod
-    def from_ink(cls, ink: Sequence[Sequence[bool]]) -> Bitmap:
-        """Pack rows of dots (True = ink) into a bitmap as wide as its widest row."""
-        width = max((len(row) for row in ink), default=0)
-        per_row = max(1, (width + 7) // 8)
-        rows = []
-        for row in ink:
-            value = 0
-            for dot in row:
-                value = value << 1 | bool(dot)
-            value <<= per_row * 8 - len(row)
-            rows.append(value.to_bytes(per_row, "big"))
-        return cls(width, tuple(rows))
-
     def cropped(self, width: int) -> Bitmap:
         """The picture cut to ``width`` dots across (a line never runs off the label)."""
         if width >= self.width:
@@ -59,9 +44,6 @@ class Bitmap:
         mask = (0xFF << spare) & 0xFF
         rows = tuple(row[: per_row - 1] + bytes([row[per_row - 1] & mask]) for row in self.rows)
         return Bitmap(width, rows)
-
-    def inked(self) -> bool:
-        return any(any(row) for row in self.rows)
 
 
 class Rasterise(Protocol):
