@@ -842,57 +842,57 @@
 <context>
     <name>DayCloseDialog</name>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="96"/>
+        <location filename="../../app/ui/counter/day_close.py" line="104"/>
         <source>Day&apos;s close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="115"/>
+        <location filename="../../app/ui/counter/day_close.py" line="123"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="116"/>
+        <location filename="../../app/ui/counter/day_close.py" line="124"/>
         <source>Save as Excel (XLSX)…</source>
         <translation>保存为 Excel（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="117"/>
+        <location filename="../../app/ui/counter/day_close.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="126"/>
+        <location filename="../../app/ui/counter/day_close.py" line="134"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="181"/>
+        <location filename="../../app/ui/counter/day_close.py" line="189"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="181"/>
+        <location filename="../../app/ui/counter/day_close.py" line="189"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="183"/>
+        <location filename="../../app/ui/counter/day_close.py" line="191"/>
         <source>Save the day&apos;s close</source>
         <translation>保存日结报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="193"/>
+        <location filename="../../app/ui/counter/day_close.py" line="201"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="204"/>
+        <location filename="../../app/ui/counter/day_close.py" line="212"/>
         <source>Could not save {path}: {error}. Choose another folder.</source>
         <translation>无法保存 {path}：{error}。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/counter/day_close.py" line="214"/>
+        <location filename="../../app/ui/counter/day_close.py" line="222"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1081,146 +1081,146 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/session.py" line="64"/>
-        <source>ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. {count} products, about {total}.</source>
-        <translation>已加入，尚未核验：本柜台没有 {code} 的记录，由品牌方核验。共 {count} 件，约 {total}。</translation>
+        <source>ADDED, NOT CHECKED YET: this counter cannot see whether {code} was sold; the brand checks it. {count} products, about {total}.</source>
+        <translation>已加入，尚未核验：本柜台看不到 {code} 是否已售出，由品牌方核验。共 {count} 件，约 {total}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/counter/session.py" line="69"/>
-        <source>ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. 1 product, about {total}.</source>
-        <translation>已加入，尚未核验：本柜台没有 {code} 的记录，由品牌方核验。共 1 件，约 {total}。</translation>
+        <source>ADDED, NOT CHECKED YET: this counter cannot see whether {code} was sold; the brand checks it. 1 product, about {total}.</source>
+        <translation>已加入，尚未核验：本柜台看不到 {code} 是否已售出，由品牌方核验。共 1 件，约 {total}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="225"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="228"/>
         <source>An installer claim is still open. Scan CONFIRM to register it or CANCEL to drop it, then scan the voucher again.</source>
         <translation>还有一张小工申领未完成。请扫“确认”登记或扫“取消”放弃，然后再扫奖券。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="245"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="248"/>
         <source>Valid voucher: {prize} ({value}). Scan CONFIRM (or the voucher again) to redeem it; CANCEL to stop.</source>
         <translation>奖券有效：{prize}（{value}）。扫“确认”（或再扫一次奖券）完成核销；扫“取消”则不核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="277"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="280"/>
         <source>REDEEMED (offline, provisional): hand out {prize}. The brand confirms it at the next sync.</source>
         <translation>已核销（离线，临时）：请发放 {prize}。下次同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="289"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="292"/>
         <source>REDEEMED: {prize}. Waiting for the brand&apos;s confirmation; it shows here in a moment.</source>
         <translation>已核销：{prize}。正在等待品牌方确认，稍后显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="309"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="312"/>
         <source>The claim for {installer} is still open. Scan CONFIRM to register it or CANCEL to drop it before the next installer&apos;s card.</source>
         <translation>{installer} 的申领还未完成。请先扫“确认”登记或扫“取消”放弃，再扫下一位小工的卡。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="323"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="326"/>
         <source>Card of {installer} is open. Scan the products&apos; codes.</source>
         <translation>{installer} 的小工卡已打开。请扫产品码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="338"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="341"/>
         <source>Installer {installer}: scan each product&apos;s code, then CONFIRM to register the claim.</source>
         <translation>小工 {installer}：请逐个扫产品码，最后扫“确认”登记申领。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="376"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="379"/>
         <source>Added {product}: rebate about {amount}. 1 product, about {total} so far.</source>
         <translation>已加入 {product}：返利约 {amount}。目前共 1 件，约 {total}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="381"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="384"/>
         <source>Added {product}: rebate about {amount}. {count} products, about {total} so far.</source>
         <translation>已加入 {product}：返利约 {amount}。目前共 {count} 件，约 {total}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="433"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="436"/>
         <source>Still checking 1 product with the brand. Scan CONFIRM again in a moment.</source>
         <translation>仍在向品牌方核验 1 件产品。请稍后再扫一次“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="438"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="441"/>
         <source>Still checking {count} products with the brand. Scan CONFIRM again in a moment.</source>
         <translation>仍在向品牌方核验 {count} 件产品。请稍后再扫一次“确认”。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="457"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="460"/>
         <source>CLAIM {claim} REGISTERED for {installer}: 1 product, rebate about {total}. The brand confirms it at sync.</source>
         <translation>已为 {installer} 登记返利申领 {claim}：1 件产品，返利约 {total}。同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="463"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="466"/>
         <source>CLAIM {claim} REGISTERED for {installer}: {count} products, rebate about {total}. The brand confirms it at sync.</source>
         <translation>已为 {installer} 登记返利申领 {claim}：{count} 件产品，返利约 {total}。同步时由品牌方确认。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="495"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="498"/>
         <source>{code} names a product, not one item: it cannot be traced. Scan the item&apos;s own QR or DataMatrix code.</source>
         <translation>{code} 是商品条码，不是单品码，无法溯源。请扫单品自己的二维码或 DataMatrix 码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="521"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="524"/>
         <source>Nothing to confirm. Scan a voucher or an installer card first.</source>
         <translation>没有需要确认的内容。请先扫奖券或小工卡。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="535"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="538"/>
         <source>Cancelled. Nothing was recorded.</source>
         <translation>已取消，未记录任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="537"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="540"/>
         <source>Nothing to cancel.</source>
         <translation>没有需要取消的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="552"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="555"/>
         <source>This switch sheet is for another page ({arg}). Use the counter&apos;s sheet: redeem, verify or rebate.</source>
         <translation>这张切换码属于其他页面（{arg}）。请使用柜台的指令码：核销、查真伪或小工返利。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="565"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="568"/>
         <source>Switched. Scan the next code.</source>
         <translation>已切换，请扫下一个码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="574"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="577"/>
         <source>Syncing with the brand&apos;s server now.</source>
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="583"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="586"/>
         <source>The counter does not use this command. Use CONFIRM, CANCEL, UNDO or SWITCH.</source>
         <translation>柜台不使用这个指令。请使用 确认、取消、撤销 或 切换。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="598"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="601"/>
         <source>Voucher put back; nothing was redeemed.</source>
         <translation>已放弃这张奖券，未核销。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="610"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="613"/>
         <source>Claim closed; nothing was registered.</source>
         <translation>已关闭申领，未登记任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="618"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="621"/>
         <source>Took {product} off the claim. 1 product left.</source>
         <translation>已从申领中移除 {product}，还剩 1 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="620"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="623"/>
         <source>Took {product} off the claim. {count} products left.</source>
         <translation>已从申领中移除 {product}，还剩 {count} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="644"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="647"/>
         <source>Undo the redemption of {prize}? A supervisor must approve with their PIN.</source>
         <translation>要撤销 {prize} 的核销吗？须由主管输入 PIN 批准。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/counter/session.py" line="673"/>
+        <location filename="../../app/domain/workflows/counter/session.py" line="676"/>
         <source>UNDONE: the redemption of {prize} is cancelled (approved by {supervisor}). Take the prize back.</source>
         <translation>已撤销：{prize} 的核销已取消（{supervisor} 批准）。请收回奖品。</translation>
     </message>

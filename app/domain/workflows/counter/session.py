@@ -63,12 +63,12 @@ class Reply:
 
 UNCHECKED = QT_TRANSLATE_NOOP(
     "Decisions",
-    "ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. "
+    "ADDED, NOT CHECKED YET: this counter cannot see whether {code} was sold; the brand checks it. "
     "{count} products, about {total}.",
 )
 UNCHECKED_ONE = QT_TRANSLATE_NOOP(  # English says one product apart, not "1 products"
     "Decisions",
-    "ADDED, NOT CHECKED YET: this counter has no record of {code}; the brand checks it. "
+    "ADDED, NOT CHECKED YET: this counter cannot see whether {code} was sold; the brand checks it. "
     "1 product, about {total}.",
 )
 
