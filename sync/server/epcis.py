@@ -135,6 +135,8 @@ def _station_records(
 
 def _store(tx: Tx, event: dict[str, Any], origin: str, record_time: str) -> None:
     found = facts(event)
+    if origin == "station":
+        _take_back(tx, found.event_id)
     inserted = tx.execute(
         "INSERT INTO epcis_events (event_id, origin, event_type, event_time, record_time, action,"
         " biz_step, disposition, read_point, biz_location, body)"
@@ -158,6 +160,17 @@ def _store(tx: Tx, event: dict[str, Any], origin: str, record_time: str) -> None
             "INSERT INTO epcis_event_epcs (event_id, epc, role) VALUES (?, ?, ?)",
             [(found.event_id, epc, role) for epc, role in found.epcs],
         )
+
+
+def _take_back(tx: Tx, event_id: str) -> None:
+    """A station's accepted event is the brand's record: a capture that came first under its
+    eventID goes (another station that learnt the id from a trace answer could otherwise have
+    every query serve a forgery as that station's event)."""
+    if tx.scalar(
+        "SELECT 1 FROM epcis_events WHERE event_id = ? AND origin = 'capture'", (event_id,)
+    ):
+        tx.execute("DELETE FROM epcis_event_epcs WHERE event_id = ?", (event_id,))
+        tx.execute("DELETE FROM epcis_events WHERE event_id = ?", (event_id,))
 
 
 def catch_up(server: Server) -> int:

@@ -20,6 +20,7 @@ from sync.server import admin
 from sync.server.console import accounts
 from tests.support.epcis import EXAMPLES
 from tests.support.sync_data import enroll_station, seed_sample, ship
+from tests.support.sync_data import event as event_of
 
 PASSWORD = "correct horse battery"
 DEEP = "[" * 100_000 + "]" * 100_000  # deeper than any JSON reader's recursion
@@ -264,3 +265,31 @@ def test_an_epcis_list_field_of_the_wrong_shape_is_judged_not_a_server_error(cen
     results = api.push(sent)
     assert "server.error" not in {r.get("reason") for r in results}, results
     assert results[3]["status"] == "accepted"
+
+
+def test_a_capture_cannot_take_the_event_id_of_a_station_event(central):
+    """A station that learnt another's event id (trace answers carry them) captured an EPCIS
+    event under ``urn:uuid:<that id>`` before the query table had copied the real one; the
+    copy then kept the capture (first wins) and every EPCIS query served the forgery as the
+    station's event."""
+    sample = seed_sample(central.server, items=3)
+    honest = enroll_station(central, "st-honest")
+    other = enroll_station(central, "st-other")
+    payload = {"action": "OBSERVE", "bizStep": "inspecting", "epcList": [sample.items[0]]}
+    sent = event_of("st-honest", 1, "ObjectEvent", payload)
+    assert honest.push([sent])[0]["status"] == "accepted"
+    forged = {
+        "type": "EPCISDocument",
+        "@context": ["x:y"],
+        "epcisBody": {"eventList": [{
+            "type": "ObjectEvent", "eventID": f"urn:uuid:{sent['event_id']}", "action": "DELETE",
+            "eventTime": "2020-01-01T00:00:00Z", "eventTimeZoneOffset": "+08:00",
+            "bizStep": "destroying", "epcList": ["urn:epc:id:sgtin:0614141.107346.2018"],
+        }]},
+    }  # fmt: skip
+    assert other.post("/epcis/capture", forged).status_code == 202
+    answer = other.get("/epcis/events", params={"EQ_eventID": f"urn:uuid:{sent['event_id']}"})
+    got = answer.json()["epcisBody"]["queryResults"]["resultsBody"]["eventList"]
+    assert len(got) == 1
+    assert got[0]["action"] == "OBSERVE" and got[0]["bizStep"].endswith("inspecting")
+    assert got[0]["readPoint"] == {"id": "urn:yima-scan:station:st-honest"}
