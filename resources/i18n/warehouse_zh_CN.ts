@@ -775,11 +775,16 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/quantities.py" line="107"/>
+        <source>Undone: 1 × {product} is not counted.</source>
+        <translation>已撤销：1 件「{product}」不再计入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/quantities.py" line="109"/>
         <source>Undone: {items} × {product} are not counted.</source>
         <translation>已撤销：{items} 件「{product}」不再计入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/quantities.py" line="121"/>
+        <location filename="../../app/domain/workflows/warehouse/quantities.py" line="123"/>
         <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="171"/>
         <source>{items} × {product} counted: {scanned} of {expected}.</source>
         <translation>已盘 {items} 件「{product}」：{scanned}/{expected}。</translation>
@@ -821,6 +826,11 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/unpack.py" line="144"/>
+        <source>Undone: 1 back in {parent}. Put it back in the package.</source>
+        <translation>已撤销：1 个回到 {parent}，请放回包装。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/unpack.py" line="148"/>
         <source>Undone: {count} back in {parent}. Put them back in the package.</source>
         <translation>已撤销：{count} 个回到 {parent}，请放回包装。</translation>
     </message>

@@ -7,7 +7,8 @@ Chinese has one form; each message for one has its own translation. Every messag
 
 from __future__ import annotations
 
-from tests.support.warehouse_data import case, item, pallet
+from app.domain.codes import parse
+from tests.support.warehouse_data import PRODUCTS, case, gtin14, item, pallet
 
 
 def _shipping_event(st) -> str:
@@ -164,3 +165,17 @@ def test_a_package_with_one_thing_received_or_counted_already(st):
     counted = st.scan(pallet(1)).decision
     assert counted.reason == "stocktake.partly_counted" and counted.args["count"] == 1
     assert counted.message.startswith("1 of the things in {code} is already counted on its own")
+
+
+def test_one_thing_taken_out_or_one_counted_is_undone(st):
+    st.cmd("unpack")
+    st.scan(item("P1", 1))  # out of its case
+    undone = st.cmd("undo").decision
+    assert undone.reason == "unpack.undone" and undone.args["count"] == 1
+    assert undone.message == "Undone: 1 back in {parent}. Put it back in the package."
+    st.cmd("switch", "stocktake:A-01")
+    st.scan(parse(gtin14("0", PRODUCTS["P2"])[1:]))  # a product barcode, then how many
+    st.call(lambda conn: st.warehouse.quantity(conn, 1))
+    taken_back = st.cmd("undo").decision
+    assert taken_back.reason == "wh.quantity_undone"
+    assert taken_back.message == "Undone: 1 × {product} is not counted."

@@ -104,7 +104,9 @@ def void(desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
     return event, decide(
         Outcome.OK,
         "wh.quantity_undone",
-        QT_TRANSLATE_NOOP("Decisions", "Undone: {items} × {product} are not counted."),
+        QT_TRANSLATE_NOOP("Decisions", "Undone: 1 × {product} is not counted.")
+        if scan.items == 1  # English says one apart, not "1 × … are"
+        else QT_TRANSLATE_NOOP("Decisions", "Undone: {items} × {product} are not counted."),
         event.seq,
         items=scan.items,
         product=desk.names.product_name(product_id),

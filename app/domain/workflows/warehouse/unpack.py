@@ -142,6 +142,10 @@ class UnpackFlow(CountingFlow):
             Outcome.OK,
             "unpack.undone",
             QT_TRANSLATE_NOOP(
+                "Decisions", "Undone: 1 back in {parent}. Put it back in the package."
+            )
+            if len(children) == 1  # English says one apart, not "Put them back"
+            else QT_TRANSLATE_NOOP(
                 "Decisions", "Undone: {count} back in {parent}. Put them back in the package."
             ),
             event.seq,
