@@ -338,15 +338,16 @@ class Server:
             return self.trace(key)
         with self.db.read() as tx:
             code = tx.one("SELECT dealer_id, region_id FROM codes WHERE key = ?", (key,))
-            if code is None:
-                # unknown to the brand: the whole answer is "not authentic"
-                return Trace(key=key, known=False) if own is Own.DEALER else self.trace(key)
             found = set()
-            if own is Own.REGION:
+            if code is not None and own is Own.REGION:
                 found = {row[0] for row in tx.rows(
                     "SELECT found_region_id FROM diversion_cases WHERE code_key = ? UNION"
                     " SELECT s.region_id FROM code_events e JOIN stations s ON s.id = e.station_id"
                     " WHERE e.code_key = ? AND e.what = 'inspecting'", (key, key))}  # fmt: skip
+        if code is None:
+            # unknown to the brand: the whole answer is "not authentic" (read outside the block
+            # above: a second read on SQLite's per-thread connection cannot begin inside it)
+            return Trace(key=key, known=False) if own is Own.DEALER else self.trace(key)
         regions = {code["region_id"], *found} - {None}
         if not permissions.may_see(station, "trace", dealer=code["dealer_id"], regions=regions):
             raise self.refuse(station, "trace", permissions.refusal_not_yours("code"), key)

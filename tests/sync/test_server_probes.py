@@ -19,7 +19,7 @@ import requests
 from sync.server import admin
 from sync.server.console import accounts
 from tests.support.epcis import EXAMPLES
-from tests.support.sync_data import enroll_station, seed_sample, ship
+from tests.support.sync_data import Api, enroll_station, seed_sample, ship
 from tests.support.sync_data import event as event_of
 
 PASSWORD = "correct horse battery"
@@ -293,3 +293,19 @@ def test_a_capture_cannot_take_the_event_id_of_a_station_event(central):
     assert len(got) == 1
     assert got[0]["action"] == "OBSERVE" and got[0]["bizStep"].endswith("inspecting")
     assert got[0]["readPoint"] == {"id": "urn:yima-scan:station:st-honest"}
+
+
+def test_an_inspector_traces_a_code_the_brand_never_issued(central):
+    """An inspector tracing an unknown code (a counterfeit, the reason inspectors trace) got
+    500 on SQLite: the full trace opened a second read inside the first on the same thread's
+    connection ("cannot start a transaction within a transaction")."""
+    seed_sample(central.server)
+    code = admin.create_enrollment_code(central.server, station_id="st-insp", kind="inspector",
+                                        region_id="R-SH")  # fmt: skip
+    enrolled = requests.post(central.url + "/v1/enroll", timeout=10,
+                             json={"enrollment_code": code, "station_id": "st-insp"})  # fmt: skip
+    inspector = Api(central.url, enrolled.json()["credential"])
+    for key in ("sgtin:06901234567892.999999999999", "x"):
+        answer = inspector.get(f"/v1/trace/{key}")
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["known"] is False
