@@ -309,3 +309,20 @@ def test_an_inspector_traces_a_code_the_brand_never_issued(central):
         answer = inspector.get(f"/v1/trace/{key}")
         assert answer.status_code == 200, answer.text
         assert answer.json()["known"] is False
+
+
+def test_a_case_naming_its_region_or_store_by_a_number_or_list_is_invalid(central):
+    """``store_id: [1]`` or ``region_id: {"a": 1}`` in a diversion case went into a statement
+    as a parameter: the batch failed and the event was recorded ``server.error`` (both
+    databases); ``region_id: [1]`` was even accepted on PostgreSQL."""
+    sample = seed_sample(central.server)
+    api = enroll_station(central, "st-1", site="W1")
+    odd = ({"store_id": [1]}, {"store_id": {"a": 1}}, {"store_id": 5},
+           {"region_id": [1]}, {"region_id": {"a": 1}}, {"region_id": 5})  # fmt: skip
+    sent = [
+        event_of("st-1", n + 1, "DiversionCaseEvent",
+                 {"bizStep": "inspecting", "case_id": f"k{n}", "code": sample.items[n], **extra})
+        for n, extra in enumerate(odd)
+    ]  # fmt: skip
+    results = api.push(sent)
+    assert {(r["status"], r["reason"]) for r in results} == {("rejected", "event.invalid")}

@@ -12,7 +12,7 @@ from typing import Any
 
 from sync.protocol import EventIn, Reason
 from sync.server.batch import SHIPPED, Batch, Rejected
-from sync.server.judges.fields import first
+from sync.server.judges.fields import first, text_of
 from sync.server.util import dumps
 
 
@@ -21,14 +21,19 @@ def codes(payload: dict[str, Any]) -> list[str]:
     return [code] if isinstance(code, str) else []
 
 
+def number(event: EventIn) -> tuple[str, str]:
+    """The case number the inspector's station gave it (older stations: the event's id)."""
+    return "case", str(event.payload.get("case_id") or event.event_id)
+
+
 def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
     p = event.payload
-    case_id = str(p.get("case_id") or event.event_id)
-    if case_id in b.case_ids:
+    case_id = number(event)[1]
+    if ("case", case_id) in b.taken:
         raise Rejected(Reason.CASE_ID_REUSED, case=case_id)
     key = first(p, "code", "epc")
-    region = p.get("region_id")
-    store = p.get("store_id")
+    region = text_of(p, "region_id")
+    store = text_of(p, "store_id")
     if region is None and store:
         region = b.tx.scalar("SELECT region_id FROM stores WHERE id = ?", (store,))
     if not isinstance(key, str) or not region:
@@ -63,7 +68,7 @@ def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
         "opened_at": event.occurred_at,
         "updated_at": b.now_text,
     }
-    b.case_ids.add(case_id)
+    b.taken.add(("case", case_id))
     b.rows["cases"].append(tuple(row.values()))
     data = {k: v for k, v in row.items() if k not in ("photos", "event_id")}
     b.log.add("case", case_id, data, audience=f"station:{b.me}")

@@ -29,6 +29,16 @@ def first(payload: dict[str, Any], *names: str) -> Any:
     return None
 
 
+def text_of(payload: dict[str, Any], name: str) -> str | None:
+    """A field that names something by id (a region, a store): text or absent; a number, list
+    or object there is ``event.invalid`` (as a statement parameter it failed the whole batch,
+    then the event as ``server.error``)."""
+    value = first(payload, name)
+    if value is None or isinstance(value, str):
+        return value
+    raise Rejected(Reason.EVENT_INVALID, error=f"{name} must be text")
+
+
 def dealer_of(payload: dict[str, Any]) -> Any:
     """The destination dealer: a plain field, or EPCIS ``destinationList``'s owning party."""
     found = first(payload, "dealer_id", "yima:dealer", "destination", "dealer")
