@@ -44,6 +44,7 @@ def test_shipping_one_item_at_a_time(st):
     asked = st.cmd("finish").decision
     assert asked.reason == "wh.finish_short_asked" and asked.args["short"] == 5
     assert asked.message.startswith("{short} items are still missing")
+    assert asked.args["lines"] == "Product P1 ×5"  # not "Product P1 5": the count stands apart
     first = st.cmd("finish").decision
     assert first.reason == "ship.shipped_partial" and first.args["remaining"] == 5
     assert first.message.startswith("Shipped 1 item to {dealer} (order {order}). {remaining} items")

@@ -14,7 +14,7 @@ def test_a_short_receipt_asks_and_any_other_scan_goes_on(st):
     st.scan(case("P1", 11))
     asked = st.cmd("finish")
     assert asked.decision.reason == "wh.finish_short_asked"
-    assert asked.decision.args == {"short": 18, "lines": "Product P1 18"}
+    assert asked.decision.args == {"short": 18, "lines": "Product P1 ×18"}
     assert asked.job.status == "open" and asked.pending == "finish"
     goes_on = st.scan(case("P1", 12))
     assert goes_on.decision.reason == "receive.ok" and goes_on.pending is None

@@ -397,8 +397,10 @@ class Warehouse:
                     "to close it short; the rest stays open as a backorder. Any other scan goes on.",
                 ),
                 short=missing,
+                # "Beer 330ml ×48": a bare number after a name ending in one ("… 罐装 48") read
+                # as part of the name
                 lines=", ".join(
-                    f"{desk.names.product_name(p)} {e - s}" for p, (e, s) in sorted(short.items())
+                    f"{desk.names.product_name(p)} ×{e - s}" for p, (e, s) in sorted(short.items())
                 ),
             )
         return flow.finish(desk, job)
