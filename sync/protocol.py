@@ -76,6 +76,7 @@ class Reason(StrEnum):
     CLAIM_CODE_CLAIMED = "claim.code_already_claimed"
     CLAIM_CODE_REPEATED = "claim.code_repeated"
     CLAIM_CODE_NOT_SOLD = "claim.code_not_sold"
+    CLAIM_ID_REUSED = "claim.id_reused"
     CASE_NOT_DIVERTED = "case.not_diverted"
     CASE_ID_REUSED = "case.id_reused"
     NOT_OWN_EVENT = "auth.not_own_event"
@@ -218,6 +219,14 @@ REASONS: dict[str, tuple[str, str]] = {
             "SyncReasons", "Code {code} was sold into this region by {dealer}; no case opened."
         ),
         QT_TRANSLATE_NOOP("SyncReasons", "Download a fresh snapshot before the next inspection."),
+    ),
+    Reason.CLAIM_ID_REUSED: (
+        QT_TRANSLATE_NOOP("SyncReasons", "Claim number {claim} is already used by another claim."),
+        QT_TRANSLATE_NOOP(
+            "SyncReasons",
+            "Register the products again as a new claim (it gets a new number); the refused "
+            "one earned nothing.",
+        ),
     ),
     Reason.CASE_ID_REUSED: (
         QT_TRANSLATE_NOOP(

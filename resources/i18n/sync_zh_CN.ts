@@ -9,32 +9,32 @@
         <translation>该问题已标记为已处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="183"/>
+        <location filename="../../app/ui/sync_controls.py" line="185"/>
         <source>Syncing with the server now.</source>
         <translation>正在与服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="206"/>
+        <location filename="../../app/ui/sync_controls.py" line="208"/>
         <source>Only an administrator may enroll this station: ask IT to scan it.</source>
         <translation>只有管理员可以注册本工作站：请联系 IT 扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="211"/>
+        <location filename="../../app/ui/sync_controls.py" line="213"/>
         <source>This enrollment code is damaged: show it again in head office&apos;s console and scan it again.</source>
         <translation>注册码已损坏：请在总部控制台重新显示后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="221"/>
+        <location filename="../../app/ui/sync_controls.py" line="223"/>
         <source>Enrolling this station with {server}…</source>
         <translation>正在向 {server} 注册本工作站…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="235"/>
+        <location filename="../../app/ui/sync_controls.py" line="237"/>
         <source>The station was not enrolled: {error} Nothing was changed.</source>
         <translation>工作站未注册：{error} 没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="246"/>
+        <location filename="../../app/ui/sync_controls.py" line="248"/>
         <source>Enrolled: this station is {station} at the brand&apos;s server.</source>
         <translation>注册成功：本工作站在品牌服务器上的编号为 {station}。</translation>
     </message>
@@ -42,42 +42,42 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="202"/>
+        <location filename="../../app/ui/sync_issues.py" line="203"/>
         <source>What:</source>
         <translation>事项：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="203"/>
+        <location filename="../../app/ui/sync_issues.py" line="204"/>
         <source>Codes:</source>
         <translation>码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="204"/>
+        <location filename="../../app/ui/sync_issues.py" line="205"/>
         <source>When:</source>
         <translation>时间：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="205"/>
+        <location filename="../../app/ui/sync_issues.py" line="206"/>
         <source>Who:</source>
         <translation>操作员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="206"/>
+        <location filename="../../app/ui/sync_issues.py" line="207"/>
         <source>Refused on:</source>
         <translation>被拒时间：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="207"/>
+        <location filename="../../app/ui/sync_issues.py" line="208"/>
         <source>What to do:</source>
         <translation>处理办法：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="210"/>
+        <location filename="../../app/ui/sync_issues.py" line="212"/>
         <source>What was done (e.g. goods found and taken off the shipment)</source>
         <translation>处理说明（例如：货物已找回，已从出库单中移除）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="231"/>
+        <location filename="../../app/ui/sync_issues.py" line="233"/>
         <source>Close  Esc</source>
         <translation>关闭  Esc</translation>
     </message>
@@ -129,42 +129,42 @@
 <context>
     <name>SyncControls</name>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="224"/>
+        <location filename="../../app/ui/sync_controls.py" line="226"/>
         <source>Enrolling</source>
         <translation>正在注册</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="108"/>
+        <location filename="../../app/ui/sync_controls.py" line="110"/>
         <source>⟳ Sync now  F5</source>
         <translation>⟳ 立即同步  F5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="111"/>
+        <location filename="../../app/ui/sync_controls.py" line="113"/>
         <source>Send waiting events and fetch the server&apos;s data now</source>
         <translation>立即发送待上传的记录并获取服务器数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="124"/>
+        <location filename="../../app/ui/sync_controls.py" line="126"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="175"/>
+        <location filename="../../app/ui/sync_controls.py" line="177"/>
         <source>Syncing with the server…</source>
         <translation>正在与服务器同步…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="187"/>
+        <location filename="../../app/ui/sync_controls.py" line="189"/>
         <source>⟳ Sync</source>
         <translation>⟳ 同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="258"/>
+        <location filename="../../app/ui/sync_controls.py" line="260"/>
         <source>Sending events: %1 of %2</source>
         <translation>正在发送记录：第 %1 条，共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_controls.py" line="269"/>
+        <location filename="../../app/ui/sync_controls.py" line="271"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
@@ -270,42 +270,42 @@
         <translation>其他作业</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="92"/>
+        <location filename="../../app/ui/sync_issues.py" line="93"/>
         <source> and %1 more</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="97"/>
+        <location filename="../../app/ui/sync_issues.py" line="98"/>
         <source>Voucher %1</source>
         <translation>奖券 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="98"/>
+        <location filename="../../app/ui/sync_issues.py" line="99"/>
         <source>Installer card %1</source>
         <translation>小工卡 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="99"/>
+        <location filename="../../app/ui/sync_issues.py" line="100"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="119"/>
+        <location filename="../../app/ui/sync_issues.py" line="120"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="120"/>
+        <location filename="../../app/ui/sync_issues.py" line="121"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="121"/>
+        <location filename="../../app/ui/sync_issues.py" line="122"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="122"/>
+        <location filename="../../app/ui/sync_issues.py" line="123"/>
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation type="vanished">问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="123"/>
+        <location filename="../../app/ui/sync_issues.py" line="124"/>
         <source>Who</source>
         <translation>操作员</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation type="vanished">事件 {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="108"/>
+        <location filename="../../app/ui/sync_issues.py" line="109"/>
         <source>Resolved by {who} on {when}</source>
         <translation>已由 {who} 于 {when} 处理</translation>
     </message>
@@ -335,17 +335,17 @@
 <context>
     <name>SyncIssuesWidget</name>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="266"/>
+        <location filename="../../app/ui/sync_issues.py" line="268"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="268"/>
+        <location filename="../../app/ui/sync_issues.py" line="270"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="271"/>
+        <location filename="../../app/ui/sync_issues.py" line="273"/>
         <source>Open  Enter</source>
         <translation>打开  Enter</translation>
     </message>
@@ -358,17 +358,17 @@
         <translation type="vanished">标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="294"/>
+        <location filename="../../app/ui/sync_issues.py" line="296"/>
         <source>No sync issues. Everything the server judged was accepted.</source>
         <translation>没有同步问题。服务器已确认的记录全部通过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="296"/>
+        <location filename="../../app/ui/sync_issues.py" line="298"/>
         <source>Choose an issue and press Enter to see what to do.</source>
         <translation>选中一条问题，按 Enter 查看处理办法。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_issues.py" line="342"/>
+        <location filename="../../app/ui/sync_issues.py" line="344"/>
         <source>Sync issues: %1 open</source>
         <translation>同步问题：%1 条待处理</translation>
     </message>
@@ -376,315 +376,325 @@
 <context>
     <name>SyncReasons</name>
     <message>
-        <location filename="../../sync/protocol.py" line="92"/>
+        <location filename="../../sync/protocol.py" line="93"/>
         <source>The brand does not know code {code}.</source>
         <translation>品牌方没有码 {code} 的记录。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="93"/>
+        <location filename="../../sync/protocol.py" line="94"/>
         <source>Set the item aside and check its label; it may be a copy.</source>
         <translation>请将该商品单独存放并检查标签，可能是仿冒品。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="98"/>
+        <location filename="../../sync/protocol.py" line="99"/>
         <source>Code {code} was already shipped to {dealer} by station {station} on {at}.</source>
         <translation>码 {code} 已于 {at} 由工作站 {station} 出库给 {dealer}。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="102"/>
+        <location filename="../../sync/protocol.py" line="103"/>
         <source>Find the goods: if they are still here, take the code out of the shipment.</source>
         <translation>请查找货物：如果货物仍在本仓，请将该码从出库单中移除。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="108"/>
+        <location filename="../../sync/protocol.py" line="109"/>
         <source>Code {code} was never shipped, so it cannot be returned.</source>
         <translation>码 {code} 从未出库，无法办理退货。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="111"/>
+        <location filename="../../sync/protocol.py" line="112"/>
         <source>Check the code and receive it as stock instead.</source>
         <translation>请核对该码，改为入库处理。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="114"/>
+        <location filename="../../sync/protocol.py" line="115"/>
         <source>Code {code} was replaced or destroyed.</source>
         <translation>码 {code} 已被换码或作废。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="115"/>
+        <location filename="../../sync/protocol.py" line="116"/>
         <source>Use the new label&apos;s code.</source>
         <translation>请使用新标签上的码。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="118"/>
+        <location filename="../../sync/protocol.py" line="119"/>
         <source>The brand does not know dealer {dealer}.</source>
         <translation>品牌方没有经销商 {dealer} 的记录。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="119"/>
+        <location filename="../../sync/protocol.py" line="120"/>
         <source>Sync to get the current dealer list, then ship again.</source>
         <translation>请先同步获取最新经销商列表，再重新出库。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="122"/>
+        <location filename="../../sync/protocol.py" line="123"/>
         <source>Dealer {dealer} may not sell in region {region}.</source>
         <translation>经销商 {dealer} 未获授权在区域 {region} 销售。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="123"/>
+        <location filename="../../sync/protocol.py" line="124"/>
         <source>Ask the sales office which region this order is for.</source>
         <translation>请向销售部门确认该订单的销售区域。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="126"/>
+        <location filename="../../sync/protocol.py" line="127"/>
         <source>The brand does not know order {order}.</source>
         <translation>品牌方没有订单 {order} 的记录。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="127"/>
+        <location filename="../../sync/protocol.py" line="128"/>
         <source>Ask the sales office to create the order, then sync.</source>
         <translation>请销售部门创建该订单后再同步。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="130"/>
+        <location filename="../../sync/protocol.py" line="131"/>
         <source>Order {order} belongs to another dealer.</source>
         <translation>订单 {order} 属于其他经销商。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="131"/>
+        <location filename="../../sync/protocol.py" line="132"/>
         <source>Ship against the right order.</source>
         <translation>请按正确的订单出库。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="134"/>
+        <location filename="../../sync/protocol.py" line="135"/>
         <source>Order {order} is closed.</source>
         <translation>订单 {order} 已关闭。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="135"/>
+        <location filename="../../sync/protocol.py" line="136"/>
         <source>Ask the sales office to reopen it or create a new order.</source>
         <translation>请销售部门重新打开该订单或新建订单。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="140"/>
+        <location filename="../../sync/protocol.py" line="141"/>
         <source>Code {code} cannot go into {parent}: the levels do not fit.</source>
         <translation>码 {code} 不能装入 {parent}：包装层级不符。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="143"/>
+        <location filename="../../sync/protocol.py" line="144"/>
         <source>Unpack and pack again into the right case or pallet.</source>
         <translation>请拆箱后重新装入正确的箱或托盘。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="146"/>
+        <location filename="../../sync/protocol.py" line="147"/>
         <source>Code {code} is already packed in {other}.</source>
         <translation>码 {code} 已装在 {other} 中。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="147"/>
+        <location filename="../../sync/protocol.py" line="148"/>
         <source>Unpack it from {other} first, or move it deliberately.</source>
         <translation>请先从 {other} 中拆出，或确认后移箱。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="150"/>
+        <location filename="../../sync/protocol.py" line="151"/>
         <source>{parent} was already shipped; nothing can be packed into it.</source>
         <translation>{parent} 已出库，不能再往里装货。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="153"/>
+        <location filename="../../sync/protocol.py" line="154"/>
         <source>Pack into another case or pallet.</source>
         <translation>请装入其他箱或托盘。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="156"/>
+        <location filename="../../sync/protocol.py" line="157"/>
         <source>Code {code} is not packed in {parent}.</source>
         <translation>码 {code} 不在 {parent} 中。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="157"/>
+        <location filename="../../sync/protocol.py" line="158"/>
         <source>Check which case or pallet it is in.</source>
         <translation>请核查它所在的箱或托盘。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="160"/>
+        <location filename="../../sync/protocol.py" line="161"/>
         <source>The voucher&apos;s signature is not the brand&apos;s.</source>
         <translation>该奖券的签名不是品牌方的。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="161"/>
+        <location filename="../../sync/protocol.py" line="162"/>
         <source>Do not hand out the prize; keep the customer&apos;s details.</source>
         <translation>请勿发放奖品，并登记顾客信息。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="164"/>
+        <location filename="../../sync/protocol.py" line="165"/>
         <source>Voucher {voucher} expired on {expires}.</source>
         <translation>奖券 {voucher} 已于 {expires} 过期。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="165"/>
+        <location filename="../../sync/protocol.py" line="166"/>
         <source>Tell the customer it has expired.</source>
         <translation>请告知顾客奖券已过期。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="168"/>
+        <location filename="../../sync/protocol.py" line="169"/>
         <source>Voucher {voucher} was cancelled by the brand.</source>
         <translation>奖券 {voucher} 已被品牌方作废。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="169"/>
+        <location filename="../../sync/protocol.py" line="170"/>
         <source>Do not hand out the prize; call the brand&apos;s hotline.</source>
         <translation>请勿发放奖品，请致电品牌方热线。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="172"/>
+        <location filename="../../sync/protocol.py" line="173"/>
         <source>Voucher {voucher} is for another dealer.</source>
         <translation>奖券 {voucher} 只能在其他经销商处核销。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="173"/>
+        <location filename="../../sync/protocol.py" line="174"/>
         <source>Send the customer to the dealer named on the voucher.</source>
         <translation>请引导顾客前往奖券上指定的经销商。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="176"/>
+        <location filename="../../sync/protocol.py" line="177"/>
         <source>Voucher {voucher} was already redeemed at station {station} on {at}.</source>
         <translation>奖券 {voucher} 已于 {at} 在工作站 {station} 核销。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="179"/>
+        <location filename="../../sync/protocol.py" line="180"/>
         <source>The other counter was first. Settle the prize you handed out with the brand.</source>
         <translation>另一柜台先核销了该奖券。已发出的奖品请与品牌方结算。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="185"/>
+        <location filename="../../sync/protocol.py" line="186"/>
         <source>Voucher {voucher} was not redeemed at this counter.</source>
         <translation>奖券 {voucher} 不是在本柜台核销的。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="186"/>
+        <location filename="../../sync/protocol.py" line="187"/>
         <source>Only the counter that redeemed it can undo it.</source>
         <translation>只有核销该奖券的柜台才能撤销。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="189"/>
+        <location filename="../../sync/protocol.py" line="190"/>
         <source>The installer card&apos;s signature is not the brand&apos;s.</source>
         <translation>该安装师傅卡的签名不是品牌方的。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="190"/>
-        <location filename="../../sync/protocol.py" line="198"/>
+        <location filename="../../sync/protocol.py" line="191"/>
+        <location filename="../../sync/protocol.py" line="199"/>
         <source>Do not pay a rebate on this card; call the brand.</source>
         <translation>请勿按此卡发放返利，请联系品牌方。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="193"/>
+        <location filename="../../sync/protocol.py" line="194"/>
         <source>Installer card {card} expired on {expires}.</source>
         <translation>安装师傅卡 {card} 已于 {expires} 过期。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="194"/>
+        <location filename="../../sync/protocol.py" line="195"/>
         <source>Ask the installer to renew the card.</source>
         <translation>请安装师傅办理续卡。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="197"/>
+        <location filename="../../sync/protocol.py" line="198"/>
         <source>Installer card {card} was blocked by the brand.</source>
         <translation>安装师傅卡 {card} 已被品牌方停用。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="201"/>
+        <location filename="../../sync/protocol.py" line="202"/>
         <source>Code {code} was already claimed on {at} (claim {claim}).</source>
         <translation>码 {code} 已于 {at} 登记过返利（登记单 {claim}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="204"/>
+        <location filename="../../sync/protocol.py" line="205"/>
         <source>Each product earns a rebate once; take it off the claim.</source>
         <translation>每件商品只能返利一次，请从登记中移除。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="209"/>
+        <location filename="../../sync/protocol.py" line="210"/>
         <source>Code {code} appears twice in the claim.</source>
         <translation>码 {code} 在本次登记中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="210"/>
+        <location filename="../../sync/protocol.py" line="211"/>
         <source>Register the claim again with each code once.</source>
         <translation>请重新登记，每个码只扫一次。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="213"/>
+        <location filename="../../sync/protocol.py" line="214"/>
         <source>Code {code} was never shipped to a dealer.</source>
         <translation>码 {code} 从未出库给经销商。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="214"/>
+        <location filename="../../sync/protocol.py" line="215"/>
         <source>Only products sold through a dealer earn a rebate.</source>
         <translation>只有经经销商售出的商品才能返利。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="217"/>
+        <location filename="../../sync/protocol.py" line="218"/>
         <source>Code {code} was sold into this region by {dealer}; no case opened.</source>
         <translation>码 {code} 是由 {dealer} 在本区域正常销售的，不立案。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="220"/>
+        <location filename="../../sync/protocol.py" line="221"/>
         <source>Download a fresh snapshot before the next inspection.</source>
         <translation>下次稽查前请下载最新数据包。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="223"/>
+        <location filename="../../sync/protocol.py" line="224"/>
+        <source>Claim number {claim} is already used by another claim.</source>
+        <translation>申领单号 {claim} 已被另一笔申领使用。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="225"/>
+        <source>Register the products again as a new claim (it gets a new number); the refused one earned nothing.</source>
+        <translation>请把这些产品重新登记为一笔新申领（会分配新单号）；被拒的这笔没有计入返利。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/protocol.py" line="232"/>
         <source>Diversion case {case} is already open for another event.</source>
         <translation>窜货案件 {case} 已由另一条记录立案。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="226"/>
+        <location filename="../../sync/protocol.py" line="235"/>
         <source>Call IT: two inspections were given the same case number.</source>
         <translation>请联系 IT：两次稽查用了同一个案件编号。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="231"/>
+        <location filename="../../sync/protocol.py" line="240"/>
         <source>This event was recorded by another station.</source>
         <translation>该事件由其他工作站记录。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="232"/>
+        <location filename="../../sync/protocol.py" line="241"/>
         <source>Call IT: the station&apos;s database may have been copied.</source>
         <translation>请联系 IT：本工作站的数据库可能被复制过。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="235"/>
+        <location filename="../../sync/protocol.py" line="244"/>
         <source>This station may not do this.</source>
         <translation>本工作站无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="236"/>
+        <location filename="../../sync/protocol.py" line="245"/>
         <source>Call IT to check the station&apos;s enrollment.</source>
         <translation>请联系 IT 检查本工作站的注册信息。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="239"/>
+        <location filename="../../sync/protocol.py" line="248"/>
         <source>The server already holds a different event with this id.</source>
         <translation>服务器上已有同一编号的不同事件。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="242"/>
+        <location filename="../../sync/protocol.py" line="251"/>
         <source>Call IT: the station&apos;s database may have been restored or copied.</source>
         <translation>请联系 IT：本工作站的数据库可能被恢复或复制过。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="247"/>
+        <location filename="../../sync/protocol.py" line="256"/>
         <source>The server could not read this event: {error}.</source>
         <translation>服务器无法读取该事件：{error}。</translation>
     </message>
     <message>
         <location filename="../../sync/client/issues.py" line="67"/>
-        <location filename="../../sync/protocol.py" line="248"/>
-        <location filename="../../sync/protocol.py" line="252"/>
+        <location filename="../../sync/protocol.py" line="257"/>
+        <location filename="../../sync/protocol.py" line="261"/>
         <source>Call IT and give them the event number.</source>
         <translation>请联系 IT 并提供事件编号。</translation>
     </message>
     <message>
-        <location filename="../../sync/protocol.py" line="251"/>
+        <location filename="../../sync/protocol.py" line="260"/>
         <source>The server failed while handling this event.</source>
         <translation>服务器处理该事件时出错。</translation>
     </message>

@@ -84,6 +84,12 @@ def already_shipped(code: dict[str, Any]) -> Rejected:
     )
 
 
+# Numbers the stations make offline for what they file (diversion cases XC-…, rebate claims
+# FL-…): each names one thing forever, so a number drawn twice is refused with its own reason.
+# kind -> (table, column) where the numbers in use are kept
+NUMBERED = {"case": ("diversion_cases", "case_id"), "claim": ("rebate_claims", "claim_id")}
+
+
 class Batch:
     """One station's batch inside one transaction."""
 
@@ -111,7 +117,7 @@ class Batch:
         self.vouchers: dict[str, dict[str, Any]] = {}
         self.redemptions: dict[str, dict[str, Any] | None] = {}
         self.claimed: dict[str, dict[str, Any]] = {}
-        self.case_ids: set[str] = set()  # diversion cases already open (and opened in this batch)
+        self.taken: set[tuple[str, str]] = set()  # (kind, number) in use, or used in this batch
         self.deny: set[tuple[str, str]] = set()
         self.rules: Any = None  # the rebate rule book, read on the batch's first claim
         self.rows: dict[str, list[tuple]] = defaultdict(list)
@@ -130,7 +136,7 @@ class Batch:
         orders: Iterable[str],
         tokens: Iterable[str],
         devices: Iterable[str],
-        case_ids: Iterable[str] = (),
+        numbers: Iterable[tuple[str, str]] = (),
     ) -> None:
         """Read (and lock, where a decision is first-wins) everything the batch refers to."""
         tx = self.tx
@@ -146,14 +152,15 @@ class Batch:
         for cond, params in tx.in_chunks("id", sorted(set(orders))):
             for row in tx.all(f"SELECT * FROM orders WHERE {cond}", params):
                 self.orders[row["id"]] = row
-        cases = sorted(set(case_ids))
-        for case_id in cases:  # another worker opening the same case id waits for this one
-            tx.lock(f"case:{case_id}")
-        for cond, params in tx.in_chunks("case_id", cases):
-            self.case_ids.update(
-                row[0]
-                for row in tx.rows(f"SELECT case_id FROM diversion_cases WHERE {cond}", params)
-            )
+        wanted = sorted(set(numbers))
+        for kind, number in wanted:  # another worker using the same number waits for this one
+            tx.lock(f"{kind}:{number}")
+        for kind, (table, column) in NUMBERED.items():
+            for cond, params in tx.in_chunks(column, [n for k, n in wanted if k == kind]):
+                self.taken.update(
+                    (kind, row[0])
+                    for row in tx.rows(f"SELECT {column} FROM {table} WHERE {cond}", params)
+                )
         ids: set[str] = set()
         for text in tokens:
             try:

@@ -114,11 +114,13 @@ class Push:
         orders: set[str] = set()
         tokens: list[str] = []
         devices: set[str] = set()
-        case_ids: set[str] = set()
+        numbers: set[tuple[str, str]] = set()
         for event in events:
             judge = JUDGES.get(event.type)
             if judge is not None:
                 codes += judge.codes(event.payload)
+                if judge.number is not None:
+                    numbers.add(judge.number(event))
             order = order_of(event.payload)
             if isinstance(order, str):
                 orders.add(order)
@@ -128,9 +130,7 @@ class Push:
             device = event.payload.get("device")
             if isinstance(device, str):
                 devices.add(device)
-            if event.type == "DiversionCaseEvent":
-                case_ids.add(str(event.payload.get("case_id") or event.event_id))
-        self.batch.load(codes, orders, tokens, devices, case_ids)
+        self.batch.load(codes, orders, tokens, devices, numbers)
 
     def _repeat(self, event: EventIn, prior: dict[str, Any], digest: str) -> dict[str, Any]:
         if prior["station_id"] != self.station["id"] or prior["payload_hash"] != digest:

@@ -210,6 +210,31 @@ def test_a_reused_case_id_has_its_own_reason(central):
     assert results[0]["detail"] == {"case": "k1"}
 
 
+def test_a_reused_claim_number_has_its_own_reason(central):
+    """Claim numbers are made on the stations, offline (FL-…): two counters that drew the same
+    one must hear why the second claim is refused, not server.error with a database traceback."""
+    from sync.server import admin
+    from tests.support.sync_data import claim, ship
+
+    sample = seed_sample(central.server)
+    warehouse = enroll_station(central, "wh", site="W1")
+    api = enroll_station(central, "counter-1", dealer_id="D1")
+    other = enroll_station(central, "counter-2", dealer_id="D1")
+    assert warehouse.push([ship("wh", 1, sample.items[:4])])[0]["status"] == "accepted"
+    _, card = admin.issue_card(central.server, "王师傅")
+    number = "FL-ABC-DEF-GHJ-KLM"
+    assert api.push([claim("counter-1", 1, card, [sample.items[0]], number)])[0]["status"] == (
+        "accepted"
+    )
+    results = other.push([
+        claim("counter-2", 1, card, [sample.items[1]], number),  # after the first, in its own batch
+        claim("counter-2", 2, card, [sample.items[2]], "FL-NEW-NUM-BER-ONE"),
+        claim("counter-2", 3, card, [sample.items[3]], "FL-NEW-NUM-BER-ONE"),  # twice in a batch
+    ])  # fmt: skip
+    assert [r["reason"] for r in results] == ["claim.id_reused", None, "claim.id_reused"]
+    assert results[0]["detail"] == {"claim": number}
+
+
 def test_the_server_never_writes_into_the_working_folder(tmp_path, monkeypatch, postgres_url):
     from sync.server.db import open_database
     from sync.server.service import Server

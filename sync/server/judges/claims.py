@@ -21,9 +21,16 @@ def codes(payload: dict[str, Any]) -> list[str]:
     return keys_or_none(first(payload, "epcList", "codes"))
 
 
+def number(event: EventIn) -> tuple[str, str]:
+    """The claim number the counter gave it (FL-…; older stations: the event's id)."""
+    return "claim", str(event.payload.get("claim_id") or event.event_id)
+
+
 def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
     p = event.payload
-    claim_id = p.get("claim_id") or event.event_id
+    claim_id = number(event)[1]
+    if ("claim", claim_id) in b.taken:
+        raise Rejected(Reason.CLAIM_ID_REUSED, claim=claim_id)
     token, card = b.token(first(p, "card"), "card")
     if ("card", token.id) in b.deny or card["status"] == "void":
         raise Rejected(Reason.CARD_DENIED, card=token.id)
@@ -53,6 +60,7 @@ def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
         b.claimed[key] = {"claim_id": claim_id, "claimed_at": event.occurred_at}
         b.rows["claim_items"].append((key, claim_id, b.codes[key]["product_id"], amount))
     month = day.strftime("%Y-%m")
+    b.taken.add(("claim", claim_id))
     b.rows["claims"].append(
         (claim_id, token.id, b.me, event.event_id, event.occurred_at, month, len(claimed),
          sum(amounts), "accepted")
