@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QStackedWidget,
     QVBoxLayout,
@@ -384,7 +385,7 @@ class SettingsDialog(QDialog):
         self.nav.setMaximumWidth(180)
         self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget(self)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.general = GeneralPage(context, self)
         self.general.station_name_changed.connect(self.station_name_changed)
         self.sound = SoundPage(context, self)
@@ -407,6 +408,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(close)
         self.nav.setCurrentRow(0)
 
+    def _show_row(self, row: int) -> None:
+        """Bring page ``row`` to the front, as tall as itself: a stack is as tall as its tallest
+        page, so every page scrolled by the scanners' page's height (a bar beside 'General')."""
+        for index in range(self.stack.count()):
+            policy = QSizePolicy.Policy.Preferred if index == row else QSizePolicy.Policy.Ignored
+            self.stack.widget(index).setSizePolicy(policy, policy)
+        self.stack.setCurrentIndex(row)
+
     def done(self, result: int) -> None:
         self.general.commit_station_name()  # Esc closes without the field losing focus
         super().done(result)
@@ -415,6 +424,8 @@ class SettingsDialog(QDialog):
         """Host another area's settings page (the scanner page, sync, ...)."""
         QListWidgetItem(title, self.nav)
         self.stack.addWidget(widget)
+        if self.nav.currentRow() >= 0:  # a page added behind the one in front waits its turn
+            self._show_row(self.nav.currentRow())
 
     def show_page(self, title: str) -> bool:
         """Bring the page titled ``title`` to the front; False if there is none."""

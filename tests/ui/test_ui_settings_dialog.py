@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QScrollArea
 
 from app.domain.operators import Role
 from app.domain.workflows.base import Outcome
@@ -129,3 +129,22 @@ def test_the_badge_words_ship_in_chinese(qapp):
             assert QCoreApplication.translate("OperatorsPage", text) != text, text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_short_page_does_not_scroll_for_a_tall_one(qtbot, context, make_station, demo_gun, touch):
+    """The stack was as tall as its tallest page (the scanners', with a gun listed, in the
+    station's type), so every page scrolled 23 px at 1366×768: a bar beside 'General' (seen in
+    the tour's screenshots)."""
+    add_operator(context, "Boss", "2468", Role.ADMIN)
+    window = make_station(size=(1366, 768), login=("Boss", "2468")).window
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    assert dialog.nav.count() >= 4  # the station's own pages and the other areas'
+    pages = next(a for a in dialog.findChildren(QScrollArea) if a.widget() is dialog.stack)
+    scrolls = {}
+    for row in range(dialog.nav.count()):
+        dialog.nav.setCurrentRow(row)
+        qtbot.wait(20)
+        scrolls[dialog.nav.item(row).text()] = pages.verticalScrollBar().maximum()
+    assert scrolls["General"] == scrolls["Sound"] == scrolls["Operators"] == 0, scrolls
+    dialog.close()
