@@ -44,6 +44,15 @@ from sync.server.util import loads
 PREFIX = "/epcis"
 HEADERS = {"GS1-EPCIS-Version": "2.0.0", "GS1-CBV-Version": "2.0.0"}
 PER_PAGE, MAX_PER_PAGE = 100, 1000
+# values in all of a query's list parameters: past this, QueryTooComplexException (413), well
+# before the databases' limit on a statement's parameters (SQLite: 32,766)
+MAX_QUERY_VALUES = 1000
+
+
+class QueryTooComplex(ValueError):
+    """A query asking for more values than one query may (EPCIS 2.0: QueryTooComplexException)."""
+
+
 _CONVERT_BATCH = 2000
 
 TABLES = """
@@ -305,7 +314,13 @@ def create_router(server: Server, station: Any) -> APIRouter:
         }
         return JSONResponse(job, headers=HEADERS)
 
-    @router.get("/events")
+    @router.get(
+        "/events",
+        responses={
+            400: {"description": "QueryParameterException: a parameter it does not know or read"},
+            413: {"description": f"QueryTooComplexException: over {MAX_QUERY_VALUES} values"},
+        },
+    )
     def events(
         request: Request,
         me: station,
@@ -318,6 +333,8 @@ def create_router(server: Server, station: Any) -> APIRouter:
         parameter takes values separated by '|'."""
         try:
             sql, params = _where(request.query_params, next_page_token)
+        except QueryTooComplex as exc:
+            return _problem(413, "QueryTooComplexException", str(exc))
         except (CaptureRefused, ValueError) as exc:
             return _problem(400, "QueryParameterException", str(exc))
         catch_up(server)
@@ -347,6 +364,13 @@ def _where(query: Any, token: str | None) -> tuple[str, list[Any]]:
     unknown = sorted(set(query.keys()) - known)
     if unknown:
         raise ValueError(f"Unsupported query parameter(s): {', '.join(unknown)}.")
+    asked = sum(
+        len(query[name].split("|")) for name in (*_QUERY_FILTERS, *_EPC_FILTERS) if name in query
+    )
+    if asked > MAX_QUERY_VALUES:
+        raise QueryTooComplex(
+            f"A query takes at most {MAX_QUERY_VALUES} values in all; split it into several."
+        )
     clauses, params = ["1 = 1"], []
     for name, column in _QUERY_FILTERS.items():
         if name in query:

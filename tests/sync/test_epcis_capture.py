@@ -143,6 +143,25 @@ def test_an_unknown_query_parameter_is_refused(api):
     assert response.json()["type"] == "epcisException:QueryParameterException"
 
 
+def test_a_query_with_too_many_values_is_too_complex_not_a_database_error(api, central):
+    """EPCIS 2.0's QueryTooComplexException (413), before the databases' own limit on a
+    statement's parameters (SQLite's 32,766) turns a long list into a server error; the
+    limit is the same however the values are spread over the list parameters."""
+    from sync.server.epcis import MAX_QUERY_VALUES
+
+    epcs = [f"urn:epc:id:sgtin:0690123.456789.{n}" for n in range(MAX_QUERY_VALUES)]
+    fits = api.get("/epcis/events", params={"MATCH_epc": "|".join(epcs)})
+    assert fits.status_code == 200
+    spread = {"MATCH_epc": "|".join(epcs[:-1]), "EQ_bizStep": "shipping|receiving"}
+    refused = api.get("/epcis/events", params=spread)
+    assert refused.status_code == 413
+    assert refused.json()["type"] == "epcisException:QueryTooComplexException"
+    assert str(MAX_QUERY_VALUES) in refused.json()["title"]
+    assert "urn:epc" not in refused.text  # nothing of the query comes back
+    documented = requests.get(central.url + "/openapi.json", timeout=30).json()
+    assert {"400", "413"} <= set(documented["paths"]["/epcis/events"]["get"]["responses"])
+
+
 def _inspect(n: int, key: str) -> dict:
     return event("ST-EPCIS", n, "ObjectEvent", {"action": "OBSERVE", "bizStep": "inspecting", "epcList": [key]})  # fmt: skip
 
