@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sync.client.transport import ServerRefused, Transport
+from sync.client.transport import ServerRefused, TooLarge, Transport
 from sync.protocol import API_PREFIX
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,8 @@ def upload_pending(
     """Upload every pending photo; returns how many reached the server in this round.
 
     A network failure propagates (the round fails and is tried again later); a file that is
-    gone or a photo the server refuses is recorded and never tried again.
+    gone or a photo the server refuses (one no case kept, one too large) is recorded and never
+    tried again, so it never holds up the rest of the round.
     """
     sent = 0
     for sha256, path in pending(reader):
@@ -88,7 +89,7 @@ def upload_pending(
             continue
         try:
             send(transport, sha256, data)
-        except ServerRefused as exc:
+        except (ServerRefused, TooLarge) as exc:
             log.warning("the server refused evidence photo %s: %s", sha256, exc)
             write(partial(record, sha256=sha256, outcome=REFUSED, detail=str(exc)))
             continue

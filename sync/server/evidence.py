@@ -1,8 +1,11 @@
 """Inspectors' evidence photos, uploaded by the station that filed the case: resumable,
 size-limited and checked against the hash the case named.
 
-A station may upload only a photo that one of its own cases names, so the store cannot be
-filled by anyone with a credential. Chunks are kept in the database (not on one host's disk),
+A station may upload only a photo that one of its own cases names, and a case names at most
+``MAX_PHOTOS_PER_CASE`` photos of at most ``MAX_PHOTO_BYTES`` each (``app.domain.rules.evidence``,
+the rule the inspector's station applies too), so a credential alone cannot fill the store. A
+photo no case of the station names is ``404 evidence.not_named`` (not 403, which tells a station
+its credential is gone), so a station records it as refused and never asks again. Chunks are kept in the database (not on one host's disk),
 so any worker of a scaled-out server can take the next chunk; the photo is complete when its
 bytes add up to the announced size and hash to the name they were uploaded under.
 
@@ -12,7 +15,6 @@ station dependency, which FastAPI must see as an object, not a string.)
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,12 +22,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from app.domain.rules.evidence import MAX_PHOTO_BYTES, is_photo_name
 from sync.protocol import API_PREFIX, ErrorBody
 from sync.server.db import Database, Tx
 
-MAX_PHOTO_BYTES = 8 * 1024 * 1024
 MAX_CHUNK_BYTES = 1024 * 1024
-SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class EvidenceRefused(Exception):
@@ -54,12 +55,12 @@ def _named_by_own_case(tx: Tx, station_id: str, sha256: str) -> bool:
 
 
 def progress(db: Database, station_id: str, sha256: str) -> Progress:
-    if not SHA256.fullmatch(sha256):
+    if not is_photo_name(sha256):
         raise EvidenceRefused(422, "evidence.bad_name", "A photo is named by its SHA-256 in hex.")
     with db.read() as tx:
         if not _named_by_own_case(tx, station_id, sha256):
             raise EvidenceRefused(
-                403, "evidence.not_named", "No case of this station names this photo."
+                404, "evidence.not_named", "No case of this station names this photo."
             )
         row = tx.one("SELECT received, completed_at FROM evidence WHERE sha256 = ?", (sha256,))
     if row is None:
@@ -138,7 +139,7 @@ def _join(tx: Tx, sha256: str) -> bytes:
 
 def photo(db: Database, sha256: str) -> bytes | None:
     """A complete photo's bytes, for the console; None while missing or incomplete."""
-    if not SHA256.fullmatch(sha256):
+    if not is_photo_name(sha256):
         return None
     with db.read() as tx:
         if not tx.scalar(
@@ -152,7 +153,7 @@ def create_router(server: Any, station: Any) -> APIRouter:
     """``GET`` how much of a photo the server holds, ``PUT`` the next chunk (raw bytes)."""
     router = APIRouter(tags=["evidence"])
     refusals: dict[int | str, dict[str, Any]] = {
-        code: {"model": ErrorBody} for code in (401, 403, 409, 413, 415, 422)
+        code: {"model": ErrorBody} for code in (401, 403, 404, 409, 413, 415, 422)
     }
 
     def _refused(exc: EvidenceRefused) -> JSONResponse:

@@ -56,14 +56,14 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
         "snapshot.all": (A, A), "snapshot.region": (OK, K), "snapshot.file": (OK, K),
         "trace": (OK, K), "voucher": (A, A), "rebate": (A, A),
         "epcis.capture": (A, A), "epcis.query": (A, A),
-        "evidence": ("403 evidence.not_named", "403 evidence.not_named"),  # allowed: own photos
+        "evidence": ("404 evidence.not_named", "404 evidence.not_named"),  # allowed: own photos
     },
     "hq_test": {
         "whoami": (OK, OK), "changes.ref": (OK, OK), "changes.shipments": (OK, OK),
         "snapshot.all": (OK, OK), "snapshot.region": (OK, N), "snapshot.file": (OK, OK),
         "trace": (OK, OK), "voucher": (OK, OK), "rebate": (OK, OK),
         "epcis.capture": ("404", "404"), "epcis.query": (OK, OK),
-        "evidence": ("403 evidence.not_named", "403 evidence.not_named"),  # allowed: own photos
+        "evidence": ("404 evidence.not_named", "404 evidence.not_named"),  # allowed: own photos
     },
 }  # fmt: skip
 
@@ -134,7 +134,9 @@ def build_world(central: Any) -> World:
 def outcome(api: Api, path: str) -> str:
     """The answer as ``status`` or ``status error`` (for a refusal with a reason code)."""
     response = api.get(path)
-    if response.status_code in (403, 422):
+    if response.status_code in (403, 422) or (
+        response.status_code == 404 and response.json().get("error")
+    ):
         return f"{response.status_code} {response.json().get('error')}"
     return str(response.status_code)
 

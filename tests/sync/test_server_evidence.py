@@ -64,10 +64,10 @@ def test_bytes_that_do_not_match_the_name_are_refused_and_not_kept(central, stat
 
 def test_only_a_photo_the_stations_own_case_names_is_taken(central, stations):
     inspector, other = stations
-    assert put(other, PHOTO, 0).status_code == 403
+    assert put(other, PHOTO, 0).status_code == 404
     stranger = hashlib.sha256(b"cat picture").hexdigest()
     answer = put(inspector, b"cat picture", 0, total=11, sha=stranger)
-    assert answer.status_code == 403 and answer.json()["error"] == "evidence.not_named"
+    assert answer.status_code == 404 and answer.json()["error"] == "evidence.not_named"
     assert put(inspector, PHOTO, 0, sha="not-a-hash").status_code == 422
 
 

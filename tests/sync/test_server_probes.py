@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
 import json
 import threading
 
 import pytest
 import requests
 
+from app.domain.rules.evidence import MAX_PHOTOS_PER_CASE
 from sync.server import admin
 from sync.server.console import accounts
 from tests.support.epcis import EXAMPLES
@@ -326,3 +328,54 @@ def test_a_case_naming_its_region_or_store_by_a_number_or_list_is_invalid(centra
     ]  # fmt: skip
     results = api.push(sent)
     assert {(r["status"], r["reason"]) for r in results} == {("rejected", "event.invalid")}
+
+
+def _photos_case(sample, n: int, photos: object) -> dict:
+    return event_of("insp", n, "DiversionCaseEvent",
+                    {"bizStep": "inspecting", "case_id": f"k{n}", "code": sample.items[n],
+                     "region_id": "R-GD", "photos": photos})  # fmt: skip
+
+
+def test_a_case_keeps_at_most_ten_photos_and_the_rest_are_refused_at_upload(central):
+    """One case named any number of photos of up to 8 MB each, so one credential could fill the
+    brand's store. The case still counts (an older station had no limit); it keeps the first
+    MAX_PHOTOS_PER_CASE distinct photos, says how many it left out, and a photo it left out is
+    refused at upload as one no case names (404, so the station records it, never re-enrolls)."""
+    sample = seed_sample(central.server)
+    inspector = enroll_station(central, "insp")
+    pictures = [f"photo {n}".encode() for n in range(MAX_PHOTOS_PER_CASE + 1)]
+    names = [hashlib.sha256(p).hexdigest() for p in pictures]
+    named = [{"sha256": sha, "name": f"{n}.jpg"} for n, sha in enumerate(names)]
+    [result] = inspector.push([_photos_case(sample, 1, [named[0], *named])])  # one repeated
+    assert result["status"] == "accepted", result
+    assert result["detail"]["photos_left_out"] == 1
+    with central.server.db.read() as tx:
+        kept = json.loads(tx.scalar("SELECT photos FROM diversion_cases WHERE case_id = 'k1'"))
+    assert [p["sha256"] for p in kept] == names[:MAX_PHOTOS_PER_CASE]
+
+    def put(picture: bytes, sha: str) -> requests.Response:
+        return inspector.session.put(
+            f"{inspector.url}/v1/evidence/{sha}", params={"offset": 0, "total": len(picture)},
+            data=picture, headers={"Content-Type": "application/octet-stream"}, timeout=30,
+        )  # fmt: skip
+
+    assert put(pictures[0], names[0]).json()["complete"] is True
+    last = put(pictures[-1], names[-1])
+    assert last.status_code == 404 and last.json()["error"] == "evidence.not_named"
+    assert inspector.get(f"/v1/evidence/{names[-1]}").status_code == 404
+    [small] = inspector.push([_photos_case(sample, 2, named[:2])])
+    assert small["status"] == "accepted" and "photos_left_out" not in small["detail"]
+
+
+def test_a_case_naming_a_photo_by_anything_but_its_sha256_is_invalid(central):
+    """A photo is named by the SHA-256 of its bytes; anything else in ``photos`` was stored as
+    given (and matched by ``LIKE`` at upload). It is ``event.invalid`` in plain words, with
+    nothing of the input sent back."""
+    sample = seed_sample(central.server)
+    inspector = enroll_station(central, "insp")
+    sha = hashlib.sha256(b"x").hexdigest()
+    odd = ("x" * 64, ["%"], [sha], [{"sha256": sha.upper()}], [{"sha256": "%" * 64}],
+           [{"name": "shelf.jpg"}], [{"sha256": 5}], {"sha256": sha})  # fmt: skip
+    results = inspector.push([_photos_case(sample, n + 1, p) for n, p in enumerate(odd)])
+    assert {(r["status"], r["reason"]) for r in results} == {("rejected", "event.invalid")}
+    assert {r["detail"]["error"] for r in results} == {"each photo must be named by its SHA-256"}

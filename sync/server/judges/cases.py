@@ -3,6 +3,12 @@
 A code shipped to a dealer allowed in that region is no case (refused, so the inspector knows
 the snapshot was stale); otherwise a case opens with the verdict: diverted, never shipped, or
 not a code the brand knows.
+
+The photos a case names are the evidence its station will upload, so they are the limit on
+what a station may put in the brand's store (``app.domain.rules.evidence``): each is named by
+its SHA-256 (anything else is ``event.invalid``), a repeated name is one photo, and only the
+first ``MAX_PHOTOS_PER_CASE`` are kept; the answer says how many were left out. The case itself
+always counts: an older station without the limit loses photos, never its inspector's case.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.domain.rules.evidence import is_photo_name, kept_photos
 from sync.protocol import EventIn, Reason
 from sync.server.batch import SHIPPED, Batch, Rejected
 from sync.server.judges.fields import first, text_of
@@ -49,7 +56,7 @@ def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
         if dealer and region in dealer["regions"]:
             raise Rejected(Reason.CASE_NOT_DIVERTED, code=key, dealer=code["dealer_id"])
         verdict = "diverted"
-    photos = p.get("photos") if isinstance(p.get("photos"), list) else []
+    photos, left_out = named_photos(p)
     row = {
         "case_id": case_id,
         "code_key": key,
@@ -73,4 +80,23 @@ def judge(b: Batch, event: EventIn, when: dt.datetime) -> dict[str, Any]:
     data = {k: v for k, v in row.items() if k not in ("photos", "event_id")}
     b.log.add("case", case_id, data, audience=f"station:{b.me}")
     b.trace(event, [key], "inspecting")
-    return {"case_id": case_id, "verdict": verdict, "dealer": row["dealer_id"]}
+    answer = {"case_id": case_id, "verdict": verdict, "dealer": row["dealer_id"]}
+    return answer | {"photos_left_out": left_out} if left_out else answer
+
+
+def named_photos(payload: dict[str, Any]) -> tuple[list[dict[str, str]], int]:
+    """The photos the case keeps, as ``{"sha256", "name"}``, and how many it left out."""
+    entries = payload.get("photos")
+    if entries is None:
+        return [], 0
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and is_photo_name(e.get("sha256")) for e in entries
+    ):
+        raise Rejected(Reason.EVENT_INVALID, error="each photo must be named by its SHA-256")
+    names = {e["sha256"]: e.get("name") for e in reversed(entries)}  # a repeat: its first name
+    kept, left_out = kept_photos(e["sha256"] for e in entries)
+    return [{"sha256": sha, "name": _file_name(names[sha])} for sha in kept], left_out
+
+
+def _file_name(name: object) -> str:
+    return name[:200] if isinstance(name, str) else ""
