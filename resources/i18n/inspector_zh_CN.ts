@@ -9,23 +9,23 @@
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="368"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="405"/>
         <location filename="../../app/domain/workflows/inspector/session.py" line="127"/>
         <source>Scan the product first, then file the case.</source>
         <translation>请先扫产品，再提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="373"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="410"/>
         <source>No case for this product: it is authorised here or the data is too old to judge.</source>
         <translation>该产品无需立案：它在本地区授权销售，或数据过旧无法判定。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="384"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="421"/>
         <source>A case was already filed for this check.</source>
         <translation>本次稽查已提交过案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="476"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="513"/>
         <source>CASE FILED ({case}). It goes to the brand at the next sync; its status shows under My cases.</source>
         <translation>案件已提交（{case}）。下次同步时发给品牌方，处理状态见“我的案件”。</translation>
     </message>
@@ -93,78 +93,88 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="90"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="91"/>
         <source>waiting to sync</source>
         <translation>等待同步</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="91"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="92"/>
         <source>received by the brand</source>
         <translation>品牌方已接收</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="92"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="93"/>
         <source>refused by the brand</source>
         <translation>品牌方不受理</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="93"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="94"/>
         <source>open</source>
         <translation>已立案</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="94"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="95"/>
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="95"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="96"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="96"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="97"/>
         <source>dismissed</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="102"/>
         <location filename="../../app/ui/inspector/page.py" line="97"/>
         <location filename="../../app/ui/inspector/page.py" line="104"/>
         <source>Code</source>
         <translation>码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="102"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="103"/>
         <location filename="../../app/ui/inspector/page.py" line="96"/>
         <source>Shipped to</source>
         <translation>发往经销商</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="103"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="104"/>
         <source>Dealer&apos;s regions</source>
         <translation>授权区域</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="104"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="105"/>
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="105"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="106"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="106"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="107"/>
         <location filename="../../app/ui/inspector/page.py" line="103"/>
         <source>Found in</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="107"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="108"/>
         <source>Data age (hours)</source>
         <translation>数据时效（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="312"/>
+        <source>This check already has {count} photos, the most one case carries; no more can be added. File the case with these photos.</source>
+        <translation>本次检查已有 {count} 张照片，这是一个案件最多能带的数量，不能再添加。请用这些照片提交案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="317"/>
+        <source>The picture is {size} MB; a photo for a case may be at most {limit} MB. Save it smaller (as JPEG) and add it again, or take the photo with the camera.</source>
+        <translation>这张图片有 {size} MB；案件照片最大 {limit} MB。请另存为较小的图片（JPEG 格式）后再添加，或用摄像头拍照。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/verdict.py" line="38"/>
@@ -267,7 +277,7 @@
         <translation>正在更新到最新…</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="100"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="101"/>
         <location filename="../../app/ui/inspector/page.py" line="96"/>
         <location filename="../../app/ui/inspector/page.py" line="102"/>
         <source>Product</source>
@@ -325,7 +335,7 @@
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="739"/>
+        <location filename="../../app/ui/inspector/page.py" line="745"/>
         <source>Inspection</source>
         <translation>稽查</translation>
     </message>
@@ -403,7 +413,7 @@
         <translation>共 {rows} 个码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="629"/>
+        <location filename="../../app/ui/inspector/page.py" line="635"/>
         <source>Check that the camera is connected and not used by another program, or add a photo file.</source>
         <translation>请检查摄像头已连接且没有被其他程序占用，或添加照片文件。</translation>
     </message>
@@ -458,52 +468,52 @@
         <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="621"/>
+        <location filename="../../app/ui/inspector/page.py" line="625"/>
         <source>{count} photos attached to this check.</source>
         <translation>本次稽查已附 {count} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="633"/>
+        <location filename="../../app/ui/inspector/page.py" line="639"/>
         <source>The photo could not be read or saved ({error}).</source>
         <translation>照片无法读取或保存（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="636"/>
+        <location filename="../../app/ui/inspector/page.py" line="642"/>
         <source>Try another file, or take the photo with the camera.</source>
         <translation>请换一个文件，或用摄像头拍照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="638"/>
+        <location filename="../../app/ui/inspector/page.py" line="644"/>
         <source>Try again, or add a photo file.</source>
         <translation>请再试一次，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="640"/>
+        <location filename="../../app/ui/inspector/page.py" line="646"/>
         <source>No photo was taken.</source>
         <translation>没有拍到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="674"/>
+        <location filename="../../app/ui/inspector/page.py" line="680"/>
         <source>Connecting to the brand&apos;s server…</source>
         <translation>正在连接品牌方服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="701"/>
+        <location filename="../../app/ui/inspector/page.py" line="707"/>
         <source>Done. The data is on this station; you can inspect offline.</source>
         <translation>完成。数据已在本机，可以离线稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="706"/>
+        <location filename="../../app/ui/inspector/page.py" line="712"/>
         <source>The download stopped ({error}). Press Download data again when the network is back: it continues where it stopped.</source>
         <translation>下载中断（{error}）。网络恢复后再按“下载数据”，会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="711"/>
+        <location filename="../../app/ui/inspector/page.py" line="717"/>
         <source>Updated from the brand.</source>
         <translation>已从品牌方更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="713"/>
+        <location filename="../../app/ui/inspector/page.py" line="719"/>
         <source>Offline: showing what was known at the last sync.</source>
         <translation>离线：显示上次同步时的状态。</translation>
     </message>

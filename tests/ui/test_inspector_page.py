@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.codes import command_text
 from app.domain.operators import Role
+from app.domain.rules.evidence import MAX_PHOTO_BYTES, MAX_PHOTOS_PER_CASE
 from app.domain.store.database import connect
 from app.domain.workflows.base import Outcome
 from app.domain.workflows.inspector.case_numbers import is_case_number
@@ -358,3 +359,41 @@ def test_ctrl_f_finds_the_place_from_anywhere_and_the_note_takes_chinese(qtbot, 
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.place.box.hasFocus())
     assert page.tabs.currentIndex() == 0
+
+
+def test_a_check_takes_no_photo_past_what_a_case_carries(qtbot, page, gun, context, tmp_path):
+    """The server keeps at most MAX_PHOTOS_PER_CASE photos of a case, each at most
+    MAX_PHOTO_BYTES: the station refuses the one past either in words, before a case names a
+    photo the server never takes (fails on the old code: the eleventh photo was attached)."""
+    page.choose_place("ST-SH-1")
+    gun(ZJ)
+    for shade in range(MAX_PHOTOS_PER_CASE):
+        shelf = tmp_path / f"shelf-{shade}.png"
+        cv2.imwrite(str(shelf), np.full((60, 80, 3), 20 * shade, np.uint8))
+        with qtbot.waitSignal(page.photo_added, timeout=10000) as added:
+            page.add_photo_file(shelf)
+    assert added.args == [MAX_PHOTOS_PER_CASE]
+
+    frame = np.full((240, 320, 3), 90, np.uint8)
+    page.camera_target = str(write_video(tmp_path / "cam.avi", [frame] * 3, size=(320, 240)))
+    with qtbot.waitSignal(page.photo_failed, timeout=10000):
+        page.take_photo()
+    words = page.evidence_status.text()
+    assert "already has 10 photos, the most one case carries" in words
+    assert "File the case with these photos." in words
+    huge = tmp_path / "huge.jpg"
+    huge.write_bytes(b"\xff" * (MAX_PHOTO_BYTES + 1))
+    with qtbot.waitSignal(page.photo_failed, timeout=10000):
+        page.add_photo_file(huge)
+    assert "a photo for a case may be at most 8 MB" in page.evidence_status.text()
+
+    check_id = page.current.check_id
+    conn = connect(context.db_path, readonly=True)
+    try:
+        held = conn.execute(
+            "SELECT count(*) FROM inspector_photos WHERE check_id = ?", (check_id,)
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    assert held == MAX_PHOTOS_PER_CASE
+    assert len(list((page.evidence_dir / check_id).iterdir())) == MAX_PHOTOS_PER_CASE

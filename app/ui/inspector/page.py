@@ -597,11 +597,15 @@ class InspectorPage(ScanPage):
             try:
                 data, suffix = produce()
                 photo = checks.save_photo(folder, check_id, data, suffix)
-                count = writer.call(
-                    lambda conn: checks.attach_photo(
-                        conn, check_id, photo, source, dt.datetime.now(dt.UTC)
+                try:
+                    count = writer.call(
+                        lambda conn: checks.attach_photo(
+                            conn, check_id, photo, source, dt.datetime.now(dt.UTC)
+                        )
                     )
-                )
+                except checks.PhotoRefused:  # the check is full: no file the case never names
+                    photo.path.unlink(missing_ok=True)
+                    raise
             except Exception as exc:  # a camera or disk problem: say it, keep the check
                 log.warning("evidence photo failed: %s", exc)
                 self.photo_failed.emit(exc)
@@ -623,7 +627,9 @@ class InspectorPage(ScanPage):
 
     def _photo_error(self, exc: BaseException) -> None:
         """What went wrong, in the operator's words, and what to do next; never Python's text."""
-        if isinstance(exc, CameraUnavailable):
+        if isinstance(exc, checks.PhotoRefused):  # its words say what to do
+            why, advice = tr(exc.template).format(**exc.args_), ""
+        elif isinstance(exc, CameraUnavailable):
             why = tr(exc.template).format(**exc.args_)
             advice = self.tr(
                 "Check that the camera is connected and not used by another program, or add a "

@@ -19,6 +19,7 @@ from pathlib import Path
 from app.domain.codes import Code
 from app.domain.codes.display import readable
 from app.domain.i18n import QT_TRANSLATE_NOOP
+from app.domain.rules.evidence import MAX_PHOTO_BYTES, MAX_PHOTOS_PER_CASE
 from app.domain.rules.snapshot import ELSEWHERE
 from app.domain.store import journal
 from app.domain.store.database import station_id
@@ -297,8 +298,37 @@ class Photo:
     sha256: str
 
 
+class PhotoRefused(Exception):
+    """A photo the check cannot take, by the rule the server applies too
+    (``app.domain.rules.evidence``): ``template`` (English, marked for translation in the
+    "Inspector" context) with ``args_`` says why and what to do, in the operator's language."""
+
+    def __init__(self, template: str, **args: int) -> None:
+        super().__init__(template.format(**args))
+        self.template = template
+        self.args_ = args
+
+
+TOO_MANY_PHOTOS = QT_TRANSLATE_NOOP(
+    "Inspector",
+    "This check already has {count} photos, the most one case carries; no more can be "
+    "added. File the case with these photos.",
+)
+PHOTO_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Inspector",
+    "The picture is {size} MB; a photo for a case may be at most {limit} MB. Save it smaller "
+    "(as JPEG) and add it again, or take the photo with the camera.",
+)
+
+
 def save_photo(evidence_dir: Path, check_id: str, data: bytes, suffix: str = ".jpg") -> Photo:
-    """Write the image under the evidence folder, named by its hash (file I/O: not on the GUI thread)."""
+    """Write the image under the evidence folder, named by its hash (file I/O: not on the GUI
+    thread); a picture larger than the server takes is ``PhotoRefused`` and not written."""
+    if len(data) > MAX_PHOTO_BYTES:
+        megabyte = 1024 * 1024
+        raise PhotoRefused(
+            PHOTO_TOO_LARGE, size=-(-len(data) // megabyte), limit=MAX_PHOTO_BYTES // megabyte
+        )
     digest = hashlib.sha256(data).hexdigest()
     folder = Path(evidence_dir) / check_id
     folder.mkdir(parents=True, exist_ok=True)
@@ -313,11 +343,18 @@ def save_photo(evidence_dir: Path, check_id: str, data: bytes, suffix: str = ".j
 def attach_photo(
     conn: sqlite3.Connection, check_id: str, photo: Photo, source: str, now: dt.datetime
 ) -> int:
-    """Record a saved photo against a check; returns how many photos the check now has."""
+    """Record a saved photo against a check; returns how many photos the check now has.
+    A check holding ``MAX_PHOTOS_PER_CASE`` takes no new one (``PhotoRefused``): its case could
+    not carry it."""
     exists = conn.execute(
         "SELECT 1 FROM inspector_photos WHERE check_id = ? AND sha256 = ?", (check_id, photo.sha256)
     ).fetchone()
     if exists is None:
+        held = conn.execute(
+            "SELECT count(*) FROM inspector_photos WHERE check_id = ?", (check_id,)
+        ).fetchone()[0]
+        if held >= MAX_PHOTOS_PER_CASE:
+            raise PhotoRefused(TOO_MANY_PHOTOS, count=MAX_PHOTOS_PER_CASE)
         conn.execute(
             "INSERT INTO inspector_photos (check_id, path, sha256, source, taken_at) VALUES (?, ?, ?, ?, ?)",
             (
