@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 256 * 1024  # small enough to finish between two drops of a weak signal
 UPLOADED, MISSING, REFUSED = "uploaded", "missing", "refused"
+QUOTA_FULL = "evidence.quota_full"  # the server's reason: this station's day's share is sent
 
 PENDING = """
 SELECT p.sha256, min(p.path) FROM inspector_photos p
@@ -77,7 +78,8 @@ def upload_pending(
 
     A network failure propagates (the round fails and is tried again later); a file that is
     gone or a photo the server refuses (one no case kept, one too large) is recorded and never
-    tried again, so it never holds up the rest of the round.
+    tried again, so it never holds up the rest of the round. When the station has sent its
+    day's share of photos (``evidence.quota_full``) the rest wait, unrecorded, for a later round.
     """
     sent = 0
     for sha256, path in pending(reader):
@@ -90,6 +92,9 @@ def upload_pending(
         try:
             send(transport, sha256, data)
         except (ServerRefused, TooLarge) as exc:
+            if QUOTA_FULL in str(exc):
+                log.info("the server takes more photos later: %s", exc)
+                return sent
             log.warning("the server refused evidence photo %s: %s", sha256, exc)
             write(partial(record, sha256=sha256, outcome=REFUSED, detail=str(exc)))
             continue

@@ -28,6 +28,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "server.snapshot.max_age_minutes": 60,
     "server.registry.min_codes": 50000,  # fewer code changes: a first pull replays them
     "server.snapshot.dir": None,  # a folder every worker and host shares
+    "server.evidence.station_mb_per_day": 1024,  # photo bytes one station may start a day
     "counter.offline_caps": {"vouchers": 20, "value_cents": 200000, "hours": 24},
     "inspector.max_age_hours": 72,
     "code_profiles": [],

@@ -5,7 +5,11 @@ A station may upload only a photo that one of its own cases names, and a case na
 ``MAX_PHOTOS_PER_CASE`` photos of at most ``MAX_PHOTO_BYTES`` each (``app.domain.rules.evidence``,
 the rule the inspector's station applies too), so a credential alone cannot fill the store. A
 photo no case of the station names is ``404 evidence.not_named`` (not 403, which tells a station
-its credential is gone), so a station records it as refused and never asks again. Chunks are kept in the database (not on one host's disk),
+its credential is gone), so a station records it as refused and never asks again. And a
+station may start at most ``server.evidence.station_mb_per_day`` of photos in 24 hours (a photo
+counts with its announced size from its first chunk): past it the upload is ``413
+evidence.quota_full`` and the station keeps the photo for a later round, so even many cases
+cannot fill the store faster than head office allows. Chunks are kept in the database (not on one host's disk),
 so any worker of a scaled-out server can take the next chunk; the photo is complete when its
 bytes add up to the announced size and hash to the name they were uploaded under.
 
@@ -24,6 +28,7 @@ from fastapi.responses import JSONResponse
 
 from app.domain.rules.evidence import MAX_PHOTO_BYTES, is_photo_name
 from sync.protocol import API_PREFIX, ErrorBody
+from sync.server.changes import get_setting
 from sync.server.db import Database, Tx
 
 MAX_CHUNK_BYTES = 1024 * 1024
@@ -96,6 +101,7 @@ def receive(
             "SELECT size, received, completed_at FROM evidence WHERE sha256 = ?", (sha256,)
         )
         if row is None:
+            _within_quota(tx, now, station_id, total)
             tx.execute(
                 "INSERT INTO evidence (sha256, station_id, size, created_at) VALUES (?, ?, ?, ?)",
                 (sha256, station_id, total, stamp),
@@ -126,6 +132,24 @@ def receive(
         "evidence.hash_mismatch",
         "The photo's bytes do not match its SHA-256; it was not kept.",
     )
+
+
+def _within_quota(tx: Tx, now: dt.datetime, station_id: str, total: int) -> None:
+    """Refuse a new photo that would take the station past its day's share of the store."""
+    tx.lock(f"evidence-quota:{station_id}")  # two workers cannot both take the last megabyte
+    megabytes = int(get_setting(tx, "server.evidence.station_mb_per_day"))
+    since = (now - dt.timedelta(days=1)).astimezone(dt.UTC).isoformat(timespec="seconds")
+    started = tx.scalar(
+        "SELECT COALESCE(SUM(size), 0) FROM evidence WHERE station_id = ? AND created_at > ?",
+        (station_id, since),
+    )
+    if int(started) + total > megabytes * 1024 * 1024:
+        raise EvidenceRefused(
+            413,
+            "evidence.quota_full",
+            f"This station sent the {megabytes} MB of photos it may send in 24 hours;"
+            " the rest are taken later.",
+        )
 
 
 def _join(tx: Tx, sha256: str) -> bytes:

@@ -122,6 +122,7 @@ CREATE TABLE IF NOT EXISTS station_reports (
 CREATE TABLE IF NOT EXISTS evidence (
     sha256 TEXT PRIMARY KEY, station_id TEXT NOT NULL, size {big} NOT NULL,
     received {big} NOT NULL DEFAULT 0, created_at TEXT NOT NULL, completed_at TEXT);
+CREATE INDEX IF NOT EXISTS evidence_station ON evidence (station_id, created_at);
 CREATE TABLE IF NOT EXISTS evidence_chunks (
     sha256 TEXT NOT NULL, position {big} NOT NULL, data {blob} NOT NULL,
     PRIMARY KEY (sha256, position));

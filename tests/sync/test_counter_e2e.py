@@ -293,3 +293,46 @@ def test_a_cases_photos_reach_the_server_once_and_head_office_sees_them(world, t
     assert inspector.client.sync_once().evidence == 0  # sent once, never again
     with central.server.db.read() as tx:
         assert tx.scalar("SELECT photos FROM diversion_cases WHERE case_id = ?", (filed.case_id,))
+
+
+def test_photos_past_the_case_limit_or_the_days_share_never_stall_the_station(world, tmp_path):
+    """An older station's case named 12 photos; the server keeps 10. The two it left out were
+    refused 403, which the station reads as 'credential gone' (the round failed, asking to
+    enroll again); now 404, recorded as refused once. Past the station's day's share of the
+    store (``server.evidence.station_mb_per_day``) the photos wait for a later round, and the
+    round itself goes on."""
+    from app.domain.rules.evidence import MAX_PHOTOS_PER_CASE
+    from sync.client.evidence import REFUSED
+
+    central, items, st = world
+    inspector = st["INS"]
+    inspector.client.sync_once(snapshot=True)
+    session = InspectorSession()
+    shop = next(p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1")
+    inspector.writer.call(lambda c: choose_place(c, shop))
+    me = Actor("op-5", "稽查员老周")
+    check_id = inspector.writer.call(lambda c: session.handle(c, gun(items[4]), me)).check.check_id
+    shots = [bytes([n]) * (200_000 + n) for n in range(MAX_PHOTOS_PER_CASE + 2)]
+    for data in shots:  # as an older station without the limit attached them
+        photo = checks.save_photo(tmp_path / "evidence", check_id, data)
+        inspector.writer.call(
+            lambda c, p=photo: c.execute(
+                "INSERT INTO inspector_photos (check_id, path, sha256, source, taken_at)"
+                " VALUES (?, ?, ?, 'camera', '2026-12-01T00:00:00+00:00')",
+                (check_id, str(p.path), p.sha256),
+            )
+        )
+    inspector.writer.call(lambda c: session.handle(c, CONFIRM, me))
+    admin.set_setting_value(central.server, "server.evidence.station_mb_per_day", 1)
+    assert inspector.client.sync_once().evidence == 5  # 5 x 200 kB fit in 1 MB; the rest wait
+    admin.set_setting_value(central.server, "server.evidence.station_mb_per_day", 1024)
+    assert inspector.client.sync_once().evidence == MAX_PHOTOS_PER_CASE - 5
+    assert inspector.client.sync_once().evidence == 0  # the two left out are never asked again
+    refused = (
+        inspector.reader()
+        .execute("SELECT sha256, detail FROM sync_evidence WHERE outcome = ?", (REFUSED,))
+        .fetchall()
+    )
+    left_out = {hashlib.sha256(data).hexdigest() for data in shots[MAX_PHOTOS_PER_CASE:]}
+    assert {sha for sha, _ in refused} == left_out
+    assert {detail for _, detail in refused} == {"404 evidence.not_named"}

@@ -379,3 +379,26 @@ def test_a_case_naming_a_photo_by_anything_but_its_sha256_is_invalid(central):
     results = inspector.push([_photos_case(sample, n + 1, p) for n, p in enumerate(odd)])
     assert {(r["status"], r["reason"]) for r in results} == {("rejected", "event.invalid")}
     assert {r["detail"]["error"] for r in results} == {"each photo must be named by its SHA-256"}
+
+
+def test_a_station_past_its_days_share_of_the_store_is_refused_413(central):
+    """Ten photos a case still let many cases fill the store: a station may start at most
+    ``server.evidence.station_mb_per_day`` of photos in 24 hours (its announced sizes)."""
+    sample = seed_sample(central.server)
+    inspector = enroll_station(central, "insp")
+    admin.set_setting_value(central.server, "server.evidence.station_mb_per_day", 1)
+    pictures = [bytes([n]) * 600_000 for n in range(2)]
+    names = [hashlib.sha256(p).hexdigest() for p in pictures]
+    named = [{"sha256": sha, "name": "shelf.jpg"} for sha in names]
+    assert inspector.push([_photos_case(sample, 1, named)])[0]["status"] == "accepted"
+    answers = [
+        inspector.session.put(
+            f"{inspector.url}/v1/evidence/{sha}", params={"offset": 0, "total": len(picture)},
+            data=picture, headers={"Content-Type": "application/octet-stream"}, timeout=30,
+        )
+        for picture, sha in zip(pictures, names, strict=True)
+    ]  # fmt: skip
+    assert answers[0].json()["complete"] is True
+    assert answers[1].status_code == 413
+    assert answers[1].json()["error"] == "evidence.quota_full"
+    assert inspector.get(f"/v1/evidence/{names[1]}").json()["received"] == 0
