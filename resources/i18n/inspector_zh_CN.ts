@@ -9,23 +9,23 @@
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="405"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="404"/>
         <location filename="../../app/domain/workflows/inspector/session.py" line="127"/>
         <source>Scan the product first, then file the case.</source>
         <translation>请先扫产品，再提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="410"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="409"/>
         <source>No case for this product: it is authorised here or the data is too old to judge.</source>
         <translation>该产品无需立案：它在本地区授权销售，或数据过旧无法判定。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="421"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="420"/>
         <source>A case was already filed for this check.</source>
         <translation>本次稽查已提交过案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="513"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="512"/>
         <source>CASE FILED ({case}). It goes to the brand at the next sync; its status shows under My cases.</source>
         <translation>案件已提交（{case}）。下次同步时发给品牌方，处理状态见“我的案件”。</translation>
     </message>
@@ -167,14 +167,14 @@
         <translation>数据时效（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="312"/>
-        <source>This check already has {count} photos, the most one case carries; no more can be added. File the case with these photos.</source>
-        <translation>本次检查已有 {count} 张照片，这是一个案件最多能带的数量，不能再添加。请用这些照片提交案件。</translation>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="313"/>
+        <source>Not added: {count} photos is the most a case carries. File it with these.</source>
+        <translation>未添加：一个案件最多带 {count} 张照片。请用这些照片提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="317"/>
-        <source>The picture is {size} MB; a photo for a case may be at most {limit} MB. Save it smaller (as JPEG) and add it again, or take the photo with the camera.</source>
-        <translation>这张图片有 {size} MB；案件照片最大 {limit} MB。请另存为较小的图片（JPEG 格式）后再添加，或用摄像头拍照。</translation>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="316"/>
+        <source>Not added: the picture is {size} MB, a case&apos;s photo at most {limit} MB. Save it smaller or use the camera.</source>
+        <translation>未添加：图片有 {size} MB，案件照片最大 {limit} MB。请存成较小的图片，或用摄像头拍照。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/verdict.py" line="38"/>
@@ -335,7 +335,7 @@
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="745"/>
+        <location filename="../../app/ui/inspector/page.py" line="746"/>
         <source>Inspection</source>
         <translation>稽查</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>共 {rows} 个码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="635"/>
+        <location filename="../../app/ui/inspector/page.py" line="636"/>
         <source>Check that the camera is connected and not used by another program, or add a photo file.</source>
         <translation>请检查摄像头已连接且没有被其他程序占用，或添加照片文件。</translation>
     </message>
@@ -473,47 +473,47 @@
         <translation>本次稽查已附 {count} 张照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="639"/>
+        <location filename="../../app/ui/inspector/page.py" line="640"/>
         <source>The photo could not be read or saved ({error}).</source>
         <translation>照片无法读取或保存（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="642"/>
+        <location filename="../../app/ui/inspector/page.py" line="643"/>
         <source>Try another file, or take the photo with the camera.</source>
         <translation>请换一个文件，或用摄像头拍照。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="644"/>
+        <location filename="../../app/ui/inspector/page.py" line="645"/>
         <source>Try again, or add a photo file.</source>
         <translation>请再试一次，或添加照片文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="646"/>
+        <location filename="../../app/ui/inspector/page.py" line="647"/>
         <source>No photo was taken.</source>
         <translation>没有拍到照片。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="680"/>
+        <location filename="../../app/ui/inspector/page.py" line="681"/>
         <source>Connecting to the brand&apos;s server…</source>
         <translation>正在连接品牌方服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="707"/>
+        <location filename="../../app/ui/inspector/page.py" line="708"/>
         <source>Done. The data is on this station; you can inspect offline.</source>
         <translation>完成。数据已在本机，可以离线稽查。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="712"/>
+        <location filename="../../app/ui/inspector/page.py" line="713"/>
         <source>The download stopped ({error}). Press Download data again when the network is back: it continues where it stopped.</source>
         <translation>下载中断（{error}）。网络恢复后再按“下载数据”，会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="717"/>
+        <location filename="../../app/ui/inspector/page.py" line="718"/>
         <source>Updated from the brand.</source>
         <translation>已从品牌方更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inspector/page.py" line="719"/>
+        <location filename="../../app/ui/inspector/page.py" line="720"/>
         <source>Offline: showing what was known at the last sync.</source>
         <translation>离线：显示上次同步时的状态。</translation>
     </message>

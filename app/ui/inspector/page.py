@@ -627,9 +627,10 @@ class InspectorPage(ScanPage):
 
     def _photo_error(self, exc: BaseException) -> None:
         """What went wrong, in the operator's words, and what to do next; never Python's text."""
-        if isinstance(exc, checks.PhotoRefused):  # its words say what to do
-            why, advice = tr(exc.template).format(**exc.args_), ""
-        elif isinstance(exc, CameraUnavailable):
+        if isinstance(exc, checks.PhotoRefused):  # its words say what happened and what to do
+            self.evidence_status.setText(tr(exc.template).format(**exc.args_))
+            return
+        if isinstance(exc, CameraUnavailable):
             why = tr(exc.template).format(**exc.args_)
             advice = self.tr(
                 "Check that the camera is connected and not used by another program, or add a "

@@ -309,15 +309,14 @@ class PhotoRefused(Exception):
         self.args_ = args
 
 
+# Short enough for one line beside the verdict card: the page shows them as they are.
 TOO_MANY_PHOTOS = QT_TRANSLATE_NOOP(
-    "Inspector",
-    "This check already has {count} photos, the most one case carries; no more can be "
-    "added. File the case with these photos.",
+    "Inspector", "Not added: {count} photos is the most a case carries. File it with these."
 )
 PHOTO_TOO_LARGE = QT_TRANSLATE_NOOP(
     "Inspector",
-    "The picture is {size} MB; a photo for a case may be at most {limit} MB. Save it smaller "
-    "(as JPEG) and add it again, or take the photo with the camera.",
+    "Not added: the picture is {size} MB, a case's photo at most {limit} MB. Save it smaller "
+    "or use the camera.",
 )
 
 
