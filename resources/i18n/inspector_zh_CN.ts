@@ -9,23 +9,23 @@
         <translation>正在与品牌方服务器同步。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="404"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="409"/>
         <location filename="../../app/domain/workflows/inspector/session.py" line="127"/>
         <source>Scan the product first, then file the case.</source>
         <translation>请先扫产品，再提交案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="409"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="414"/>
         <source>No case for this product: it is authorised here or the data is too old to judge.</source>
         <translation>该产品无需立案：它在本地区授权销售，或数据过旧无法判定。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="420"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="425"/>
         <source>A case was already filed for this check.</source>
         <translation>本次稽查已提交过案件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/inspector/checks.py" line="512"/>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="517"/>
         <source>CASE FILED ({case}). It goes to the brand at the next sync; its status shows under My cases.</source>
         <translation>案件已提交（{case}）。下次同步时发给品牌方，处理状态见“我的案件”。</translation>
     </message>
@@ -173,6 +173,11 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/inspector/checks.py" line="316"/>
+        <source>Not added: this check&apos;s case is filed. Scan the product again for a new check.</source>
+        <translation>未添加：此检查的案件已提交。请重新扫描商品，开始新的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/inspector/checks.py" line="319"/>
         <source>Not added: the picture is {size} MB, a case&apos;s photo at most {limit} MB. Save it smaller or use the camera.</source>
         <translation>未添加：图片有 {size} MB，案件照片最大 {limit} MB。请存成较小的图片，或用摄像头拍照。</translation>
     </message>

@@ -400,3 +400,20 @@ def test_a_check_takes_no_photo_past_what_a_case_carries(qtbot, page, gun, conte
         conn.close()
     assert held == MAX_PHOTOS_PER_CASE
     assert len(list((page.evidence_dir / check_id).iterdir())) == MAX_PHOTOS_PER_CASE
+
+
+def test_a_photo_after_the_case_is_filed_is_refused_in_words(qtbot, page, gun, tmp_path):
+    """A photo taken after CONFIRM was attached to the check but named by no case: the server
+    refused its upload (403 then, which the station read as 'enroll again'). Fails on the old
+    code (the photo was added)."""
+    page.choose_place("ST-SH-1")
+    gun(ZJ)
+    assert gun(command_text("confirm")).decision.reason == "inspect.case_filed"
+    shelf = tmp_path / "late.png"
+    cv2.imwrite(str(shelf), np.full((60, 80, 3), 120, np.uint8))
+    with qtbot.waitSignal(page.photo_failed, timeout=10000):
+        page.add_photo_file(shelf)
+    assert page.evidence_status.text() == (
+        "Not added: this check's case is filed. Scan the product again for a new check."
+    )
+    assert page.photos.count() == 0

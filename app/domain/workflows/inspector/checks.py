@@ -313,6 +313,9 @@ class PhotoRefused(Exception):
 TOO_MANY_PHOTOS = QT_TRANSLATE_NOOP(
     "Inspector", "Not added: {count} photos is the most a case carries. File it with these."
 )
+CASE_ALREADY_FILED = QT_TRANSLATE_NOOP(
+    "Inspector", "Not added: this check's case is filed. Scan the product again for a new check."
+)
 PHOTO_TOO_LARGE = QT_TRANSLATE_NOOP(
     "Inspector",
     "Not added: the picture is {size} MB, a case's photo at most {limit} MB. Save it smaller "
@@ -343,12 +346,14 @@ def attach_photo(
     conn: sqlite3.Connection, check_id: str, photo: Photo, source: str, now: dt.datetime
 ) -> int:
     """Record a saved photo against a check; returns how many photos the check now has.
-    A check holding ``MAX_PHOTOS_PER_CASE`` takes no new one (``PhotoRefused``): its case could
-    not carry it."""
+    A check holding ``MAX_PHOTOS_PER_CASE``, or whose case is filed, takes no new one
+    (``PhotoRefused``): its case would not carry it, and the server would refuse the upload."""
     exists = conn.execute(
         "SELECT 1 FROM inspector_photos WHERE check_id = ? AND sha256 = ?", (check_id, photo.sha256)
     ).fetchone()
     if exists is None:
+        if conn.execute("SELECT 1 FROM inspector_cases WHERE check_id = ?", (check_id,)).fetchone():
+            raise PhotoRefused(CASE_ALREADY_FILED)
         held = conn.execute(
             "SELECT count(*) FROM inspector_photos WHERE check_id = ?", (check_id,)
         ).fetchone()[0]
