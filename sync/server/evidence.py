@@ -9,9 +9,11 @@ its credential is gone), so a station records it as refused and never asks again
 station may start at most ``server.evidence.station_mb_per_day`` of photos in 24 hours (a photo
 counts with its announced size from its first chunk): past it the upload is ``413
 evidence.quota_full`` and the station keeps the photo for a later round, so even many cases
-cannot fill the store faster than head office allows. Chunks are kept in the database (not on one host's disk),
-so any worker of a scaled-out server can take the next chunk; the photo is complete when its
-bytes add up to the announced size and hash to the name they were uploaded under.
+cannot fill the store faster than head office allows.
+
+Chunks are kept in the database (not on one host's disk), so any worker of a scaled-out server
+can take the next chunk; the photo is complete when its bytes add up to the announced size and
+hash to the name they were uploaded under.
 
 (No ``from __future__ import annotations``: the routes' parameter types name the app's
 station dependency, which FastAPI must see as an object, not a string.)
