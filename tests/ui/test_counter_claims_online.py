@@ -77,6 +77,18 @@ def scan(qtbot, page):
     return scan
 
 
+def confirm_when_checked(qtbot, scan):
+    """CONFIRM, scanned again while the brand is still being asked about a code (the counter
+    answers claim.checking and waits, as a clerk would scan it again); the registered reply."""
+    for _ in range(50):
+        confirmed = scan(command_text("confirm"))
+        if confirmed.decision.reason != "claim.checking":
+            break
+        qtbot.wait(100)
+    assert confirmed.decision.reason == "claim.registered"
+    return confirmed
+
+
 def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
     qtbot, central, sample, window, page, scan, tmp_path
 ):
@@ -101,12 +113,7 @@ def test_a_claim_the_brand_refuses_says_why_in_words_everywhere(
     assert page.lines.rowCount() == 2 and page.lines.key(1) == first
     # The other counter's claim of ``first`` is something only the server knows. CONFIRM waits
     # while the brand is still being asked about a code: the clerk scans it again.
-    for _ in range(50):
-        confirmed = scan(command_text("confirm"))
-        if confirmed.decision.reason != "claim.checking":
-            break
-        qtbot.wait(100)
-    assert confirmed.decision.reason == "claim.registered"
+    confirmed = confirm_when_checked(qtbot, scan)
 
     qtbot.waitUntil(
         lambda: window.feedback.headline.text() == "✖ CLAIM REFUSED BY THE BRAND", timeout=15000
@@ -162,12 +169,7 @@ def test_another_dealers_sale_is_judged_alike_by_the_counter_and_the_server(
     folder = Path(os.environ.get("YIMA_SHOTS") or tmp_path)  # for a person to look at
     assert window.grab().save(str(folder / "counter-left-to-brand-en.png"))
     assert page.lines.rowCount() == 1 and page.lines.key(0) == d2
-    for _ in range(50):
-        confirmed = scan(command_text("confirm"))
-        if confirmed.decision.reason != "claim.checking":
-            break
-        qtbot.wait(100)
-    assert confirmed.decision.reason == "claim.registered"
+    confirmed = confirm_when_checked(qtbot, scan)
     number = confirmed.decision.args["claim"]
     qtbot.waitUntil(
         lambda: page.claims.rowCount() == 1 and page.claims.cells(0)[5] == "confirmed",
@@ -223,12 +225,7 @@ def test_a_code_received_by_another_dealer_is_judged_alike_from_the_pulled_recor
     qtbot.waitUntil(
         lambda: window.feedback.headline.text() == "⚠ THE BRAND DECIDES AT SYNC", timeout=10000
     )
-    for _ in range(50):
-        confirmed = scan(command_text("confirm"))
-        if confirmed.decision.reason != "claim.checking":
-            break
-        qtbot.wait(100)
-    assert confirmed.decision.reason == "claim.registered"
+    confirmed = confirm_when_checked(qtbot, scan)
     qtbot.waitUntil(
         lambda: page.claims.rowCount() == 1 and page.claims.cells(0)[5] == "confirmed",
         timeout=15000,
