@@ -266,15 +266,21 @@ def test_a_shipment_after_the_snapshot_arrives_by_the_shipments_stream(world):
     late.writer.stop()
 
 
-def test_a_cases_photos_reach_the_server_once_and_head_office_sees_them(world, tmp_path):
-    central, items, st = world
-    inspector = st["INS"]
+def _diverted_check(inspector: Station, key: str):
+    """The inspector, with the snapshot, at the Shanghai shop, has checked ``key`` (shipped to
+    Hangzhou: diverted); (its session, the inspector, the check's reply)."""
     inspector.client.sync_once(snapshot=True)
     session = InspectorSession()
     shop = next(p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1")
     inspector.writer.call(lambda c: choose_place(c, shop))
     me = Actor("op-5", "稽查员老周")
-    diverted = inspector.writer.call(lambda c: session.handle(c, gun(items[4]), me))
+    return session, me, inspector.writer.call(lambda c: session.handle(c, gun(key), me))
+
+
+def test_a_cases_photos_reach_the_server_once_and_head_office_sees_them(world, tmp_path):
+    central, items, st = world
+    inspector = st["INS"]
+    session, me, diverted = _diverted_check(inspector, items[4])
     shots = [bytes([n]) * (300_000 + n) for n in (1, 2)]  # two chunks and more each
     for data in shots:
         photo = checks.save_photo(tmp_path / "evidence", diverted.check.check_id, data)
@@ -306,12 +312,8 @@ def test_photos_past_the_case_limit_or_the_days_share_never_stall_the_station(wo
 
     central, items, st = world
     inspector = st["INS"]
-    inspector.client.sync_once(snapshot=True)
-    session = InspectorSession()
-    shop = next(p for p in inspector.writer.call(lambda c: checks.places(c)) if p.id == "ST-SH-1")
-    inspector.writer.call(lambda c: choose_place(c, shop))
-    me = Actor("op-5", "稽查员老周")
-    check_id = inspector.writer.call(lambda c: session.handle(c, gun(items[4]), me)).check.check_id
+    session, me, diverted = _diverted_check(inspector, items[4])
+    check_id = diverted.check.check_id
     shots = [bytes([n]) * (200_000 + n) for n in range(MAX_PHOTOS_PER_CASE + 2)]
     for data in shots:  # as an older station without the limit attached them
         photo = checks.save_photo(tmp_path / "evidence", check_id, data)
