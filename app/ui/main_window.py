@@ -182,9 +182,9 @@ class MainWindow(QMainWindow):
         # button's words do, on a handheld in a language with long words
         self.operator_label = ElidedLabel(workspace)
         self.operator_label.setObjectName("OperatorLabel")
-        self.settings_button = QPushButton(self.tr("Settings"), workspace)
+        self.settings_button = QPushButton(self.tr("Settings  Ctrl+,"), workspace)
         self.settings_button.clicked.connect(self.open_settings)
-        self.logout_button = QPushButton(self.tr("Log out"), workspace)
+        self.logout_button = QPushButton(self.tr("Log out  Ctrl+L"), workspace)
         self.logout_button.clicked.connect(self.logout)
         for button in (self.settings_button, self.logout_button):
             button.setMinimumHeight(40)

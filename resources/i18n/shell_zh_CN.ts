@@ -102,12 +102,12 @@
         <translation>没有记录：有对话框打开着。请先关闭对话框，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Nothing was recorded: this page does not take scans. Switch to a work page first.</source>
         <translation>没有记录：当前页面不接收扫码。请先切换到作业页面。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="449"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>This scan could not be processed and nothing was recorded. Scan it again; if this keeps happening, tell IT.</source>
         <translation>这次扫码没有处理成功，也没有记录。请再扫一次；如果一直这样，请联系 IT。</translation>
     </message>
@@ -174,27 +174,27 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="77"/>
+        <location filename="../../app/ui/feedback_panel.py" line="78"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="78"/>
+        <location filename="../../app/ui/feedback_panel.py" line="79"/>
         <source>✔ OK</source>
         <translation>✔ 成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="79"/>
+        <location filename="../../app/ui/feedback_panel.py" line="80"/>
         <source>⚠ Check</source>
         <translation>⚠ 请核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="80"/>
+        <location filename="../../app/ui/feedback_panel.py" line="81"/>
         <source>✖ Refused</source>
         <translation>✖ 拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feedback_panel.py" line="81"/>
+        <location filename="../../app/ui/feedback_panel.py" line="82"/>
         <source>✔✔ Done</source>
         <translation>✔✔ 完成</translation>
     </message>
@@ -202,37 +202,37 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="54"/>
+        <location filename="../../app/ui/settings_dialog.py" line="57"/>
         <source>Same as the computer</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="59"/>
+        <location filename="../../app/ui/settings_dialog.py" line="62"/>
         <source>A new language shows the next time Yima Scan starts.</source>
         <translation>新的语言在下次启动一码扫时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="65"/>
+        <location filename="../../app/ui/settings_dialog.py" line="68"/>
         <source>e.g. Warehouse 2, gate B</source>
         <translation>例如：二号仓库 B 门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="68"/>
+        <location filename="../../app/ui/settings_dialog.py" line="71"/>
         <source>Strict mode: refuse codes this station cannot verify</source>
         <translation>严格模式：本机无法核实的码直接拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../app/ui/settings_dialog.py" line="77"/>
         <source>Off: an unknown code is accepted with a warning and checked by the server later. On: it is refused at once.</source>
         <translation>关闭：未知的码会带警告接收，稍后由服务器核实。开启：立即拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../app/ui/settings_dialog.py" line="85"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../app/ui/settings_dialog.py" line="87"/>
         <source>Station name</source>
         <translation>工作站名称</translation>
     </message>
@@ -329,55 +329,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Yima Scan</source>
         <translation>一码扫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
-        <source>Settings</source>
-        <translation>设置</translation>
+        <location filename="../../app/ui/main_window.py" line="185"/>
+        <source>Settings  Ctrl+,</source>
+        <translation>设置  Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
-        <source>Log out</source>
-        <translation>退出登录</translation>
+        <location filename="../../app/ui/main_window.py" line="187"/>
+        <source>Log out  Ctrl+L</source>
+        <translation>退出登录  Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Station settings (Ctrl+,)</source>
         <translation>工作站设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>This work is not installed on this station.</source>
         <translation>这台工作站没有安装这项作业。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Inspector</source>
         <translation>稽查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>No scanning on this page</source>
         <translation>此页面不用扫码</translation>
     </message>
@@ -447,97 +447,97 @@
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="202"/>
+        <location filename="../../app/ui/settings_dialog.py" line="205"/>
         <source>Print login badge</source>
         <translation>打印登录工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../app/ui/settings_dialog.py" line="207"/>
         <source>Type the operator&apos;s PIN first: the badge carries it, so keep it like a key</source>
         <translation>请先输入该操作员的密码：工牌上带有密码，请像钥匙一样保管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="308"/>
+        <location filename="../../app/ui/settings_dialog.py" line="311"/>
         <source>Type the operator&apos;s PIN, then print the badge.</source>
         <translation>请输入该操作员的密码，再打印工牌。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="318"/>
+        <location filename="../../app/ui/settings_dialog.py" line="321"/>
         <source>That is not this operator&apos;s PIN: no badge was printed.</source>
         <translation>这不是该操作员的密码：没有打印工牌。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="324"/>
+        <location filename="../../app/ui/settings_dialog.py" line="327"/>
         <source>Yima Scan · login badge</source>
         <translation>一码扫 · 登录工牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="342"/>
+        <location filename="../../app/ui/settings_dialog.py" line="345"/>
         <source>Badge saved: %1</source>
         <translation>工牌已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="193"/>
+        <location filename="../../app/ui/settings_dialog.py" line="196"/>
         <source>required for a new operator; empty keeps the PIN</source>
         <translation>新操作员必填；修改时留空则不变</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="194"/>
+        <location filename="../../app/ui/settings_dialog.py" line="197"/>
         <source>New operator</source>
         <translation>新建操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="196"/>
+        <location filename="../../app/ui/settings_dialog.py" line="199"/>
         <source>Add as new operator</source>
         <translation>添加为新操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="197"/>
+        <location filename="../../app/ui/settings_dialog.py" line="200"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="198"/>
+        <location filename="../../app/ui/settings_dialog.py" line="201"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="211"/>
+        <location filename="../../app/ui/settings_dialog.py" line="214"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="212"/>
+        <location filename="../../app/ui/settings_dialog.py" line="215"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="213"/>
+        <location filename="../../app/ui/settings_dialog.py" line="216"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="218"/>
+        <location filename="../../app/ui/settings_dialog.py" line="221"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="277"/>
+        <location filename="../../app/ui/settings_dialog.py" line="280"/>
         <source>%1 was added.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="288"/>
+        <location filename="../../app/ui/settings_dialog.py" line="291"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="299"/>
+        <location filename="../../app/ui/settings_dialog.py" line="302"/>
         <source>%1 can no longer log in.</source>
         <translation>%1 已不能再登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="359"/>
+        <location filename="../../app/ui/settings_dialog.py" line="362"/>
         <source>The change was not saved: the station database did not accept it.</source>
         <translation>修改没有保存：本机数据库未能写入。</translation>
     </message>
@@ -797,22 +797,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="370"/>
+        <location filename="../../app/ui/settings_dialog.py" line="373"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="392"/>
+        <location filename="../../app/ui/settings_dialog.py" line="393"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="393"/>
+        <location filename="../../app/ui/settings_dialog.py" line="394"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="394"/>
+        <location filename="../../app/ui/settings_dialog.py" line="395"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
@@ -820,47 +820,47 @@
 <context>
     <name>SoundPage</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="115"/>
+        <location filename="../../app/ui/settings_dialog.py" line="118"/>
         <source>Mute all sounds</source>
         <translation>全部静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118"/>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>Flash the result panel on every scan</source>
         <translation>每次扫码时结果区闪烁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="127"/>
+        <location filename="../../app/ui/settings_dialog.py" line="130"/>
         <source>Play OK</source>
         <translation>试听：成功</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="128"/>
+        <location filename="../../app/ui/settings_dialog.py" line="131"/>
         <source>Play warning</source>
         <translation>试听：警告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="129"/>
+        <location filename="../../app/ui/settings_dialog.py" line="132"/>
         <source>Play error</source>
         <translation>试听：错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
         <source>Play done</source>
         <translation>试听：完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>No speaker or headset was found on this computer, so the station is silent. Colours and the flash still show every result.</source>
         <translation>这台电脑上没有找到扬声器或耳机，所以不会发出提示音。颜色和闪烁仍会显示每次的结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <location filename="../../app/ui/settings_dialog.py" line="151"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="150"/>
+        <location filename="../../app/ui/settings_dialog.py" line="153"/>
         <source>Test</source>
         <translation>试听</translation>
     </message>
@@ -878,12 +878,12 @@
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="319"/>
+        <location filename="../../app/ui/status_bar.py" line="320"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="350"/>
+        <location filename="../../app/ui/status_bar.py" line="351"/>
         <source>%1 scanners</source>
         <translation>%1 个扫码设备</translation>
     </message>
@@ -908,82 +908,82 @@
         <translation type="vanished">扫码枪 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="416"/>
+        <location filename="../../app/ui/status_bar.py" line="417"/>
         <source>Waiting to send: unknown</source>
         <translation>待上传：未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="421"/>
+        <location filename="../../app/ui/status_bar.py" line="422"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="424"/>
+        <location filename="../../app/ui/status_bar.py" line="425"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="427"/>
+        <location filename="../../app/ui/status_bar.py" line="428"/>
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="433"/>
+        <location filename="../../app/ui/status_bar.py" line="434"/>
         <source>● No server set up</source>
         <translation>● 未设置服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="436"/>
+        <location filename="../../app/ui/status_bar.py" line="437"/>
         <source>Scans are saved on this computer and sent when the server can be reached.</source>
         <translation>扫码记录保存在本机，连上服务器后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="439"/>
+        <location filename="../../app/ui/status_bar.py" line="440"/>
         <source>Waiting to send: …</source>
         <translation>待上传：…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="442"/>
+        <location filename="../../app/ui/status_bar.py" line="443"/>
         <source>Waiting to send: %1</source>
         <translation>待上传：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="447"/>
+        <location filename="../../app/ui/status_bar.py" line="448"/>
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="451"/>
+        <location filename="../../app/ui/status_bar.py" line="452"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="403"/>
+        <location filename="../../app/ui/status_bar.py" line="404"/>
         <source>Disk: %1 free</source>
         <translation>磁盘剩余：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="409"/>
+        <location filename="../../app/ui/status_bar.py" line="410"/>
         <source>The disk that holds the station database is nearly full. Delete files you do not need or empty the recycle bin; below %1 free, scanning stops until there is room.</source>
         <translation>存放本机数据库的磁盘快满了。请删除不需要的文件或清空回收站；剩余空间低于 %1 时，扫码会暂停，直到腾出空间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="430"/>
+        <location filename="../../app/ui/status_bar.py" line="431"/>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="384"/>
+        <location filename="../../app/ui/status_bar.py" line="385"/>
         <source>⚠ Clock %1 ahead of the server</source>
         <translation>⚠ 本机时钟比服务器快 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="386"/>
+        <location filename="../../app/ui/status_bar.py" line="387"/>
         <source>⚠ Clock %1 behind the server</source>
         <translation>⚠ 本机时钟比服务器慢 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="392"/>
+        <location filename="../../app/ui/status_bar.py" line="393"/>
         <source>This computer&apos;s date and time are wrong, so the times it records are wrong too. Set the computer&apos;s date and time (or ask IT). Expiry dates and offline limits use the server&apos;s time meanwhile.</source>
         <translation>这台电脑的日期和时间不对，所以它记录的时间也不对。请设置电脑的日期和时间（或联系 IT）。在此之前，有效期和离线限额按服务器时间计算。</translation>
     </message>

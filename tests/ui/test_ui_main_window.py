@@ -12,6 +12,7 @@ from app.domain import clock
 from app.domain.operators import Role
 from app.domain.store import journal
 from app.domain.workflows.base import Decision, Outcome
+from app.ui.compact import FULL_TEXT
 from app.ui.feedback_panel import COLOURS
 from app.ui.main_window import PlaceholderPage
 from app.ui.scan_log import ScanLogModel
@@ -193,6 +194,10 @@ def test_feedback_shows_each_outcome_in_its_colour(qtbot, window, outcome):
 
 def test_logout_returns_to_login_and_forgets_the_session(qtbot, window):
     log_in(qtbot, window, "Boss", "2468")
+    # the top bar's buttons show their keys, as every other button does (a narrow window
+    # keeps the full label aside: app/ui/compact.py)
+    for button, keys in ((window.logout_button, "Ctrl+L"), (window.settings_button, "Ctrl+,")):
+        assert (button.property(FULL_TEXT) or button.text()).endswith(keys)
     window.show_decision(Decision(Outcome.ERROR, "Refused."), code="x")
     with qtbot.waitSignal(window.operator_changed) as signal:
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
