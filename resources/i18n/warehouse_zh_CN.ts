@@ -256,62 +256,57 @@
         <translation>「{product}」：已收 {scanned} 件，比应到的 {expected} 件多 {over} 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="250"/>
-        <source>{items} × {product} received: {scanned} of {expected}.</source>
-        <translation>已入库 {items} 件「{product}」：{scanned}/{expected}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="259"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="257"/>
         <source>{items} × {product} received ({scanned} so far).</source>
         <translation>已入库 {items} 件「{product}」（累计 {scanned}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="289"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="287"/>
         <source>Receipt closed {short} short: 1 item received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
         <translation>入库完成，短缺 {short} 件：共收 1 件；多出 {over}，单外 {unexpected}。缺少的货品转为到货单 {backorder}，以后再收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="296"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="294"/>
         <source>Receipt closed {short} short: {items} items received; {over} over, {unexpected} not on the delivery. The missing items are expected as delivery {backorder}.</source>
         <translation>入库完成，短缺 {short} 件：共收 {items} 件；多出 {over}，单外 {unexpected}。缺少的货品转为到货单 {backorder}，以后再收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="312"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="310"/>
         <source>Receipt closed: 1 item received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
         <translation>入库完成：共收 1 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="331"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="329"/>
         <source>Receipt closed: 1 item received.</source>
         <translation>入库完成：共收 1 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="371"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="369"/>
         <source>Delivery {backorder} is already being received, so this receipt cannot be opened again. Receive the rest there.</source>
         <translation>到货单 {backorder} 已在收货，这张收货单不能再打开。剩余货品请在那里收。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="387"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="385"/>
         <source>Receipt {job} is open again. Scan what is still to come, then FINISH.</source>
         <translation>收货单 {job} 已重新打开。请扫描还没到的货品，然后扫「完成」。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="398"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="396"/>
         <source>Undone: {code} ({items} items) is not received. Put it aside.</source>
         <translation>已撤销：{code}（{items} 件）未入库，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="399"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="397"/>
         <source>Undone: {code} (1 item) is not received. Put it aside.</source>
         <translation>已撤销：{code}（1 件）未入库，请放到一边。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="318"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="316"/>
         <source>Receipt closed: {items} items received; {short} short, {over} over, {unexpected} not on the delivery. Report the differences.</source>
         <translation>入库完成：共收 {items} 件；短少 {short}，多出 {over}，单外 {unexpected}。请上报差异。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/receive.py" line="333"/>
+        <location filename="../../app/domain/workflows/warehouse/receive.py" line="331"/>
         <source>Receipt closed: {items} items received.</source>
         <translation>入库完成：共收 {items} 件。</translation>
     </message>
@@ -483,6 +478,11 @@
         <translation>{code} 是破损或过期退回的货，不能出库。请放到一边。</translation>
     </message>
     <message>
+        <location filename="../../app/domain/workflows/warehouse/ship.py" line="251"/>
+        <source>{code} was taken in here unverified; it is checked at sync. {product}: {scanned} of {expected} on this order.</source>
+        <translation>{code} 在本站以未核实状态入库，同步时核对。「{product}」本单已扫 {scanned}/{expected} 件。</translation>
+    </message>
+    <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="276"/>
         <source>{code} is {product}, which is not on order {order}. Set it aside.</source>
         <translation>{code} 是「{product}」，订单 {order} 里没有这个产品。请放到一边。</translation>
@@ -501,11 +501,6 @@
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="570"/>
         <source>Undone: {code} (1 item) is off order {order}. Put it back in stock.</source>
         <translation>已撤销：{code}（1 件）已从订单 {order} 撤出，请放回库位。</translation>
-    </message>
-    <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="262"/>
-        <source>{items} × {product}: {scanned} of {expected}.</source>
-        <translation>已扫入 {items} 件「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="310"/>
@@ -581,11 +576,6 @@
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="239"/>
         <source>Everything on order {order} is scanned. Scan FINISH to record the shipment; its delivery note is saved then.</source>
         <translation>订单 {order} 的货品已全部扫描。请扫「完成」登记发货，届时保存发货单。</translation>
-    </message>
-    <message>
-        <location filename="../../app/domain/workflows/warehouse/ship.py" line="251"/>
-        <source>{code} was taken in here unverified; it is checked at sync. {product}: {scanned} of {expected}.</source>
-        <translation>{code} 在本站以未核实状态入库，同步时核对。「{product}」：{scanned}/{expected}。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="555"/>
@@ -699,22 +689,22 @@
         <translation>还缺 {short} 件：{lines}。再扫一次「完成」（或「确认」）按短缺结束；剩余部分作为欠货保留。扫其他码则继续作业。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="421"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="423"/>
         <source>There is no scan to undo in the current job.</source>
         <translation>当前任务中没有可撤销的扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="442"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="444"/>
         <source>Job {job} cancelled: 1 scan taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 1 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="446"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="448"/>
         <source>Job {job} cancelled: {count} scans taken back. Put those goods back.</source>
         <translation>任务 {job} 已取消：撤回 {count} 次扫描。请把这些货放回原处。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/station.py" line="493"/>
+        <location filename="../../app/domain/workflows/warehouse/station.py" line="495"/>
         <source>There is no open job. Scan a code to start one.</source>
         <translation>当前没有进行中的任务。扫一个码即可开始。</translation>
     </message>
@@ -784,7 +774,7 @@
         <translation>已撤销：{items} 件「{product}」不再计入。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/quantities.py" line="123"/>
+        <location filename="../../app/domain/workflows/warehouse/quantities.py" line="121"/>
         <location filename="../../app/domain/workflows/warehouse/stocktake.py" line="171"/>
         <source>{items} × {product} counted: {scanned} of {expected}.</source>
         <translation>已盘 {items} 件「{product}」：{scanned}/{expected}。</translation>
@@ -893,6 +883,16 @@
         <location filename="../../app/domain/workflows/warehouse/conflicts.py" line="193"/>
         <source>Shipment {job} is taken back: its goods are in stock again. Order {order} is open for {remaining} items: choose it and ship again.</source>
         <translation>发货 {job} 已撤回：货品已回到库存。订单 {order} 还差 {remaining} 件：请选择该订单重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="40"/>
+        <source>{items} × {product} received: {scanned} of {expected} on this delivery.</source>
+        <translation>已入库 {items} 件「{product}」，本批到货已收 {scanned}/{expected} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="43"/>
+        <source>{items} × {product} scanned: {scanned} of {expected} on this order.</source>
+        <translation>已扫入 {items} 件「{product}」，本单已扫 {scanned}/{expected} 件。</translation>
     </message>
 </context>
 <context>
@@ -1369,12 +1369,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/model.py" line="61"/>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="74"/>
         <source>Refuse codes this station has never seen</source>
         <translation>拒收本工作站从未见过的码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/model.py" line="67"/>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="80"/>
         <source>Allow several products in one case or pallet</source>
         <translation>允许一箱或一托盘内混装多种商品</translation>
     </message>
@@ -1422,22 +1422,27 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/model.py" line="48"/>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="36"/>
+        <source>⇄ Switched: {task}</source>
+        <translation>⇄ 已切换：{task}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="61"/>
         <source>Unsold stock</source>
         <translation>滞销退货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/model.py" line="49"/>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="62"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/model.py" line="50"/>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="63"/>
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../app/domain/workflows/warehouse/model.py" line="51"/>
+        <location filename="../../app/domain/workflows/warehouse/model.py" line="64"/>
         <source>Wrong delivery</source>
         <translation>错发</translation>
     </message>
@@ -1574,12 +1579,12 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="942"/>
+        <location filename="../../app/ui/warehouse/page.py" line="953"/>
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="947"/>
+        <location filename="../../app/ui/warehouse/page.py" line="958"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1587,262 +1592,262 @@
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="357"/>
+        <location filename="../../app/ui/warehouse/page.py" line="358"/>
         <source>Paperwork</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="195"/>
+        <location filename="../../app/ui/warehouse/page.py" line="196"/>
         <source>Start receiving</source>
         <translation>开始入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="196"/>
+        <location filename="../../app/ui/warehouse/page.py" line="197"/>
         <source>Start shipping</source>
         <translation>开始出库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="197"/>
+        <location filename="../../app/ui/warehouse/page.py" line="198"/>
         <source>Start stocktake</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="198"/>
+        <location filename="../../app/ui/warehouse/page.py" line="199"/>
         <source>Start returns</source>
         <translation>开始退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="202"/>
+        <location filename="../../app/ui/warehouse/page.py" line="203"/>
         <source>Delivery:</source>
         <translation>到货单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="204"/>
+        <location filename="../../app/ui/warehouse/page.py" line="205"/>
         <source>Into:</source>
         <translation>入库到：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="209"/>
+        <location filename="../../app/ui/warehouse/page.py" line="210"/>
         <source>Order:</source>
         <translation>订单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="214"/>
+        <location filename="../../app/ui/warehouse/page.py" line="215"/>
         <source>Scan an empty case or pallet label, then what goes in. A full case closes itself.</source>
         <translation>先扫空箱码或托盘码，再扫要装进去的货。装满后自动完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="222"/>
+        <location filename="../../app/ui/warehouse/page.py" line="223"/>
         <source>Scan something to take it out of its package; scan a package twice to empty it.</source>
         <translation>扫货物即从包装中取出；同一包装扫两次即全部拆出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="230"/>
+        <location filename="../../app/ui/warehouse/page.py" line="231"/>
         <source>Scan the damaged label (or type its code), then stick on and scan the new label.</source>
         <translation>先扫损坏的标签（或输入其编码），再贴上并扫新标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="235"/>
+        <location filename="../../app/ui/warehouse/page.py" line="236"/>
         <source>Location:</source>
         <translation>库位：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="237"/>
+        <location filename="../../app/ui/warehouse/page.py" line="238"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="271"/>
+        <location filename="../../app/ui/warehouse/page.py" line="272"/>
         <source>How many? Type the number, then Enter</source>
         <translation>数量？输入数字后按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="319"/>
+        <location filename="../../app/ui/warehouse/page.py" line="320"/>
         <source>Scans in this job</source>
         <translation>本任务扫描记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="320"/>
+        <location filename="../../app/ui/warehouse/page.py" line="321"/>
         <source>Open jobs</source>
         <translation>未完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="321"/>
+        <location filename="../../app/ui/warehouse/page.py" line="322"/>
         <source>Finished jobs</source>
         <translation>已完成任务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="328"/>
+        <location filename="../../app/ui/warehouse/page.py" line="329"/>
         <source>Today by operator</source>
         <translation>今日各操作员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="340"/>
+        <location filename="../../app/ui/warehouse/page.py" line="341"/>
         <source>Finish  Ctrl+Enter</source>
         <translation>完成  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="342"/>
+        <location filename="../../app/ui/warehouse/page.py" line="343"/>
         <source>Undo last  Ctrl+Z</source>
         <translation>撤销上一次  Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="344"/>
+        <location filename="../../app/ui/warehouse/page.py" line="345"/>
         <source>Cancel job  Ctrl+Del</source>
         <translation>取消任务  Ctrl+Del</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="347"/>
+        <location filename="../../app/ui/warehouse/page.py" line="348"/>
         <source>Confirm  Ctrl+Y</source>
         <translation>确认  Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="349"/>
+        <location filename="../../app/ui/warehouse/page.py" line="350"/>
         <source>Cancel line</source>
         <translation>取消此行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="350"/>
+        <location filename="../../app/ui/warehouse/page.py" line="351"/>
         <source>Print PDF  Ctrl+P</source>
         <translation>打印单据  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="351"/>
+        <location filename="../../app/ui/warehouse/page.py" line="352"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="352"/>
+        <location filename="../../app/ui/warehouse/page.py" line="353"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="353"/>
+        <location filename="../../app/ui/warehouse/page.py" line="354"/>
         <source>Command sheet</source>
         <translation>命令条码单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="671"/>
+        <location filename="../../app/ui/warehouse/page.py" line="682"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="672"/>
+        <location filename="../../app/ui/warehouse/page.py" line="683"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="673"/>
+        <location filename="../../app/ui/warehouse/page.py" line="684"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="676"/>
+        <location filename="../../app/ui/warehouse/page.py" line="687"/>
         <source>Job {job} · {state} · 1 scan</source>
         <translation>任务 {job} · {state} · 已扫 1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="678"/>
+        <location filename="../../app/ui/warehouse/page.py" line="689"/>
         <source>Job {job} · {state} · {scans} scans</source>
         <translation>任务 {job} · {state} · 已扫 {scans} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="710"/>
+        <location filename="../../app/ui/warehouse/page.py" line="721"/>
         <source>order {order} → {dealer}</source>
         <translation>订单 {order} → {dealer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="712"/>
+        <location filename="../../app/ui/warehouse/page.py" line="723"/>
         <source>into {code} ({count} of {capacity})</source>
         <translation>装入 {code}（{count}/{capacity}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="716"/>
+        <location filename="../../app/ui/warehouse/page.py" line="727"/>
         <source>free receipt</source>
         <translation>无单入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="717"/>
+        <location filename="../../app/ui/warehouse/page.py" line="728"/>
         <source>{what} → {location}</source>
         <translation>{what} → {location}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="727"/>
+        <location filename="../../app/ui/warehouse/page.py" line="738"/>
         <source>1 label replaced</source>
         <translation>已换 1 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="728"/>
+        <location filename="../../app/ui/warehouse/page.py" line="739"/>
         <source>{count} labels replaced</source>
         <translation>已换 {count} 张标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="729"/>
+        <location filename="../../app/ui/warehouse/page.py" line="740"/>
         <source>{count} taken out</source>
         <translation>已取出 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="733"/>
+        <location filename="../../app/ui/warehouse/page.py" line="744"/>
         <source>To move it here: scan the same code again, or scan CONFIRM.</source>
         <translation>要移到这里：再扫一次同一个码，或扫「确认」。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="734"/>
+        <location filename="../../app/ui/warehouse/page.py" line="745"/>
         <source>MOVE: scan what goes into this package.</source>
         <translation>移入：请扫要移进这个包装的货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="736"/>
+        <location filename="../../app/ui/warehouse/page.py" line="747"/>
         <source>Cancel this job? Scan CANCEL again or CONFIRM. Any other scan goes on.</source>
         <translation>取消这个任务？再扫「取消」或「确认」。扫其他码则继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="738"/>
+        <location filename="../../app/ui/warehouse/page.py" line="749"/>
         <source>Now scan the NEW label.</source>
         <translation>现在请扫「新」标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="740"/>
+        <location filename="../../app/ui/warehouse/page.py" line="751"/>
         <source>Scan the package label again (or CONFIRM) to empty it, or scan single things.</source>
         <translation>再扫一次包装标签（或「确认」）即全部拆出，也可逐个扫描取出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="743"/>
+        <location filename="../../app/ui/warehouse/page.py" line="754"/>
         <source>Scan the new label to check it.</source>
         <translation>请扫描新标签进行核对。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="787"/>
+        <location filename="../../app/ui/warehouse/page.py" line="798"/>
         <source>{order} · {dealer} · {remaining} to ship</source>
         <translation>{order} · {dealer} · 待发 {remaining}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="796"/>
+        <location filename="../../app/ui/warehouse/page.py" line="807"/>
         <source>Free receipt (no delivery paper)</source>
         <translation>无单入库（没有到货单）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="834"/>
+        <location filename="../../app/ui/warehouse/page.py" line="845"/>
         <source>Printed {what}</source>
         <translation>已打印 {what}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="908"/>
+        <location filename="../../app/ui/warehouse/page.py" line="919"/>
         <source>The file could not be saved ({error}). Check that the disk has room and the paperwork folder can be written, then try again.</source>
         <translation>文件未能保存（{error}）。请检查磁盘空间以及单据文件夹是否可写，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="879"/>
+        <location filename="../../app/ui/warehouse/page.py" line="890"/>
         <source>Yima Scan warehouse commands: scan instead of touching the PC</source>
         <translation>一码扫 仓库命令条码：扫码即可操作，无需碰电脑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="742"/>
+        <location filename="../../app/ui/warehouse/page.py" line="753"/>
         <source>Short: FINISH again closes it, the rest as a backorder.</source>
         <translation>短缺：再扫「完成」即结束，剩余留作欠货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/warehouse/page.py" line="897"/>
+        <location filename="../../app/ui/warehouse/page.py" line="908"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

@@ -261,3 +261,15 @@ def test_a_code_without_a_product_is_called_an_unknown_product(st):
     assert result.decision.reason == "receive.unverified"
     assert result.decision.args["product"] == UNKNOWN_PRODUCT
     assert [line.product for line in result.job.lines] == [UNKNOWN_PRODUCT]
+
+
+def test_progress_says_what_it_counts(st):
+    """Before, "24 of 48" did not say of what (in Chinese a bare "24/48")."""
+    st.cmd("switch", "receive:IN-1")
+    received = st.scan(case("P1", 11)).decision
+    assert received.reason == "receive.ok"
+    assert received.message.endswith("{scanned} of {expected} on this delivery.")
+    st.cmd("switch", "ship:SO-1")
+    shipped = st.scan(item("P1", 1)).decision
+    assert shipped.reason == "ship.ok"
+    assert shipped.message.endswith("{scanned} of {expected} on this order.")

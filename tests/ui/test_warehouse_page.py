@@ -377,3 +377,15 @@ def test_the_days_counts_per_operator_for_a_supervisor_only(qtbot, page, window)
     qtbot.waitUntil(lambda: page.day_model.rowCount() == 1, timeout=5000)
     wu = page.day_model.row(0)
     assert (wu.name, wu.scans, wu.cases_packed, wu.shipments) == ("Wu", 1, 0, 1)
+
+
+def test_a_switch_of_task_says_switched_not_ok(qtbot, page, gun, window):
+    """Before, a switch showed the plain "✔ OK" a worker reads as goods taken in or shipped."""
+    switched = gun(cmd("switch", "ship"))
+    assert switched.decision.reason == "wh.switch.ship"
+    assert window.feedback.headline.text() == "⇄ Switched: Ship"
+    with qtbot.waitSignal(page.result_shown):
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert window.feedback.headline.text().startswith("⇄ Switched: ")
+    gun(cmd("switch", "ship:SO-1"))  # a job started: its own words, not "switched"
+    assert not window.feedback.headline.text().startswith("⇄")

@@ -62,6 +62,7 @@ from app.domain.workflows.warehouse import (
     reports,
 )
 from app.domain.workflows.warehouse.day import day_bounds, operator_day
+from app.domain.workflows.warehouse.model import SWITCHED
 from app.domain.workflows.warehouse.quantities import MAX_QUANTITY
 from app.ui.elide import elide_in_the_middle
 from app.ui.manual_entry import is_typed
@@ -631,7 +632,9 @@ class WarehousePage(ScanPage):
             return
         self.result = result
         if show:
-            self.feedback.show(localized(result.decision), code=code)
+            self.feedback.show(
+                localized(result.decision), code=code, headline=self._headline(result)
+            )
         self._show_flow(result.flow)
         self._show_job(result.flow, result.job)
         self._follow_job(result.job)
@@ -648,6 +651,14 @@ class WarehousePage(ScanPage):
         self._refresh_timer.start()
         if show:  # a state read decided nothing: a scan waiting for its answer must not take it
             self.result_shown.emit(result)
+
+    def _headline(self, result: Result) -> str | None:
+        """A switch of task says so: under the plain "✔ OK" it read as goods taken in."""
+        if (result.decision.reason or "").startswith("wh.switch."):
+            return QCoreApplication.translate("Warehouse", SWITCHED).format(
+                task=self._flow_title(result.flow)
+            )
+        return None
 
     def _flow_title(self, flow: Flow) -> str:
         return QCoreApplication.translate("Warehouse", FLOW_TITLES[flow])

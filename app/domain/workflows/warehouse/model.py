@@ -32,6 +32,19 @@ FLOW_TITLES: dict[Flow, str] = {
     Flow.RETURN: QT_TRANSLATE_NOOP("Warehouse", "Returns"),
 }
 
+# The headline over a switch of task: the plain "✔ OK" read as if goods had been taken in.
+SWITCHED = QT_TRANSLATE_NOOP("Warehouse", "⇄ Switched: {task}")
+
+# How far a product's line is, saying what is counted: a bare "24 of 48" said neither.
+PROGRESS: dict[Flow, str] = {
+    Flow.RECEIVE: QT_TRANSLATE_NOOP(
+        "Decisions", "{items} × {product} received: {scanned} of {expected} on this delivery."
+    ),
+    Flow.SHIP: QT_TRANSLATE_NOOP(
+        "Decisions", "{items} × {product} scanned: {scanned} of {expected} on this order."
+    ),
+}
+
 
 class Status(StrEnum):
     """``codes.status`` values the warehouse reads and writes."""

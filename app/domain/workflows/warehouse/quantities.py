@@ -20,7 +20,7 @@ from app.domain.workflows.warehouse.answers import decide, refuse
 from app.domain.workflows.warehouse.codes import CodeRow
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.jobs import Job, RecordedScan
-from app.domain.workflows.warehouse.model import Flow
+from app.domain.workflows.warehouse.model import PROGRESS, Flow
 from app.domain.workflows.warehouse.objects import object_event
 
 MAX_QUANTITY = 99_999  # a bigger number is a barcode scanned by mistake, not a count
@@ -114,13 +114,17 @@ def void(desk: Desk, job: Job, scan: RecordedScan) -> tuple[Event, Decision]:
 
 
 def counted(desk: Desk, job: Job, counts: dict[str, int], seq: int) -> Decision:
-    """The answer to a counted quantity: how far the product's line is."""
+    """The answer to a counted quantity: how far the product's line is, in the same words
+    as a scanned package on an order or delivery."""
     product_id, n = next(iter(counts.items()))
     expected, scanned = desk.jobs.lines(job)[product_id]
+    counted_of = QT_TRANSLATE_NOOP(
+        "Decisions", "{items} × {product} counted: {scanned} of {expected}."
+    )
     return decide(
         Outcome.OK,
         "wh.quantity_counted",
-        QT_TRANSLATE_NOOP("Decisions", "{items} × {product} counted: {scanned} of {expected}."),
+        PROGRESS.get(job.flow, counted_of) if expected is not None else counted_of,
         seq,
         items=n,
         product=desk.names.product_name(product_id),

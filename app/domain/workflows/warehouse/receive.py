@@ -17,7 +17,7 @@ from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import PaperFlow
 from app.domain.workflows.warehouse.jobs import Job, RecordedScan
-from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, Flow, Status
+from app.domain.workflows.warehouse.model import DEFAULT_LOCATION, PROGRESS, Flow, Status
 from app.domain.workflows.warehouse.objects import object_event
 from app.domain.workflows.warehouse.undo import Void
 
@@ -247,9 +247,7 @@ class ReceiveFlow(PaperFlow):
             return decide(
                 Outcome.OK,
                 "receive.ok",
-                QT_TRANSLATE_NOOP(
-                    "Decisions", "{items} × {product} received: {scanned} of {expected}."
-                ),
+                PROGRESS[Flow.RECEIVE],
                 seq,
                 **args,
             )

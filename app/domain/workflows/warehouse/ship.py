@@ -24,7 +24,7 @@ from app.domain.workflows.warehouse.answers import decide, label, refuse
 from app.domain.workflows.warehouse.desk import Desk
 from app.domain.workflows.warehouse.flow import PaperFlow
 from app.domain.workflows.warehouse.jobs import Job, RecordedScan
-from app.domain.workflows.warehouse.model import Flow, Status
+from app.domain.workflows.warehouse.model import PROGRESS, Flow, Status
 from app.domain.workflows.warehouse.objects import dealer_parties, object_event
 from app.domain.workflows.warehouse.pack import detach, reattach
 from app.domain.workflows.warehouse.undo import Void, take_back
@@ -251,7 +251,7 @@ class ShipFlow(PaperFlow):
                 QT_TRANSLATE_NOOP(
                     "Decisions",
                     "{code} was taken in here unverified; it is checked at sync. "
-                    "{product}: {scanned} of {expected}.",
+                    "{product}: {scanned} of {expected} on this order.",
                 ),
                 event.seq,
                 **args,
@@ -259,7 +259,7 @@ class ShipFlow(PaperFlow):
         return decide(
             Outcome.OK,
             "ship.ok",
-            QT_TRANSLATE_NOOP("Decisions", "{items} × {product}: {scanned} of {expected}."),
+            PROGRESS[Flow.SHIP],
             event.seq,
             **args,
         )
