@@ -479,7 +479,7 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/ship.py" line="251"/>
-        <source>{code} was taken in here unverified; it is checked at sync. {product}: {scanned} of {expected} on this order.</source>
+        <source>{code} was taken in here unverified; it is checked at sync. {product}: {scanned} of the {expected} on this order.</source>
         <translation>{code} 在本站以未核实状态入库，同步时核对。「{product}」本单已扫 {scanned}/{expected} 件。</translation>
     </message>
     <message>
@@ -886,13 +886,13 @@
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/model.py" line="40"/>
-        <source>{items} × {product} received: {scanned} of {expected} on this delivery.</source>
-        <translation>已入库 {items} 件「{product}」，本批到货已收 {scanned}/{expected} 件。</translation>
+        <source>{items} × {product} received: {scanned} of the {expected} on this delivery.</source>
+        <translation>已入库 {items} 件「{product}」，该品本批到货已收 {scanned}/{expected} 件。</translation>
     </message>
     <message>
         <location filename="../../app/domain/workflows/warehouse/model.py" line="43"/>
-        <source>{items} × {product} scanned: {scanned} of {expected} on this order.</source>
-        <translation>已扫入 {items} 件「{product}」，本单已扫 {scanned}/{expected} 件。</translation>
+        <source>{items} × {product} scanned: {scanned} of the {expected} on this order.</source>
+        <translation>已扫入 {items} 件「{product}」，该品本单已扫 {scanned}/{expected} 件。</translation>
     </message>
 </context>
 <context>

@@ -268,8 +268,8 @@ def test_progress_says_what_it_counts(st):
     st.cmd("switch", "receive:IN-1")
     received = st.scan(case("P1", 11)).decision
     assert received.reason == "receive.ok"
-    assert received.message.endswith("{scanned} of {expected} on this delivery.")
+    assert received.message.endswith("{scanned} of the {expected} on this delivery.")
     st.cmd("switch", "ship:SO-1")
     shipped = st.scan(item("P1", 1)).decision
     assert shipped.reason == "ship.ok"
-    assert shipped.message.endswith("{scanned} of {expected} on this order.")
+    assert shipped.message.endswith("{scanned} of the {expected} on this order.")

@@ -38,10 +38,10 @@ SWITCHED = QT_TRANSLATE_NOOP("Warehouse", "⇄ Switched: {task}")
 # How far a product's line is, saying what is counted: a bare "24 of 48" said neither.
 PROGRESS: dict[Flow, str] = {
     Flow.RECEIVE: QT_TRANSLATE_NOOP(
-        "Decisions", "{items} × {product} received: {scanned} of {expected} on this delivery."
+        "Decisions", "{items} × {product} received: {scanned} of the {expected} on this delivery."
     ),
     Flow.SHIP: QT_TRANSLATE_NOOP(
-        "Decisions", "{items} × {product} scanned: {scanned} of {expected} on this order."
+        "Decisions", "{items} × {product} scanned: {scanned} of the {expected} on this order."
     ),
 }
 

@@ -251,7 +251,7 @@ class ShipFlow(PaperFlow):
                 QT_TRANSLATE_NOOP(
                     "Decisions",
                     "{code} was taken in here unverified; it is checked at sync. "
-                    "{product}: {scanned} of {expected} on this order.",
+                    "{product}: {scanned} of the {expected} on this order.",
                 ),
                 event.seq,
                 **args,
