@@ -106,6 +106,8 @@ class ScanPage(QWidget):
         self.context = parts.context
         self.gateway = parts.gateway
         self.feedback = parts.feedback
+        self._acts = 0  # writer actions asked for so far (see ``read_state``)
+        self._unread: Callable[[], None] | None = None  # a state read an action overtook
 
     # --- what a subclass says ---------------------------------------------------------------
 
@@ -128,20 +130,42 @@ class ScanPage(QWidget):
         action = self.scan_action(text)
         self.act(mark_typed(action) if typed else action, text)
 
+    def read_state(
+        self, read: Callable[[sqlite3.Connection], Any], show: Callable[[Any], None]
+    ) -> None:
+        """Read where the page stands (start-up, login, coming back to the page) and ``show``
+        it, unless an action went to the writer since it was asked for. The read runs beside
+        the writer, so on a busy PC it can come back after the reply to a later scan, holding
+        the state from before that scan: shown then, the page went back under the scan's
+        answer. The newer reply carries the state anyway; if its action fails, the read is
+        asked for again."""
+        asked = self._acts
+        self._unread = lambda: self.read_state(read, show)
+        self.gateway.read(read, lambda state: self._state_read(state, asked, show))
+
+    def _state_read(self, state: Any, asked: int, show: Callable[[Any], None]) -> None:
+        if asked == self._acts and shiboken6.isValid(self):
+            self._unread = None
+            show(state)
+
     def act(self, action: Action, text: str = "") -> None:
         """Run ``action`` as one writer transaction and show its reply (or why it failed)."""
+        self._acts += 1  # a state read asked for before now is older than this reply
         self.gateway.write(
             action, lambda reply: self._applied(reply, text), lambda exc: self.fail(text, exc)
         )
 
     def _applied(self, reply: Any, text: str) -> None:
         if shiboken6.isValid(self):  # the page may have been replaced while the store worked
+            self._unread = None  # the reply brought the state
             self.apply(reply, text)
 
     def fail(self, text: str, exc: BaseException) -> None:
         log.error("%s: a scan failed", type(self).__name__, exc_info=exc)
         if shiboken6.isValid(self):
             self.feedback.show(failure_decision(exc, FAILED, self.FAILED_REASON), code=text)
+            if self._unread is not None:  # the failed action brought no state: read it
+                self._unread()
 
     def actor(self) -> Actor:
         return self.parts.actor()

@@ -143,7 +143,7 @@ class CounterPage(ScanPage):
         self.sheet_written.connect(self._sheet_written)
         self._show_online(self.sync.online)
         self._show_mode(Mode.REDEEM)
-        self.gateway.read(self.session.current, self._show_state)
+        self.read_state(self.session.current, self._show_state)
         self.refresh_lists()
 
     # --- building -----------------------------------------------------------------------

@@ -66,7 +66,7 @@ from app.domain.workflows.warehouse.model import SWITCHED
 from app.domain.workflows.warehouse.quantities import MAX_QUANTITY
 from app.ui.elide import elide_in_the_middle
 from app.ui.manual_entry import is_typed
-from app.ui.scan_page import Action, PageParts, ScanPage
+from app.ui.scan_page import PageParts, ScanPage
 from app.ui.warehouse.label_output import LabelOutput
 from app.ui.warehouse.models import JobsModel, LinesModel, OperatorDayModel, ScansModel
 from app.ui.warehouse.printer_settings import PrinterSettingsPage
@@ -139,7 +139,6 @@ class WarehousePage(ScanPage):
         self.open_files = True  # open a written PDF in the system viewer (tests switch it off)
         self.parser = parts.parser  # the station's one grammar
         self.result: Result | None = None
-        self._acts = 0  # writer actions asked for so far (see load_state)
         self._selected_history: str | None = None
         self._shortcuts: list[QShortcut] = []
         self._refresh_timer = QTimer(self)
@@ -534,17 +533,8 @@ class WarehousePage(ScanPage):
         warehouse, parser = self.warehouse(), self.parser
         return lambda conn: warehouse.scan(conn, parser.parse(text, symbology))
 
-    def act(self, action: Action, text: str = "") -> None:
-        self._acts += 1  # a state read asked for before now is older than this reply
-        super().act(action, text)
-
     def apply(self, reply: Result, text: str = "") -> None:
         self._apply(reply, text, show=True)
-
-    def fail(self, text: str, exc: BaseException) -> None:
-        super().fail(text, exc)
-        if shiboken6.isValid(self):
-            self.load_state()  # the failed action brings no state: the read it superseded does
 
     def command(self, name: str, arg: str = "") -> None:
         """A command from a key or button: the same path as its barcode."""
@@ -611,19 +601,8 @@ class WarehousePage(ScanPage):
             self._submit(lambda wh: partial(wh.quantity, n=n), f"× {n}")
 
     def load_state(self) -> None:
-        """Show where the station is (after start-up, login, or coming back to the page).
-
-        The read runs beside the writer, so on a busy PC it can come back after the reply to a
-        scan made later, holding the state from before that scan: shown then, the page went
-        back to the old flow and job under the scan's decision. It is shown only if nothing
-        acted since it was asked for; otherwise the newer reply already shows, or is coming.
-        """
-        wh, asked = self.warehouse(), self._acts
-        self.gateway.read(wh.state, on_done=lambda result: self._state_read(result, asked))
-
-    def _state_read(self, result: Result, asked: int) -> None:
-        if asked == self._acts:
-            self._apply(result, "", show=False)
+        """Show where the station is (after start-up, login, or coming back to the page)."""
+        self.read_state(self.warehouse().state, lambda result: self._apply(result, "", show=False))
 
     # --- showing results -------------------------------------------------------------------
 
